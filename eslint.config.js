@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results*.json', 'coverage/**', 'artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // The model: deterministic and host-free. Randomness only from the run's seeded streams.
+    files: ['sim/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'Use the seeded streams of sim/rng.ts.' },
+        ...['pow', 'log', 'exp', 'log1p', 'expm1', 'log2', 'log10', 'sin', 'cos', 'tan', 'atan', 'atan2', 'cbrt', 'hypot', 'sinh', 'cosh', 'tanh'].map((property) => ({
+          object: 'Math', property, message: 'Not bit-identical across engines: use sim/math.ts.',
+        }))],
+      'no-restricted-syntax': ['error', { selector: "BinaryExpression[operator='**']", message: 'Not bit-identical across engines: multiply, or use pow from sim/math.ts.' }],
+      'no-restricted-globals': ['error',
+        { name: 'setTimeout', message: 'sim/ has no timers: the driver owns the clock.' },
+        { name: 'setInterval', message: 'sim/ has no timers: the driver owns the clock.' },
+        { name: 'Date', message: 'sim/ is deterministic: no wall clock.' },
+        { name: 'performance', message: 'sim/ is deterministic: no wall clock.' },
+        { name: 'process', message: 'sim/ has no Node APIs.' },
+        { name: 'window', message: 'sim/ has no DOM.' },
+        { name: 'document', message: 'sim/ has no DOM.' }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'crypto'], message: 'sim/ has no Node APIs.' }] }],
+    },
+  },
+);

@@ -1,0 +1,34 @@
+// The bundled scenarios, validated on load. Files are data: teaching text, source, overrides, schedule.
+import { parseScenario, type Scenario } from '../sim/scenario.ts';
+import baselineInvolution from './baseline-involution.json';
+import moneyAlone from './money-alone.json';
+import clarifyApplicability from './clarify-applicability.json';
+import releaseResources from './release-resources.json';
+import serviceOrientation from './service-orientation.json';
+import partnership from './partnership.json';
+import wholeProcessSupervision from './whole-process-supervision.json';
+import fullPrevention from './full-prevention.json';
+import changsha_2011 from './changsha-2011.json';
+import directRegistration_2012 from './direct-registration-2012.json';
+import reformAtYear3 from './reform-at-year-3.json';
+
+/** In teaching order: the baseline first (the default), then its variants. */
+export const SCENARIOS: readonly Scenario[] = [
+  baselineInvolution,
+  moneyAlone,
+  clarifyApplicability,
+  releaseResources,
+  serviceOrientation,
+  partnership,
+  wholeProcessSupervision,
+  fullPrevention,
+  changsha_2011,
+  directRegistration_2012,
+  reformAtYear3,
+].map((s, i) => parseScenario(s, `scenario #${i}`));
+
+export const DEFAULT_SCENARIO = 'baseline-involution';
+
+export function findScenario(id: string): Scenario | undefined {
+  return SCENARIOS.find((s) => s.id === id);
+}

@@ -1,0 +1,145 @@
+// Process 2 — the budget round, once a year in each district's own month (MODEL.md §4.1–4.3):
+// purchase share, category allocation, project-ization and award.
+import { award, type Incumbent } from './award.ts';
+import {
+  AREAS,
+  COST_WEIGHT,
+  DISTRICT_BUDGET,
+  INITIAL_PURCHASE_SHARE,
+  K,
+  PURCHASE_CAP,
+  SMALL_PROJECT,
+  SUITABILITY,
+  TIE_DECAY,
+  VISIBILITY,
+} from './constants.ts';
+import { closeContract } from './contracts.ts';
+import { effective } from './effective.ts';
+import type { State } from './state.ts';
+
+const VISIBILITY_TOTAL = VISIBILITY.reduce((a, b) => a + b, 0);
+
+export function budget(s: State): void {
+  const month = s.tick % 12;
+  for (let d = 0; d < s.districts.count; d++) {
+    if (s.tick === 0 || s.districts.roundMonth[d] === month) round(s, d);
+  }
+}
+
+function round(s: State, d: number): void {
+  const C = s.params.communitiesPerDistrict;
+  const incumbents = closeAll(s, d);
+  if (s.tick > 0) decayTies(s, d);
+  if (s.tick > 0) updatePurchaseShare(s, d);
+  allocate(s, d);
+  // At tick 0 the first contracts run to the district's first regular round.
+  const months = s.tick === 0 && s.districts.roundMonth[d] > 0 ? s.districts.roundMonth[d] : 12;
+  const { pi } = effective(s.params);
+  const B = s.districts.budget[d];
+  for (let k = 0; k < K; k++) {
+    const money = s.districts.purchaseMoney[d * K + k];
+    if (money <= 0) continue;
+    // A service-oriented buyer lets a few area contracts; a politically rational one cuts the
+    // money into small showcase projects whose number grows with the money.
+    const n = Math.max(1, Math.round((1 - pi) * AREAS + (pi * money) / (SMALL_PROJECT * B)));
+    for (let j = 0; j < n; j++) {
+      const first = n <= C ? Math.floor((j * C) / n) : j % C;
+      const count = n <= C ? Math.floor(((j + 1) * C) / n) - first : 1;
+      const firstCommunity = d * C + first;
+      // Each incumbent is offered renewal once: projects sharing a first community take turns.
+      award(
+        s,
+        { buyer: d, cat: k, firstCommunity, communities: count, payment: money / n, months },
+        incumbents.get(k * C + first)?.shift() ?? null,
+      );
+    }
+  }
+}
+
+/**
+ * Close the district's contracts; remember who served each (category, first community), and the
+ * portfolio's inside share, which the award urn keeps as its memory of last year.
+ */
+function closeAll(s: State, d: number): Map<number, Incumbent[]> {
+  const c = s.contracts;
+  const C = s.params.communitiesPerDistrict;
+  const out = new Map<number, Incumbent[]>();
+  let inside = 0;
+  let all = 0;
+  for (let i = 0; i < c.n; i++) {
+    if (!c.active[i] || c.buyer[i] !== d) continue;
+    all++;
+    inside += s.sos.affiliated[c.so[i]];
+    const score = closeContract(s, i, true);
+    const key = c.cat[i] * C + (c.firstCommunity[i] - d * C);
+    const list = out.get(key) ?? [];
+    list.push({ so: c.so[i], score, mode: c.mode[i] });
+    out.set(key, list);
+  }
+  s.districts.urnInside[d] = inside;
+  s.districts.urnAll[d] = all;
+  return out;
+}
+
+/** Ties grow with every contract won (in openContract) and fade without one. */
+function decayTies(s: State, d: number): void {
+  const D = s.districts.count;
+  for (let so = 0; so < s.sos.n; so++) s.sos.ties[so * D + d] *= TIE_DECAY;
+}
+
+/**
+ * p moves halfway toward a target that grows by policyPush a year (relative, up to a cap); pulled down where purchased
+ * service did worse than in-house, as far as the buyer looks at outcomes (1 − π).
+ */
+function updatePurchaseShare(s: State, d: number): void {
+  const dist = s.districts;
+  const { pi } = effective(s.params);
+  dist.targetShare[d] = Math.min(PURCHASE_CAP, dist.targetShare[d] * (1 + s.params.policyPush));
+  const o = dist.observed;
+  const bought = o[d * 4 + 1] > 0 ? o[d * 4] / o[d * 4 + 1] : 0;
+  const inHouse = o[d * 4 + 3] > 0 ? o[d * 4 + 2] / o[d * 4 + 3] : 0;
+  const shortfall = inHouse > 0 && o[d * 4 + 1] > 0 ? Math.max(0, (inHouse - bought) / inHouse) : 0;
+  const target = dist.targetShare[d] * (1 - (1 - pi) * shortfall);
+  dist.purchaseShare[d] += 0.5 * (target - dist.purchaseShare[d]);
+  o.fill(0, d * 4, d * 4 + 4);
+}
+
+/**
+ * w ← λ·w + (1 − λ)·w*, w* blending visibility with need × suitability by applicabilityClarity.
+ * In-house money fills the need that purchase leaves uncovered.
+ */
+function allocate(s: State, d: number): void {
+  const dist = s.districts;
+  const p = s.params;
+  const { cityShare } = effective(p);
+  const needMoney = new Float64Array(K);
+  let needTotal = 0;
+  for (let k = 0; k < K; k++) {
+    needMoney[k] = dist.needy[d * K + k] * COST_WEIGHT[k];
+    needTotal += needMoney[k];
+  }
+  const target = new Float64Array(K);
+  let suitTotal = 0;
+  for (let k = 0; k < K; k++) {
+    const needShare = needTotal > 0 ? needMoney[k] / needTotal : 1 / K;
+    // Money kept at city level is allocated without local need information.
+    const seen = (1 - cityShare) * needShare + cityShare / K;
+    target[k] = seen * SUITABILITY[k] * SUITABILITY[k];
+    suitTotal += target[k];
+  }
+  const lambda = s.tick === 0 ? 0 : p.pathDependence;
+  const clarity = s.tick === 0 ? 0 : p.applicabilityClarity;
+  const B = (dist.budget[d] = DISTRICT_BUDGET);
+  const share = s.tick === 0 ? INITIAL_PURCHASE_SHARE : dist.purchaseShare[d];
+  let gapTotal = 0;
+  const gap = new Float64Array(K);
+  for (let k = 0; k < K; k++) {
+    const wStar = (1 - clarity) * (VISIBILITY[k] / VISIBILITY_TOTAL) + clarity * (target[k] / suitTotal);
+    const w = (dist.alloc[d * K + k] = lambda * dist.alloc[d * K + k] + (1 - lambda) * wStar);
+    dist.purchaseMoney[d * K + k] = share * B * w;
+    const needShare = needTotal > 0 ? needMoney[k] / needTotal : 1 / K;
+    gap[k] = Math.max(0, B * needShare - dist.purchaseMoney[d * K + k]);
+    gapTotal += gap[k];
+  }
+  for (let k = 0; k < K; k++) dist.inHouseMoney[d * K + k] = gapTotal > 0 ? ((1 - share) * B * gap[k]) / gapTotal : 0;
+}

@@ -1,0 +1,183 @@
+// Process 3 — delivery (MODEL.md §3.3): slots of every contract and of in-house supply are filled
+// by the needy of each (community, category), best quality first. One pass over the citizens.
+import { COST_WEIGHT, GOV_COST_FACTOR, K, PROJECT_REPORTING, Q_GOV, SATISFACTION_RATE } from './constants.ts';
+import { effective } from './effective.ts';
+import type { State } from './state.ts';
+
+/** Service effort at which an SO delivers its full skill. */
+const FULL_SERVICE = 0.7;
+const NONE = 0;
+const IN_HOUSE = 1;
+const AFFILIATED = 2;
+const INDEPENDENT = 3;
+
+/** Weight of an SO in function transfer: a linear ramp from autonomy 0.2 to 0.8, centred on MODEL.md's hard 0.5. */
+export function transferWeight(autonomy: number): number {
+  return Math.min(1, Math.max(0, (autonomy - 0.2) / 0.6));
+}
+
+/** Each SO's effort split under the paperwork its contracts demand, and its quality. */
+export function soQuality(s: State): void {
+  const t = s.sos;
+  const c = s.contracts;
+  const demand = new Float64Array(t.n);
+  for (let i = 0; i < c.n; i++) if (c.active[i]) demand[c.so[i]] = Math.max(demand[c.so[i]], c.compliance[i]);
+  // Every project also asks for its own reports, whatever its size.
+  for (let so = 0; so < t.n; so++) demand[so] += PROJECT_REPORTING * t.contracts[so];
+  const { squeeze } = effective(s.params);
+  for (let so = 0; so < t.n; so++) {
+    if (!t.alive[so]) continue;
+    const ds = t.effort[so * 3], dc = t.effort[so * 3 + 1], dr = t.effort[so * 3 + 2];
+    const compliance = Math.min(0.85, Math.max(dc, demand[so]));
+    const service = ((1 - compliance) * ds) / Math.max(1e-9, ds + dr);
+    t.complianceEffort[so] = compliance;
+    t.serviceEffort[so] = service;
+    t.quality[so] = t.skill[so] * Math.min(1, service / FULL_SERVICE) * t.adequacy[so] * (1 - squeeze);
+  }
+}
+
+export function delivery(s: State): void {
+  soQuality(s);
+  const P = s.params;
+  const C = P.communitiesPerDistrict;
+  const com = s.communities;
+  const dist = s.districts;
+  const t = s.sos;
+  const c = s.contracts;
+  const buckets = com.count * K;
+  // Provider lists per (community, category), in compressed rows.
+  const count = new Int32Array(buckets + 1);
+  for (let i = 0; i < c.n; i++) {
+    if (!c.active[i]) continue;
+    for (let j = 0; j < c.communities[i]; j++) count[(c.firstCommunity[i] + j) * K + c.cat[i]]++;
+  }
+  for (let b = 0; b < buckets; b++) count[b]++; // in-house
+  const offset = new Int32Array(buckets + 1);
+  for (let b = 0; b < buckets; b++) offset[b + 1] = offset[b] + count[b];
+  const size = offset[buckets];
+  const quality = new Float64Array(size);
+  const slots = new Float64Array(size);
+  const owner = new Int32Array(size);
+  const fill = offset.slice(0, buckets);
+  for (let i = 0; i < c.n; i++) {
+    if (!c.active[i]) continue;
+    const so = c.so[i];
+    const n = c.communities[i];
+    const total = c.slots[i] + c.carry[i];
+    for (let j = 0; j < n; j++) {
+      const at = fill[(c.firstCommunity[i] + j) * K + c.cat[i]]++;
+      quality[at] = t.quality[so];
+      slots[at] = share(total, j, n);
+      owner[at] = so;
+    }
+    c.carry[i] = total - Math.floor(total);
+  }
+  for (let d = 0; d < dist.count; d++) {
+    for (let k = 0; k < K; k++) {
+      const total = dist.inHouseMoney[d * K + k] / (s.unitCost[k] * GOV_COST_FACTOR) + dist.inHouseCarry[d * K + k];
+      for (let j = 0; j < C; j++) {
+        const at = fill[(d * C + j) * K + k]++;
+        quality[at] = Q_GOV[k];
+        slots[at] = share(total, j, C);
+        owner[at] = -1;
+      }
+      dist.inHouseCarry[d * K + k] = total - Math.floor(total);
+    }
+  }
+  for (let b = 0; b < buckets; b++) sortByQuality(quality, slots, owner, offset[b], offset[b + 1]);
+
+  dist.needy.fill(0);
+  dist.needSum.fill(0);
+  dist.unmetSum.fill(0);
+  dist.transferSum.fill(0);
+  dist.served.fill(0);
+  dist.qualitySum.fill(0);
+  dist.satisfactionSum.fill(0);
+  t.served.fill(0);
+  com.servedBy.fill(0);
+  const { needCat, need, quality: received, satisfaction } = s.citizens;
+  const ptr = new Int32Array(K);
+  for (let cm = 0; cm < com.count; cm++) {
+    const d = com.district[cm];
+    for (let k = 0; k < K; k++) ptr[k] = offset[cm * K + k];
+    let needSum = 0, unmet = 0, transfer = 0, sat = 0;
+    let boughtQ = 0, boughtN = 0, inQ = 0, inN = 0;
+    for (let i = com.start[cm], end = com.start[cm + 1]; i < end; i++) {
+      const k = needCat[i];
+      if (k < 0) continue;
+      const n = need[i];
+      const stop = offset[cm * K + k + 1];
+      let p = ptr[k];
+      while (p < stop && slots[p] < 1) p++;
+      ptr[k] = p;
+      let q = 0;
+      let kind = NONE;
+      if (p < stop) {
+        slots[p]--;
+        q = quality[p];
+        const so = owner[p];
+        if (so < 0) {
+          kind = IN_HOUSE;
+          inQ += q;
+          inN++;
+        } else {
+          t.served[so]++;
+          boughtQ += q;
+          boughtN++;
+          kind = t.affiliated[so] ? AFFILIATED : INDEPENDENT;
+          if (kind === INDEPENDENT) transfer += n * q * transferWeight(t.autonomy[so]);
+        }
+      }
+      received[i] = q;
+      // Satisfaction starts at the first experience, then follows it as an exponential average.
+      const before = satisfaction[i];
+      sat += satisfaction[i] = before < 0 ? q : before + SATISFACTION_RATE * (q - before);
+      needSum += n;
+      unmet += n * (1 - q);
+      dist.needy[d * K + k]++;
+      com.servedBy[cm * 4 + kind]++;
+    }
+    dist.needSum[d] += needSum;
+    dist.unmetSum[d] += unmet;
+    dist.transferSum[d] += transfer;
+    dist.satisfactionSum[d] += sat;
+    dist.served[d] += boughtN + inN;
+    dist.qualitySum[d] += boughtQ + inQ;
+    dist.observed[d * 4] += boughtQ;
+    dist.observed[d * 4 + 1] += boughtN;
+    dist.observed[d * 4 + 2] += inQ;
+    dist.observed[d * 4 + 3] += inN;
+    com.needsMet[cm] = needSum > 0 ? 1 - unmet / needSum : 1;
+  }
+}
+
+/**
+ * Whole slots of part j of n: cumulative rounding, so the parts add up to ⌊total⌋ and the fraction
+ * left over is carried to next month. Rounding each part on its own made small worlds serve fewer.
+ */
+function share(total: number, j: number, n: number): number {
+  return Math.floor((total * (j + 1)) / n) - Math.floor((total * j) / n);
+}
+
+/** Insertion sort of one provider list, best quality first; lists hold a handful of entries. */
+function sortByQuality(q: Float64Array, slots: Float64Array, owner: Int32Array, lo: number, hi: number): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const qi = q[i], si = slots[i], oi = owner[i];
+    let j = i - 1;
+    while (j >= lo && q[j] < qi) {
+      q[j + 1] = q[j];
+      slots[j + 1] = slots[j];
+      owner[j + 1] = owner[j];
+      j--;
+    }
+    q[j + 1] = qi;
+    slots[j + 1] = si;
+    owner[j + 1] = oi;
+  }
+}
+
+/** Unit cost of contracted service: the budget would cover BUDGET_COVERAGE of citizens at mean weight. */
+export function unitCosts(citizensPerDistrict: number, budget: number, coverage: number): Float64Array {
+  const base = budget / Math.max(1, citizensPerDistrict * coverage);
+  return Float64Array.from(COST_WEIGHT, (w) => w * base);
+}

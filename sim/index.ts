@@ -1,0 +1,23 @@
+// The model's public surface: pure TypeScript, no DOM, no Node APIs, no timers.
+export { createSim, runSim, intervene, type Sim, type Change, type Process } from './sim.ts';
+export {
+  PARAMS,
+  PARAM_BY_NAME,
+  DEFAULTS,
+  ParamError,
+  resolveParams,
+  validateOverrides,
+  parseParamValue,
+  type ParamSpec,
+  type Params,
+  type ParamName,
+  type Overrides,
+  type Group,
+} from './params.ts';
+export { METRICS, DISTRICT_METRICS, metricNames, type Series } from './metrics.ts';
+export { FORM, SUBSTANCE, IndexTracker } from './involution.ts';
+export { CATEGORIES } from './constants.ts';
+export { PROVIDER_KINDS, AWARD_MODES, type State } from './state.ts';
+export { stream, createStreams, STREAMS } from './rng.ts';
+export { parseScenario, scenarioParams, ScenarioError, type Scenario } from './scenario.ts';
+export { runScenario, type RunResult, type Manifest } from './run.ts';

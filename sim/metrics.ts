@@ -1,0 +1,163 @@
+// Process 6 — metrics (MODEL.md §6): reporters declared apart from the rules, recorded from tick 0
+// into columnar series, for the whole city and per district.
+import { BASE_PROCEDURE, DISTRICT_BUDGET, K, AREAS } from './constants.ts';
+import { IndexTracker } from './involution.ts';
+import { COMPETITIVE, type State } from './state.ts';
+
+export type Series = Record<string, number[]>;
+
+/** City-level metrics, in column order. */
+export const METRICS = [
+  'tick',
+  'involutionIndex', 'formGrowth', 'substanceGrowth', 'elasticity',
+  'purchaseSpending', 'projectsActive', 'paperworkLoad', 'purchaseShare', 'paperworkShare', 'purchaseModes',
+  'competitiveShare', 'insideShare', 'functionTransfer', 'soDevelopment', 'independentSOs', 'affiliatedSOs', 'unregisteredSOs',
+  'soCapacity', 'soAutonomy', 'govRevenueShare', 'revenueDiversity',
+  'needsMet', 'coverage', 'serviceQuality', 'satisfaction',
+  'moneyPaid', 'moneyReceived',
+] as const;
+
+/** Per-district metrics, recorded as `<name>.d<district>`. */
+export const DISTRICT_METRICS = [
+  'involutionIndex', 'purchaseShare', 'projectsActive', 'competitiveShare', 'insideShare', 'functionTransfer', 'needsMet', 'satisfaction',
+] as const;
+
+export function metricNames(districts: number): string[] {
+  const names: string[] = [...METRICS];
+  for (const m of DISTRICT_METRICS) for (let d = 0; d < districts; d++) names.push(`${m}.d${d}`);
+  return names;
+}
+
+export interface Recorder {
+  readonly series: Series;
+  readonly city: IndexTracker;
+  readonly districts: IndexTracker[];
+}
+
+export function createRecorder(s: State): Recorder {
+  const D = s.districts.count;
+  const series: Series = Object.fromEntries(metricNames(D).map((n) => [n, []]));
+  // Natural scales: the service budget, one contract per service area, shares and per-SO figures of 1.
+  const scales = (budget: number, areas: number) => [budget, areas, areas, 1, 1, 1];
+  return {
+    series,
+    city: new IndexTracker(scales(DISTRICT_BUDGET * D, AREAS * K * D)),
+    districts: Array.from({ length: D }, () => new IndexTracker(scales(DISTRICT_BUDGET, AREAS * K))),
+  };
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+export function record(s: State, r: Recorder): void {
+  const D = s.districts.count;
+  const dist = s.districts;
+  const c = s.contracts;
+  const t = s.sos;
+  const F = D + 1;
+  const spend = new Float64Array(D), projects = new Float64Array(D), paperwork = new Float64Array(D);
+  const competitive = new Float64Array(D), inside = new Float64Array(D);
+  const modes = new Set<number>();
+  for (let i = 0; i < c.n; i++) {
+    if (!c.active[i]) continue;
+    const d = c.buyer[i];
+    spend[d] += c.payment[i];
+    projects[d]++;
+    paperwork[d] += BASE_PROCEDURE + c.compliance[i];
+    if (c.mode[i] === COMPETITIVE) competitive[d]++;
+    inside[d] += t.affiliated[c.so[i]];
+    modes.add(c.mode[i]);
+  }
+  let independent = 0, affiliated = 0, unregistered = 0, skill = 0, autonomy = 0, gov = 0, all = 0, received = 0;
+  let diversity = 0;
+  const development = new Float64Array(D);
+  let paperShare = 0, withContracts = 0;
+  for (let so = 0; so < t.n; so++) {
+    received += t.revenueGov[so];
+    if (!t.alive[so]) continue;
+    if (!t.registered[so]) { unregistered++; continue; }
+    if (t.affiliated[so]) affiliated++;
+    else {
+      independent++;
+      development[t.home[so]] += t.skill[so] * t.autonomy[so];
+      // Revenue diversity: 1 − Herfindahl index over funders.
+      let total = 0, hhi = 0;
+      for (let j = 0; j < F; j++) total += t.funding[so * F + j];
+      for (let j = 0; j < F; j++) {
+        const share = total > 0 ? t.funding[so * F + j] / total : 0;
+        hhi += share * share;
+      }
+      diversity += total > 0 ? 1 - hhi : 0;
+    }
+    skill += t.skill[so];
+    autonomy += t.autonomy[so];
+    for (let j = 0; j < F; j++) all += t.funding[so * F + j];
+    gov += t.funding[so * F + F - 1];
+    if (t.contracts[so] > 0) { paperShare += t.complianceEffort[so]; withContracts++; }
+  }
+  gov = all - gov;
+  s.ledger.received += received;
+  const sum = (a: ArrayLike<number>) => { let x = 0; for (let i = 0; i < a.length; i++) x += a[i]; return x; };
+  const needSum = sum(dist.needSum), needy = sum(dist.needy), served = sum(dist.served);
+  const spendAll = sum(spend), projectsAll = sum(projects), paperworkAll = sum(paperwork);
+  const transfer = ratio(sum(dist.transferSum), needSum);
+  const devAll = sum(development) / s.initialSOs;
+  const needsMet = needSum > 0 ? 1 - sum(dist.unmetSum) / needSum : 1;
+  const g = r.city.push([spendAll, projectsAll, paperworkAll, transfer, devAll, needsMet]);
+  let budgetAll = 0, purchaseAll = 0;
+  for (let d = 0; d < D; d++) {
+    budgetAll += dist.budget[d];
+    for (let k = 0; k < K; k++) purchaseAll += dist.purchaseMoney[d * K + k];
+  }
+  const row: Record<(typeof METRICS)[number], number> = {
+    tick: s.tick,
+    involutionIndex: g.index,
+    formGrowth: g.form,
+    substanceGrowth: g.substance,
+    elasticity: Math.abs(g.form) > 1e-9 ? g.substance / g.form : 0,
+    purchaseSpending: spendAll,
+    projectsActive: projectsAll,
+    paperworkLoad: paperworkAll,
+    purchaseShare: ratio(purchaseAll, budgetAll),
+    paperworkShare: ratio(paperShare, withContracts),
+    purchaseModes: modes.size,
+    competitiveShare: ratio(sum(competitive), projectsAll),
+    insideShare: ratio(sum(inside), projectsAll),
+    functionTransfer: transfer,
+    soDevelopment: devAll,
+    independentSOs: independent,
+    affiliatedSOs: affiliated,
+    unregisteredSOs: unregistered,
+    soCapacity: ratio(skill, independent + affiliated),
+    soAutonomy: ratio(autonomy, independent + affiliated),
+    govRevenueShare: ratio(gov, all),
+    revenueDiversity: ratio(diversity, independent),
+    needsMet,
+    coverage: ratio(served, needy),
+    serviceQuality: ratio(sum(dist.qualitySum), served),
+    satisfaction: ratio(sum(dist.satisfactionSum), needy),
+    moneyPaid: sum(dist.paid),
+    moneyReceived: received,
+  };
+  for (const m of METRICS) r.series[m].push(row[m]);
+  for (let d = 0; d < D; d++) {
+    let needyD = 0;
+    for (let k = 0; k < K; k++) needyD += dist.needy[d * K + k];
+    const ft = ratio(dist.transferSum[d], dist.needSum[d]);
+    const met = dist.needSum[d] > 0 ? 1 - dist.unmetSum[d] / dist.needSum[d] : 1;
+    const gd = r.districts[d].push([spend[d], projects[d], paperwork[d], ft, (development[d] * D) / s.initialSOs, met]);
+    const values: Record<(typeof DISTRICT_METRICS)[number], number> = {
+      involutionIndex: gd.index,
+      purchaseShare: ratio(sum(dist.purchaseMoney.subarray(d * K, d * K + K)), dist.budget[d]),
+      projectsActive: projects[d],
+      competitiveShare: ratio(competitive[d], projects[d]),
+      insideShare: ratio(inside[d], projects[d]),
+      functionTransfer: ft,
+      needsMet: met,
+      satisfaction: ratio(dist.satisfactionSum[d], needyD),
+    };
+    for (const m of DISTRICT_METRICS) r.series[`${m}.d${d}`].push(values[m]);
+  }
+  // The month's flows are booked; the next month starts from zero.
+  dist.paid.fill(0);
+  t.revenueGov.fill(0);
+}

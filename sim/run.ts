@@ -1,0 +1,53 @@
+// One run of a scenario, with the manifest that lets anyone re-run it to the bit.
+import type { Params } from './params.ts';
+import { resolveParams } from './params.ts';
+import type { Scenario } from './scenario.ts';
+import { createSim, runSim, type Change, type Sim } from './sim.ts';
+import type { Series } from './metrics.ts';
+import { VERSION } from './version.ts';
+
+export interface Manifest {
+  model: 'involution-lab';
+  version: string;
+  scenario: string;
+  seed: number;
+  ticks: number;
+  params: Params;
+  overrides: Record<string, number>;
+  schedule: Change[];
+}
+
+export interface RunResult {
+  manifest: Manifest;
+  series: Series;
+}
+
+export interface RunOptions {
+  ticks?: number;
+  /** Overrides on top of the scenario's own parameters. */
+  set?: Record<string, number>;
+  /** Called after each tick (for progress); must not change the sim. */
+  onTick?: (sim: Sim) => void;
+}
+
+export function runScenario(scenario: Scenario, seed: number, options: RunOptions = {}): RunResult {
+  const set = { ...options.set, ...(options.ticks !== undefined ? { ticks: options.ticks } : {}) };
+  const params = resolveParams(scenario.params, set);
+  const schedule = scenario.schedule.map(({ tick, set: s }) => ({ tick, set: s }));
+  const sim = createSim(params, seed, schedule);
+  if (options.onTick) while (sim.state.tick < params.ticks) { sim.tick(); options.onTick(sim); }
+  else runSim(sim, params.ticks);
+  return {
+    manifest: {
+      model: 'involution-lab',
+      version: VERSION,
+      scenario: scenario.id,
+      seed,
+      ticks: params.ticks,
+      params,
+      overrides: set,
+      schedule,
+    },
+    series: sim.series,
+  };
+}

@@ -1,0 +1,53 @@
+// Scenarios are data: teaching text and source beside parameter overrides and a schedule.
+import { z } from 'zod';
+import { describeIssue, overridesSchema, resolveParams, type Overrides, type Params } from './params.ts';
+import type { Change } from './sim.ts';
+
+const text = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
+
+export const scenarioSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by "-"'),
+  title: text,
+  teaching: text,
+  source: z.string().min(1),
+  params: overridesSchema.default({}),
+  schedule: z
+    .array(z.strictObject({ tick: z.number().int().min(0), set: overridesSchema, note: text.optional() }))
+    .default([]),
+});
+
+export type Scenario = z.infer<typeof scenarioSchema> & { params: Overrides; schedule: (Change & { note?: { en: string; zh: string } })[] };
+
+export class ScenarioError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScenarioError';
+  }
+}
+
+/** Validate a parsed scenario; the error names the file, the field, the value and what is allowed. */
+export function parseScenario(input: unknown, origin = 'scenario'): Scenario {
+  const result = scenarioSchema.safeParse(input);
+  if (result.success) return result.data as Scenario;
+  const issue = result.error.issues[0];
+  const path = issue.path.map(String);
+  let detail: string;
+  if (path[0] === 'params' && path.length <= 2) {
+    detail = describeIssue({ ...issue, path: issue.path.slice(1) }, (input as { params?: unknown }).params);
+  } else if (path[0] === 'schedule' && path[2] === 'set' && path.length <= 4) {
+    const entry = (input as { schedule: { set: unknown }[] }).schedule[Number(path[1])];
+    detail = `schedule[${path[1]}]: ` + describeIssue({ ...issue, path: issue.path.slice(3) }, entry.set);
+  } else {
+    const field = path.join('.') || '(top level)';
+    let value: unknown = input;
+    for (const p of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[p as string] : undefined;
+    if (issue.code === 'unrecognized_keys') detail = `unknown field "${issue.keys.join('", "')}" in ${field}`;
+    else if (value === undefined) detail = `field ${field} is missing: ${issue.message.replace(/, received undefined$/, '')}`;
+    else detail = `field ${field} = ${JSON.stringify(value)}: ${issue.message}`;
+  }
+  throw new ScenarioError(`${origin}: ${detail}`);
+}
+
+export function scenarioParams(scenario: Scenario, ...more: unknown[]): Params {
+  return resolveParams(scenario.params, ...more);
+}

@@ -1,0 +1,150 @@
+// The model value: state plus its ordered processes. `tick` advances one month; the driver (worker,
+// CLI, test) owns the clock.
+import { adaptation } from './adaptation.ts';
+import { budget } from './budget.ts';
+import { BUDGET_COVERAGE, DISTRICT_BUDGET, INITIAL_AFFILIATED, INITIAL_PURCHASE_SHARE } from './constants.ts';
+import { foundSO } from './contracts.ts';
+import { delivery, soQuality, unitCosts } from './delivery.ts';
+import { entry } from './entry.ts';
+import { createRecorder, record, type Recorder, type Series } from './metrics.ts';
+import { needs, seedNeeds } from './needs.ts';
+import { PARAM_BY_NAME, ParamError, resolveParams, type Overrides, type Params } from './params.ts';
+import { createStreams, uniform } from './rng.ts';
+import {
+  createCitizens,
+  createCommunities,
+  createContracts,
+  createDistricts,
+  createSOs,
+  type State,
+} from './state.ts';
+import { supervision } from './supervision.ts';
+
+export interface Process {
+  readonly name: string;
+  readonly run: (s: State) => void;
+}
+
+/** A change of parameters at a given tick: a scenario's schedule, or an intervention. */
+export interface Change {
+  readonly tick: number;
+  readonly set: Overrides;
+}
+
+export interface Sim {
+  readonly state: State;
+  readonly processes: readonly Process[];
+  readonly recorder: Recorder;
+  readonly series: Series;
+  /** Pending changes, by tick; applied at the start of their tick. */
+  readonly schedule: Change[];
+  tick(): void;
+}
+
+export function createSim(params: Params, seed: number, schedule: readonly Change[] = []): Sim {
+  for (const change of schedule) checkChange(change);
+  const state = createState(resolveParams(params), seed);
+  const recorder = createRecorder(state);
+  const processes: Process[] = [
+    { name: 'needs', run: needs },
+    { name: 'budget', run: budget },
+    { name: 'delivery', run: delivery },
+    { name: 'supervision', run: supervision },
+    { name: 'adaptation', run: adaptation },
+    { name: 'entry', run: entry },
+    { name: 'metrics', run: (s) => record(s, recorder) },
+  ];
+  const pending = [...schedule].sort((a, b) => a.tick - b.tick);
+  const sim: Sim = {
+    state,
+    processes,
+    recorder,
+    series: recorder.series,
+    schedule: pending,
+    tick() {
+      applyChanges(sim);
+      for (const p of processes) p.run(state);
+      state.tick++;
+    },
+  };
+  return sim;
+}
+
+/** Run to `ticks` months (params.ticks by default) and return the series. */
+export function runSim(sim: Sim, ticks = sim.state.params.ticks): Series {
+  while (sim.state.tick < ticks) sim.tick();
+  return sim.series;
+}
+
+function checkChange(change: Change): void {
+  for (const name of Object.keys(change.set)) {
+    if (PARAM_BY_NAME.get(name)?.structural) {
+      throw new ParamError(`parameter ${name} cannot change during a run (at tick ${change.tick}): it sets the size of the world`);
+    }
+  }
+}
+
+/** Schedule a change (an intervention from the UI, say) at a tick not yet run. */
+export function intervene(sim: Sim, change: Change): void {
+  checkChange(change);
+  if (change.tick < sim.state.tick) throw new ParamError(`tick ${change.tick} has already run (now at ${sim.state.tick})`);
+  sim.schedule.push(change);
+  sim.schedule.sort((a, b) => a.tick - b.tick);
+}
+
+function applyChanges(sim: Sim): void {
+  const s = sim.state;
+  while (sim.schedule.length > 0 && sim.schedule[0].tick <= s.tick) {
+    const change = sim.schedule.shift()!;
+    s.params = resolveParams(s.params, change.set);
+  }
+}
+
+function createState(params: Params, seed: number): State {
+  const rng = createStreams(seed);
+  const D = params.districts;
+  const citizens = createCitizens(params.citizens);
+  const communities = createCommunities(params);
+  const state: State = {
+    tick: 0,
+    params,
+    seed,
+    rng,
+    citizens,
+    communities,
+    districts: createDistricts(params, INITIAL_PURCHASE_SHARE),
+    contracts: createContracts(64),
+    sos: createSOs(Math.max(64, params.initialSOs * 2), D),
+    unitCost: unitCosts(params.citizens / D, DISTRICT_BUDGET, BUDGET_COVERAGE),
+    ageing: 1,
+    ledger: { paid: 0, received: 0, entered: 0, exited: 0, newAffiliates: 0 },
+    initialSOs: params.initialSOs,
+  };
+  seedNeeds(state);
+  const init = rng.init;
+  for (let i = 0; i < params.initialSOs; i++) {
+    const affiliated = init() < INITIAL_AFFILIATED;
+    foundSO(state, {
+      affiliated,
+      registered: true,
+      home: i % D,
+      skill: uniform(init, 0.3, 0.6),
+      autonomy: affiliated ? uniform(init, 0.05, 0.25) : uniform(init, 0.4, 0.8),
+      tie: affiliated ? 0.6 : 0.2,
+    });
+  }
+  soQuality(state);
+  countNeedy(state);
+  return state;
+}
+
+/** The needy by district and category, as the first budget round sees them. */
+function countNeedy(s: State): void {
+  const { needCat } = s.citizens;
+  const com = s.communities;
+  const K = s.districts.needy.length / s.districts.count;
+  for (let cm = 0; cm < com.count; cm++) {
+    const d = com.district[cm];
+    for (let i = com.start[cm]; i < com.start[cm + 1]; i++) if (needCat[i] >= 0) s.districts.needy[d * K + needCat[i]]++;
+  }
+}

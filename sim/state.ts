@@ -1,0 +1,256 @@
+// All state as structure-of-arrays typed arrays. Citizens are stored by community (contiguous
+// ranges), so a citizen's community is implicit: 13 bytes of state per citizen.
+import { K } from './constants.ts';
+import type { Params } from './params.ts';
+import type { Streams } from './rng.ts';
+
+export interface Citizens {
+  readonly n: number;
+  /** -1 for no need, else the category. */
+  readonly needCat: Int8Array;
+  readonly need: Float32Array;
+  /** Quality received last month (0 when unserved). */
+  readonly quality: Float32Array;
+  /** Satisfaction with service, -1 before any experience of it. */
+  readonly satisfaction: Float32Array;
+}
+
+export interface Communities {
+  readonly count: number;
+  /** Citizens of community c are start[c] .. start[c+1]-1. */
+  readonly start: Int32Array;
+  readonly district: Int16Array;
+  /** Per community × 4 provider kinds (none, in-house, affiliated, independent): needy citizens served last month. */
+  readonly servedBy: Float64Array;
+  readonly needsMet: Float64Array;
+}
+
+export const PROVIDER_KINDS = ['none', 'inHouse', 'affiliated', 'independent'] as const;
+
+export interface Districts {
+  readonly count: number;
+  /** Month of the year (0-11) of the district's budget round: rounds are staggered. */
+  readonly roundMonth: Int8Array;
+  readonly budget: Float64Array;
+  readonly purchaseShare: Float64Array;
+  readonly targetShare: Float64Array;
+  /** Category weights of purchase money, D × K. */
+  readonly alloc: Float64Array;
+  readonly purchaseMoney: Float64Array;
+  readonly inHouseMoney: Float64Array;
+  /** Observed quality of purchased and in-house service since the last round. */
+  readonly observed: Float64Array;
+  readonly paid: Float64Array;
+  /** Number of the needy by category, seen last month, D × K. */
+  readonly needy: Float64Array;
+  /** Need-weighted sums of the month, for per-district metrics: need, unmet need, function transfer. */
+  readonly needSum: Float64Array;
+  readonly unmetSum: Float64Array;
+  readonly transferSum: Float64Array;
+  /** The award urn's memory: affiliated-held and all contracts of the portfolio closed at the last round. */
+  readonly urnInside: Float64Array;
+  /** In-house slot fractions carried to next month, D × K. */
+  readonly inHouseCarry: Float64Array;
+  readonly urnAll: Float64Array;
+  /** Needy citizens served, the quality they received and the satisfaction of all the needy. */
+  readonly served: Float64Array;
+  readonly qualitySum: Float64Array;
+  readonly satisfactionSum: Float64Array;
+}
+
+/** How a contract was awarded; renewals keep their first mode. */
+export const AWARD_MODES = ['directedInside', 'directedTies', 'newAffiliate', 'competitive'] as const;
+export const COMPETITIVE = 3;
+
+export interface Contracts {
+  capacity: number;
+  n: number;
+  active: Uint8Array;
+  buyer: Int16Array;
+  so: Int32Array;
+  cat: Int8Array;
+  firstCommunity: Int32Array;
+  communities: Int32Array;
+  payment: Float64Array;
+  slots: Float64Array;
+  monthsLeft: Int16Array;
+  overhead: Float64Array;
+  compliance: Float64Array;
+  mode: Uint8Array;
+  arrears: Float64Array;
+  /** Fraction of a slot left over by rounding, carried to next month. */
+  carry: Float64Array;
+  observedSum: Float64Array;
+  observedN: Int16Array;
+}
+
+export interface SOs {
+  capacity: number;
+  n: number;
+  alive: Uint8Array;
+  affiliated: Uint8Array;
+  registered: Uint8Array;
+  home: Int16Array;
+  skill: Float64Array;
+  autonomy: Float64Array;
+  reserves: Float64Array;
+  negativeMonths: Int16Array;
+  reputation: Float64Array;
+  adequacy: Float64Array;
+  /** Desired effort split (service, compliance, relations), S × 3, and the credits that drive it. */
+  effort: Float64Array;
+  credit: Float64Array;
+  /** Effective service and compliance effort this month, after the paperwork demanded. */
+  serviceEffort: Float64Array;
+  complianceEffort: Float64Array;
+  quality: Float64Array;
+  /** Quality as buyers have observed it: a running mean of the monitoring record. */
+  observedQuality: Float64Array;
+  /** Ties to each district, S × D. */
+  ties: Float64Array;
+  /** Revenue by funder (each district, then other sources), 12-month average, S × (D+1). */
+  funding: Float64Array;
+  contracts: Int16Array;
+  contractMoney: Float64Array;
+  revenueGov: Float64Array;
+  revenueAlt: Float64Array;
+  served: Float64Array;
+}
+
+export interface State {
+  tick: number;
+  params: Params;
+  readonly seed: number;
+  readonly rng: Streams;
+  readonly citizens: Citizens;
+  readonly communities: Communities;
+  readonly districts: Districts;
+  readonly contracts: Contracts;
+  readonly sos: SOs;
+  /** Unit cost of serving one citizen for a month, by category, for contracted supply. */
+  readonly unitCost: Float64Array;
+  /** Eldercare prevalence multiplier from ageing. */
+  ageing: number;
+  /** Cumulative counters, for invariants and metrics. */
+  readonly ledger: { paid: number; received: number; entered: number; exited: number; newAffiliates: number };
+  readonly initialSOs: number;
+}
+
+export function grow<T extends Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
+export function createCitizens(n: number): Citizens {
+  return {
+    n,
+    needCat: new Int8Array(n).fill(-1),
+    need: new Float32Array(n),
+    quality: new Float32Array(n),
+    satisfaction: new Float32Array(n).fill(-1),
+  };
+}
+
+export function createCommunities(params: Params): Communities {
+  const count = params.districts * params.communitiesPerDistrict;
+  const start = new Int32Array(count + 1);
+  for (let c = 0; c <= count; c++) start[c] = Math.round((c * params.citizens) / count);
+  const district = new Int16Array(count);
+  for (let c = 0; c < count; c++) district[c] = Math.floor(c / params.communitiesPerDistrict);
+  return { count, start, district, servedBy: new Float64Array(count * 4), needsMet: new Float64Array(count) };
+}
+
+export function createDistricts(params: Params, initialShare: number): Districts {
+  const D = params.districts;
+  const roundMonth = new Int8Array(D);
+  for (let d = 0; d < D; d++) roundMonth[d] = Math.floor((d * 12) / D);
+  return {
+    count: D,
+    roundMonth,
+    budget: new Float64Array(D),
+    purchaseShare: new Float64Array(D).fill(initialShare),
+    targetShare: new Float64Array(D).fill(initialShare),
+    alloc: new Float64Array(D * K),
+    purchaseMoney: new Float64Array(D * K),
+    inHouseMoney: new Float64Array(D * K),
+    observed: new Float64Array(D * 4),
+    paid: new Float64Array(D),
+    needy: new Float64Array(D * K),
+    needSum: new Float64Array(D),
+    unmetSum: new Float64Array(D),
+    transferSum: new Float64Array(D),
+    urnInside: new Float64Array(D),
+    inHouseCarry: new Float64Array(D * K),
+    urnAll: new Float64Array(D),
+    served: new Float64Array(D),
+    qualitySum: new Float64Array(D),
+    satisfactionSum: new Float64Array(D),
+  };
+}
+
+export function createContracts(capacity: number): Contracts {
+  return {
+    capacity,
+    n: 0,
+    active: new Uint8Array(capacity),
+    buyer: new Int16Array(capacity),
+    so: new Int32Array(capacity),
+    cat: new Int8Array(capacity),
+    firstCommunity: new Int32Array(capacity),
+    communities: new Int32Array(capacity),
+    payment: new Float64Array(capacity),
+    slots: new Float64Array(capacity),
+    monthsLeft: new Int16Array(capacity),
+    overhead: new Float64Array(capacity),
+    compliance: new Float64Array(capacity),
+    mode: new Uint8Array(capacity),
+    arrears: new Float64Array(capacity),
+    carry: new Float64Array(capacity),
+    observedSum: new Float64Array(capacity),
+    observedN: new Int16Array(capacity),
+  };
+}
+
+export function createSOs(capacity: number, D: number): SOs {
+  return {
+    capacity,
+    n: 0,
+    alive: new Uint8Array(capacity),
+    affiliated: new Uint8Array(capacity),
+    registered: new Uint8Array(capacity),
+    home: new Int16Array(capacity),
+    skill: new Float64Array(capacity),
+    autonomy: new Float64Array(capacity),
+    reserves: new Float64Array(capacity),
+    negativeMonths: new Int16Array(capacity),
+    reputation: new Float64Array(capacity),
+    adequacy: new Float64Array(capacity),
+    effort: new Float64Array(capacity * 3),
+    credit: new Float64Array(capacity * 3),
+    serviceEffort: new Float64Array(capacity),
+    complianceEffort: new Float64Array(capacity),
+    quality: new Float64Array(capacity),
+    observedQuality: new Float64Array(capacity),
+    ties: new Float64Array(capacity * D),
+    funding: new Float64Array(capacity * (D + 1)),
+    contracts: new Int16Array(capacity),
+    contractMoney: new Float64Array(capacity),
+    revenueGov: new Float64Array(capacity),
+    revenueAlt: new Float64Array(capacity),
+    served: new Float64Array(capacity),
+  };
+}
+
+/** Double every column of a table; a column keeps its row width (ties are S × D, effort S × 3). */
+export function growTable<T extends { capacity: number }>(table: T): void {
+  const next = table.capacity * 2;
+  const rec = table as unknown as Record<string, unknown>;
+  for (const [key, col] of Object.entries(rec)) {
+    if (ArrayBuffer.isView(col)) {
+      const typed = col as Float64Array;
+      rec[key] = grow(typed, (next * typed.length) / table.capacity);
+    }
+  }
+  table.capacity = next;
+}

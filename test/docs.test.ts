@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PARAMS } from '../sim/index.ts';
+import { paramTable } from '../scripts/param-table.ts';
+
+describe('docs/model.md', () => {
+  const doc = readFileSync('docs/model.md', 'utf8');
+
+  it('holds the parameter table generated from the registry (npm run docs)', () => {
+    expect(doc).toContain(paramTable());
+    for (const p of PARAMS) expect(doc).toContain(`\`${p.name}\``);
+  });
+
+  it('has the seven ODD elements and a pattern table', () => {
+    for (const h of ['## 1. Purpose and patterns', '## 2. Entities, state variables and scales', '## 3. Process overview and scheduling',
+      '## 4. Design concepts', '## 5. Initialization', '## 6. Input data', '## 7. Submodels']) expect(doc).toContain(h);
+    expect(doc).toMatch(/<!-- patterns:start -->\n\| run \| involutionIndex/);
+  });
+});

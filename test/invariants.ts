@@ -1,0 +1,59 @@
+import { createSim, resolveParams, type Sim } from '../sim/index.ts';
+
+const SHARES = [
+  'purchaseShare', 'paperworkShare', 'competitiveShare', 'functionTransfer', 'needsMet', 'coverage',
+  'serviceQuality', 'satisfaction', 'govRevenueShare', 'revenueDiversity', 'soCapacity', 'soAutonomy',
+];
+const COUNTS = ['projectsActive', 'independentSOs', 'affiliatedSOs', 'unregisteredSOs', 'purchaseSpending', 'paperworkLoad', 'purchaseModes', 'soDevelopment'];
+
+/** Check every invariant of the current tick; returns the list of violations (empty when all hold). */
+export function violations(sim: Sim): string[] {
+  const out: string[] = [];
+  const s = sim.series;
+  const t = s.tick.length - 1;
+  for (const [name, col] of Object.entries(s)) {
+    if (!Number.isFinite(col[t])) out.push(`${name} is ${col[t]} at tick ${t}`);
+  }
+  const paid = s.moneyPaid[t], received = s.moneyReceived[t];
+  if (Math.abs(paid - received) > 1e-9 * Math.max(1, paid)) out.push(`paid ${paid} ≠ received ${received} at tick ${t}`);
+  const ledger = sim.state.ledger;
+  if (Math.abs(ledger.paid - ledger.received) > 1e-9 * Math.max(1, ledger.paid)) out.push(`ledger paid ${ledger.paid} ≠ received ${ledger.received}`);
+  for (const name of Object.keys(s)) {
+    const base = name.split('.')[0];
+    if (SHARES.includes(base) && (s[name][t] < 0 || s[name][t] > 1 + 1e-12)) out.push(`${name} = ${s[name][t]} outside [0, 1] at tick ${t}`);
+    if (COUNTS.includes(base) && s[name][t] < 0) out.push(`${name} = ${s[name][t]} < 0 at tick ${t}`);
+  }
+  const so = sim.state.sos;
+  for (let i = 0; i < so.n; i++) {
+    if (!so.alive[i]) continue;
+    for (const [field, arr] of [['skill', so.skill], ['autonomy', so.autonomy], ['adequacy', so.adequacy], ['quality', so.quality]] as const) {
+      if (!(arr[i] >= 0 && arr[i] <= 1)) out.push(`SO ${i} ${field} = ${arr[i]}`);
+    }
+    const e = so.effort[i * 3] + so.effort[i * 3 + 1] + so.effort[i * 3 + 2];
+    if (Math.abs(e - 1) > 1e-9) out.push(`SO ${i} effort sums to ${e}`);
+  }
+  const c = sim.state.contracts;
+  for (let i = 0; i < c.n; i++) {
+    if (c.active[i] && !(c.slots[i] >= 0 && c.payment[i] >= 0 && c.monthsLeft[i] >= 0)) out.push(`contract ${i} has negative slots, payment or months`);
+    if (c.active[i] && !so.alive[c.so[i]]) out.push(`contract ${i} held by a closed SO`);
+  }
+  const { needCat, need, quality } = sim.state.citizens;
+  for (let i = 0; i < needCat.length; i++) {
+    if (needCat[i] < -1 || needCat[i] > 3 || !(quality[i] >= 0 && quality[i] <= 1) || (needCat[i] >= 0 && !(need[i] >= 0.2 && need[i] <= 1))) {
+      out.push(`citizen ${i} has an invalid need or quality`);
+      break;
+    }
+  }
+  return out;
+}
+
+/** Run and check the invariants after every tick; returns the first violations found. */
+export function runChecked(overrides: Record<string, number>, seed: number): string[] {
+  const sim = createSim(resolveParams(overrides), seed);
+  while (sim.state.tick < sim.state.params.ticks) {
+    sim.tick();
+    const v = violations(sim);
+    if (v.length) return v;
+  }
+  return [];
+}

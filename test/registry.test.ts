@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, PARAMS, ParamError, resolveParams, validateOverrides, IndexTracker } from '../sim/index.ts';
+import { VERSION } from '../sim/version.ts';
+import { urn } from '../sim/effective.ts';
+
+const MODEL_SECTION_5 = {
+  causes: ['pathDependence', 'politicalRationality', 'dualManagement', 'asymmetricDependence'],
+  prevention: ['applicabilityClarity', 'resourceRelease', 'serviceOrientation', 'partnership', 'wholeProcessSupervision'],
+  'co-governance': ['performanceFunding', 'professionalTraining', 'altRevenueSupport', 'baseTransparency'],
+  world: ['citizens', 'districts', 'communitiesPerDistrict', 'initialSOs', 'ticks', 'policyPush', 'ageingRate', 'seed'],
+};
+
+describe('parameter registry', () => {
+  it('holds every parameter of MODEL.md §5 in its group, with meaning in English and Chinese and a source', () => {
+    for (const [group, names] of Object.entries(MODEL_SECTION_5)) {
+      for (const name of names) {
+        const p = PARAMS.find((q) => q.name === name);
+        expect(p, name).toBeDefined();
+        expect(p!.group).toBe(group);
+        expect(p!.en.length).toBeGreaterThan(10);
+        expect(p!.zh).toMatch(/[\u4e00-\u9fff]/);
+        expect(p!.source.length).toBeGreaterThan(1);
+        expect(p!.default).toBeGreaterThanOrEqual(p!.min);
+        expect(p!.default).toBeLessThanOrEqual(p!.max);
+      }
+    }
+  });
+
+  it('defaults to 120 months, 20 000 citizens and policyPush 0.15', () => {
+    expect(DEFAULTS).toMatchObject({ ticks: 120, citizens: 20000, policyPush: 0.15, districts: 6, communitiesPerDistrict: 8, initialSOs: 40 });
+  });
+
+  it('refuses invalid values naming the parameter, the value and the range', () => {
+    expect(() => validateOverrides({ partnership: 1.2 })).toThrow(new ParamError('parameter partnership = 1.2 is not allowed: must be a number in [0, 1]'));
+    expect(() => validateOverrides({ districts: 2.5 })).toThrow(/districts = 2.5 .* an integer in \[1, 32\]/);
+    expect(() => validateOverrides({ partnership: 'high' })).toThrow(/partnership = "high"/);
+    expect(() => validateOverrides({ nope: 1 })).toThrow(/unknown parameter "nope"/);
+    expect(resolveParams({ partnership: 0.4 }).partnership).toBe(0.4);
+  });
+
+  it('keeps the model version equal to package.json', () => {
+    expect(VERSION).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+});
+
+describe('involution index definition', () => {
+  it('stays near zero when money and real service grow in proportion', () => {
+    const tracker = new IndexTracker([600, 48, 48, 1, 1, 1]);
+    let last = 0;
+    for (let t = 0; t < 120; t++) {
+      const g = Math.pow(1.015, t); // everything grows 1.5 % a month
+      last = tracker.push([300 * g, 40 * g, 20 * g, 0.2 * g, 0.3 * g, 0.15 * g]).index;
+    }
+    expect(Math.abs(last)).toBeLessThan(0.1);
+  });
+
+  it('is positive when form grows and substance does not, negative the other way round', () => {
+    const a = new IndexTracker([600, 48, 48, 1, 1, 1]);
+    const b = new IndexTracker([600, 48, 48, 1, 1, 1]);
+    let ia = 0, ib = 0;
+    for (let t = 0; t < 60; t++) {
+      const g = 1 + t / 20;
+      ia = a.push([300 * g, 40 * g, 20 * g, 0.2, 0.3, 0.15]).index;
+      ib = b.push([300, 40, 20, 0.2 * g, 0.3 * g, 0.15 * g]).index;
+    }
+    expect(ia).toBeGreaterThan(1);
+    expect(ib).toBeLessThan(-1);
+  });
+});
+
+describe('award urn', () => {
+  it('is S-shaped with increasing returns, steeper with path dependence, linear at γ = 1', () => {
+    expect(urn(0.5, 4)).toBeCloseTo(0.5);
+    expect(urn(0.7, 4)).toBeGreaterThan(urn(0.7, 2));
+    expect(urn(0.3, 4)).toBeLessThan(urn(0.3, 2));
+    expect(urn(0.3, 1)).toBeCloseTo(0.3);
+  });
+});
