@@ -1,0 +1,132 @@
+// The headless command, as a user runs it: the built bin, real processes, real files.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { METRICS, PARAMS, runScenario } from '../sim/index.ts';
+import { SCENARIOS } from '../scenarios/index.ts';
+import { scenario } from './helpers.ts';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'involution-lab.mjs');
+const cli = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const dir = mkdtempSync(join(tmpdir(), 'involution-cli-'));
+
+describe('involution-lab run', () => {
+  it('prints a manifest and series equal, to the bit, to the model run in-process', () => {
+    const r = cli('run', '--scenario', 'baseline-involution', '--seed', '42', '--ticks', '36');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['manifest', 'series']);
+    expect(out.manifest).toMatchObject({ scenario: 'baseline-involution', seed: 42, ticks: 36, version: '0.1.0' });
+    expect(Object.keys(out.manifest.params).sort()).toEqual(PARAMS.map((p) => p.name).filter((n) => n !== 'seed').sort());
+    for (const m of METRICS) expect(out.series[m]).toHaveLength(36);
+    expect(out.series).toEqual(runScenario(scenario('baseline-involution'), 42, { ticks: 36 }).series);
+  });
+
+  it('applies --set overrides and records them in the manifest', () => {
+    const r = cli('run', '--scenario', 'baseline-involution', '--ticks', '12', '--set', 'pathDependence=0.3', '--set', 'citizens=2000');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.manifest.params.pathDependence).toBe(0.3);
+    expect(out.manifest.params.citizens).toBe(2000);
+    expect(out.manifest.overrides).toEqual({ pathDependence: 0.3, citizens: 2000, ticks: 12 });
+  });
+
+  it('writes CSV, one row per tick, with the same numbers as JSON', () => {
+    const file = join(dir, 'run.csv');
+    const r = cli('run', '--scenario', 'full-prevention', '--seed', '3', '--ticks', '24', '--format', 'csv', '--out', file);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(25);
+    const header = lines[0].split(',');
+    expect(header[0]).toBe('tick');
+    const json = JSON.parse(cli('run', '--scenario', 'full-prevention', '--seed', '3', '--ticks', '24').stdout);
+    const col = header.indexOf('involutionIndex');
+    expect(lines.slice(1).map((l) => Number(l.split(',')[col]))).toEqual(json.series.involutionIndex);
+  });
+
+  it('runs a scenario file', () => {
+    const file = join(dir, 'mine.json');
+    writeFileSync(file, JSON.stringify({ ...SCENARIOS[0], id: 'mine', params: { partnership: 0.5 } }));
+    const out = JSON.parse(cli('run', '--scenario', file, '--ticks', '6').stdout);
+    expect(out.manifest.scenario).toBe('mine');
+    expect(out.manifest.params.partnership).toBe(0.5);
+  });
+
+  it('runs every bundled scenario', () => {
+    for (const s of SCENARIOS) expect(cli('run', '--scenario', s.id, '--ticks', '3', '--set', 'citizens=1000').status, s.id).toBe(0);
+  });
+});
+
+describe('involution-lab scenarios and params', () => {
+  it('lists scenarios as text and JSON', () => {
+    const text = cli('scenarios').stdout;
+    for (const s of SCENARIOS) expect(text).toContain(s.id);
+    expect(JSON.parse(cli('scenarios', '--format', 'json').stdout).map((s: { id: string }) => s.id)).toEqual(SCENARIOS.map((s) => s.id));
+  });
+
+  it('lists parameters as text and JSON', () => {
+    expect(cli('params').stdout).toContain('pathDependence');
+    const list = JSON.parse(cli('params', '--format', 'json').stdout);
+    expect(list.map((p: { name: string }) => p.name)).toEqual(PARAMS.map((p) => p.name));
+  });
+});
+
+describe('bad input: one clear line, exit 2, nothing written', () => {
+  const bad: [string[], RegExp][] = [
+    [['run', '--scenario', 'nope'], /unknown scenario "nope"; allowed: baseline-involution/],
+    [['run'], /run needs --scenario/],
+    [['run', '--scenario', 'baseline-involution', '--set', 'foo=1'], /unknown parameter "foo"; known: pathDependence/],
+    [['run', '--scenario', 'baseline-involution', '--set', 'pathDependence=1.5'], /pathDependence = 1.5 is not allowed: must be a number in \[0, 1\]/],
+    [['run', '--scenario', 'baseline-involution', '--set', 'partnership=abc'], /partnership = "abc" is not a number/],
+    [['run', '--scenario', 'baseline-involution', '--set', 'citizens=10'], /citizens = 10 is not allowed: must be an integer in \[100, 2000000\]/],
+    [['run', '--scenario', 'baseline-involution', '--seed', 'x'], /--seed "x" is not allowed: must be an integer/],
+    [['run', '--scenario', 'baseline-involution', '--ticks', '0'], /--ticks "0" is not allowed/],
+    [['run', '--scenario', 'baseline-involution', '--format', 'xml'], /--format "xml" is not allowed; allowed: json, csv/],
+    [['run', '--scenario', 'baseline-involution', '--frob'], /unknown flag --frob for run; allowed: --scenario/],
+    [['run', '--scenario', 'baseline-involution', '--seed'], /flag --seed needs a value/],
+    [['frob'], /unknown command "frob"/],
+    [['run', '--scenario', '/nonexistent/x.json'], /cannot read scenario file/],
+  ];
+  for (const [args, message] of bad) {
+    it(args.join(' '), () => {
+      const r = cli(...args);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    });
+  }
+
+  it('names the field of a malformed scenario file, and writes no output', () => {
+    const cases: [unknown, RegExp][] = [
+      ['{"id": ', /is not valid JSON/],
+      [{ ...SCENARIOS[0], params: { partnership: 2 } }, /parameter partnership = 2 is not allowed: must be a number in \[0, 1\]/],
+      [{ ...SCENARIOS[0], params: { nonsense: 1 } }, /unknown parameter "nonsense"/],
+      [{ ...SCENARIOS[0], schedule: [{ tick: 3, set: { serviceOrientation: -1 } }] }, /schedule\[0\]: parameter serviceOrientation = -1/],
+      [{ ...SCENARIOS[0], teaching: { en: 'x' } }, /field teaching.zh is missing/],
+      [{ ...SCENARIOS[0], id: 'Bad Id' }, /field id = "Bad Id"/],
+    ];
+    for (const [content, message] of cases) {
+      const file = join(dir, 'bad.json');
+      writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+      const out = join(dir, 'never.json');
+      const r = cli('run', '--scenario', file, '--out', out);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+});
+
+describe('scale', () => {
+  it('runs 1 000 000 citizens for the full 120 months', () => {
+    const out = execFileSync('node', [BIN, 'run', '--scenario', 'baseline-involution', '--set', 'citizens=1000000', '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const { manifest, series } = JSON.parse(out);
+    expect(manifest.params.citizens).toBe(1_000_000);
+    expect(series.tick).toHaveLength(120);
+    expect(series.involutionIndex[119]).toBeGreaterThan(0);
+  });
+});
