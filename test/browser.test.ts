@@ -1,0 +1,316 @@
+// The browser explorer in real Chromium (Debian's /usr/bin/chromium, driven by playwright-core),
+// against the built app served by `vite preview`. Screenshots of each view go to artifacts/.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = join(import.meta.dirname, '..');
+const SHOTS = join(ROOT, 'artifacts', 'screenshots');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+let server: ChildProcess;
+let browser: Browser;
+let base = '';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}/`;
+  // Node runs Vite directly (not through npx), so that killing it leaves no server behind.
+  server = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base)).ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+/** A page that records console errors and uncaught exceptions. */
+async function open(search = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base + search);
+  await page.waitForSelector('body[data-tick="0"]');
+  return { page, errors };
+}
+
+/** Record the duration of every main-thread task over 50 ms from now on (Long Tasks API). */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push(e.duration); }).observe({ type: 'longtask' } as PerformanceObserverInit);
+  });
+}
+const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+
+const tick = (page: Page) => page.evaluate(() => Number(document.body.dataset.tick));
+const untilTick = (page: Page, n: number) => page.waitForFunction((k) => Number(document.body.dataset.tick) >= k, n, { timeout: 60_000 });
+const indexPath = (page: Page) => page.getAttribute('figure[data-view=index] path.line', 'd');
+
+describe('the explorer', () => {
+  it('loads the default scenario with no console error, ready to run', async () => {
+    const { page, errors } = await open();
+    expect(await page.inputValue('#scenario')).toBe('baseline-involution');
+    expect(await page.textContent('#play')).toBe('Play');
+    expect(await page.locator('#views figure').count()).toBe(5);
+    await page.waitForTimeout(300);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('plays the default scenario: Play becomes Pause and the charts change', async () => {
+    const { page, errors } = await open();
+    const before = await indexPath(page);
+    await page.click('#play');
+    expect(await page.textContent('#play')).toBe('Pause');
+    await untilTick(page, 24);
+    await page.click('#play');
+    expect(await page.textContent('#play')).toBe('Play');
+    expect(await indexPath(page)).not.toBe(before);
+    expect(await page.locator('figure[data-view=sos] path.so').count()).toBeGreaterThan(10);
+    expect(await page.locator('figure[data-view=network] path.contract').count()).toBeGreaterThan(10);
+    await page.screenshot({ path: join(SHOTS, 'explore.png'), fullPage: true });
+    for (const view of ['index', 'form-substance', 'sos', 'network', 'map']) {
+      await page.locator(`figure[data-view=${view}]`).screenshot({ path: join(SHOTS, `view-${view}.png`) });
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('steps exactly one month per Step', async () => {
+    const { page } = await open();
+    await page.click('#step');
+    await untilTick(page, 1);
+    expect(await tick(page)).toBe(1);
+    await page.click('#step');
+    await untilTick(page, 2);
+    expect(await tick(page)).toBe(2);
+    await page.close();
+  });
+
+  it('marks an intervention on every time axis', async () => {
+    const { page } = await open();
+    for (let i = 0; i < 6; i++) await page.click('#step');
+    await untilTick(page, 6);
+    await page.locator('#p-partnership').fill('0.9');
+    await page.waitForSelector('figure[data-view=index] g.marker');
+    expect(await page.locator('figure[data-view=form-substance] g.marker').count()).toBe(1);
+    expect(await page.textContent('figure[data-view=index] g.marker text')).toContain('partnership 0.9');
+    expect(page.url()).toContain('iv=6%3Apartnership%3D0.9');
+    await page.close();
+  });
+
+  it('marks a scenario’s scheduled change', async () => {
+    const { page } = await open('?scenario=reform-at-year-3');
+    expect(await page.locator('figure[data-view=index] g.marker').count()).toBe(1);
+    await page.close();
+  });
+
+  it('stays responsive, with no main-thread task over 50 ms during a default run', async () => {
+    const { page } = await open();
+    await watchLongTasks(page);
+    await page.click('#play');
+    await untilTick(page, 60);
+    await page.click('#play');
+    expect((await longTasks(page)).filter((d) => d > 50)).toEqual([]);
+    await page.close();
+  });
+
+  it('stays usable at 1 000 000 citizens', async () => {
+    const { page, errors } = await open('?citizens=1000000');
+    await watchLongTasks(page);
+    await page.click('#play');
+    await untilTick(page, 12);
+    const t0 = Date.now();
+    await page.click('#play');
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(await page.textContent('#play')).toBe('Play');
+    expect((await longTasks(page)).filter((d) => d > 50)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('compare', () => {
+  it('fills mean and 90 % bands as runs finish, and the paired difference', async () => {
+    const { page, errors } = await open();
+    await page.click('#tab-compare');
+    await page.fill('#compare-seeds', '4');
+    await page.click('#compare-run');
+    await page.waitForFunction(() => /8 of 8/.test(document.getElementById('compare-progress')!.textContent ?? ''), null, { timeout: 60_000 });
+    expect(await page.locator('figure[data-view=compare] path.band').count()).toBe(2);
+    expect(await page.locator('figure[data-view=compare-difference] path.band').count()).toBe(1);
+    expect(await page.textContent('figure[data-view=compare] g.legend')).toContain('n=4');
+    await page.screenshot({ path: join(SHOTS, 'compare.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('sharing', () => {
+  it('round-trips scenario, seed and changed parameters through the URL', async () => {
+    const { page } = await open('?scenario=full-prevention&seed=7&pathDependence=0.3');
+    expect(await page.inputValue('#scenario')).toBe('full-prevention');
+    expect(await page.inputValue('#seed')).toBe('7');
+    expect(await page.inputValue('#p-pathDependence')).toBe('0.3');
+    await page.selectOption('#scenario', 'money-alone');
+    await page.waitForFunction(() => location.search.includes('money-alone'));
+    const url = page.url();
+    expect(url).toContain('seed=7');
+    const again = await open(new URL(url).search);
+    expect(await again.page.inputValue('#scenario')).toBe('money-alone');
+    expect(await again.page.inputValue('#seed')).toBe('7');
+    await page.close();
+    await again.page.close();
+  });
+
+  it('lets a colleague who opens the shared link see the same run, interventions included', async () => {
+    const exportRun = async (page: Page) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+      return readFileSync((await download.path())!, 'utf8');
+    };
+    const stepTo = async (page: Page, n: number) => {
+      while ((await tick(page)) < n) {
+        const next = (await tick(page)) + 1;
+        await page.click('#step');
+        await untilTick(page, next);
+      }
+    };
+    const { page } = await open('?scenario=baseline-involution&seed=3&politicalRationality=0.6');
+    await stepTo(page, 5);
+    await page.locator('#p-partnership').fill('0.9');
+    await stepTo(page, 12);
+    const mine = await exportRun(page);
+    await page.click('#share');
+    const colleague = await open(new URL(page.url()).search);
+    await stepTo(colleague.page, 12);
+    expect(await colleague.page.locator('figure[data-view=index] g.marker').count()).toBe(1);
+    expect(await exportRun(colleague.page)).toBe(mine);
+    expect(JSON.parse(mine).manifest.schedule).toEqual([{ tick: 5, set: { partnership: 0.9 } }]);
+    await page.close();
+    await colleague.page.close();
+  });
+
+  it('reports a bad URL value, falls back to the default, and never inserts it as HTML', async () => {
+    const { page, errors } = await open('?seed=abc&partnership=5&scenario=%3Cimg%20src%3Dx%20onerror%3D%22window.hacked%3D1%22%3E');
+    expect(await page.isVisible('#message')).toBe(true);
+    const text = await page.textContent('#message');
+    expect(text).toContain('seed "abc"');
+    expect(text).toContain('partnership = 5');
+    expect(await page.inputValue('#scenario')).toBe('baseline-involution');
+    expect(await page.inputValue('#seed')).toBe('1');
+    expect(await page.locator('#message img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('exports JSON equal, to the bit, to the CLI’s run --format json', async () => {
+    const { page } = await open('?scenario=baseline-involution&seed=5');
+    for (let i = 0; i < 24; i++) {
+      await page.click('#step');
+      await untilTick(page, i + 1);
+    }
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const exported = readFileSync((await download.path())!, 'utf8');
+    const cli = spawnSync('node', [join(ROOT, 'bin', 'involution-lab.mjs'), 'run', '--scenario', 'baseline-involution', '--seed', '5', '--ticks', '24'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(JSON.parse(exported).series).toEqual(JSON.parse(cli.stdout).series);
+    expect(exported).toBe(cli.stdout);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const csvText = readFileSync((await csv.path())!, 'utf8');
+    const cliCsv = spawnSync('node', [join(ROOT, 'bin', 'involution-lab.mjs'), 'run', '--scenario', 'baseline-involution', '--seed', '5', '--ticks', '24', '--format', 'csv'], { encoding: 'utf8' });
+    expect(csvText).toBe(cliCsv.stdout);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('figure[data-view=index] .fig-tools button:nth-child(1)')]);
+    expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('figure[data-view=index] .fig-tools button:nth-child(2)')]);
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+    await page.close();
+  });
+});
+
+describe('classroom', () => {
+  it('switches language with the visible control and with ?lang=zh', async () => {
+    const { page } = await open();
+    await page.click('#lang');
+    expect(await page.textContent('h1')).toBe('内卷实验室');
+    expect(await page.textContent('#play')).toBe('运行');
+    expect(page.url()).toContain('lang=zh');
+    await page.screenshot({ path: join(SHOTS, 'explore-zh.png'), fullPage: true });
+    await page.click('#lang');
+    expect(await page.textContent('h1')).toBe('Involution Lab');
+    const zh = await open('?lang=zh');
+    expect(await zh.page.textContent('label[for=scenario]')).toBe('情景');
+    expect(await zh.page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await page.close();
+    await zh.page.close();
+  });
+
+  it('guides a lesson: predict, run, explain', async () => {
+    const { page } = await open();
+    await page.click('#tab-lesson');
+    await page.check('input[name=prediction][value=rise]');
+    await page.click('#lesson button:has-text("Next")');
+    await page.click('#lesson button:has-text("Run the 10 years")');
+    await page.waitForSelector('#lesson-why', { timeout: 60_000 });
+    expect(await page.textContent('#lesson')).toMatch(/involution index ended at -?\d\.\d\d/);
+    expect(await page.locator('#lesson figure svg path.line').count()).toBe(3);
+    await page.click('#lesson button:has-text("Show the explanation")');
+    expect(await page.textContent('#lesson')).toContain('All three causes are strong');
+    await page.screenshot({ path: join(SHOTS, 'lesson.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  it('is operable by keyboard alone', async () => {
+    const { page } = await open();
+    await page.focus('#play');
+    await page.keyboard.press('Enter');
+    await untilTick(page, 3);
+    await page.keyboard.press('Enter');
+    expect(await page.textContent('#play')).toBe('Play');
+    await page.focus('#tab-explore');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getAttribute('#tab-compare', 'aria-selected')).toBe('true');
+    expect(await page.isVisible('#panel-compare')).toBe(true);
+    await page.focus('#p-partnership');
+    expect(await page.isVisible('#h-partnership')).toBe(true);
+    await page.close();
+  });
+
+  it('has no serious or critical axe-core violation in any panel', async () => {
+    const { page } = await open();
+    await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+    for (const tab of ['#tab-explore', '#tab-compare', '#tab-lesson']) {
+      await page.click(tab);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        const r = await axe.run(document);
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect(violations, tab).toEqual([]);
+    }
+    await page.close();
+  });
+});

@@ -1,0 +1,95 @@
+// The explore views: the involution index, form against substance, the SO population, the contract
+// network and the community map, redrawn from the latest snapshot.
+import { AWARD_MODES } from '../sim/index.ts';
+import { t, type MessageKey } from './i18n/index.ts';
+import { createFigure, type Figure } from './figure.ts';
+import type { Marker, Snapshot } from './worker/api.ts';
+import { dataTable, PALETTE } from './views/chart.ts';
+import { timeSeries } from './views/timeseries.ts';
+import { soPopulation } from './views/sos.ts';
+import { network } from './views/network.ts';
+import { communityMap } from './views/map.ts';
+
+export interface RunView {
+  series: Record<string, number[]>;
+  snap: Snapshot;
+  markers: Marker[];
+}
+
+const FORM = ['purchaseSpending', 'projectsActive', 'paperworkLoad'] as const;
+const SUBSTANCE = ['functionTransfer', 'soDevelopment', 'needsMet'] as const;
+const FORM_COLORS = [PALETTE.vermillion, PALETTE.orange, PALETTE.purple];
+const SUBSTANCE_COLORS = [PALETTE.blue, PALETTE.sky, PALETTE.green];
+
+/** log((x + εs)/(x_ref + εs)), as the index uses, so that the six figures share one axis. */
+function growth(values: number[], scale: number): number[] {
+  const ref = values.slice(0, 12);
+  const r = ref.reduce((a, b) => a + b, 0) / Math.max(1, ref.length);
+  return values.map((v) => Math.log((v + 0.05 * scale) / (r + 0.05 * scale)));
+}
+
+export function createExplore(root: HTMLElement) {
+  let last: RunView | null = null;
+  const figs: Figure[] = ['index', 'form-substance', 'sos', 'network', 'map'].map((n) => createFigure(root, n, () => last && render(last)));
+  const [fIndex, fForm, fSos, fNet, fMap] = figs;
+  const markLabels = () => ({ intervention: t('intervention'), scheduled: t('scheduled') });
+  const empty = () => t('emptyHint');
+  const label = (m: string) => t(`metric.${m}` as MessageKey);
+
+  /** `tables`: also rebuild the data tables (skipped while playing, to keep frames short). */
+  function render(v: RunView, tables = true): void {
+    last = v;
+    const { series, snap } = v;
+    const ticks = snap.ticks;
+    const n = series.tick?.length ?? 0;
+    const months = Array.from({ length: n }, (_, i) => i);
+    timeSeries(fIndex.svg, {
+      title: t('chart.index'), xLabel: t('x'), yLabel: t('chart.index.y'), ticks, marks: v.markers, markLabels: markLabels(), empty: empty(),
+      lines: [
+        { key: 'index', label: label('involutionIndex'), color: PALETTE.black, values: series.involutionIndex },
+        { key: 'form', label: label('formGrowth'), color: PALETTE.vermillion, dash: '5 3', values: series.formGrowth },
+        { key: 'substance', label: label('substanceGrowth'), color: PALETTE.blue, dash: '5 3', values: series.substanceGrowth },
+      ],
+    });
+    if (tables && fIndex.open()) dataTable(fIndex.table, t('chart.index'), [t('month'), label('involutionIndex'), label('formGrowth'), label('substanceGrowth')],
+      months.map((i) => [i, series.involutionIndex[i], series.formGrowth[i], series.substanceGrowth[i]]));
+
+    const budget = 100 * snap.params.districts;
+    const areas = 8 * snap.params.districts;
+    const scales: Record<string, number> = { purchaseSpending: budget, projectsActive: areas, paperworkLoad: areas, functionTransfer: 1, soDevelopment: 1, needsMet: 1 };
+    const lines = [
+      ...FORM.map((m, i) => ({ key: m, label: `${t('form')}: ${label(m)}`, color: FORM_COLORS[i], dash: '6 3', values: growth(series[m], scales[m]) })),
+      ...SUBSTANCE.map((m, i) => ({ key: m, label: `${t('substance')}: ${label(m)}`, color: SUBSTANCE_COLORS[i], values: growth(series[m], scales[m]) })),
+    ];
+    timeSeries(fForm.svg, { title: t('chart.formSubstance'), xLabel: t('x'), yLabel: t('chart.formSubstance.y'), ticks, marks: v.markers, markLabels: markLabels(), lines, empty: empty() });
+    if (tables && fForm.open()) dataTable(fForm.table, t('chart.formSubstance'), [t('month'), ...[...FORM, ...SUBSTANCE].map(label)],
+      months.map((i) => [i, ...[...FORM, ...SUBSTANCE].map((m) => series[m][i])]));
+
+    const s = snap.sos;
+    const points = Array.from(s.id, (id, i) => ({ id, skill: s.skill[i], autonomy: s.autonomy[i], affiliated: s.affiliated[i] === 1, revenue: s.revenue[i] }));
+    soPopulation(fSos.svg, { title: t('chart.sos'), xLabel: t('chart.sos.x'), yLabel: t('chart.sos.y'), sizeNote: t('chart.sos.size'), labels: { affiliated: t('affiliated'), independent: t('independent') }, points });
+    if (tables && fSos.open()) dataTable(fSos.table, t('chart.sos'), ['SO', t('chart.sos.x'), t('chart.sos.y'), t('chart.sos.size'), t('affiliated')],
+      points.map((p) => [p.id, p.skill, p.autonomy, p.revenue, p.affiliated ? '✓' : '']));
+
+    const c = snap.contracts;
+    const contracts = Array.from(c.buyer, (buyer, i) => ({ buyer, so: c.so[i], payment: c.payment[i], mode: c.mode[i] }));
+    const modeLabels = AWARD_MODES.map((m) => t(`mode.${m}` as MessageKey));
+    network(fNet.svg, {
+      title: t('chart.network'), note: t('chart.network.note'), districtLabel: t('district'), modeLabels, districts: snap.params.districts,
+      sos: Array.from(s.id, (id, i) => ({ id, home: s.home[i], affiliated: s.affiliated[i] === 1 })), contracts,
+    });
+    if (tables && fNet.open()) dataTable(fNet.table, t('chart.network'), [t('district'), 'SO', label('purchaseSpending'), t('chart.network.note')],
+      contracts.map((k) => [k.buyer + 1, k.so, k.payment, modeLabels[k.mode]]));
+
+    const providerLabels = [t('none'), t('inHouse'), t('affiliated'), t('independent')];
+    communityMap(fMap.svg, {
+      title: t('chart.map'), note: t('chart.map.note'), districtLabel: t('district'), providerLabels,
+      districts: snap.params.districts, perDistrict: snap.params.communitiesPerDistrict, needsMet: snap.communities.needsMet, servedBy: snap.communities.servedBy,
+    });
+    if (tables && fMap.open()) dataTable(fMap.table, t('chart.map'), [t('community'), t('district'), label('needsMet'), ...providerLabels],
+      Array.from(snap.communities.needsMet, (met, i) => [i + 1, snap.communities.district[i] + 1, met, ...[0, 1, 2, 3].map((k) => snap.communities.servedBy[i * 4 + k])]));
+    for (const f of figs) f.relabel();
+  }
+
+  return { render, figs };
+}

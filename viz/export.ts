@@ -1,0 +1,56 @@
+// Downloads: the run as JSON (exactly the CLI's `run --format json`) or CSV, and each chart as SVG or PNG.
+import { toCsv } from '../cli/csv.ts';
+import type { RunResult } from '../sim/index.ts';
+
+function download(blob: Blob, filename: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+const base = (r: RunResult) => `involution-${r.manifest.scenario}-seed${r.manifest.seed}-${r.manifest.ticks}m`;
+
+export function downloadRunJson(result: RunResult): void {
+  download(new Blob([JSON.stringify(result) + '\n'], { type: 'application/json' }), `${base(result)}.json`);
+}
+
+export function downloadRunCsv(result: RunResult): void {
+  download(new Blob([toCsv(result.series)], { type: 'text/csv' }), `${base(result)}.csv`);
+}
+
+function serialize(svg: SVGSVGElement): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  const vb = svg.viewBox.baseVal;
+  clone.setAttribute('width', String(vb.width));
+  clone.setAttribute('height', String(vb.height));
+  const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  bg.setAttribute('width', '100%');
+  bg.setAttribute('height', '100%');
+  bg.setAttribute('fill', '#fff');
+  clone.insertBefore(bg, clone.firstChild);
+  return new XMLSerializer().serializeToString(clone);
+}
+
+export function downloadSvg(svg: SVGSVGElement, name: string): void {
+  download(new Blob([serialize(svg)], { type: 'image/svg+xml' }), `${name}.svg`);
+}
+
+export async function downloadPng(svg: SVGSVGElement, name: string): Promise<void> {
+  const vb = svg.viewBox.baseVal;
+  const img = new Image();
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(serialize(svg))}`;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = vb.width * 2;
+  canvas.height = vb.height * 2;
+  const ctx = canvas.getContext('2d')!;
+  ctx.scale(2, 2);
+  ctx.drawImage(img, 0, 0);
+  const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+  download(blob, `${name}.png`);
+}

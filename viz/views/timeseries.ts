@@ -1,0 +1,56 @@
+// A time-series chart: lines, optional 90 % bands, a zero line, and marked changes.
+import * as d3 from 'd3';
+import type { Marker } from '../worker/api.ts';
+import { axes, frame, legend, markers, type Svg } from './chart.ts';
+
+export interface Line {
+  key: string;
+  label: string;
+  color: string;
+  dash?: string;
+  values: ArrayLike<number>;
+  /** Optional band: lower and upper bounds per tick. */
+  lo?: ArrayLike<number>;
+  hi?: ArrayLike<number>;
+}
+
+export interface TimeSeriesData {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  ticks: number;
+  lines: Line[];
+  marks: Marker[];
+  markLabels: { intervention: string; scheduled: string };
+  /** Shown while there is no data yet. */
+  empty?: string;
+}
+
+export function timeSeries(svg: Svg, data: TimeSeriesData): void {
+  const f = frame(svg, data.title, data.xLabel, data.yLabel);
+  legend(svg, data.lines.map((l) => ({ label: l.label, color: l.color, dash: l.dash })));
+  const x = d3.scaleLinear().domain([0, Math.max(1, data.ticks - 1)]).range([0, f.width]);
+  let lo = 0, hi = 0;
+  for (const l of data.lines) {
+    for (const arr of [l.values, l.lo, l.hi]) {
+      if (!arr) continue;
+      for (let i = 0; i < arr.length; i++) if (Number.isFinite(arr[i])) { lo = Math.min(lo, arr[i]); hi = Math.max(hi, arr[i]); }
+    }
+  }
+  const pad = (hi - lo) * 0.08 || 0.1;
+  const y = d3.scaleLinear().domain([lo - pad, hi + pad]).nice().range([f.height, 0]);
+  axes(f, x, y);
+  f.g.selectAll('line.zero').data([0]).join('line').attr('class', 'zero')
+    .attr('x1', 0).attr('x2', f.width).attr('y1', y(0)).attr('y2', y(0)).attr('stroke', '#999').attr('stroke-width', 1);
+  const bands = data.lines.filter((l) => l.lo && l.hi);
+  f.g.selectAll<SVGPathElement, Line>('path.band').data(bands, (d) => d.key).join('path').attr('class', 'band')
+    .attr('fill', (d) => d.color).attr('fill-opacity', 0.18).attr('stroke', 'none')
+    .attr('d', (d) => d3.area<number>().x((i) => x(i)).y0((i) => y(d.lo![i])).y1((i) => y(d.hi![i]))(d3.range(d.lo!.length)));
+  f.g.selectAll<SVGPathElement, Line>('path.line').data(data.lines, (d) => d.key).join('path').attr('class', 'line')
+    .attr('fill', 'none').attr('stroke', (d) => d.color).attr('stroke-width', 2).attr('stroke-dasharray', (d) => d.dash ?? null)
+    .attr('d', (d) => d3.line<number>().x((i) => x(i)).y((i) => y(d.values[i]))(d3.range(d.values.length)));
+  markers(f, x, data.marks, data.markLabels);
+  const none = data.lines.every((l) => l.values.length === 0);
+  f.g.selectAll('text.empty').data(none && data.empty ? [data.empty] : []).join('text').attr('class', 'empty')
+    .attr('x', f.width / 2).attr('y', f.height / 2 - 12).attr('text-anchor', 'middle').attr('font-size', 13).attr('fill', '#555').text((d) => d);
+}

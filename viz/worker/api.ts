@@ -1,0 +1,155 @@
+// The whole worker boundary: one typed API, state crossing in bulk as transferred typed arrays, at
+// most one snapshot per call (the page calls once per frame), never a call per agent.
+import { transfer } from 'comlink';
+import {
+  createSim, intervene, metricNames, resolveParams, runScenario, type Change, type Overrides, type Params,
+  type RunResult, type Scenario, type Sim,
+} from '../../sim/index.ts';
+import { VERSION } from '../../sim/version.ts';
+import { SCENARIOS, findScenario } from '../../scenarios/index.ts';
+
+export interface Marker {
+  tick: number;
+  set: Overrides;
+  kind: 'schedule' | 'intervention';
+}
+
+export interface Snapshot {
+  tick: number;
+  ticks: number;
+  params: Params;
+  /** Rows of every metric from `from` to `tick` (exclusive), one array per name of `names`. */
+  from: number;
+  names: string[];
+  rows: Float64Array[];
+  markers: Marker[];
+  sos: { id: Int32Array; skill: Float64Array; autonomy: Float64Array; affiliated: Uint8Array; revenue: Float64Array; home: Int16Array };
+  contracts: { buyer: Int16Array; so: Int32Array; payment: Float64Array; mode: Uint8Array };
+  communities: { district: Int16Array; needsMet: Float64Array; servedBy: Float64Array };
+}
+
+let sim: Sim | null = null;
+let scenario: Scenario = SCENARIOS[0];
+let seed = 1;
+let overrides: Record<string, number> = {};
+let sent = 0;
+let interventions: Change[] = [];
+
+function current(): Sim {
+  if (!sim) throw new Error('reset() first');
+  return sim;
+}
+
+function markers(): Marker[] {
+  return [
+    ...scenario.schedule.map((c) => ({ tick: c.tick, set: c.set, kind: 'schedule' as const })),
+    ...interventions.map((c) => ({ tick: c.tick, set: c.set, kind: 'intervention' as const })),
+  ];
+}
+
+function snapshot(): Snapshot {
+  const s = current();
+  const st = s.state;
+  const names = metricNames(st.districts.count);
+  const rows = names.map((n) => Float64Array.from(s.series[n].slice(sent)));
+  const from = sent;
+  sent = st.tick;
+  const alive: number[] = [];
+  for (let i = 0; i < st.sos.n; i++) if (st.sos.alive[i] && st.sos.registered[i]) alive.push(i);
+  const F = st.districts.count + 1;
+  const sos = {
+    id: Int32Array.from(alive),
+    skill: Float64Array.from(alive, (i) => st.sos.skill[i]),
+    autonomy: Float64Array.from(alive, (i) => st.sos.autonomy[i]),
+    affiliated: Uint8Array.from(alive, (i) => st.sos.affiliated[i]),
+    revenue: Float64Array.from(alive, (i) => st.sos.funding.subarray(i * F, i * F + F).reduce((a, b) => a + b, 0)),
+    home: Int16Array.from(alive, (i) => st.sos.home[i]),
+  };
+  const active: number[] = [];
+  for (let i = 0; i < st.contracts.n; i++) if (st.contracts.active[i]) active.push(i);
+  const c = st.contracts;
+  const contracts = {
+    buyer: Int16Array.from(active, (i) => c.buyer[i]),
+    so: Int32Array.from(active, (i) => c.so[i]),
+    payment: Float64Array.from(active, (i) => c.payment[i]),
+    mode: Uint8Array.from(active, (i) => c.mode[i]),
+  };
+  const communities = {
+    district: st.communities.district.slice(),
+    needsMet: st.communities.needsMet.slice(),
+    servedBy: st.communities.servedBy.slice(),
+  };
+  const snap: Snapshot = { tick: st.tick, ticks: st.params.ticks, params: { ...st.params }, from, names, rows, markers: markers(), sos, contracts, communities };
+  const buffers = [
+    ...rows.map((r) => r.buffer),
+    ...Object.values(sos).map((a) => a.buffer),
+    ...Object.values(contracts).map((a) => a.buffer),
+    ...Object.values(communities).map((a) => a.buffer),
+  ] as ArrayBuffer[];
+  return transfer(snap, buffers);
+}
+
+function scenarioById(id: string): Scenario {
+  const found = findScenario(id);
+  if (!found) throw new Error(`unknown scenario ${id}`);
+  return found;
+}
+
+export const api = {
+  version: () => VERSION,
+
+  /**
+   * Start a run of a bundled scenario with the page's overrides and any interventions already known
+   * (from a shared link); returns its first snapshot (tick 0).
+   */
+  reset(scenarioId: string, runSeed: number, set: Record<string, number>, planned: Change[] = []): Snapshot {
+    scenario = scenarioById(scenarioId);
+    seed = runSeed;
+    overrides = set;
+    interventions = planned.map(({ tick, set: s }) => ({ tick, set: s }));
+    sent = 0;
+    const schedule = [...scenario.schedule.map(({ tick, set: s }) => ({ tick, set: s })), ...interventions];
+    sim = createSim(resolveParams(scenario.params, set), seed, schedule);
+    return snapshot();
+  },
+
+  /** Advance up to n months (never past the run's length). */
+  step(n: number): Snapshot {
+    const s = current();
+    for (let i = 0; i < n && s.state.tick < s.state.params.ticks; i++) s.tick();
+    return snapshot();
+  },
+
+  /** An intervention: the change applies from the current month, and is marked on every time axis. */
+  intervene(set: Overrides): Snapshot {
+    const s = current();
+    const change = { tick: s.state.tick, set };
+    intervene(s, change);
+    // Several changes in one month are one intervention.
+    const same = interventions.find((c) => c.tick === change.tick);
+    interventions = same ? interventions.map((c) => (c === same ? { tick: c.tick, set: { ...c.set, ...set } } : c)) : [...interventions, change];
+    return snapshot();
+  },
+
+  /** The run so far, in exactly the shape of `involution-lab run --format json`. */
+  exportRun(): RunResult {
+    const s = current();
+    const ticks = s.state.tick;
+    const set = { ...overrides, ticks };
+    const schedule = [...scenario.schedule.map(({ tick, set: c }) => ({ tick, set: c })), ...interventions];
+    const series = Object.fromEntries(Object.entries(s.series).map(([k, v]) => [k, v.slice(0, ticks)]));
+    return {
+      manifest: { model: 'involution-lab', version: VERSION, scenario: scenario.id, seed, ticks, params: resolveParams(scenario.params, set), overrides: set, schedule },
+      series,
+    };
+  },
+
+  /** One whole run for comparison: the chosen metrics only. */
+  runBatch(scenarioId: string, runSeed: number, set: Record<string, number>, metrics: string[]): Float64Array[] {
+    const { series } = runScenario(scenarioById(scenarioId), runSeed, { set });
+    const out = metrics.map((m) => Float64Array.from(series[m]));
+    return transfer(out, out.map((a) => a.buffer as ArrayBuffer));
+  },
+};
+
+export type SimApi = typeof api;
