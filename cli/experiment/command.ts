@@ -1,0 +1,78 @@
+// `involution-lab experiment <spec.json> --out <dir> [--workers N] [--shard i/n] [--resume] [--dry-run]`.
+// Everything that can be refused is checked synchronously, before anything is written; the runs
+// themselves are asynchronous (worker threads).
+import os from 'node:os';
+import { UsageError } from '../common/errors.ts';
+import { plural } from '../common/text.ts';
+import { estimate } from './estimate.ts';
+import { loadExperiment, type Experiment } from './experiment.ts';
+import { manifestOf } from './manifest.ts';
+import { checkOutDir } from './outdir.ts';
+import { parseShard, runsOf, type Shard } from './plan.ts';
+import { runSession } from './session.ts';
+import type { ProgressOutput } from './progress.ts';
+
+export interface ExperimentArgs {
+  positionals: string[];
+  out?: string;
+  workers?: string;
+  shard?: string;
+  resume?: boolean;
+  'dry-run'?: boolean;
+}
+
+export interface ExperimentIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  progress: ProgressOutput;
+}
+
+/** Start-up of the command and of its workers (loading and compiling the model), measured on 2 cores. */
+const STARTUP_SECONDS = 0.4;
+
+function workersOf(text: string | undefined): number {
+  if (text === undefined) return os.availableParallelism();
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < 1 || n > 1024) throw new UsageError(`--workers ${JSON.stringify(text)} is not allowed: must be an integer in [1, 1024]`);
+  return n;
+}
+
+function describe(e: Experiment, specFile: string, shard: Shard | null, here: number): string {
+  const design = e.design.type === 'none' ? 'no design (one point)' : `${e.design.type} over ${e.design.params.join(', ')}`;
+  const shardText = shard ? `; shard ${shard.index}/${shard.count} does ${here}` : '';
+  return `experiment ${specFile}: ${plural(e.scenarios.length, 'scenario')} × ${plural(e.design.points.length, 'design point')} × ${plural(e.seeds.length, 'seed')} = ${plural(e.runs, 'run')}${shardText}\ndesign: ${design}\n`;
+}
+
+function dryRun(e: Experiment, specFile: string, shard: Shard | null, workers: number, io: ExperimentIo): number {
+  const runs = runsOf(e.runs, shard);
+  io.stdout(describe(e, specFile, shard, runs.length));
+  if (runs.length === 0) return 0;
+  const { calibration: c, runSeconds } = estimate(e, runs);
+  const used = Math.min(workers, runs.length);
+  io.stdout(`calibration: ${c.ticks} months of ${c.scenario} with ${c.citizens} citizens in ${c.ms.toFixed(0)} ms (in-process)\n`);
+  const total = runSeconds / used + STARTUP_SECONDS;
+  io.stdout(`estimate: ${(runSeconds / runs.length).toFixed(3)} s a run, about ${total < 10 ? total.toFixed(1) : total.toFixed(0)} s with ${plural(used, 'worker')} (start-up included)\n`);
+  io.stdout('nothing written (--dry-run)\n');
+  return 0;
+}
+
+export function experimentCommand(args: ExperimentArgs, io: ExperimentIo): number | Promise<number> {
+  const [specFile, ...extra] = args.positionals;
+  if (specFile === undefined) throw new UsageError('experiment needs a spec file: involution-lab experiment <spec.json> --out <dir>');
+  if (extra.length) throw new UsageError(`experiment takes one spec file; unexpected: ${extra.join(' ')}`);
+  const e = loadExperiment(specFile);
+  const shard = args.shard === undefined ? null : parseShard(args.shard);
+  const workers = workersOf(args.workers);
+  if (args['dry-run']) return dryRun(e, specFile, shard, workers, io);
+  if (args.out === undefined) throw new UsageError('experiment needs --out <dir> (or --dry-run)');
+  const here = runsOf(e.runs, shard).length;
+  const manifest = manifestOf(e, specFile, shard, here);
+  const previous = checkOutDir(args.out, manifest, args.resume === true);
+  if (previous?.status === 'complete') {
+    io.stderr(`${args.out} already holds this experiment, complete; nothing to do\n`);
+    return 0;
+  }
+  const hint = `involution-lab experiment ${specFile} --out ${args.out}${shard ? ` --shard ${shard.index}/${shard.count}` : ''} --resume`;
+  if (!previous) io.stderr(describe(e, specFile, shard, here));
+  return runSession(e, { dir: args.out, shard, workers, manifest, previous, resumeHint: hint, log: io.stderr, progress: io.progress });
+}

@@ -1,0 +1,39 @@
+// CSV rows of a run, in runs.csv (one per recorded tick) and summary.csv (the final values). Numbers
+// in JavaScript's shortest round-trip form (String(x)), so the CSV holds the exact doubles.
+import type { Series } from '../../sim/index.ts';
+import type { Experiment } from './experiment.ts';
+import { decodeRun } from './plan.ts';
+
+export interface Headers {
+  runs: string;
+  summary: string;
+}
+
+export function headersOf(e: Experiment): Headers {
+  const front = ['run', 'scenario', 'seed', ...e.design.params];
+  return { runs: [...front, 'tick', ...e.metrics].join(',') + '\n', summary: [...front, ...e.metrics].join(',') + '\n' };
+}
+
+/** Rows [tick, ...metrics] at every k-th tick and at the last one (k = 0: the last one only). */
+export function recordedRows(series: Series, metrics: readonly string[], every: number): number[][] {
+  const n = series.tick.length;
+  const rows: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    if (i === n - 1 || (every > 0 && i % every === 0)) rows.push([series.tick[i], ...metrics.map((m) => series[m][i])]);
+  }
+  return rows;
+}
+
+export interface RunText {
+  runs: string;
+  summary: string;
+}
+
+/** The run's lines of runs.csv and its line of summary.csv. */
+export function formatRun(e: Experiment, run: number, rows: number[][]): RunText {
+  const { scenario, point, replicate } = decodeRun(run, e.design.points.length, e.seeds.length);
+  const front = [run, e.scenarios[scenario].id, e.seeds[replicate], ...e.design.points[point]].map(String).join(',');
+  const runs = rows.map((r) => `${front},${r.map(String).join(',')}\n`).join('');
+  const summary = `${front},${rows[rows.length - 1].slice(1).map(String).join(',')}\n`;
+  return { runs, summary };
+}

@@ -1,0 +1,12 @@
+// Where the built worker is. Vite does not rewrite worker URLs in SSR builds, so both layouts are
+// tried explicitly: beside the bundle (dist/cli.mjs) and, from the sources (tests, benchmarks), in dist/.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from '../common/errors.ts';
+
+export function workerUrl(): URL {
+  const candidates = [new URL('./experiment-worker.mjs', import.meta.url), new URL('../../dist/experiment-worker.mjs', import.meta.url)];
+  const found = candidates.find((u) => existsSync(fileURLToPath(u)));
+  if (!found) throw new UsageError('the experiment worker is not built yet; run `npm run build:cli` in the project');
+  return found;
+}

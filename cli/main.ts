@@ -1,0 +1,220 @@
+// The headless runner: `involution-lab run | scenarios | params | experiment | merge | analyze |
+// report`. Bad input prints one line naming what is wrong and what is allowed, and exits 2.
+import { parseArgs } from 'node:util';
+import { PARAMS, ParamError, parseParamValue, runScenario, ScenarioError, type Scenario } from '../sim/index.ts';
+import { VERSION } from '../sim/version.ts';
+import { SCENARIOS, findScenario } from '../scenarios/index.ts';
+import { loadScenarioFile } from './load.ts';
+import { toCsv, toSummary, writeOutput } from './output.ts';
+import { UsageError } from './common/errors.ts';
+import { experimentCommand } from './experiment/command.ts';
+import { mergeCommand } from './experiment/merge.ts';
+import { analyzeCommand } from './analysis/command.ts';
+import { reportCommand } from './report/command.ts';
+
+export { UsageError };
+
+const HELP = `involution-lab ${VERSION}: agent-based model of involution in government purchase of public services
+
+Usage:
+  involution-lab run --scenario <id|file.json> [--seed <int>] [--ticks N] [--set name=value]...
+                     [--format json|csv|summary] [--out FILE]
+  involution-lab scenarios [--format text|json]
+  involution-lab params [--format text|json]
+  involution-lab experiment <spec.json> --out <dir> [--workers N] [--shard i/n] [--resume] [--dry-run]
+  involution-lab merge <dirs…> --out <dir>
+  involution-lab analyze <dir> --method morris|sobol|paired --outcome <metric> [--baseline <scenario>]
+                         [--out file.csv] [--resamples N] [--seed N]
+  involution-lab report <dir>
+  involution-lab --help | --version
+
+run       one run; JSON is {"manifest": {...}, "series": {"tick": [...], ...}}, CSV one row per tick,
+          summary a readable table, one row a year
+scenarios the bundled scenarios (ids for --scenario)
+params    every parameter: group, range, default, unit, meaning (for --set)
+experiment many runs from a spec (scenarios × design points × seeds) on all cores; writes runs.csv,
+          summary.csv and manifest.json in <dir>; --resume finishes an interrupted one; --shard i/n
+          does the runs with index ≡ i − 1 (mod n); --dry-run counts the runs and estimates the time
+merge     joins shard directories into what one unsharded experiment writes
+analyze   Morris elementary effects, Sobol' indices (with bootstrap intervals) or paired scenario
+          differences (t intervals) of a metric's final value; writes CSV, prints a table
+report    writes <dir>/report.html: fan charts, sensitivity bars, heatmaps and the manifest
+See docs/experiments.md for the spec format.`;
+
+type Options = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
+const COMMANDS: Record<string, Options> = {
+  run: {
+    scenario: { type: 'string' },
+    seed: { type: 'string' },
+    ticks: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  },
+  scenarios: { format: { type: 'string' } },
+  params: { format: { type: 'string' } },
+  experiment: {
+    out: { type: 'string' },
+    workers: { type: 'string' },
+    shard: { type: 'string' },
+    resume: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+  },
+  merge: { out: { type: 'string' } },
+  analyze: {
+    method: { type: 'string' },
+    outcome: { type: 'string' },
+    baseline: { type: 'string' },
+    out: { type: 'string' },
+    resamples: { type: 'string' },
+    seed: { type: 'string' },
+  },
+  report: {},
+};
+/** Commands whose operands (a spec file, directories) are positional. */
+const POSITIONAL = new Set(['experiment', 'merge', 'analyze', 'report']);
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+/** Run the CLI; returns the exit code. */
+export function main(argv: string[], io: Io = defaultIo): number {
+  try {
+    return dispatch(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof ParamError || err instanceof ScenarioError) {
+      io.stderr(`involution-lab: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function dispatch(argv: string[], io: Io): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(HELP + '\n');
+    return 0;
+  }
+  if (command === '--version') {
+    io.stdout(VERSION + '\n');
+    return 0;
+  }
+  const options = COMMANDS[command];
+  if (!options) throw new UsageError(`unknown command "${command}"; allowed: ${Object.keys(COMMANDS).join(', ')} (see --help)`);
+  const { values, positionals } = parseFlags(command, rest, options);
+  if (command === 'run') return run(values, io);
+  if (command === 'experiment') {
+    const progress = { isTTY: process.stderr.isTTY === true, write: io.stderr };
+    const flags = values as Record<string, unknown>;
+    const args = { ...values, positionals, resume: flags.resume === true, 'dry-run': flags['dry-run'] === true };
+    return settle(experimentCommand(args, { ...io, progress }), io);
+  }
+  if (command === 'merge') return mergeCommand(positionals, values.out);
+  if (command === 'analyze') return analyzeCommand(positionals, values, io);
+  if (command === 'report') return reportCommand(positionals, io);
+  const format = oneOf('--format', values.format ?? 'text', ['text', 'json']);
+  io.stdout(command === 'scenarios' ? listScenarios(format) : listParams(format));
+  return 0;
+}
+
+type Values = Record<string, string | undefined> & { set?: string[] };
+
+/**
+ * An asynchronous command (experiment) sets the exit code itself when it ends: index.ts assigns
+ * main's return value at once, before the work is done.
+ */
+function settle(result: number | Promise<number>, io: Io): number {
+  if (typeof result === 'number') return result;
+  result.then(
+    (code) => (process.exitCode = code),
+    (err: Error) => {
+      io.stderr(`involution-lab: ${err instanceof UsageError ? err.message : (err.stack ?? err.message)}\n`);
+      process.exitCode = err instanceof UsageError ? 2 : 1;
+    },
+  );
+  return 0;
+}
+
+function parseFlags(command: string, args: string[], options: Options): { values: Values; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args, options, strict: true, allowPositionals: POSITIONAL.has(command) });
+    return { values: parsed.values as Values, positionals: parsed.positionals };
+  } catch (err) {
+    const message = (err as Error).message;
+    const allowed = Object.keys(options).map((o) => `--${o}`).join(', ');
+    const flag = /'(-[^']*)'/.exec(message)?.[1];
+    if (/Unknown option/.test(message)) throw new UsageError(`unknown flag ${flag} for ${command}; allowed: ${allowed}`);
+    if (/argument missing/.test(message)) throw new UsageError(`flag ${flag?.split(' ')[0]} needs a value`);
+    if (/ambiguous/.test(message)) throw new UsageError(`flag ${flag} has a value starting with "-"; write it as ${flag}=VALUE`);
+    if (/positional/.test(message)) throw new UsageError(`unexpected argument for ${command}: ${message.match(/'([^']*)'/)?.[1]}; allowed flags: ${allowed}`);
+    throw new UsageError(message.split('\n')[0]);
+  }
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) throw new UsageError(`${flag} ${JSON.stringify(value)} is not allowed; allowed: ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function integerFlag(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
+    throw new UsageError(`${flag} ${JSON.stringify(text)} is not allowed: must be an integer in [${min}, ${max}]`);
+  }
+  return value;
+}
+
+function resolveScenario(ref: string | undefined): Scenario {
+  if (ref === undefined) throw new UsageError(`run needs --scenario <id|file.json>; ids: ${SCENARIOS.map((s) => s.id).join(', ')}`);
+  if (ref.endsWith('.json')) return loadScenarioFile(ref);
+  const found = findScenario(ref);
+  if (!found) throw new UsageError(`unknown scenario "${ref}"; allowed: ${SCENARIOS.map((s) => s.id).join(', ')}, or a path to a .json file`);
+  return found;
+}
+
+function run(values: Values, io: Io): number {
+  const scenario = resolveScenario(values.scenario);
+  const seedSpec = PARAMS.find((p) => p.name === 'seed')!;
+  const seed = values.seed === undefined ? seedSpec.default : integerFlag('--seed', values.seed, seedSpec.min, seedSpec.max);
+  const format = oneOf('--format', values.format ?? 'json', ['json', 'csv', 'summary']);
+  const set: Record<string, number> = {};
+  for (const item of values.set ?? []) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--set ${JSON.stringify(item)} is not name=value (for example --set pathDependence=0.5)`);
+    const name = item.slice(0, eq).trim();
+    if (name === 'seed') throw new UsageError('use --seed, not --set seed=…');
+    set[name] = parseParamValue(name, item.slice(eq + 1));
+  }
+  if (values.ticks !== undefined) {
+    const spec = PARAMS.find((p) => p.name === 'ticks')!;
+    set.ticks = integerFlag('--ticks', values.ticks, spec.min, spec.max);
+  }
+  const result = runScenario(scenario, seed, { set });
+  const text = format === 'json' ? JSON.stringify(result) + '\n' : format === 'csv' ? toCsv(result.series) : toSummary(result);
+  if (values.out) writeOutput(values.out, text);
+  else io.stdout(text);
+  return 0;
+}
+
+function listScenarios(format: 'text' | 'json'): string {
+  if (format === 'json') return JSON.stringify(SCENARIOS, null, 2) + '\n';
+  const width = Math.max(...SCENARIOS.map((s) => s.id.length));
+  return SCENARIOS.map((s) => `${s.id.padEnd(width)}  ${s.title.en}${s.schedule.length ? ' (scheduled)' : ''}`).join('\n') + '\n';
+}
+
+function listParams(format: 'text' | 'json'): string {
+  if (format === 'json') return JSON.stringify(PARAMS, null, 2) + '\n';
+  const lines = PARAMS.map((p) => {
+    const range = `[${p.min}, ${p.max}]${'integer' in p && p.integer ? ' int' : ''}`;
+    return `${p.group.padEnd(13)} ${p.name.padEnd(24)} ${String(p.default).padStart(8)}  ${range.padEnd(20)} ${p.en}`;
+  });
+  return `${'group'.padEnd(13)} ${'name'.padEnd(24)} ${'default'.padStart(8)}  ${'range'.padEnd(20)} meaning\n${lines.join('\n')}\n`;
+}

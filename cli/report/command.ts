@@ -1,0 +1,42 @@
+// `involution-lab report <dir>`: writes <dir>/report.html from the experiment's files.
+import { join } from 'node:path';
+import { UsageError } from '../common/errors.ts';
+import { writeAtomic } from '../common/files.ts';
+import { RUNS_CSV, SUMMARY_CSV } from '../experiment/outputs.ts';
+import { loadManifest, readTable, requireComplete } from '../experiment/results.ts';
+import { fanCharts } from './fans.ts';
+import { heatmaps } from './heatmaps.ts';
+import { page } from './page.ts';
+import { sensitivityCharts } from './sensitivity.ts';
+
+export function reportCommand(positionals: string[], io: { stdout: (t: string) => void }): number {
+  const [dir, ...extra] = positionals;
+  if (dir === undefined) throw new UsageError('report needs an experiment directory: involution-lab report <dir>');
+  if (extra.length) throw new UsageError(`report takes one directory; unexpected: ${extra.join(' ')}`);
+  const m = loadManifest(dir);
+  requireComplete(dir, m);
+  const summary = readTable(dir, SUMMARY_CSV);
+  const fans = fanCharts(m, readTable(dir, RUNS_CSV));
+  const overTime = m.spec.record !== 'final';
+  const sensitivity = sensitivityCharts(dir, m, summary);
+  const html = page(m, [
+    {
+      title: 'Over time',
+      intro: overTime
+        ? `Each line is the mean over seeds; the band holds 90 % of the seeds (5th to 95th percentile). ${fans.note}`
+        : 'The runs recorded their final month only (record: "final"); record {"every": k} months for charts over time.',
+      svgs: overTime ? fans.svgs : [],
+      always: true,
+    },
+    {
+      title: 'Sensitivity and comparisons',
+      intro: `Final-month values: Morris and Sobol' analyses use the mean over seeds at each design point, paired comparisons the difference seed by seed; ${sensitivity.source}.`,
+      svgs: sensitivity.svgs,
+    },
+    { title: 'Two-parameter grid', intro: 'Mean final-month value over seeds in each cell of the grid.', svgs: heatmaps(m, summary) },
+  ]);
+  const out = join(dir, 'report.html');
+  writeAtomic(out, html);
+  io.stdout(`${out}\n`);
+  return 0;
+}

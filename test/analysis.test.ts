@@ -1,0 +1,224 @@
+// The analysis modules against functions whose sensitivity indices are known analytically, and the
+// `analyze` command on small experiments.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bootstrap } from '../cli/analysis/bootstrap.ts';
+import { latinHypercube } from '../cli/analysis/lhs.ts';
+import { morrisDesign } from '../cli/analysis/morris-design.ts';
+import { morrisEffects } from '../cli/analysis/morris.ts';
+import { pairedDifference } from '../cli/analysis/paired.ts';
+import { createRng } from '../cli/analysis/random.ts';
+import { saltelliDesign, sobolIndices } from '../cli/analysis/saltelli.ts';
+import { SOBOL_MAX_DIMENSIONS, sobolPoints } from '../cli/analysis/sobol-sequence.ts';
+import { mean, tQuantile } from '../cli/analysis/stats.ts';
+
+/** Ishigami & Homma (1990), a = 7, b = 0.1, inputs uniform on [−π, π] (here from the unit cube). */
+const A = 7, B = 0.1;
+const ishigami = (u: number[]) => {
+  const [x1, x2, x3] = u.map((v) => -Math.PI + 2 * Math.PI * v);
+  return Math.sin(x1) + A * Math.sin(x2) ** 2 + B * x3 ** 4 * Math.sin(x1);
+};
+const pi4 = Math.PI ** 4, pi8 = Math.PI ** 8;
+const V1 = 0.5 * (1 + (B * pi4) / 5) ** 2, V2 = A ** 2 / 8, V13 = (B ** 2 * pi8 * 8) / 225;
+const V = V1 + V2 + V13;
+const ISHIGAMI = { S1: [V1 / V, V2 / V, 0], ST: [(V1 + V13) / V, V2 / V, V13 / V] };
+
+/** Sobol's g-function, a = [0, 1, 4.5, 9, 99, 99, 99, 99]: V_i = 1 / (3 (1 + a_i)²). */
+const G_A = [0, 1, 4.5, 9, 99, 99, 99, 99];
+const g = (u: number[]) => u.reduce((p, x, i) => (p * (Math.abs(4 * x - 2) + G_A[i])) / (1 + G_A[i]), 1);
+const Vi = G_A.map((a) => 1 / (3 * (1 + a) ** 2));
+const VG = Vi.reduce((p, v) => p * (1 + v), 1) - 1;
+const G = { S1: Vi.map((v) => v / VG), ST: Vi.map((v, i) => (v * Vi.reduce((p, w, j) => (j === i ? p : p * (1 + w)), 1)) / VG) };
+
+describe('quasi-random and random designs', () => {
+  it("Sobol' points equal SciPy's Sobol(d=3, scramble=False) and every dimension is a (0, m, 1)-net", () => {
+    expect(sobolPoints(8, 3)).toEqual([
+      [0, 0, 0], [0.5, 0.5, 0.5], [0.75, 0.25, 0.25], [0.25, 0.75, 0.75],
+      [0.375, 0.375, 0.625], [0.875, 0.875, 0.125], [0.625, 0.125, 0.875], [0.125, 0.625, 0.375],
+    ]);
+    // The first 2^m points put exactly one point in each interval [i / 2^m, (i + 1) / 2^m).
+    const points = sobolPoints(1024, SOBOL_MAX_DIMENSIONS);
+    for (let d = 0; d < SOBOL_MAX_DIMENSIONS; d++) {
+      expect(new Set(points.map((p) => Math.floor(p[d] * 1024))).size, `dimension ${d + 1}`).toBe(1024);
+    }
+  });
+
+  it('a Latin hypercube has one point in each stratum of each dimension, reproducibly', () => {
+    const points = latinHypercube(50, 4, createRng(3));
+    for (let d = 0; d < 4; d++) expect(new Set(points.map((p) => Math.floor(p[d] * 50))).size).toBe(50);
+    expect(latinHypercube(50, 4, createRng(3))).toEqual(points);
+  });
+});
+
+describe("Sobol' indices (Saltelli 2010 first order, Jansen total) with N = 4096", () => {
+  it('recover the Ishigami function: S1 = 0.314, 0.442, 0; ST = 0.558, 0.442, 0.244 (within 0.02)', () => {
+    const result = sobolIndices(saltelliDesign(4096, 3).map(ishigami), 3, { resamples: 500, seed: 1 });
+    result.forEach((r, i) => {
+      expect(r.S1).toBeCloseTo(ISHIGAMI.S1[i], 1);
+      expect(Math.abs(r.S1 - ISHIGAMI.S1[i])).toBeLessThan(0.02);
+      expect(Math.abs(r.ST - ISHIGAMI.ST[i])).toBeLessThan(0.02);
+      // The bootstrap intervals hold the truth and are informative.
+      expect(r.S1ci.low).toBeLessThan(ISHIGAMI.S1[i]);
+      expect(r.S1ci.high).toBeGreaterThan(ISHIGAMI.S1[i]);
+      expect(r.STci.low).toBeLessThan(ISHIGAMI.ST[i]);
+      expect(r.STci.high).toBeGreaterThan(ISHIGAMI.ST[i]);
+      expect(r.S1ci.high - r.S1ci.low).toBeLessThan(0.15);
+    });
+  });
+
+  it('recover the g-function with a = [0, 1, 4.5, 9, 99, 99, 99, 99] (within 0.01)', () => {
+    const result = sobolIndices(saltelliDesign(4096, 8).map(g), 8, { resamples: 200 });
+    result.forEach((r, i) => {
+      expect(Math.abs(r.S1 - G.S1[i]), `S1 of x${i + 1}`).toBeLessThan(0.01);
+      expect(Math.abs(r.ST - G.ST[i]), `ST of x${i + 1}`).toBeLessThan(0.01);
+    });
+  });
+
+  it('bootstrap intervals are seeded: the same seed gives the same interval', () => {
+    const y = saltelliDesign(64, 3).map(ishigami);
+    expect(sobolIndices(y, 3, { seed: 9 })).toEqual(sobolIndices(y, 3, { seed: 9 }));
+    expect(sobolIndices(y, 3, { seed: 9 })[0].S1ci).not.toEqual(sobolIndices(y, 3, { seed: 10 })[0].S1ci);
+  });
+});
+
+describe('Morris elementary effects (r = 50 trajectories, p = 4 levels)', () => {
+  it('rank the g-function inputs x1 > x2 > x3 > x4, the four inert ones below 5 % of the largest μ*', () => {
+    const d = morrisDesign(50, 8, 4, createRng(1));
+    const e = morrisEffects(d.points, d.changed, d.points.map(g), 8);
+    const mu = e.map((x) => x.muStar);
+    expect(mu[0]).toBeGreaterThan(mu[1]);
+    expect(mu[1]).toBeGreaterThan(mu[2]);
+    expect(mu[2]).toBeGreaterThan(mu[3]);
+    for (let i = 4; i < 8; i++) {
+      expect(mu[i]).toBeLessThan(mu[3]);
+      expect(mu[i]).toBeLessThan(0.05 * mu[0]);
+    }
+    expect(e.every((x) => x.n === 50)).toBe(true);
+  });
+
+  it('on Ishigami: μ*(x2) is exactly 7.875 on the p = 4 grid, and x3 (no first-order effect) ranks last', () => {
+    // On the levels −π, −π/3, π/3, π every step of x2 changes 7 sin²(x2) by 5.25 over Δ = 2/3.
+    for (const candidates of [50, 200]) {
+      const d = morrisDesign(50, 3, 4, createRng(7), candidates);
+      const [e1, e2, e3] = morrisEffects(d.points, d.changed, d.points.map(ishigami), 3);
+      expect(e2.muStar).toBeCloseTo(7.875, 9);
+      expect(e3.muStar).toBeLessThan(e1.muStar);
+      expect(e3.muStar).toBeLessThan(e2.muStar);
+      expect(e2.muStarCi.low).toBeLessThanOrEqual(e2.muStar);
+    }
+  });
+
+  it("Campolongo's selection spreads trajectories further apart than the same number drawn at random", () => {
+    const spread = (pts: number[][]) => {
+      const traj = Array.from({ length: pts.length / 4 }, (_, t) => pts.slice(4 * t, 4 * t + 4));
+      let s = 0;
+      for (const a of traj) for (const b of traj) for (const p of a) for (const q of b) s += Math.hypot(...p.map((x, i) => x - q[i]));
+      return s;
+    };
+    expect(spread(morrisDesign(10, 3, 4, createRng(2), 60).points)).toBeGreaterThan(spread(morrisDesign(10, 3, 4, createRng(2)).points));
+  });
+});
+
+describe('statistics', () => {
+  it("Student's t quantiles match tables", () => {
+    expect(tQuantile(0.975, 1)).toBeCloseTo(12.7062, 3);
+    expect(tQuantile(0.975, 9)).toBeCloseTo(2.2622, 4);
+    expect(tQuantile(0.975, 30)).toBeCloseTo(2.0423, 4);
+    expect(tQuantile(0.975, 1e6)).toBeCloseTo(1.96, 3);
+    expect(tQuantile(0.05, 4)).toBeCloseTo(-2.1318, 4);
+  });
+
+  it('paired differences: mean and t interval of b − a', () => {
+    const d = pairedDifference([1, 2, 3, 4], [1.5, 2.1, 3.9, 4.2]);
+    const diffs = [0.5, 0.1, 0.9, 0.2];
+    const sd = Math.sqrt(diffs.reduce((s, x) => s + (x - 0.425) ** 2, 0) / 3);
+    expect(d.mean).toBeCloseTo(0.425, 12);
+    expect(d.high - d.mean).toBeCloseTo((3.182446305 * sd) / 2, 6);
+    expect(d.n).toBe(4);
+  });
+
+  it('a percentile bootstrap of the mean covers the true mean about 95 % of the time', () => {
+    const rng = createRng(5);
+    let covered = 0;
+    for (let t = 0; t < 200; t++) {
+      const xs = Array.from({ length: 40 }, () => rng());
+      const [ci] = bootstrap(40, (s) => [mean(Array.from(s, (i) => xs[i]))], { resamples: 300, seed: t });
+      if (ci.low < 0.5 && ci.high > 0.5) covered++;
+    }
+    expect(covered / 200).toBeGreaterThan(0.88);
+    expect(covered / 200).toBeLessThan(0.99);
+  });
+});
+
+describe('involution-lab analyze', () => {
+  const BIN = join(import.meta.dirname, '..', 'bin', 'involution-lab.mjs');
+  const cli = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8' });
+  const tmp = mkdtempSync(join(tmpdir(), 'involution-analyze-'));
+  const base = { ticks: 24, seeds: 2, metrics: ['involutionIndex', 'needsMet'], set: { citizens: 1000 } };
+  const run = (name: string, spec: object) => {
+    writeFileSync(join(tmp, `${name}.json`), JSON.stringify({ ...base, ...spec }));
+    const r = cli('experiment', join(tmp, `${name}.json`), '--out', join(tmp, name));
+    expect(r.status, r.stderr).toBe(0);
+    return join(tmp, name);
+  };
+  let morris = '', sobol = '', pair = '';
+  beforeAll(() => {
+    const ranges = { pathDependence: [0, 1], politicalRationality: [0, 1], initialSOs: [20, 60] };
+    morris = run('morris', { scenario: 'baseline-involution', design: { type: 'morris', samples: 6, ranges } });
+    sobol = run('sobol', { scenario: 'baseline-involution', design: { type: 'sobol', samples: 8, ranges } });
+    pair = run('paired', { scenarios: ['baseline-involution', 'full-prevention', 'money-alone'], seeds: 6 });
+  });
+
+  it('morris: μ, μ*, σ and a μ* interval per parameter, as CSV in the directory and as a table', () => {
+    const r = cli('analyze', morris, '--method', 'morris', '--outcome', 'involutionIndex');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/morris analysis of involutionIndex/);
+    expect(r.stdout).toMatch(/parameter\s+mu\s+muStar\s+sigma/);
+    const lines = readFileSync(join(morris, 'analysis-morris-involutionIndex.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('method,outcome,scenario,parameter,mu,muStar,sigma,muStarLow,muStarHigh,effects');
+    expect(lines.slice(1).map((l) => l.split(',')[3])).toEqual(['pathDependence', 'politicalRationality', 'initialSOs']);
+    for (const l of lines.slice(1)) expect(Number(l.split(',')[9])).toBe(6);
+  });
+
+  it('sobol: S1 and ST with intervals, written where --out says', () => {
+    const out = join(tmp, 'sobol-needs.csv');
+    const r = cli('analyze', sobol, '--method', 'sobol', '--outcome', 'needsMet', '--out', out, '--resamples', '200');
+    expect(r.status, r.stderr).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('method,outcome,scenario,parameter,S1,S1Low,S1High,ST,STLow,STHigh');
+    expect(lines).toHaveLength(4);
+  });
+
+  it('paired: each scenario against the baseline on common seeds, with a t interval', () => {
+    const r = cli('analyze', pair, '--method', 'paired', '--outcome', 'involutionIndex', '--baseline', 'baseline-involution');
+    expect(r.status, r.stderr).toBe(0);
+    const lines = readFileSync(join(pair, 'analysis-paired-involutionIndex.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('method,outcome,scenario,baseline,point,n,meanDiff,low,high,sd,baselineMean,scenarioMean');
+    expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual(['full-prevention', 'money-alone']);
+    const summary = readFileSync(join(pair, 'summary.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const final = (id: string) => summary.filter((s) => s[1] === id).map((s) => Number(s[3])); // run, scenario, seed, involutionIndex
+    const expected = pairedDifference(final('baseline-involution'), final('full-prevention'));
+    const row = lines[1].split(',').map(Number);
+    expect(row.slice(5, 9)).toEqual([6, expected.mean, expected.low, expected.high]);
+  });
+
+  it('refuses a method the design does not support, or an outcome not recorded, in one line with exit 2', () => {
+    const bad: [string[], RegExp][] = [
+      [[pair, '--method', 'sobol', '--outcome', 'needsMet'], /--method sobol needs an experiment with design.type "sobol"; this one has "none"/],
+      [[morris, '--method', 'paired', '--outcome', 'needsMet', '--baseline', 'x'], /--method paired needs an experiment with at least two scenarios/],
+      [[pair, '--method', 'paired', '--outcome', 'needsMet', '--baseline', 'nope'], /--baseline "nope" is not a scenario of this experiment; scenarios: baseline-involution, full-prevention, money-alone/],
+      [[pair, '--method', 'paired', '--outcome', 'coverage'], /--outcome "coverage" was not recorded; recorded: involutionIndex, needsMet/],
+      [[pair, '--method', 'anova', '--outcome', 'needsMet'], /--method "anova" is not allowed; allowed: morris, sobol, paired/],
+      [[join(tmp, 'nowhere'), '--method', 'morris', '--outcome', 'needsMet'], /nowhere does not exist/],
+    ];
+    for (const [args, message] of bad) {
+      const r = cli('analyze', ...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+});

@@ -1,0 +1,262 @@
+// `involution-lab experiment` and `merge` as a researcher runs them: the built bin, real processes,
+// real files. Small worlds (1500 citizens, 30 months) keep the whole file to a few seconds.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runPool } from '../cli/experiment/pool.ts';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'involution-lab.mjs');
+const cli = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8' });
+const tmp = mkdtempSync(join(tmpdir(), 'involution-experiment-'));
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+
+/** 2 scenarios × 4 grid points × 30 seeds = 240 runs. */
+const SPEC = {
+  description: 'test grid',
+  scenarios: ['baseline-involution', 'money-alone'],
+  ticks: 30,
+  seeds: 30,
+  record: { every: 10 },
+  metrics: ['involutionIndex', 'purchaseSpending', 'needsMet'],
+  set: { citizens: 1500 },
+  vary: { pathDependence: [0.3, 0.9], partnership: [0, 0.5] },
+};
+const RUNS = 240;
+const specFile = join(tmp, 'spec.json');
+writeFileSync(specFile, JSON.stringify(SPEC));
+
+/** The uninterrupted, unsharded reference, with one worker. */
+const ref = join(tmp, 'ref');
+beforeAll(() => {
+  expect(existsSync(join(import.meta.dirname, '..', 'dist', 'experiment-worker.mjs')), 'run `npm run build:cli` first').toBe(true);
+  const r = cli('experiment', specFile, '--out', ref, '--workers', '1');
+  expect(r.status, r.stderr).toBe(0);
+});
+
+function expectSameFiles(dir: string): void {
+  expect(read(dir, 'runs.csv')).toBe(read(ref, 'runs.csv'));
+  expect(read(dir, 'summary.csv')).toBe(read(ref, 'summary.csv'));
+}
+
+describe('involution-lab experiment', () => {
+  it('writes tidy runs.csv, summary.csv and a manifest; common seeds across points and scenarios', () => {
+    const summary = read(ref, 'summary.csv').trim().split('\n');
+    expect(summary[0]).toBe('run,scenario,seed,pathDependence,partnership,involutionIndex,purchaseSpending,needsMet');
+    expect(summary).toHaveLength(RUNS + 1);
+    const runs = read(ref, 'runs.csv').trim().split('\n');
+    expect(runs[0]).toBe('run,scenario,seed,pathDependence,partnership,tick,involutionIndex,purchaseSpending,needsMet');
+    expect(runs).toHaveLength(RUNS * 4 + 1); // ticks 0, 10, 20 and the last, 29
+    expect(runs.slice(1, 5).map((l) => l.split(',')[5])).toEqual(['0', '10', '20', '29']);
+    const rows = summary.slice(1).map((l) => l.split(','));
+    expect(rows.map((r) => Number(r[0]))).toEqual(Array.from({ length: RUNS }, (_, i) => i));
+    // Replicate r has the same seed at every design point and in both scenarios.
+    const seeds = rows.slice(0, 30).map((r) => r[2]);
+    expect(new Set(seeds).size).toBe(30);
+    for (let k = 0; k < RUNS / 30; k++) expect(rows.slice(k * 30, k * 30 + 30).map((r) => r[2])).toEqual(seeds);
+    const m = JSON.parse(read(ref, 'manifest.json'));
+    expect(m).toMatchObject({ status: 'complete', model: { version: '0.1.0' }, spec: SPEC, runs: { total: RUNS, done: RUNS } });
+    expect(m.seeds.map(String)).toEqual(seeds);
+    expect(m.design.points).toEqual([[0.3, 0], [0.3, 0.5], [0.9, 0], [0.9, 0.5]]);
+    expect(m.machine).toMatchObject({ workers: 1, node: process.version });
+    expect(readdirSync(ref).sort()).toEqual(['manifest.json', 'runs.csv', 'summary.csv']);
+  });
+
+  it('writes byte-identical files with 1 and with 3 workers', () => {
+    const dir = join(tmp, 'three');
+    const r = cli('experiment', specFile, '--out', dir, '--workers', '3');
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(read(dir, 'manifest.json')).machine.workers).toBe(3);
+    expectSameFiles(dir);
+  });
+
+  it('merges shards into exactly what one unsharded run writes', () => {
+    const shards = [1, 2, 3].map((i) => join(tmp, `shard${i}`));
+    shards.forEach((dir, i) => expect(cli('experiment', specFile, '--out', dir, '--shard', `${i + 1}/3`, '--workers', '1').status).toBe(0));
+    const first = read(shards[0], 'summary.csv').trim().split('\n').slice(1).map((l) => Number(l.split(',')[0]));
+    expect(first).toEqual(Array.from({ length: RUNS / 3 }, (_, i) => 3 * i)); // index ≡ 0 (mod 3)
+    expect(JSON.parse(read(shards[1], 'manifest.json')).shard).toMatchObject({ index: 2, count: 3 });
+
+    const missing = cli('merge', shards[0], shards[2], '--out', join(tmp, 'bad-merge'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/runs missing from runs.csv: 1, 4, 7.*shard 2\/3 not given/);
+    const twice = cli('merge', ...shards, shards[1], '--out', join(tmp, 'bad-merge'));
+    expect(twice.stderr).toMatch(/shard 2\/3 is given twice/);
+    const mixed = cli('merge', shards[0], ref, '--out', join(tmp, 'bad-merge'));
+    expect(mixed.stderr).toMatch(/run 0 is in both/);
+    expect(existsSync(join(tmp, 'bad-merge'))).toBe(false);
+
+    const merged = join(tmp, 'merged');
+    const r = cli('merge', ...shards, '--out', merged);
+    expect(r.status, r.stderr).toBe(0);
+    expectSameFiles(merged);
+    const m = JSON.parse(read(merged, 'manifest.json'));
+    const parts = shards.map((d) => JSON.parse(read(d, 'manifest.json')));
+    expect(m.shard).toBeNull();
+    expect(m.timings.runSeconds).toBeCloseTo(parts.reduce((s, p) => s + p.timings.runSeconds, 0), 9);
+    expect(m.mergedFrom.map((p: { shard: string }) => p.shard)).toEqual(['1/3', '2/3', '3/3']);
+  });
+
+  it('refuses to merge shards of a different spec', () => {
+    const other = join(tmp, 'other-spec.json');
+    writeFileSync(other, JSON.stringify({ ...SPEC, seeds: 3 }));
+    const dir = join(tmp, 'other-shard');
+    expect(cli('experiment', other, '--out', dir, '--shard', '1/3').status).toBe(0);
+    const r = cli('merge', join(tmp, 'shard1'), dir, '--out', join(tmp, 'bad-merge'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/holds a different experiment .*differs in spec field seeds/);
+  });
+
+  it('loses nothing to kill -9: --resume finishes with no duplicate and equals an uninterrupted run', async () => {
+    const dir = join(tmp, 'killed');
+    const child = spawn('node', [BIN, 'experiment', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
+    const journal = join(dir, '.journal.ndjson');
+    const lines = () => (existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').length - 1 : 0);
+    while (lines() < 20) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const finished = lines();
+    expect(finished).toBeGreaterThanOrEqual(20);
+    expect(finished).toBeLessThan(RUNS);
+    expect(JSON.parse(read(dir, 'manifest.json')).status).toBe('running');
+
+    expect(cli('experiment', specFile, '--out', dir).status).toBe(2); // not without --resume
+    const r = cli('experiment', specFile, '--out', dir, '--resume', '--workers', '2');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`resuming: (${finished}|${finished + 1}) of ${RUNS} runs already done`));
+    const keys = read(dir, 'runs.csv').trim().split('\n').slice(1).map((l) => `${l.split(',')[0]}@${l.split(',')[5]}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expectSameFiles(dir);
+    expect(existsSync(journal)).toBe(false);
+  });
+
+  it('refuses a directory holding another experiment, even with --resume', () => {
+    const other = join(tmp, 'other.json');
+    writeFileSync(other, JSON.stringify({ ...SPEC, ticks: 12 }));
+    for (const extra of [[], ['--resume']]) {
+      const r = cli('experiment', other, '--out', ref, ...extra);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/holds a different experiment \(differs in spec field ticks\)/);
+    }
+    const stray = join(tmp, 'stray');
+    mkdirSync(stray);
+    writeFileSync(join(stray, 'notes.txt'), 'mine');
+    expect(cli('experiment', specFile, '--out', stray).stderr).toMatch(/is not empty and holds no experiment manifest/);
+    expect(readdirSync(stray)).toEqual(['notes.txt']);
+    const done = cli('experiment', specFile, '--out', ref, '--resume');
+    expect(done.status).toBe(0);
+    expect(done.stderr).toMatch(/already holds this experiment, complete; nothing to do/);
+  });
+
+  it('--dry-run prints the runs, the design points and an estimate, and writes nothing', () => {
+    const dir = join(tmp, 'dry');
+    const r = cli('experiment', specFile, '--out', dir, '--dry-run', '--shard', '2/4');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/2 scenarios × 4 design points × 30 seeds = 240 runs; shard 2\/4 does 60/);
+    expect(r.stdout).toMatch(/calibration: 24 months of baseline-involution with 1500 citizens in \d+ ms/);
+    expect(r.stdout).toMatch(/estimate: [\d.]+ s a run, about [\d.]+ s with \d+ workers?/);
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('the worker pool', () => {
+  it('keeps every finished result when workers crash; a crashed run is retried once on a fresh worker, then reported', async () => {
+    const mark = join(tmp, 'crashed-once');
+    const worker = join(tmp, 'crashy-worker.mjs');
+    writeFileSync(worker, `
+      import { parentPort, threadId } from 'node:worker_threads';
+      import { existsSync, writeFileSync } from 'node:fs';
+      parentPort.on('message', (task) => {
+        if (task === 3 && !existsSync(${JSON.stringify(mark)})) { writeFileSync(${JSON.stringify(mark)}, ''); process.exit(1); }
+        if (task === 7) process.exit(3);
+        if (task === 5) return parentPort.postMessage({ ok: false, error: 'Error: run 5 is bad\\n    at somewhere' });
+        parentPort.postMessage({ ok: true, value: threadId });
+      });`);
+    const results = new Map<number, number>();
+    const failures = new Map<number, string>();
+    const pool = runPool<number, number>([0, 1, 2, 3, 4, 5, 6, 7, 8, 9][Symbol.iterator](), {
+      url: new URL(`file://${worker}`),
+      size: 2,
+      onResult: (task, thread) => results.set(task, thread),
+      onFailure: (task, error) => failures.set(task, error),
+    });
+    await pool.done;
+    expect([...results.keys()].sort()).toEqual([0, 1, 2, 3, 4, 6, 8, 9]);
+    expect([...failures.keys()].sort()).toEqual([5, 7]);
+    expect(failures.get(5)).toMatch(/^Error: run 5 is bad/);
+    expect(failures.get(7)).toBe('worker exited with code 3');
+    // Crashes and errors each cost a worker: 2 to start, and one new worker for each of the 5 failures.
+    expect(new Set(results.values()).size).toBeGreaterThan(2);
+    expect(existsSync(mark)).toBe(true);
+  });
+});
+
+const GOOD = { scenario: 'baseline-involution', ticks: 24, seeds: 2, metrics: ['involutionIndex'], set: { citizens: 1000 } };
+let n = 0;
+const specOf = (content: unknown) => {
+  const file = join(tmp, `bad${n++}.json`);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+};
+
+describe('a malformed spec: one clear line, exit 2, nothing written', () => {
+  const cases: [unknown, RegExp][] = [
+    ['{"seeds": ', /spec file .* is not valid JSON/],
+    [[1, 2], /the spec must be a JSON object/],
+    [{ ...GOOD, seeds: 'ten' }, /field seeds = "ten" is not allowed: must be a count \(an integer in \[1, 100000\]\) or a non-empty list/],
+    [{ ...GOOD, seeds: [1, -4] }, /field seeds\[1\] = -4 is not allowed: must be an integer in \[0, 4294967295\]/],
+    [{ ...GOOD, seeds: [3, 3] }, /field seeds lists 3 twice/],
+    [{ ...GOOD, metrics: undefined }, /field metrics is missing: must be a non-empty list of metric names/],
+    [{ ...GOOD, metrics: ['happiness'] }, /field metrics\[0\] = "happiness" is not allowed: must be a metric of involutionIndex, formGrowth, /],
+    [{ ...GOOD, metrics: ['needsMet.d9'] }, /"needsMet.d9" does not exist in scenario baseline-involution with districts = 6/],
+    [{ ...GOOD, scenario: 'utopia' }, /field scenario = "utopia" is not allowed: must be one of baseline-involution, /],
+    [{ ...GOOD, scenario: undefined }, /field scenario is missing/],
+    [{ ...GOOD, scenarios: ['money-alone'] }, /give either field scenario or field scenarios, not both/],
+    [{ ...GOOD, ticks: 0 }, /field ticks = 0 is not allowed: must be an integer in \[1, 2400\] \(months\)/],
+    [{ ...GOOD, record: { every: 0 } }, /field record.every = 0 is not allowed: must be an integer in \[1, 2400\]/],
+    [{ ...GOOD, frobnicate: 1 }, /unknown field "frobnicate" in the spec; allowed: description, scenario, scenarios/],
+    [{ ...GOOD, set: { pathDependence: 1.5 } }, /field set.pathDependence: parameter pathDependence = 1.5 is not allowed: must be a number in \[0, 1\]/],
+    [{ ...GOOD, set: { seed: 3 } }, /parameter seed cannot be set here; use the field seeds/],
+    [{ ...GOOD, vary: { nonsense: [1] } }, /field vary.nonsense\[0\]: unknown parameter "nonsense"; known: pathDependence/],
+    [{ ...GOOD, vary: { citizens: [1000, 1500.5] } }, /field vary.citizens\[1\]: parameter citizens = 1500.5 is not allowed: must be an integer/],
+    [{ ...GOOD, vary: { citizens: [2000] } }, /parameter citizens is both in field set and in field vary/],
+    [{ ...GOOD, vary: { partnership: [0] }, design: { type: 'lhs', samples: 4, ranges: { policyPush: [0, 1] } } }, /either field vary .* or field design/],
+    [{ ...GOOD, design: { type: 'factorial', samples: 4, ranges: {} } }, /field design.type = "factorial" is not allowed: must be "lhs", "sobol" or "morris"/],
+    [{ ...GOOD, design: { type: 'sobol', samples: 4, ranges: { partnership: [0, 1] }, seed: 2 } }, /unknown field "seed" in field design; allowed: type, samples, ranges$/m],
+    [{ ...GOOD, design: { type: 'morris', samples: 4, levels: 5, ranges: { partnership: [0, 1] } } }, /field design.levels = 5 is not allowed: must be an even integer/],
+    [{ ...GOOD, design: { type: 'lhs', samples: 4, ranges: { partnership: [0.8, 0.2] } } }, /field design.ranges.partnership = \[0.8, 0.2\] is not allowed: low must be below high/],
+    [{ ...GOOD, design: { type: 'lhs', samples: 4, ranges: { partnership: [0, 2] } } }, /field design.ranges.partnership\[1\]: parameter partnership = 2 is not allowed/],
+    [{ ...GOOD, design: { type: 'lhs', samples: 4, ranges: { partnership: [0] } } }, /field design.ranges.partnership = \[0\] is not allowed: must be a pair of numbers \[low, high\]/],
+  ];
+  for (const [content, message] of cases) {
+    it(String(message).slice(1, 70), () => {
+      const out = join(tmp, `never${n}`);
+      const r = cli('experiment', specOf(content), '--out', out);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^involution-lab: (spec|cannot read spec)/);
+      expect(r.stderr).toMatch(message);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+
+  it('names a missing spec file and bad flags', () => {
+    const bad: [string[], RegExp][] = [
+      [['experiment', join(tmp, 'nope.json'), '--out', join(tmp, 'x')], /cannot read spec file .*nope.json: ENOENT/],
+      [['experiment', specOf(GOOD)], /experiment needs --out <dir> \(or --dry-run\)/],
+      [['experiment', '--out', join(tmp, 'x')], /experiment needs a spec file/],
+      [['experiment', specOf(GOOD), '--out', join(tmp, 'x'), '--workers', '0'], /--workers "0" is not allowed: must be an integer in \[1, 1024\]/],
+      [['experiment', specOf(GOOD), '--out', join(tmp, 'x'), '--shard', '4/3'], /--shard "4\/3" is not allowed: must be i\/n with 1 ≤ i ≤ n/],
+      [['experiment', specOf(GOOD), '--frob'], /unknown flag --frob for experiment; allowed: --out, --workers, --shard, --resume, --dry-run/],
+    ];
+    for (const [args, message] of bad) {
+      const r = cli(...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(existsSync(join(tmp, 'x'))).toBe(false);
+    }
+  });
+});
