@@ -159,6 +159,23 @@ describe('involution-lab experiment', () => {
     expect(r.stdout).toMatch(/estimate: [\d.]+ s a run, about [\d.]+ s with \d+ workers?/);
     expect(existsSync(dir)).toBe(false);
   });
+
+  it('accepts every example spec of docs/examples', () => {
+    const examples = join(import.meta.dirname, '..', 'docs', 'examples');
+    const files = readdirSync(examples).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const f of files) {
+      const r = cli('experiment', join(examples, f), '--dry-run');
+      expect(r.status, `${f}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, f).toMatch(/= \d+ runs\n/);
+    }
+  });
+
+  it('ends quietly when its output is piped into a reader that stops early', () => {
+    const r = spawnSync('sh', ['-c', `node ${JSON.stringify(BIN)} experiment ${JSON.stringify(specFile)} --dry-run | head -c 10`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('experiment');
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
 });
 
 describe('the worker pool', () => {
