@@ -193,15 +193,18 @@ describe('the worker pool', () => {
       });`);
     const results = new Map<number, number>();
     const failures = new Map<number, string>();
+    const reported: number[] = [];
     const pool = runPool<number, number>([0, 1, 2, 3, 4, 5, 6, 7, 8, 9][Symbol.iterator](), {
       url: new URL(`file://${worker}`),
       size: 2,
-      onResult: (task, thread) => results.set(task, thread),
-      onFailure: (task, error) => failures.set(task, error),
+      onResult: (task, thread) => (reported.push(task), results.set(task, thread)),
+      onFailure: (task, error) => (reported.push(task), failures.set(task, error)),
     });
     await pool.done;
     expect([...results.keys()].sort()).toEqual([0, 1, 2, 3, 4, 6, 8, 9]);
     expect([...failures.keys()].sort()).toEqual([5, 7]);
+    // Each task is reported exactly once, though a dying worker may have started the next one.
+    expect(reported.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(failures.get(5)).toMatch(/^Error: run 5 is bad/);
     expect(failures.get(7)).toBe('worker exited with code 3');
     // Crashes and errors each cost a worker: 2 to start, and one new worker for each of the 5 failures.

@@ -61,6 +61,8 @@ export function runPool<T, R>(tasks: Iterator<T>, options: PoolOptions<T, R>): P
     workers.add(worker);
     const queued: Job<T>[] = [];
     let lastError = '';
+    /** Set once the worker is to be replaced: anything it still sends is ignored, its jobs are back in the pool. */
+    let dead = false;
     const post = (job: Job<T>) => {
       queued.push(job);
       worker.postMessage(job.task);
@@ -79,13 +81,14 @@ export function runPool<T, R>(tasks: Iterator<T>, options: PoolOptions<T, R>): P
       returned.push(...waiting);
     };
     worker.on('message', (reply: Reply<R>) => {
-      const job = queued.shift()!;
+      if (dead) return;
       if (reply.ok) {
-        options.onResult(job.task, reply.value);
+        options.onResult(queued.shift()!.task, reply.value);
         fill();
       } else {
-        // A throwing run gets its retry on a fresh worker: the old one may be in a bad state.
-        queued.unshift(job);
+        // A throwing run gets its retry on a fresh worker: the old one may be in a bad state. It
+        // may already have started the next job; that job is redone elsewhere, its answer ignored.
+        dead = true;
         fail(reply.error);
         void worker.terminate();
       }
@@ -93,6 +96,7 @@ export function runPool<T, R>(tasks: Iterator<T>, options: PoolOptions<T, R>): P
     worker.on('error', (err) => (lastError = err.message));
     worker.on('exit', (code) => {
       workers.delete(worker);
+      dead = true;
       fail(lastError || `worker exited with code ${code}`);
       if (stopped) {
         if (workers.size === 0) finish();
