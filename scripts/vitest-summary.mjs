@@ -25,5 +25,7 @@ for (const [i, args] of phases.entries()) {
   }
   if (status !== 0) ok = false;
 }
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+// vitest also fails a phase for errors outside any test (an unhandled exception): say so.
+const outside = !ok && failed === 0 ? ' (and errors outside the tests: see above)' : '';
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${outside}`);
 process.exit(ok && failed === 0 && passed > 0 ? 0 : 1);
