@@ -116,7 +116,7 @@ describe('the explorer', () => {
     await page.locator('#p-partnership').fill('0.9');
     await page.waitForSelector('figure[data-view=index] g.marker');
     expect(await page.locator('figure[data-view=form-substance] g.marker').count()).toBe(1);
-    expect(await page.textContent('figure[data-view=index] g.marker text')).toContain('partnership 0.9');
+    expect(await page.textContent('figure[data-view=index] g.marker text')).toContain('Partnership 0.9');
     expect(page.url()).toContain('iv=6%3Apartnership%3D0.9');
     await page.close();
   });
@@ -224,6 +224,13 @@ describe('sharing', () => {
     expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
     expect(errors).toEqual([]);
     await page.close();
+    // The message is in the page's language, and follows the language switch.
+    const zh = await open('?lang=zh&seed=abc&partnership=5');
+    expect(await zh.page.textContent('#message')).toContain('种子“abc”必须是 [0, 4294967295] 中的整数');
+    expect(await zh.page.textContent('#message')).toContain('partnership = 5 不被允许：必须是[0, 1] 中的数');
+    await zh.page.click('#lang');
+    expect(await zh.page.textContent('#message')).toContain('partnership = 5 is not allowed: must be a number in [0, 1]');
+    await zh.page.close();
   });
 
   it('exports JSON equal, to the bit, to the CLI’s run --format json', async () => {
@@ -252,8 +259,11 @@ describe('sharing', () => {
 describe('classroom', () => {
   it('switches language with the visible control and with ?lang=zh', async () => {
     const { page } = await open();
+    // Parameters by their plain names, with the registry's identifier beside them.
+    expect(await page.textContent('label[for=p-pathDependence]')).toMatch(/^Path dependence pathDependence/);
     await page.click('#lang');
     expect(await page.textContent('h1')).toBe('内卷实验室');
+    expect(await page.textContent('label[for=p-pathDependence]')).toMatch(/^路径依赖 pathDependence/);
     expect(await page.textContent('#play')).toBe('运行');
     expect(page.url()).toContain('lang=zh');
     await page.screenshot({ path: join(SHOTS, 'explore-zh.png'), fullPage: true });

@@ -55,10 +55,13 @@ export function paramPanel(root: HTMLElement, onChange: (name: string, value: nu
     for (const [legend, group] of legends) legend.textContent = t(`group.${group}` as MessageKey);
     if (worldNote) worldNote.textContent = t('worldNote');
     for (const { spec, name, help } of inputs.values()) {
-      name.textContent = spec.name;
+      // The plain name, with the registry's identifier (as in the CLI, the URL and the docs) beside it.
+      const id = document.createElement('code');
+      id.textContent = spec.name;
+      name.replaceChildren(`${t(`param.${spec.name}` as MessageKey)} `, id);
       help.replaceChildren();
       const meaning = help.appendChild(document.createElement('div'));
-      meaning.textContent = `${pick(spec)}${spec.unit ? ` (${spec.unit})` : ''}`;
+      meaning.textContent = `${pick(spec)}${spec.unit ? ` (${t(`unit.${spec.unit}` as MessageKey)})` : ''}`;
       const cite = help.appendChild(document.createElement('div'));
       cite.className = 'cite';
       cite.textContent = `${t('source')}: ${spec.source}`;

@@ -32,7 +32,7 @@ export function createExplore(root: HTMLElement) {
   let last: RunView | null = null;
   const figs: Figure[] = ['index', 'form-substance', 'sos', 'network', 'map'].map((n) => createFigure(root, n, () => last && render(last)));
   const [fIndex, fForm, fSos, fNet, fMap] = figs;
-  const markLabels = () => ({ intervention: t('intervention'), scheduled: t('scheduled') });
+  const markLabels = () => ({ intervention: t('intervention'), scheduled: t('scheduled'), param: (name: string) => t(`param.${name}` as MessageKey) });
   const empty = () => t('emptyHint');
   const label = (m: string) => t(`metric.${m}` as MessageKey);
 

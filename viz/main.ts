@@ -9,7 +9,7 @@ import { createExplore } from './explore.ts';
 import { COMPARE_METRICS, createCompare } from './compare.ts';
 import { createLesson } from './lesson.ts';
 import { downloadRunCsv, downloadRunJson } from './export.ts';
-import { buildUrl, parseUrl } from './url.ts';
+import { buildUrl, parseUrl, type Problem } from './url.ts';
 import type { SimApi, Snapshot } from './worker/api.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -39,6 +39,16 @@ function showMessage(text: string): void {
   const box = $('message');
   box.textContent = text;
   box.hidden = !text;
+}
+
+/** One problem of the shared link, in the page's language. */
+function describeProblem(p: Problem): string {
+  return t(p.key, { ...p.vars, allowed: p.range ? t(p.range.integer ? 'allowed.integer' : 'allowed.number', { min: p.range.min, max: p.range.max }) : '' });
+}
+
+/** What was ignored from the link, shown until the page is left, and re-worded with the language. */
+function showLinkProblems(): void {
+  if (problems.length) showMessage(t('badUrl', { detail: problems.map(describeProblem).join('; ') }));
 }
 
 function updateUrl(): void {
@@ -168,6 +178,7 @@ function relabel(): void {
   compare.relabel();
   setPlaying(app.playing);
   lesson.render();
+  if (!$('message').hidden) showLinkProblems();
 }
 
 function selectTab(id: string): void {
@@ -242,6 +253,6 @@ function wire(): void {
 wire();
 relabel();
 ($('seed') as HTMLInputElement).value = String(app.seed);
-if (problems.length) showMessage(t('badUrl', { detail: problems.join('; ') }));
+showLinkProblems();
 void reset();
 requestAnimationFrame(frame);

@@ -3,7 +3,7 @@
 // from the URL is ever inserted as HTML (callers use textContent).
 import { PARAM_BY_NAME, parseParamValue, type Change } from '../sim/index.ts';
 import { findScenario, DEFAULT_SCENARIO } from '../scenarios/index.ts';
-import type { Lang } from './i18n/index.ts';
+import type { Lang, MessageKey } from './i18n/index.ts';
 
 export interface UrlState {
   scenario: string;
@@ -16,51 +16,69 @@ export interface UrlState {
 
 export const DEFAULT_SEED = 1;
 
-export function parseUrl(search: string): { state: UrlState; problems: string[] } {
+/** A problem found in the link, as a message of the catalogs (shown in the page's language). */
+export interface Problem {
+  key: MessageKey;
+  vars: Record<string, string | number>;
+  /** For a value out of range: what is allowed. */
+  range?: { integer: boolean; min: number; max: number };
+}
+
+/** A parameter value from the link, or the problem with it. */
+function paramValue(name: string, text: string): number | Problem {
+  const spec = PARAM_BY_NAME.get(name)!;
+  try {
+    return parseParamValue(name, text);
+  } catch {
+    return { key: 'url.value', vars: { name, value: text }, range: { integer: spec.integer === true, min: spec.min, max: spec.max } };
+  }
+}
+
+export function parseUrl(search: string): { state: UrlState; problems: Problem[] } {
   const q = new URLSearchParams(search);
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const state: UrlState = { scenario: DEFAULT_SCENARIO, seed: DEFAULT_SEED, set: {}, interventions: [], lang: 'en' };
   for (const [key, value] of q) {
     if (key === 'scenario') {
       if (findScenario(value)) state.scenario = value;
-      else problems.push(`scenario "${value}" is unknown`);
+      else problems.push({ key: 'url.scenario', vars: { value } });
     } else if (key === 'seed') {
       const n = Number(value);
       if (/^\d+$/.test(value) && n <= 4294967295) state.seed = n;
-      else problems.push(`seed "${value}" must be an integer in [0, 4294967295]`);
+      else problems.push({ key: 'url.seed', vars: { value } });
     } else if (key === 'lang') {
       if (value === 'en' || value === 'zh') state.lang = value;
-      else problems.push(`lang "${value}" must be en or zh`);
+      else problems.push({ key: 'url.lang', vars: { value } });
     } else if (key === 'iv') {
       state.interventions = parseInterventions(value, problems);
     } else if (PARAM_BY_NAME.has(key) && key !== 'seed') {
-      try {
-        state.set[key] = parseParamValue(key, value);
-      } catch (err) {
-        problems.push((err as Error).message);
-      }
+      const parsed = paramValue(key, value);
+      if (typeof parsed === 'number') state.set[key] = parsed;
+      else problems.push(parsed);
     } else {
-      problems.push(`"${key}" is not a setting`);
+      problems.push({ key: 'url.key', vars: { value: key } });
     }
   }
   return { state, problems };
 }
 
-function parseInterventions(text: string, problems: string[]): Change[] {
+function parseInterventions(text: string, problems: Problem[]): Change[] {
   const out: Change[] = [];
   for (const part of text.split(';').filter(Boolean)) {
     const [tickText, rest = ''] = part.split(':');
     const tick = Number(tickText);
-    if (!/^\d+$/.test(tickText)) { problems.push(`intervention "${part}" needs a month`); continue; }
+    if (!/^\d+$/.test(tickText)) { problems.push({ key: 'url.month', vars: { value: part } }); continue; }
     const set: Record<string, number> = {};
     let ok = true;
     for (const pair of rest.split(',')) {
       const [name, value] = pair.split('=');
-      try {
-        if (PARAM_BY_NAME.get(name)?.structural) throw new Error(`${name} cannot change during a run`);
-        set[name] = parseParamValue(name, value ?? '');
-      } catch (err) {
-        problems.push((err as Error).message);
+      const spec = PARAM_BY_NAME.get(name);
+      const parsed: number | Problem = !spec || name === 'seed' ? { key: 'url.key', vars: { value: name } }
+        : spec.structural ? { key: 'url.structural', vars: { name } }
+        : paramValue(name, value ?? '');
+      if (typeof parsed === 'number') set[name] = parsed;
+      else {
+        problems.push(parsed);
         ok = false;
       }
     }

@@ -22,6 +22,13 @@ export interface Frame {
   height: number;
 }
 
+/** Words of the intervention and schedule markers; `param` names a parameter (its identifier by default). */
+export interface MarkLabels {
+  intervention: string;
+  scheduled: string;
+  param?: (name: string) => string;
+}
+
 /** The chart's frame: viewBox, title (also the accessible name), axis labels. */
 export function frame(svg: Svg, title: string, xLabel: string, yLabel: string, height = HEIGHT): Frame {
   svg.attr('viewBox', `0 0 ${WIDTH} ${height}`).attr('role', 'img').attr('font-family', 'system-ui, sans-serif').attr('font-size', 11);
@@ -85,7 +92,7 @@ export function legend(svg: Svg, items: LegendItem[], y = 34): void {
 }
 
 /** Vertical marks of scheduled changes and interventions on a time axis. */
-export function markers(f: Frame, x: d3.ScaleLinear<number, number>, marks: Marker[], labels: { intervention: string; scheduled: string }): void {
+export function markers(f: Frame, x: d3.ScaleLinear<number, number>, marks: Marker[], labels: MarkLabels): void {
   const sel = f.g.selectAll<SVGGElement, Marker>('g.marker').data(marks, (d) => `${d.kind}:${d.tick}:${Object.keys(d.set).join()}`)
     .join((enter) => {
       const e = enter.append('g').attr('class', 'marker');
@@ -97,7 +104,7 @@ export function markers(f: Frame, x: d3.ScaleLinear<number, number>, marks: Mark
   sel.select('line').attr('y1', 0).attr('y2', f.height).attr('stroke', (d) => (d.kind === 'intervention' ? PALETTE.vermillion : PALETTE.purple))
     .attr('stroke-width', 1.5).attr('stroke-dasharray', '4 3');
   sel.select('text').attr('x', 3).attr('y', 10).attr('font-size', 10).attr('fill', (d) => (d.kind === 'intervention' ? PALETTE.vermillion : PALETTE.purple))
-    .text((d) => `${d.kind === 'intervention' ? labels.intervention : labels.scheduled}: ${Object.entries(d.set).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    .text((d) => `${d.kind === 'intervention' ? labels.intervention : labels.scheduled}: ${Object.entries(d.set).map(([k, v]) => `${labels.param?.(k) ?? k} ${v}`).join(', ')}`);
 }
 
 /** The data behind a chart, as a real table: read by screen readers, opened by anyone. */

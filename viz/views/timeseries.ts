@@ -1,7 +1,7 @@
 // A time-series chart: lines, optional 90 % bands, a zero line, and marked changes.
 import * as d3 from 'd3';
 import type { Marker } from '../worker/api.ts';
-import { axes, frame, legend, markers, type Svg } from './chart.ts';
+import { axes, frame, legend, markers, type MarkLabels, type Svg } from './chart.ts';
 
 export interface Line {
   key: string;
@@ -21,7 +21,7 @@ export interface TimeSeriesData {
   ticks: number;
   lines: Line[];
   marks: Marker[];
-  markLabels: { intervention: string; scheduled: string };
+  markLabels: MarkLabels;
   /** Shown while there is no data yet. */
   empty?: string;
 }
