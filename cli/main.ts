@@ -210,11 +210,13 @@ function listScenarios(format: 'text' | 'json'): string {
   return SCENARIOS.map((s) => `${s.id.padEnd(width)}  ${s.title.en}${s.schedule.length ? ' (scheduled)' : ''}`).join('\n') + '\n';
 }
 
+const UNIT_WIDTH = Math.max(...PARAMS.map((p) => p.unit.length));
+
 function listParams(format: 'text' | 'json'): string {
   if (format === 'json') return JSON.stringify(PARAMS, null, 2) + '\n';
   const lines = PARAMS.map((p) => {
     const range = `[${p.min}, ${p.max}]${'integer' in p && p.integer ? ' int' : ''}`;
-    return `${p.group.padEnd(13)} ${p.name.padEnd(24)} ${String(p.default).padStart(8)}  ${range.padEnd(20)} ${p.en}`;
+    return `${p.group.padEnd(13)} ${p.name.padEnd(24)} ${String(p.default).padStart(8)}  ${range.padEnd(20)} ${(p.unit || '-').padEnd(UNIT_WIDTH)} ${p.en}`;
   });
-  return `${'group'.padEnd(13)} ${'name'.padEnd(24)} ${'default'.padStart(8)}  ${'range'.padEnd(20)} meaning\n${lines.join('\n')}\n`;
+  return `${'group'.padEnd(13)} ${'name'.padEnd(24)} ${'default'.padStart(8)}  ${'range'.padEnd(20)} ${'unit'.padEnd(UNIT_WIDTH)} meaning\n${lines.join('\n')}\n`;
 }

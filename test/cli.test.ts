@@ -69,6 +69,8 @@ describe('involution-lab scenarios and params', () => {
 
   it('lists parameters as text and JSON', () => {
     expect(cli('params').stdout).toContain('pathDependence');
+    // Each line names the unit too.
+    expect(cli('params').stdout).toMatch(/^world\s+ageingRate\s+0\.03\s+\[0, 0\.2\]\s+share per year\s+Yearly/m);
     const list = JSON.parse(cli('params', '--format', 'json').stdout);
     expect(list.map((p: { name: string }) => p.name)).toEqual(PARAMS.map((p) => p.name));
   });
