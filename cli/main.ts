@@ -7,6 +7,8 @@ import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { loadScenarioFile } from './load.ts';
 import { toCsv, toSummary, writeOutput } from './output.ts';
 import { UsageError } from './common/errors.ts';
+import { integerFlag } from './common/flags.ts';
+import { requirePath } from './common/files.ts';
 import { experimentCommand } from './experiment/command.ts';
 import { mergeCommand } from './experiment/merge.ts';
 import { analyzeCommand } from './analysis/command.ts';
@@ -89,12 +91,22 @@ export function main(argv: string[], io: Io = defaultIo): number {
   try {
     return dispatch(argv, io);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ParamError || err instanceof ScenarioError) {
-      io.stderr(`involution-lab: ${err.message}\n`);
-      return 2;
-    }
-    throw err;
+    const message = userError(err);
+    if (message === undefined) throw err;
+    io.stderr(`involution-lab: ${message}\n`);
+    return 2;
   }
+}
+
+/**
+ * The one-line message of an error the user can mend: bad input, or a path that cannot be read or
+ * written (a file where a directory should be, no permission, a full disk). Undefined for a bug.
+ */
+function userError(err: unknown): string | undefined {
+  if (err instanceof UsageError || err instanceof ParamError || err instanceof ScenarioError) return err.message;
+  const e = err as NodeJS.ErrnoException & { dest?: string };
+  if (e instanceof Error && typeof e.code === 'string' && e.syscall && e.path) return `cannot ${e.syscall} ${e.path}${e.dest ? ` to ${e.dest}` : ''}: ${e.code}`;
+  return undefined;
 }
 
 function dispatch(argv: string[], io: Io): number {
@@ -114,11 +126,11 @@ function dispatch(argv: string[], io: Io): number {
   if (command === 'experiment') {
     const progress = { isTTY: process.stderr.isTTY === true, write: io.stderr };
     const flags = values as Record<string, unknown>;
-    const args = { ...values, positionals, resume: flags.resume === true, 'dry-run': flags['dry-run'] === true };
+    const args = { ...values, out: requirePath('--out', values.out), positionals, resume: flags.resume === true, 'dry-run': flags['dry-run'] === true };
     return settle(experimentCommand(args, { ...io, progress }), io);
   }
-  if (command === 'merge') return mergeCommand(positionals, values.out);
-  if (command === 'analyze') return analyzeCommand(positionals, values, io);
+  if (command === 'merge') return mergeCommand(positionals, requirePath('--out', values.out));
+  if (command === 'analyze') return analyzeCommand(positionals, { method: values.method, outcome: values.outcome, baseline: values.baseline, resamples: values.resamples, seed: values.seed, out: requirePath('--out', values.out) }, io);
   if (command === 'report') return reportCommand(positionals, io);
   const format = oneOf('--format', values.format ?? 'text', ['text', 'json']);
   io.stdout(command === 'scenarios' ? listScenarios(format) : listParams(format));
@@ -136,8 +148,9 @@ function settle(result: number | Promise<number>, io: Io): number {
   result.then(
     (code) => (process.exitCode = code),
     (err: Error) => {
-      io.stderr(`involution-lab: ${err instanceof UsageError ? err.message : (err.stack ?? err.message)}\n`);
-      process.exitCode = err instanceof UsageError ? 2 : 1;
+      const message = userError(err);
+      io.stderr(`involution-lab: ${message ?? err.stack ?? err.message}\n`);
+      process.exitCode = message === undefined ? 1 : 2;
     },
   );
   return 0;
@@ -162,14 +175,6 @@ function parseFlags(command: string, args: string[], options: Options): { values
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if (!allowed.includes(value as T)) throw new UsageError(`${flag} ${JSON.stringify(value)} is not allowed; allowed: ${allowed.join(', ')}`);
   return value as T;
-}
-
-function integerFlag(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
-    throw new UsageError(`${flag} ${JSON.stringify(text)} is not allowed: must be an integer in [${min}, ${max}]`);
-  }
-  return value;
 }
 
 function resolveScenario(ref: string | undefined): Scenario {

@@ -108,6 +108,18 @@ describe('involution-lab experiment', () => {
     expect(r.stderr).toMatch(/holds a different experiment .*differs in spec field seeds/);
   });
 
+  it('refuses to merge a shard that holds a row twice', () => {
+    const copy = join(tmp, 'shard1-doubled');
+    mkdirSync(copy);
+    for (const f of ['manifest.json', 'runs.csv']) writeFileSync(join(copy, f), read(join(tmp, 'shard1'), f));
+    const [header, first, ...rest] = read(join(tmp, 'shard1'), 'summary.csv').split('\n');
+    writeFileSync(join(copy, 'summary.csv'), [header, first, first, ...rest].join('\n'));
+    const r = cli('merge', copy, join(tmp, 'shard2'), join(tmp, 'shard3'), '--out', join(tmp, 'doubled-merge'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/shard1-doubled\/summary.csv holds 2 rows of run 0; it must hold 1/);
+    expect(existsSync(join(tmp, 'doubled-merge'))).toBe(false);
+  });
+
   it('loses nothing to kill -9: --resume finishes with no duplicate and equals an uninterrupted run', async () => {
     const dir = join(tmp, 'killed');
     const child = spawn('node', [BIN, 'experiment', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
@@ -179,7 +191,7 @@ describe('involution-lab experiment', () => {
 });
 
 describe('the worker pool', () => {
-  it('keeps every finished result when workers crash; a crashed run is retried once on a fresh worker, then reported', async () => {
+  it('keeps every finished result when workers crash; a crashed run is retried once and its worker replaced, then reported', async () => {
     const mark = join(tmp, 'crashed-once');
     const worker = join(tmp, 'crashy-worker.mjs');
     writeFileSync(worker, `
@@ -210,6 +222,34 @@ describe('the worker pool', () => {
     // Crashes and errors each cost a worker: 2 to start, and one new worker for each of the 5 failures.
     expect(new Set(results.values()).size).toBeGreaterThan(2);
     expect(existsSync(mark)).toBe(true);
+  });
+});
+
+describe('the worker pool, stopped', () => {
+  it('reports no failure for a run that stop() cut short, even one on its retry', async () => {
+    const mark = join(tmp, 'failed-once');
+    const worker = join(tmp, 'slow-worker.mjs');
+    writeFileSync(worker, `
+      import { parentPort } from 'node:worker_threads';
+      import { existsSync, writeFileSync } from 'node:fs';
+      parentPort.on('message', (task) => {
+        if (!existsSync(${JSON.stringify(mark)})) { writeFileSync(${JSON.stringify(mark)}, ''); return parentPort.postMessage({ ok: false, error: 'transient' }); }
+        const end = Date.now() + 5000; while (Date.now() < end);
+        parentPort.postMessage({ ok: true, value: task });
+      });`);
+    const reported: string[] = [];
+    const pool = runPool<number, number>([0, 1, 2][Symbol.iterator](), {
+      url: new URL(`file://${worker}`),
+      size: 1,
+      onResult: (task) => reported.push(`result ${task}`),
+      onFailure: (task, error) => reported.push(`failure ${task}: ${error}`),
+    });
+    // Task 0 failed once and is on its retry, busy: stop now.
+    while (!existsSync(mark)) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 300));
+    await pool.stop();
+    await pool.done;
+    expect(reported).toEqual([]);
   });
 });
 
@@ -249,6 +289,8 @@ describe('a malformed spec: one clear line, exit 2, nothing written', () => {
     [{ ...GOOD, design: { type: 'lhs', samples: 4, ranges: { partnership: [0.8, 0.2] } } }, /field design.ranges.partnership = \[0.8, 0.2\] is not allowed: low must be below high/],
     [{ ...GOOD, design: { type: 'lhs', samples: 4, ranges: { partnership: [0, 2] } } }, /field design.ranges.partnership\[1\]: parameter partnership = 2 is not allowed/],
     [{ ...GOOD, design: { type: 'lhs', samples: 4, ranges: { partnership: [0] } } }, /field design.ranges.partnership = \[0\] is not allowed: must be a pair of numbers \[low, high\]/],
+    // 10^8 grid points: counted and refused before any is built (building them ran out of memory).
+    [{ ...GOOD, vary: Object.fromEntries(['pathDependence', 'politicalRationality', 'dualManagement', 'asymmetricDependence', 'partnership', 'resourceRelease', 'serviceOrientation', 'applicabilityClarity'].map((p) => [p, [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]])) }, /the spec asks for 200000000 runs \(1 scenarios × 100000000 points × 2 seeds\); at most 10000000/],
   ];
   for (const [content, message] of cases) {
     it(String(message).slice(1, 70), () => {
@@ -271,6 +313,9 @@ describe('a malformed spec: one clear line, exit 2, nothing written', () => {
       [['experiment', specOf(GOOD), '--out', join(tmp, 'x'), '--workers', '0'], /--workers "0" is not allowed: must be an integer in \[1, 1024\]/],
       [['experiment', specOf(GOOD), '--out', join(tmp, 'x'), '--shard', '4/3'], /--shard "4\/3" is not allowed: must be i\/n with 1 ≤ i ≤ n/],
       [['experiment', specOf(GOOD), '--frob'], /unknown flag --frob for experiment; allowed: --out, --workers, --shard, --resume, --dry-run/],
+      [['experiment', specOf(GOOD), '--out', ''], /--out is empty: give a path/],
+      [['experiment', specOf(GOOD), '--out', join(specFile, 'sub')], /cannot scandir .*spec.json\/sub: ENOTDIR/],
+      [['analyze', ref, '--method', 'paired', '--outcome', 'needsMet', '--baseline', 'money-alone', '--out', tmp], /cannot rename .* to .*: EISDIR/],
     ];
     for (const [args, message] of bad) {
       const r = cli(...args);

@@ -3,6 +3,7 @@
 // where `report` finds it) and prints it as a table.
 import { join } from 'node:path';
 import { UsageError } from '../common/errors.ts';
+import { integerFlag } from '../common/flags.ts';
 import { writeAtomic } from '../common/files.ts';
 import { SUMMARY_CSV } from '../experiment/outputs.ts';
 import { loadManifest, readTable, requireComplete } from '../experiment/results.ts';
@@ -11,12 +12,8 @@ import { checkOutcome, outcomesOf } from './outcomes.ts';
 
 const METHODS = ['morris', 'sobol', 'paired'] as const;
 
-function integer(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < min || n > max) throw new UsageError(`${flag} ${JSON.stringify(text)} is not allowed: must be an integer in [${min}, ${max}]`);
-  return n;
-}
+const integer = (flag: string, text: string | undefined, fallback: number, min: number, max: number): number =>
+  text === undefined ? fallback : integerFlag(flag, text, min, max);
 
 export function toCsvText(method: string, outcome: string, r: Result): string {
   const lines = [['method', 'outcome', ...r.columns].join(',')];

@@ -1,8 +1,11 @@
 // `involution-lab experiment <spec.json> --out <dir> [--workers N] [--shard i/n] [--resume] [--dry-run]`.
 // Everything that can be refused is checked synchronously, before anything is written; the runs
 // themselves are asynchronous (worker threads).
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { UsageError } from '../common/errors.ts';
+import { integerFlag } from '../common/flags.ts';
+import { removeStaleTemporaries } from '../common/files.ts';
 import { plural } from '../common/text.ts';
 import { estimate } from './estimate.ts';
 import { loadExperiment, type Experiment } from './experiment.ts';
@@ -30,12 +33,7 @@ export interface ExperimentIo {
 /** Start-up of the command and of its workers (loading and compiling the model), measured on 2 cores. */
 const STARTUP_SECONDS = 0.4;
 
-function workersOf(text: string | undefined): number {
-  if (text === undefined) return os.availableParallelism();
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < 1 || n > 1024) throw new UsageError(`--workers ${JSON.stringify(text)} is not allowed: must be an integer in [1, 1024]`);
-  return n;
-}
+const workersOf = (text: string | undefined): number => (text === undefined ? os.availableParallelism() : integerFlag('--workers', text, 1, 1024));
 
 function describe(e: Experiment, specFile: string, shard: Shard | null, here: number): string {
   const design = e.design.type === 'none' ? 'no design (one point)' : `${e.design.type} over ${e.design.params.join(', ')}`;
@@ -72,6 +70,9 @@ export function experimentCommand(args: ExperimentArgs, io: ExperimentIo): numbe
     io.stderr(`${args.out} already holds this experiment, complete; nothing to do\n`);
     return 0;
   }
+  // Every check has passed: make the directory now, so that a path that cannot be one is refused here.
+  mkdirSync(args.out, { recursive: true });
+  removeStaleTemporaries(args.out);
   const hint = `involution-lab experiment ${specFile} --out ${args.out}${shard ? ` --shard ${shard.index}/${shard.count}` : ''} --resume`;
   if (!previous) io.stderr(describe(e, specFile, shard, here));
   return runSession(e, { dir: args.out, shard, workers, manifest, previous, resumeHint: hint, log: io.stderr, progress: io.progress });

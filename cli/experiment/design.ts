@@ -67,6 +67,15 @@ function sampled(design: DesignSpec): Design {
   return { type: design.type, params, points, ranges: design.ranges, ...(unit.changed ? { changed: unit.changed } : {}) };
 }
 
+/** How many design points the spec asks for, counted before any is built. */
+export function designSize(spec: Spec): number {
+  if (spec.vary) return Object.values(spec.vary).reduce((n, values) => n * values.length, 1);
+  if (!spec.design) return 1;
+  const k = Object.keys(spec.design.ranges).length;
+  const { type, samples } = spec.design;
+  return type === 'lhs' ? samples : type === 'sobol' ? samples * (k + 2) : samples * (k + 1);
+}
+
 export function buildDesign(spec: Spec): Design {
   if (spec.vary && spec.design) throw new UsageError('give either field vary (a grid) or field design (a sampled design), not both');
   if (spec.vary) {

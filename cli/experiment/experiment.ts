@@ -7,7 +7,7 @@ import { findScenario, SCENARIOS } from '../../scenarios/index.ts';
 import { loadScenarioFile } from '../load.ts';
 import { UsageError } from '../common/errors.ts';
 import { mix32 } from '../analysis/random.ts';
-import { buildDesign, type Design } from './design.ts';
+import { buildDesign, designSize, type Design } from './design.ts';
 import { checkDisjoint, checkParam } from './params.ts';
 import { describeSpecIssue } from './spec-errors.ts';
 import { specSchema, type Spec } from './spec-schema.ts';
@@ -84,12 +84,14 @@ function checkMetrics(spec: Spec, scenarios: Scenario[], design: Design): void {
 function resolveSpec(spec: Spec, base: string): Experiment {
   const scenarios = scenariosOf(spec, base);
   for (const [name, value] of Object.entries(spec.set)) checkParam(`set.${name}`, name, value);
+  const seeds = seedsOf(spec);
+  // Count before building: a design too large to run is refused before it fills the memory.
+  const points = designSize(spec);
+  const runs = scenarios.length * points * seeds.length;
+  if (runs > MAX_RUNS) throw new UsageError(`the spec asks for ${runs} runs (${scenarios.length} scenarios × ${points} points × ${seeds.length} seeds); at most ${MAX_RUNS}`);
   const design = buildDesign(spec);
   checkDisjoint(spec.set, design.params, design.type === 'grid' ? 'vary' : 'design.ranges');
   checkMetrics(spec, scenarios, design);
-  const seeds = seedsOf(spec);
-  const runs = scenarios.length * design.points.length * seeds.length;
-  if (runs > MAX_RUNS) throw new UsageError(`the spec asks for ${runs} runs (${scenarios.length} scenarios × ${design.points.length} points × ${seeds.length} seeds); at most ${MAX_RUNS}`);
   const ticks = scenarios.map((s) => spec.ticks ?? s.params.ticks ?? DEFAULTS.ticks);
   const every = spec.record === 'final' ? 0 : spec.record.every;
   return { spec, scenarios, ticks, seeds, design, metrics: spec.metrics, every, runs };

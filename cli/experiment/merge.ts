@@ -5,7 +5,9 @@ import { UsageError } from '../common/errors.ts';
 import { entriesOf } from '../common/files.ts';
 import { differences, writeManifest, type Manifest } from './manifest.ts';
 import { RUNS_CSV, SUMMARY_CSV, writeCanonical } from './outputs.ts';
+import { decodeRun } from './plan.ts';
 import { loadManifest, readRunBlocks, requireComplete, type CsvFile } from './results.ts';
+import { recordedCount } from './rows.ts';
 
 const shardName = (m: Manifest) => (m.shard ? `${m.shard.index}/${m.shard.count}` : 'unsharded');
 
@@ -78,6 +80,18 @@ export function mergeCommand(dirs: string[], out: string | undefined): number {
     const odd = [...f.blocks.keys()].find((run) => !summaries[i].blocks.has(run));
     if (odd !== undefined) throw new UsageError(`${dirs[i]}: run ${odd} is in ${RUNS_CSV} but not in ${SUMMARY_CSV}`);
   });
+  // Each run has exactly its rows: one in summary.csv, one per recorded month in runs.csv.
+  const every = ms[0].spec.record === 'final' ? 0 : ms[0].spec.record.every;
+  const rowsOf = (run: number) => recordedCount(ms[0].ticks[decodeRun(run, ms[0].design.points.length, ms[0].seeds.length).scenario], every);
+  const checkLines = (files: CsvFile[], label: string, expected: (run: number) => number) =>
+    files.forEach((f, i) => {
+      for (const [run, text] of f.blocks) {
+        const lines = text.split('\n').length - 1;
+        if (lines !== expected(run)) throw new UsageError(`${dirs[i]}/${label} holds ${lines} rows of run ${run}; it must hold ${expected(run)}`);
+      }
+    });
+  checkLines(summaries, SUMMARY_CSV, () => 1);
+  checkLines(runs, RUNS_CSV, rowsOf);
   const entries = runs.flatMap((f, i) => [...f.blocks].map(([run, text]) => ({ run, runs: text, summary: summaries[i].blocks.get(run)! })));
   mkdirSync(out, { recursive: true });
   writeCanonical(out, { runs: runs[0].header, summary: summaries[0].header }, entries);

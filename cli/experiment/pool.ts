@@ -1,8 +1,8 @@
 // A pool of worker threads. Each worker holds up to DEPTH tasks (it runs them one at a time, in
 // order), so that it starts the next run while the main thread is still journaling the last one.
 // A worker that crashes (exits, runs out of memory) or throws loses only the task it was running:
-// that task is retried once on a fresh worker, then reported as failed; the tasks queued behind it
-// go back to the pool untouched; every finished result has already been handed over.
+// the worker is replaced, the task retried once, then reported as failed; the tasks queued behind
+// it go back to the pool untouched; every finished result has already been handed over.
 import { Worker } from 'node:worker_threads';
 import type { Reply } from './protocol.ts';
 
@@ -86,8 +86,8 @@ export function runPool<T, R>(tasks: Iterator<T>, options: PoolOptions<T, R>): P
         options.onResult(queued.shift()!.task, reply.value);
         fill();
       } else {
-        // A throwing run gets its retry on a fresh worker: the old one may be in a bad state. It
-        // may already have started the next job; that job is redone elsewhere, its answer ignored.
+        // A throwing worker is replaced: it may be in a bad state. It may already have started
+        // the next job; that job is redone elsewhere, and this worker's answer is ignored.
         dead = true;
         fail(reply.error);
         void worker.terminate();
@@ -97,7 +97,8 @@ export function runPool<T, R>(tasks: Iterator<T>, options: PoolOptions<T, R>): P
     worker.on('exit', (code) => {
       workers.delete(worker);
       dead = true;
-      fail(lastError || `worker exited with code ${code}`);
+      // A worker terminated by stop() did not fail: its jobs are simply not done.
+      if (!stopped) fail(lastError || `worker exited with code ${code}`);
       if (stopped) {
         if (workers.size === 0) finish();
         return;

@@ -14,14 +14,22 @@ export function headersOf(e: Experiment): Headers {
   return { runs: [...front, 'tick', ...e.metrics].join(',') + '\n', summary: [...front, ...e.metrics].join(',') + '\n' };
 }
 
+/** Whether entry i of a series of n is recorded: every k-th and the last (k = 0: the last only). */
+const isRecorded = (i: number, n: number, every: number): boolean => i === n - 1 || (every > 0 && i % every === 0);
+
 /** Rows [tick, ...metrics] at every k-th tick and at the last one (k = 0: the last one only). */
 export function recordedRows(series: Series, metrics: readonly string[], every: number): number[][] {
   const n = series.tick.length;
   const rows: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    if (i === n - 1 || (every > 0 && i % every === 0)) rows.push([series.tick[i], ...metrics.map((m) => series[m][i])]);
-  }
+  for (let i = 0; i < n; i++) if (isRecorded(i, n, every)) rows.push([series.tick[i], ...metrics.map((m) => series[m][i])]);
   return rows;
+}
+
+/** How many rows a run of `ticks` months has in runs.csv (its series holds months 0 … ticks − 1). */
+export function recordedCount(ticks: number, every: number): number {
+  let count = 0;
+  for (let i = 0; i < ticks; i++) if (isRecorded(i, ticks, every)) count++;
+  return count;
 }
 
 export interface RunText {
