@@ -278,11 +278,16 @@ describe('classroom', () => {
 
   it('guides a lesson: predict, run, explain', async () => {
     const { page } = await open();
+    expect(await page.textContent('#teaching')).toContain('All three causes are strong');
     await page.click('#tab-lesson');
+    // The scenario's explanation would give the answer away: withheld until predicted and run.
+    expect(await page.textContent('#teaching')).toMatch(/withheld until you have made your prediction/);
     await page.check('input[name=prediction][value=rise]');
     await page.click('#lesson button:has-text("Next")');
+    expect(await page.textContent('#teaching')).not.toContain('All three causes are strong');
     await page.click('#lesson button:has-text("Run the 10 years")');
     await page.waitForSelector('#lesson-why', { timeout: 60_000 });
+    expect(await page.textContent('#teaching')).toContain('All three causes are strong');
     expect(await page.textContent('#lesson')).toMatch(/involution index ended at -?\d\.\d\d/);
     expect(await page.locator('#lesson figure svg path.line').count()).toBe(3);
     await page.click('#lesson button:has-text("Show the explanation")');

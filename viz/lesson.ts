@@ -12,6 +12,8 @@ export interface LessonHost {
   runToEnd(): Promise<{ index: number; form: number; substance: number }>;
   /** The run's series so far, to show what happened beside the explanation. */
   series(): Record<string, number[]>;
+  /** Called after every change of step, so the page can withhold the scenario's explanation until then. */
+  onStep(): void;
 }
 
 const ANSWERS: Answer[] = ['rise', 'flat', 'fall'];
@@ -34,6 +36,7 @@ export function createLesson(root: HTMLElement, host: LessonHost) {
     const inside = active && root.contains(active);
     const key = inside ? (active instanceof HTMLInputElement ? `input[value="${active.value}"]` : null) : null;
     render();
+    host.onStep();
     if (!inside) return;
     const target = (key && root.querySelector<HTMLElement>(key)) || root.querySelector<HTMLElement>('button:not([disabled]), input, textarea');
     target?.focus();
@@ -115,5 +118,10 @@ export function createLesson(root: HTMLElement, host: LessonHost) {
     }
   }
 
-  return { render: renderKeepingFocus, restart: () => { step = 0; answer = null; outcome = null; running = false; renderKeepingFocus(); } };
+  return {
+    render: renderKeepingFocus,
+    restart: () => { step = 0; answer = null; outcome = null; running = false; renderKeepingFocus(); },
+    /** Whether the student has predicted and run, so the scenario's explanation may be shown. */
+    revealed: () => step === 2,
+  };
 }

@@ -32,7 +32,15 @@ const app = {
 const explore = createExplore($('views'));
 const compare = createCompare($('compare-views'), $('compare-progress'));
 const panel = paramPanel($('params'), onParam);
-const lesson = createLesson($('lesson'), { scenarioId: () => app.scenario, runToEnd, series: () => app.series });
+const lesson = createLesson($('lesson'), { scenarioId: () => app.scenario, runToEnd, series: () => app.series, onStep: () => showTeaching() });
+let activeTab = 'tab-explore';
+
+/** The scenario's teaching text, withheld in a lesson until the student has predicted and run. */
+function showTeaching(): void {
+  const withheld = activeTab === 'tab-lesson' && !lesson.revealed();
+  $('teaching').textContent = withheld ? t('lessonWithheld') : pick(findScenario(app.scenario)!.teaching);
+  $('teaching').classList.toggle('withheld', withheld);
+}
 let endWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
 
 function showMessage(text: string): void {
@@ -145,7 +153,7 @@ function fillScenarioTexts(): void {
   const select = $('scenario') as HTMLSelectElement;
   select.replaceChildren(...SCENARIOS.map((s) => new Option(pick(s.title), s.id, false, s.id === app.scenario)));
   const scenario = findScenario(app.scenario)!;
-  $('teaching').textContent = pick(scenario.teaching);
+  showTeaching();
   $('source').textContent = scenario.source;
   const cmp = $('compare-scenarios');
   const checked = new Set([...cmp.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value));
@@ -189,7 +197,9 @@ function selectTab(id: string): void {
     $(tab.getAttribute('aria-controls')!).hidden = !on;
     if (on) tab.focus();
   }
+  activeTab = id;
   if (id === 'tab-lesson') lesson.render();
+  showTeaching();
 }
 
 function wire(): void {
