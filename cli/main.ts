@@ -5,10 +5,10 @@ import { PARAMS, ParamError, parseParamValue, runScenario, ScenarioError, type S
 import { VERSION } from '../sim/version.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { loadScenarioFile } from './load.ts';
-import { toCsv, toSummary, writeOutput } from './output.ts';
+import { toCsv, toSummary } from './output.ts';
 import { UsageError } from './common/errors.ts';
 import { integerFlag } from './common/flags.ts';
-import { requirePath } from './common/files.ts';
+import { requirePath, writeAtomic } from './common/files.ts';
 import { experimentCommand } from './experiment/command.ts';
 import { mergeCommand } from './experiment/merge.ts';
 import { analyzeCommand } from './analysis/command.ts';
@@ -190,6 +190,7 @@ function run(values: Values, io: Io): number {
   const seedSpec = PARAMS.find((p) => p.name === 'seed')!;
   const seed = values.seed === undefined ? seedSpec.default : integerFlag('--seed', values.seed, seedSpec.min, seedSpec.max);
   const format = oneOf('--format', values.format ?? 'json', ['json', 'csv', 'summary']);
+  const out = requirePath('--out', values.out);
   const set: Record<string, number> = {};
   for (const item of values.set ?? []) {
     const eq = item.indexOf('=');
@@ -204,7 +205,7 @@ function run(values: Values, io: Io): number {
   }
   const result = runScenario(scenario, seed, { set });
   const text = format === 'json' ? JSON.stringify(result) + '\n' : format === 'csv' ? toCsv(result.series) : toSummary(result);
-  if (values.out) writeOutput(values.out, text);
+  if (out !== undefined) writeAtomic(out, text);
   else io.stdout(text);
   return 0;
 }

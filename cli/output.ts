@@ -1,14 +1,6 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import type { RunResult } from '../sim/index.ts';
 
 export { toCsv } from './csv.ts';
-
-/** Write through a temporary file and rename: an interrupted run never leaves a half-written file. */
-export function writeOutput(path: string, text: string): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
-}
 
 const SUMMARY: [string, string, number][] = [
   ['involutionIndex', 'index', 2],

@@ -91,6 +91,8 @@ describe('bad input: one clear line, exit 2, nothing written', () => {
     [['run', '--scenario', 'baseline-involution', '--seed'], /flag --seed needs a value/],
     [['frob'], /unknown command "frob"/],
     [['run', '--scenario', '/nonexistent/x.json'], /cannot read scenario file/],
+    [['run', '--scenario', 'baseline-involution', '--ticks', '2', '--out', ''], /--out is empty: give a path/],
+    [['run', '--scenario', 'baseline-involution', '--ticks', '2', '--out', '/nonexistent-dir/run.json'], /cannot open \/nonexistent-dir\/run.json.* ENOENT/],
   ];
   for (const [args, message] of bad) {
     it(args.join(' '), () => {
