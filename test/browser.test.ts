@@ -166,6 +166,36 @@ describe('compare', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  /** Serve the next `crashes` loads of the model's worker script as a worker that dies at once. */
+  async function crashWorkers(page: Page, crashes: number): Promise<void> {
+    let served = 0;
+    await page.route(/\/assets\/worker-[^/]*\.js$/, (route) =>
+      served++ < crashes ? route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("injected crash");' }) : route.continue());
+  }
+
+  it('survives crashed workers: their runs are retried on fresh workers and every band still fills', async () => {
+    const { page } = await open();
+    // The explorer's own worker is loaded; the compare pool's first two workers will crash.
+    await crashWorkers(page, 2);
+    await page.click('#tab-compare');
+    await page.fill('#compare-seeds', '3');
+    await page.click('#compare-run');
+    await page.waitForFunction(() => /^6 of 6 runs finished$/.test(document.getElementById('compare-progress')!.textContent ?? ''), null, { timeout: 60_000 });
+    expect(await page.textContent('figure[data-view=compare] g.legend')).toContain('n=3');
+    await page.close();
+  });
+
+  it('leaves out runs that fail twice, says so, and does not hang', async () => {
+    const { page } = await open();
+    await crashWorkers(page, 1000);
+    await page.click('#tab-compare');
+    await page.fill('#compare-seeds', '2');
+    await page.click('#compare-run');
+    await page.waitForFunction(() => /4 failed twice/.test(document.getElementById('compare-progress')!.textContent ?? ''), null, { timeout: 60_000 });
+    expect(await page.textContent('#compare-progress')).toBe('0 of 4 runs finished; 4 failed twice (their worker crashed) and are left out');
+    await page.close();
+  });
 });
 
 describe('sharing', () => {

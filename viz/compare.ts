@@ -32,20 +32,50 @@ export function summarize(runs: Float64Array[]): { mean: number[]; lo: number[];
   return { mean, lo, hi };
 }
 
-let pool: Remote<SimApi>[] = [];
+/** A pool worker, raw (to see it crash) and wrapped (to call it). */
+interface Slot {
+  worker: Worker;
+  api: Remote<SimApi>;
+}
 
-function workers(): Remote<SimApi>[] {
-  if (!pool.length) {
-    const size = Math.max(2, Math.min(4, navigator.hardwareConcurrency || 2));
-    pool = Array.from({ length: size }, () => wrap<SimApi>(new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' })));
-  }
+const newSlot = (): Slot => {
+  const worker = new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' });
+  return { worker, api: wrap<SimApi>(worker) };
+};
+
+let pool: Slot[] = [];
+
+function workers(): Slot[] {
+  if (!pool.length) pool = Array.from({ length: Math.max(2, Math.min(4, navigator.hardwareConcurrency || 2)) }, newSlot);
   return pool;
+}
+
+/**
+ * One run on a pool worker. A worker that fails to load or crashes fires `error` and would leave
+ * the call pending for ever: the error rejects it instead, and the worker is replaced in the pool.
+ */
+function runOn(index: number, scenario: string, seed: number, metric: string): Promise<Float64Array> {
+  const slot = pool[index];
+  return new Promise<Float64Array>((resolve, reject) => {
+    const crashed = (e: Event) => {
+      e.preventDefault();
+      reject(new Error((e as ErrorEvent).message || 'worker crashed'));
+    };
+    slot.worker.addEventListener('error', crashed);
+    slot.api.runBatch(scenario, seed, {}, [metric])
+      .then(([series]) => resolve(series), reject)
+      .finally(() => slot.worker.removeEventListener('error', crashed));
+  }).catch((err: unknown) => {
+    slot.worker.terminate();
+    if (pool[index] === slot) pool[index] = newSlot();
+    throw err;
+  });
 }
 
 export function createCompare(root: HTMLElement, progress: HTMLElement) {
   const figs: Figure[] = [createFigure(root, 'compare'), createFigure(root, 'compare-difference')];
   let generation = 0;
-  let shown: { req: CompareRequest; results: Map<string, Map<number, Float64Array>>; done: number; total: number } | null = null;
+  let shown: { req: CompareRequest; results: Map<string, Map<number, Float64Array>>; done: number; total: number; failed: number } | null = null;
 
   async function run(req: CompareRequest): Promise<void> {
     const gen = ++generation;
@@ -53,25 +83,36 @@ export function createCompare(root: HTMLElement, progress: HTMLElement) {
     const jobs = req.scenarios.flatMap((s) => d3.range(1, req.seeds + 1).map((seed) => ({ s, seed })));
     const total = jobs.length;
     let done = 0;
+    let failed = 0;
     const draw = () => {
-      shown = { req, results, done, total };
-      progress.textContent = t('compareProgress', { done, total });
+      shown = { req, results, done, total, failed };
+      progress.textContent = progressText(shown);
       render(req, results);
     };
     draw();
     let next = 0;
     // Seeds interleaved across scenarios, so every band fills in at once.
     jobs.sort((a, b) => a.seed - b.seed);
-    await Promise.all(workers().map(async (w) => {
+    await Promise.all(workers().map(async (_, index) => {
       while (next < jobs.length && gen === generation) {
         const job = jobs[next++];
-        const [series] = await w.runBatch(job.s, job.seed, {}, [req.metric]);
+        let series: Float64Array | null = null;
+        // A run whose worker crashed is retried once on the fresh worker; then it is left out.
+        for (let attempt = 0; attempt < 2 && !series && gen === generation; attempt++) {
+          series = await runOn(index, job.s, job.seed, req.metric).catch(() => null);
+        }
         if (gen !== generation) return;
-        results.get(job.s)!.set(job.seed, series);
+        if (series) results.get(job.s)!.set(job.seed, series);
+        else failed++;
         done++;
         draw();
       }
     }));
+  }
+
+  function progressText(p: { done: number; total: number; failed: number }): string {
+    const text = t('compareProgress', { done: p.done - p.failed, total: p.total });
+    return p.failed ? `${text}; ${t('compareFailed', { failed: p.failed })}` : text;
   }
 
   function render(req: CompareRequest, results: Map<string, Map<number, Float64Array>>): void {
@@ -108,7 +149,7 @@ export function createCompare(root: HTMLElement, progress: HTMLElement) {
   /** Redraw in the current language. */
   function relabel(): void {
     if (!shown) return;
-    progress.textContent = t('compareProgress', { done: shown.done, total: shown.total });
+    progress.textContent = progressText(shown);
     render(shown.req, shown.results);
   }
 
