@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esc } from '../cli/report/html.ts';
+import { pairedDifferences } from '../cli/report/fans.ts';
+import { readManifest } from '../cli/experiment/manifest.ts';
+import { column, readTable } from '../cli/experiment/results.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'involution-lab.mjs');
 const CHROMIUM = '/usr/bin/chromium';
@@ -81,8 +84,9 @@ describe('involution-lab report', () => {
   it('renders fan charts, the paired comparison and the heatmaps of a two-parameter grid', async () => {
     const r = await render(grid, 'grid.png');
     expect(r.errors).toEqual([]);
-    // 2 fan charts (metrics) + 1 paired chart (from the analyze CSV) + 2 metrics × 2 scenarios heatmaps.
-    expect(r.svgs).toBe(7);
+    // 2 fan charts and 2 paired fans (metrics) + 1 paired chart (from the analyze CSV) + 2 metrics × 2 scenarios heatmaps.
+    expect(r.svgs).toBe(9);
+    expect(r.titles.join(' ')).toMatch(/needsMet: difference from baseline-involution, paired on common seeds \(mean and 90 % band across 6 design points × 4 seeds\)/);
     expect(r.titles.join(' ')).toMatch(/involutionIndex: mean and 90 % band across 6 design points × 4 seeds/);
     expect(r.titles.join(' ')).toMatch(/needsMet \(final month\): full-prevention − baseline-involution, paired/);
     expect(r.titles.join(' ')).toMatch(/needsMet, final month, mean over 4 seeds \(full-prevention\)/);
@@ -107,6 +111,24 @@ describe('involution-lab report', () => {
       expect(html).not.toMatch(/href="(?!data:)/);
       expect(html).toContain('&quot;kind&quot;: &quot;involution-lab experiment&quot;');
     }
+  });
+
+  it('pairs each run with its twin in the baseline: the paired fan ends at the mean paired difference of analyze', () => {
+    const m = readManifest(grid)!;
+    const fans = pairedDifferences(m, readTable(grid, 'runs.csv'), 'baseline-involution');
+    expect(fans.map((f) => f.metric)).toEqual(['involutionIndex', 'needsMet']);
+    const fan = fans[1].series[0];
+    expect(fan.label).toBe('full-prevention − baseline-involution');
+    expect(fan.x).toEqual([0, 6, 12, 18, 23]);
+    // At month 0 both scenarios start from the same world: no difference at all.
+    expect(fan.mean[0]).toBe(0);
+    // At the end: the mean over the 6 points of analyze's per-point paired differences (another code path).
+    const analysis = readTable(grid, 'analysis-paired-needsMet.csv');
+    const perPoint = column(analysis, 'meanDiff');
+    expect(perPoint).toHaveLength(6);
+    expect(fan.mean.at(-1)!).toBeCloseTo(perPoint.reduce((a, b) => a + b, 0) / perPoint.length, 12);
+    expect(fan.low.at(-1)!).toBeLessThanOrEqual(fan.mean.at(-1)!);
+    expect(fan.high.at(-1)!).toBeGreaterThanOrEqual(fan.mean.at(-1)!);
   });
 
   it('escapes text for HTML', () => {

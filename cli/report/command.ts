@@ -1,13 +1,22 @@
 // `involution-lab report <dir>`: writes <dir>/report.html from the experiment's files.
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../common/errors.ts';
 import { writeAtomic } from '../common/files.ts';
 import { RUNS_CSV, SUMMARY_CSV } from '../experiment/outputs.ts';
 import { loadManifest, readTable, requireComplete } from '../experiment/results.ts';
-import { fanCharts } from './fans.ts';
+import { fanCharts, pairedFanCharts } from './fans.ts';
 import { heatmaps } from './heatmaps.ts';
 import { page } from './page.ts';
 import { sensitivityCharts } from './sensitivity.ts';
+
+/** The baseline chosen for `analyze --method paired`, when it was run. */
+function pairedBaseline(dir: string): string | undefined {
+  const file = readdirSync(dir).filter((f) => /^analysis-paired-.+\.csv$/.test(f)).sort()[0];
+  if (!file) return undefined;
+  const t = readTable(dir, file);
+  return t.rows[0]?.[t.columns.indexOf('baseline')];
+}
 
 export function reportCommand(positionals: string[], io: { stdout: (t: string) => void }): number {
   const [dir, ...extra] = positionals;
@@ -16,9 +25,12 @@ export function reportCommand(positionals: string[], io: { stdout: (t: string) =
   const m = loadManifest(dir);
   requireComplete(dir, m);
   const summary = readTable(dir, SUMMARY_CSV);
-  const fans = fanCharts(m, readTable(dir, RUNS_CSV));
+  const runs = readTable(dir, RUNS_CSV);
+  const fans = fanCharts(m, runs);
   const overTime = m.spec.record !== 'final';
   const sensitivity = sensitivityCharts(dir, m, summary);
+  const baseline = pairedBaseline(dir) ?? m.scenarios[0].id;
+  const pairedFans = overTime ? pairedFanCharts(m, runs, baseline) : [];
   const html = page(m, [
     {
       title: 'Over time',
@@ -27,6 +39,11 @@ export function reportCommand(positionals: string[], io: { stdout: (t: string) =
         : 'The runs recorded their final month only (record: "final"); record {"every": k} months for charts over time.',
       svgs: overTime ? fans.svgs : [],
       always: true,
+    },
+    {
+      title: `Differences from ${baseline} over time`,
+      intro: `Each run minus its twin in ${baseline}: the same design point and the same seed, so the citizens' needs are the same (common random numbers). Line: mean; band: 90 % of the pairs.`,
+      svgs: pairedFans,
     },
     {
       title: 'Sensitivity and comparisons',

@@ -53,13 +53,61 @@ export function fanCharts(m: Manifest, runs: Table): { svgs: string[]; note: str
     });
   }
   const svgs = metrics.map((name) => {
-    const series: FanSeries[] = groups.map((g) => {
-      const byTick = g.values.get(name) ?? new Map<number, number[]>();
-      const x = [...byTick.keys()].sort((a, b) => a - b);
-      const sorted = x.map((t) => [...byTick.get(t)!].sort((a, b) => a - b));
-      return { label: g.label, x, mean: sorted.map((v) => mean(v)), low: sorted.map((v) => quantileSorted(v, 0.05)), high: sorted.map((v) => quantileSorted(v, 0.95)) };
-    });
+    const series: FanSeries[] = groups.map((g) => fanOf(g.label, g.values.get(name) ?? new Map<number, number[]>()));
     return fanChart({ title: `${name}: mean and 90 % band across ${across}`, xLabel: 'month (tick)', yLabel: metricLabel(name), series });
   });
   return { svgs, note };
+}
+
+/** A fan of values per tick: mean and 5–95 % band. */
+function fanOf(label: string, byTick: Map<number, number[]>): FanSeries {
+  const x = [...byTick.keys()].sort((a, b) => a - b);
+  const sorted = x.map((t) => [...byTick.get(t)!].sort((a, b) => a - b));
+  return { label, x, mean: sorted.map((v) => mean(v)), low: sorted.map((v) => quantileSorted(v, 0.05)), high: sorted.map((v) => quantileSorted(v, 0.95)) };
+}
+
+/**
+ * Paired fans over time: for each scenario other than the baseline, the difference scenario −
+ * baseline of each run and its twin (same design point, same seed: common random numbers), per
+ * recorded month; one chart per metric, the fan pooling the design points.
+ */
+export function pairedFanCharts(m: Manifest, runs: Table, baseline: string): string[] {
+  const P = m.design.points.length, R = m.seeds.length;
+  const across = P > 1 ? `${P} design points × ${R} seeds` : `${R} seeds`;
+  return pairedDifferences(m, runs, baseline).map(({ metric, series }) =>
+    fanChart({ title: `${metric}: difference from ${baseline}, paired on common seeds (mean and 90 % band across ${across})`, xLabel: 'month (tick)', yLabel: `difference in ${metricLabel(metric)}`, series }),
+  );
+}
+
+/** The fans of pairedFanCharts, per metric (up to MAX_METRICS): one per scenario other than the baseline. */
+export function pairedDifferences(m: Manifest, runs: Table, baseline: string): { metric: string; series: FanSeries[] }[] {
+  const b = m.scenarios.findIndex((s) => s.id === baseline);
+  if (m.scenarios.length < 2 || b < 0) return [];
+  const P = m.design.points.length, R = m.seeds.length;
+  const metrics = m.metrics.slice(0, MAX_METRICS);
+  const runCol = runs.columns.indexOf('run'), tickCol = runs.columns.indexOf('tick');
+  const cols = metrics.map((name) => runs.columns.indexOf(name));
+  // values[scenario][point × R + replicate]: tick → the row's metric values.
+  const values = m.scenarios.map(() => Array.from({ length: P * R }, () => new Map<number, number[]>()));
+  for (const row of runs.rows) {
+    const { scenario, point, replicate } = decodeRun(Number(row[runCol]), P, R);
+    values[scenario][point * R + replicate].set(Number(row[tickCol]), cols.map((c) => Number(row[c])));
+  }
+  return metrics.map((name, i) => {
+    const series = m.scenarios.flatMap((s, si) => {
+      if (si === b) return [];
+      const byTick = new Map<number, number[]>();
+      values[si].forEach((ticks, twin) => {
+        for (const [tick, row] of ticks) {
+          const base = values[b][twin].get(tick);
+          if (!base) continue;
+          const list = byTick.get(tick) ?? [];
+          byTick.set(tick, list);
+          list.push(row[i] - base[i]);
+        }
+      });
+      return [fanOf(`${s.id} − ${baseline}`, byTick)];
+    });
+    return { metric: name, series };
+  });
 }
