@@ -319,6 +319,7 @@ describe('classroom', () => {
     await page.waitForSelector('#lesson-why', { timeout: 60_000 });
     expect(await page.textContent('#teaching')).toContain('All three causes are strong');
     expect(await page.textContent('#lesson')).toMatch(/involution index ended at -?\d\.\d\d/);
+    expect(await page.textContent('#lesson')).toContain('This was one run, with seed 1; runs differ from seed to seed.');
     expect(await page.locator('#lesson figure svg path.line').count()).toBe(3);
     await page.click('#lesson button:has-text("Show the explanation")');
     expect(await page.textContent('#lesson')).toContain('All three causes are strong');

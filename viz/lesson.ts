@@ -14,6 +14,8 @@ export interface LessonHost {
   series(): Record<string, number[]>;
   /** Called after every change of step, so the page can withhold the scenario's explanation until then. */
   onStep(): void;
+  /** The seed of the run the lesson shows. */
+  seed(): number;
 }
 
 const ANSWERS: Answer[] = ['rise', 'flat', 'fall'];
@@ -94,6 +96,7 @@ export function createLesson(root: HTMLElement, host: LessonHost) {
       const f = (x: number) => x.toFixed(2);
       el(body, 'p', t('lessonSaw', { index: f(outcome.index), form: f(outcome.form), substance: f(outcome.substance) }));
       el(body, 'p', t('lessonYourPrediction', { answer: t(`answer.${answer}` as MessageKey) }) + (answer === answerOf(outcome.index) ? ' ✓' : ''));
+      el(body, 'p', t('lessonOneRun', { seed: host.seed() }));
       const series = host.series();
       const svg = d3.select(el(body, 'figure').appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'))) as unknown as Svg;
       timeSeries(svg, {

@@ -32,7 +32,7 @@ const app = {
 const explore = createExplore($('views'));
 const compare = createCompare($('compare-views'), $('compare-progress'));
 const panel = paramPanel($('params'), onParam);
-const lesson = createLesson($('lesson'), { scenarioId: () => app.scenario, runToEnd, series: () => app.series, onStep: () => showTeaching() });
+const lesson = createLesson($('lesson'), { scenarioId: () => app.scenario, runToEnd, series: () => app.series, onStep: () => showTeaching(), seed: () => app.seed });
 let activeTab = 'tab-explore';
 
 /** The scenario's teaching text, withheld in a lesson until the student has predicted and run. */
