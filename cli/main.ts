@@ -129,7 +129,7 @@ function dispatch(argv: string[], io: Io): number {
     const args = { ...values, out: requirePath('--out', values.out), positionals, resume: flags.resume === true, 'dry-run': flags['dry-run'] === true };
     return settle(experimentCommand(args, { ...io, progress }), io);
   }
-  if (command === 'merge') return mergeCommand(positionals, requirePath('--out', values.out));
+  if (command === 'merge') return mergeCommand(positionals, requirePath('--out', values.out), io);
   if (command === 'analyze') return analyzeCommand(positionals, { method: values.method, outcome: values.outcome, baseline: values.baseline, resamples: values.resamples, seed: values.seed, out: requirePath('--out', values.out) }, io);
   if (command === 'report') return reportCommand(positionals, io);
   const format = oneOf('--format', values.format ?? 'text', ['text', 'json']);

@@ -1,7 +1,7 @@
 // `involution-lab experiment` and `merge` as a researcher runs them: the built bin, real processes,
 // real files. Small worlds (1500 citizens, 30 months) keep the whole file to a few seconds.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +118,19 @@ describe('involution-lab experiment', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/shard1-doubled\/summary.csv holds 2 rows of run 0; it must hold 1/);
     expect(existsSync(join(tmp, 'doubled-merge'))).toBe(false);
+  });
+
+  it('merges shards made by different commits of one version, with a warning naming them', () => {
+    const copies = [1, 2, 3].map((i) => join(tmp, `shard${i}-commit`));
+    copies.forEach((dir, i) => cpSync(join(tmp, `shard${i + 1}`), dir, { recursive: true }));
+    const m = JSON.parse(read(copies[1], 'manifest.json'));
+    m.model.commit = 'f'.repeat(40);
+    writeFileSync(join(copies[1], 'manifest.json'), JSON.stringify(m));
+    const merged = join(tmp, 'merged-commits');
+    const r = cli('merge', ...copies, '--out', merged);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^warning: the shards were made by different commits of the model: .*ffffffffffff \(.*shard2-commit\)/);
+    expectSameFiles(merged);
   });
 
   it('loses nothing to kill -9: --resume finishes with no duplicate and equals an uninterrupted run', async () => {

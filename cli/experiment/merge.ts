@@ -59,7 +59,16 @@ function mergedManifest(dirs: string[], ms: Manifest[]): Manifest {
   };
 }
 
-export function mergeCommand(dirs: string[], out: string | undefined): number {
+/** Shards made by different commits of the model: allowed (same version), but worth a warning. */
+function commitWarning(dirs: string[], ms: Manifest[]): string | undefined {
+  const commits = new Map<string, string[]>();
+  ms.forEach((m, i) => m.model.commit && commits.set(m.model.commit, [...(commits.get(m.model.commit) ?? []), dirs[i]]));
+  if (commits.size < 2) return undefined;
+  const list = [...commits].map(([c, ds]) => `${c.slice(0, 12)} (${ds.join(', ')})`).join(', ');
+  return `warning: the shards were made by different commits of the model: ${list}; their versions match, so they are merged, and each shard's commit is kept under mergedFrom in manifest.json\n`;
+}
+
+export function mergeCommand(dirs: string[], out: string | undefined, io: { stderr: (text: string) => void }): number {
   if (dirs.length === 0) throw new UsageError('merge needs shard directories: involution-lab merge <dirs…> --out <dir>');
   if (out === undefined) throw new UsageError('merge needs --out <dir>');
   const ms = dirs.map(loadManifest);
@@ -93,6 +102,8 @@ export function mergeCommand(dirs: string[], out: string | undefined): number {
   checkLines(summaries, SUMMARY_CSV, () => 1);
   checkLines(runs, RUNS_CSV, rowsOf);
   const entries = runs.flatMap((f, i) => [...f.blocks].map(([run, text]) => ({ run, runs: text, summary: summaries[i].blocks.get(run)! })));
+  const warning = commitWarning(dirs, ms);
+  if (warning) io.stderr(warning);
   mkdirSync(out, { recursive: true });
   writeCanonical(out, { runs: runs[0].header, summary: summaries[0].header }, entries);
   writeManifest(out, mergedManifest(dirs, ms));
