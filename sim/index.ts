@@ -14,8 +14,8 @@ export {
   type Overrides,
   type Group,
 } from './params.ts';
-export { METRICS, DISTRICT_METRICS, metricNames, type Series } from './metrics.ts';
-export { FORM, SUBSTANCE, IndexTracker } from './involution.ts';
+export { METRICS, DISTRICT_METRICS, metricNames, indexScales, type Series } from './metrics.ts';
+export { FORM, SUBSTANCE, IndexTracker, figureGrowth, growthSeries } from './involution.ts';
 export { CATEGORIES } from './constants.ts';
 export { PROVIDER_KINDS, AWARD_MODES, type State } from './state.ts';
 export { stream, createStreams, STREAMS } from './rng.ts';

@@ -32,11 +32,30 @@ export class IndexTracker {
     let form = 0;
     let substance = 0;
     for (let j = 0; j < this.scales.length; j++) {
-      const smooth = EPSILON * this.scales[j];
-      const g = log((values[j] + smooth) / (this.refSum[j] / this.months + smooth));
+      const g = figureGrowth(values[j], this.refSum[j] / this.months, this.scales[j]);
       if (j < half) form += g / half;
       else substance += g / half;
     }
     return { form, substance, index: form - substance };
   }
+}
+
+/** Smoothed log growth of one figure against its reference: log((x + εs) / (ref + εs)). */
+export function figureGrowth(value: number, ref: number, scale: number): number {
+  const smooth = EPSILON * scale;
+  return log((value + smooth) / (ref + smooth));
+}
+
+/**
+ * The growth of one recorded figure, month by month, exactly as the index computes it (against the
+ * running mean of its first REF_MONTHS months): for charts of the six figures behind the index.
+ */
+export function growthSeries(values: ArrayLike<number>, scale: number): number[] {
+  const out: number[] = [];
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (i < REF_MONTHS) sum += values[i];
+    out.push(figureGrowth(values[i], sum / Math.min(i + 1, REF_MONTHS), scale));
+  }
+  return out;
 }

@@ -37,13 +37,20 @@ export interface Recorder {
 export function createRecorder(s: State): Recorder {
   const D = s.districts.count;
   const series: Series = Object.fromEntries(metricNames(D).map((n) => [n, []]));
-  // Natural scales: the service budget, one contract per service area, shares and per-SO figures of 1.
-  const scales = (budget: number, areas: number) => [budget, areas, areas, 1, 1, 1];
   return {
     series,
-    city: new IndexTracker(scales(DISTRICT_BUDGET * D, AREAS * K * D)),
-    districts: Array.from({ length: D }, () => new IndexTracker(scales(DISTRICT_BUDGET, AREAS * K))),
+    city: new IndexTracker(indexScales(D)),
+    districts: Array.from({ length: D }, () => new IndexTracker(indexScales(1))),
   };
+}
+
+/**
+ * Natural scales of the index's six figures (FORM, then SUBSTANCE) for a world of `districts`
+ * districts: the service budget, one contract per service area, shares and per-SO figures of 1.
+ */
+export function indexScales(districts: number): number[] {
+  const budget = DISTRICT_BUDGET * districts, areas = AREAS * K * districts;
+  return [budget, areas, areas, 1, 1, 1];
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSim, resolveParams, runScenario } from '../sim/index.ts';
+import { createSim, FORM, growthSeries, indexScales, resolveParams, runScenario, SUBSTANCE } from '../sim/index.ts';
 import { scenario } from './helpers.ts';
 
 /** Compare two series to the bit (Object.is: -0, NaN and every last digit count). */
@@ -67,5 +67,20 @@ describe('common random numbers', () => {
     const a = createSim(resolveParams({}), 11);
     const b = createSim(resolveParams({}), 12);
     expect(a.state.citizens.needCat).not.toEqual(b.state.citizens.needCat);
+  });
+});
+
+describe('the figures behind the index', () => {
+  it('growthSeries of the six figures, combined as the index does, reproduces formGrowth and substanceGrowth to the bit', () => {
+    const { series, manifest } = runScenario(scenario('reform-at-year-3'), 3, { ticks: 60 });
+    const scales = indexScales(manifest.params.districts);
+    const growth = [...FORM, ...SUBSTANCE].map((m, j) => growthSeries(series[m], scales[j]));
+    for (let i = 0; i < series.tick.length; i++) {
+      let form = 0, substance = 0;
+      for (let j = 0; j < 3; j++) form += growth[j][i] / 3;
+      for (let j = 3; j < 6; j++) substance += growth[j][i] / 3;
+      expect(Object.is(form, series.formGrowth[i]), `formGrowth at month ${i}`).toBe(true);
+      expect(Object.is(substance, series.substanceGrowth[i]), `substanceGrowth at month ${i}`).toBe(true);
+    }
   });
 });

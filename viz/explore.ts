@@ -1,6 +1,6 @@
 // The explore views: the involution index, form against substance, the SO population, the contract
 // network and the community map, redrawn from the latest snapshot.
-import { AWARD_MODES } from '../sim/index.ts';
+import { AWARD_MODES, FORM, growthSeries, indexScales, SUBSTANCE } from '../sim/index.ts';
 import { t, type MessageKey } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import type { Marker, Snapshot } from './worker/api.ts';
@@ -16,17 +16,8 @@ export interface RunView {
   markers: Marker[];
 }
 
-const FORM = ['purchaseSpending', 'projectsActive', 'paperworkLoad'] as const;
-const SUBSTANCE = ['functionTransfer', 'soDevelopment', 'needsMet'] as const;
 const FORM_COLORS = [PALETTE.vermillion, PALETTE.orange, PALETTE.purple];
 const SUBSTANCE_COLORS = [PALETTE.blue, PALETTE.sky, PALETTE.green];
-
-/** log((x + εs)/(x_ref + εs)), as the index uses, so that the six figures share one axis. */
-function growth(values: number[], scale: number): number[] {
-  const ref = values.slice(0, 12);
-  const r = ref.reduce((a, b) => a + b, 0) / Math.max(1, ref.length);
-  return values.map((v) => Math.log((v + 0.05 * scale) / (r + 0.05 * scale)));
-}
 
 export function createExplore(root: HTMLElement) {
   let last: RunView | null = null;
@@ -54,12 +45,11 @@ export function createExplore(root: HTMLElement) {
     if (tables && fIndex.open()) dataTable(fIndex.table, t('chart.index'), [t('month'), label('involutionIndex'), label('formGrowth'), label('substanceGrowth')],
       months.map((i) => [i, series.involutionIndex[i], series.formGrowth[i], series.substanceGrowth[i]]));
 
-    const budget = 100 * snap.params.districts;
-    const areas = 8 * snap.params.districts;
-    const scales: Record<string, number> = { purchaseSpending: budget, projectsActive: areas, paperworkLoad: areas, functionTransfer: 1, soDevelopment: 1, needsMet: 1 };
+    // Each figure's growth exactly as the index computes it: the form lines average to formGrowth.
+    const scales = indexScales(snap.params.districts);
     const lines = [
-      ...FORM.map((m, i) => ({ key: m, label: `${t('form')}: ${label(m)}`, color: FORM_COLORS[i], dash: '6 3', values: growth(series[m], scales[m]) })),
-      ...SUBSTANCE.map((m, i) => ({ key: m, label: `${t('substance')}: ${label(m)}`, color: SUBSTANCE_COLORS[i], values: growth(series[m], scales[m]) })),
+      ...FORM.map((m, i) => ({ key: m, label: `${t('form')}: ${label(m)}`, color: FORM_COLORS[i], dash: '6 3', values: growthSeries(series[m], scales[i]) })),
+      ...SUBSTANCE.map((m, i) => ({ key: m, label: `${t('substance')}: ${label(m)}`, color: SUBSTANCE_COLORS[i], values: growthSeries(series[m], scales[FORM.length + i]) })),
     ];
     timeSeries(fForm.svg, { title: t('chart.formSubstance'), xLabel: t('x'), yLabel: t('chart.formSubstance.y'), ticks, marks: v.markers, markLabels: markLabels(), lines, empty: empty() });
     if (tables && fForm.open()) dataTable(fForm.table, t('chart.formSubstance'), [t('month'), ...[...FORM, ...SUBSTANCE].map(label)],
