@@ -1,20 +1,12 @@
 // Specs resolve to the designs they describe: grids, Latin hypercubes, Saltelli and Morris designs,
 // and the seeds of the replicates. In-process: no run of the model.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExperiment } from '../cli/experiment/experiment.ts';
 import { taskOf } from '../cli/experiment/plan.ts';
+import { GOOD_SPEC, specWriter } from './specs.ts';
 
-const tmp = mkdtempSync(join(tmpdir(), 'involution-spec-'));
-const GOOD = { scenario: 'baseline-involution', ticks: 24, seeds: 2, metrics: ['involutionIndex'], set: { citizens: 1000 } };
-let n = 0;
-const specOf = (content: unknown) => {
-  const file = join(tmp, `spec${n++}.json`);
-  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
-  return file;
-};
+const GOOD = GOOD_SPEC;
+const specOf = specWriter('spec');
 
 describe('designs', () => {
   it('a grid is the cartesian product, the first parameter slowest', () => {

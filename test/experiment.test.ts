@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPool } from '../cli/experiment/pool.ts';
+import { GOOD_SPEC, specWriter } from './specs.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'involution-lab.mjs');
 const cli = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8' });
@@ -203,24 +204,33 @@ describe('involution-lab experiment', () => {
   });
 });
 
+/**
+ * A worker script for the pool, in a file: `onMessage` is the body of its message handler (with
+ * `task`, `parentPort`, `threadId`, and `firstTime()`: true once, then false, across workers).
+ */
+function poolWorker(name: string, onMessage: string): URL {
+  const mark = join(tmp, `${name}.mark`);
+  const file = join(tmp, `${name}.mjs`);
+  writeFileSync(file, `
+    import { parentPort, threadId } from 'node:worker_threads';
+    import { existsSync, writeFileSync } from 'node:fs';
+    const firstTime = () => !existsSync(${JSON.stringify(mark)}) && (writeFileSync(${JSON.stringify(mark)}, ''), true);
+    parentPort.on('message', (task) => { ${onMessage} });`);
+  return new URL(`file://${file}`);
+}
+
 describe('the worker pool', () => {
   it('keeps every finished result when workers crash; a crashed run is retried once and its worker replaced, then reported', async () => {
-    const mark = join(tmp, 'crashed-once');
-    const worker = join(tmp, 'crashy-worker.mjs');
-    writeFileSync(worker, `
-      import { parentPort, threadId } from 'node:worker_threads';
-      import { existsSync, writeFileSync } from 'node:fs';
-      parentPort.on('message', (task) => {
-        if (task === 3 && !existsSync(${JSON.stringify(mark)})) { writeFileSync(${JSON.stringify(mark)}, ''); process.exit(1); }
-        if (task === 7) process.exit(3);
-        if (task === 5) return parentPort.postMessage({ ok: false, error: 'Error: run 5 is bad\\n    at somewhere' });
-        parentPort.postMessage({ ok: true, value: threadId });
-      });`);
+    const url = poolWorker('crashy-worker', `
+      if (task === 3 && firstTime()) process.exit(1);
+      if (task === 7) process.exit(3);
+      if (task === 5) return parentPort.postMessage({ ok: false, error: 'Error: run 5 is bad\\n    at somewhere' });
+      parentPort.postMessage({ ok: true, value: threadId });`);
     const results = new Map<number, number>();
     const failures = new Map<number, string>();
     const reported: number[] = [];
     const pool = runPool<number, number>([0, 1, 2, 3, 4, 5, 6, 7, 8, 9][Symbol.iterator](), {
-      url: new URL(`file://${worker}`),
+      url,
       size: 2,
       onResult: (task, thread) => (reported.push(task), results.set(task, thread)),
       onFailure: (task, error) => (reported.push(task), failures.set(task, error)),
@@ -234,25 +244,18 @@ describe('the worker pool', () => {
     expect(failures.get(7)).toBe('worker exited with code 3');
     // Crashes and errors each cost a worker: 2 to start, and one new worker for each of the 5 failures.
     expect(new Set(results.values()).size).toBeGreaterThan(2);
-    expect(existsSync(mark)).toBe(true);
+    expect(existsSync(join(tmp, 'crashy-worker.mark'))).toBe(true);
   });
-});
 
-describe('the worker pool, stopped', () => {
   it('reports no failure for a run that stop() cut short, even one on its retry', async () => {
-    const mark = join(tmp, 'failed-once');
-    const worker = join(tmp, 'slow-worker.mjs');
-    writeFileSync(worker, `
-      import { parentPort } from 'node:worker_threads';
-      import { existsSync, writeFileSync } from 'node:fs';
-      parentPort.on('message', (task) => {
-        if (!existsSync(${JSON.stringify(mark)})) { writeFileSync(${JSON.stringify(mark)}, ''); return parentPort.postMessage({ ok: false, error: 'transient' }); }
-        const end = Date.now() + 5000; while (Date.now() < end);
-        parentPort.postMessage({ ok: true, value: task });
-      });`);
+    const url = poolWorker('slow-worker', `
+      if (firstTime()) return parentPort.postMessage({ ok: false, error: 'transient' });
+      const end = Date.now() + 5000; while (Date.now() < end);
+      parentPort.postMessage({ ok: true, value: task });`);
+    const mark = join(tmp, 'slow-worker.mark');
     const reported: string[] = [];
     const pool = runPool<number, number>([0, 1, 2][Symbol.iterator](), {
-      url: new URL(`file://${worker}`),
+      url,
       size: 1,
       onResult: (task) => reported.push(`result ${task}`),
       onFailure: (task, error) => reported.push(`failure ${task}: ${error}`),
@@ -266,13 +269,9 @@ describe('the worker pool, stopped', () => {
   });
 });
 
-const GOOD = { scenario: 'baseline-involution', ticks: 24, seeds: 2, metrics: ['involutionIndex'], set: { citizens: 1000 } };
+const GOOD = GOOD_SPEC;
+const specOf = specWriter('bad');
 let n = 0;
-const specOf = (content: unknown) => {
-  const file = join(tmp, `bad${n++}.json`);
-  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
-  return file;
-};
 
 describe('a malformed spec: one clear line, exit 2, nothing written', () => {
   const cases: [unknown, RegExp][] = [
@@ -307,7 +306,7 @@ describe('a malformed spec: one clear line, exit 2, nothing written', () => {
   ];
   for (const [content, message] of cases) {
     it(String(message).slice(1, 70), () => {
-      const out = join(tmp, `never${n}`);
+      const out = join(tmp, `never${n++}`);
       const r = cli('experiment', specOf(content), '--out', out);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');

@@ -40,6 +40,11 @@ function current(): Sim {
   return sim;
 }
 
+/** The scenario's scheduled changes, then the interventions: what the run applies and the manifest lists. */
+function changes(): Change[] {
+  return [...scenario.schedule.map(({ tick, set }) => ({ tick, set })), ...interventions];
+}
+
 function markers(): Marker[] {
   return [
     ...scenario.schedule.map((c) => ({ tick: c.tick, set: c.set, kind: 'schedule' as const })),
@@ -108,8 +113,7 @@ export const api = {
     overrides = set;
     interventions = planned.map(({ tick, set: s }) => ({ tick, set: s }));
     sent = 0;
-    const schedule = [...scenario.schedule.map(({ tick, set: s }) => ({ tick, set: s })), ...interventions];
-    sim = createSim(resolveParams(scenario.params, set), seed, schedule);
+    sim = createSim(resolveParams(scenario.params, set), seed, changes());
     return snapshot();
   },
 
@@ -136,7 +140,7 @@ export const api = {
     const s = current();
     const ticks = s.state.tick;
     const set = { ...overrides, ticks };
-    const schedule = [...scenario.schedule.map(({ tick, set: c }) => ({ tick, set: c })), ...interventions];
+    const schedule = changes();
     const series = Object.fromEntries(Object.entries(s.series).map(([k, v]) => [k, v.slice(0, ticks)]));
     return {
       manifest: { model: 'involution-lab', version: VERSION, scenario: scenario.id, seed, ticks, params: resolveParams(scenario.params, set), overrides: set, schedule },
