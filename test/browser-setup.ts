@@ -1,0 +1,67 @@
+// Shared by the browser tests (test/browser.test.ts) and the browser benchmark (bench/browser.ts):
+// the built app (dist/app/) served by `vite preview` on a free port, Debian's Chromium
+// (/usr/bin/chromium) driven by playwright-core, and pages of the explorer.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = join(import.meta.dirname, '..');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Preview {
+  /** The app's address, ending in a slash. */
+  base: string;
+  stop: () => void;
+}
+
+/** `vite preview` of the built app on a free port; resolves once it answers, fails if it exits first. */
+export async function startPreview(): Promise<Preview> {
+  if (!existsSync(join(ROOT, 'dist', 'app', 'index.html'))) throw new Error('the app is not built: run `npm run build:app` first');
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}/`;
+  // Node runs Vite directly (not through npx), so that killing it leaves no server behind.
+  const server = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: 'ignore' });
+  let exit: string | undefined;
+  server.once('exit', (code, signal) => (exit = `code ${code}, signal ${signal}`));
+  for (;;) {
+    if (exit) throw new Error(`vite preview exited (${exit}) before serving ${base}`);
+    try {
+      if ((await fetch(base)).ok) break;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { base, stop: () => void server.kill() };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A page of the explorer at `base + search`, ready (month 0 shown), recording console errors and uncaught exceptions. */
+export async function openExplorer(browser: Browser, base: string, search = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base + search);
+  await page.waitForSelector('body[data-tick="0"]');
+  return { page, errors };
+}
+
+/** The month the page shows. */
+export const tick = (page: Page) => page.evaluate(() => Number(document.body.dataset.tick));
+/** Until the page shows month `n` or later. */
+export const untilTick = (page: Page, n: number) => page.waitForFunction((k) => Number(document.body.dataset.tick) >= k, n, { timeout: 60_000 });
+/** Until the page is paused (Play/Pause handled, and the state written to body[data-state]). */
+export const untilPaused = (page: Page) => page.waitForFunction(() => document.body.dataset.state === 'paused', null, { timeout: 60_000 });
