@@ -1,14 +1,18 @@
 // `involution-lab experiment` and `merge` as a researcher runs them: the built bin, real processes,
 // real files. Small worlds (1500 citizens, 30 months) keep the whole file to a few seconds.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { JOURNAL } from '../cli/experiment/journal.ts';
 import { runPool } from '../cli/experiment/pool.ts';
 import { GOOD_SPEC, specWriter } from './specs.ts';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'involution-lab.mjs');
+const ROOT = join(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+const BIN = join(ROOT, 'bin', 'involution-lab.mjs');
 const cli = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8' });
 const tmp = mkdtempSync(join(tmpdir(), 'involution-experiment-'));
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
@@ -31,7 +35,7 @@ writeFileSync(specFile, JSON.stringify(SPEC));
 /** The uninterrupted, unsharded reference, with one worker. */
 const ref = join(tmp, 'ref');
 beforeAll(() => {
-  expect(existsSync(join(import.meta.dirname, '..', 'dist', 'experiment-worker.mjs')), 'run `npm run build:cli` first').toBe(true);
+  expect(existsSync(join(DIST, 'experiment-worker.mjs')), 'run `npm run build:cli` first').toBe(true);
   const r = cli('experiment', specFile, '--out', ref, '--workers', '1');
   expect(r.status, r.stderr).toBe(0);
 });
@@ -39,6 +43,27 @@ beforeAll(() => {
 function expectSameFiles(dir: string): void {
   expect(read(dir, 'runs.csv')).toBe(read(ref, 'runs.csv'));
   expect(read(dir, 'summary.csv')).toBe(read(ref, 'summary.csv'));
+}
+
+/**
+ * The built CLI, copied to a folder of its own beside a test worker (the bundle looks for its
+ * worker beside itself first: cli/experiment/worker-url.ts). The test worker is the real one with
+ * a gate in front: it does the first `runs` tasks it is given, then blocks for good. An experiment
+ * run by this CLI with one worker finishes exactly runs 0 … runs−1, then waits to be killed.
+ */
+function cliStoppingAfter(runs: number): string {
+  const dir = join(tmp, `cli-stopping-after-${runs}`);
+  mkdirSync(dir);
+  cpSync(join(DIST, 'cli.mjs'), join(dir, 'cli.mjs'));
+  cpSync(join(DIST, 'chunks'), join(dir, 'chunks'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir'); // the bundle's dependencies
+  // Imported first, so its listener sees each task before the real worker's does.
+  writeFileSync(join(dir, 'gate.mjs'), `
+    import { parentPort } from 'node:worker_threads';
+    let tasks = 0;
+    parentPort.on('message', () => { if (++tasks > ${runs}) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); });`);
+  writeFileSync(join(dir, 'experiment-worker.mjs'), `import './gate.mjs';\nimport ${JSON.stringify(pathToFileURL(join(DIST, 'experiment-worker.mjs')).href)};\n`);
+  return join(dir, 'cli.mjs');
 }
 
 describe('involution-lab experiment', () => {
@@ -136,25 +161,30 @@ describe('involution-lab experiment', () => {
 
   it('loses nothing to kill -9: --resume finishes with no duplicate and equals an uninterrupted run', async () => {
     const dir = join(tmp, 'killed');
-    const child = spawn('node', [BIN, 'experiment', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
-    const journal = join(dir, '.journal.ndjson');
-    const lines = () => (existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').length - 1 : 0);
-    while (lines() < 20) await new Promise((r) => setTimeout(r, 5));
+    const KILLED_AFTER = 20;
+    const child = spawn('node', [cliStoppingAfter(KILLED_AFTER), 'experiment', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
+    let exited = false;
+    const exit = new Promise((r) => child.once('exit', () => r(exited = true)));
+    const lines = (file: string) => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8').split('\n').length - 1 : 0);
+    // The 20th run is journaled and its rows appended (summary.csv: header and 20 rows); its worker
+    // hangs on the 21st, so nothing more is written. Kill it there.
+    while (lines('summary.csv') < KILLED_AFTER + 1 && !exited) await new Promise((r) => setTimeout(r, 5));
+    expect(exited, 'the experiment ended before it was killed').toBe(false);
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
-    const finished = lines();
-    expect(finished).toBeGreaterThanOrEqual(20);
-    expect(finished).toBeLessThan(RUNS);
+    await exit;
+    expect(lines(JOURNAL)).toBe(KILLED_AFTER);
+    expect(lines('summary.csv')).toBe(KILLED_AFTER + 1);
+    expect(lines('runs.csv')).toBe(KILLED_AFTER * 4 + 1);
     expect(JSON.parse(read(dir, 'manifest.json')).status).toBe('running');
 
     expect(cli('experiment', specFile, '--out', dir).status).toBe(2); // not without --resume
     const r = cli('experiment', specFile, '--out', dir, '--resume', '--workers', '2');
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(new RegExp(`resuming: (${finished}|${finished + 1}) of ${RUNS} runs already done`));
+    expect(r.stderr).toMatch(`resuming: ${KILLED_AFTER} of ${RUNS} runs already done`);
     const keys = read(dir, 'runs.csv').trim().split('\n').slice(1).map((l) => `${l.split(',')[0]}@${l.split(',')[5]}`);
     expect(new Set(keys).size).toBe(keys.length);
     expectSameFiles(dir);
-    expect(existsSync(journal)).toBe(false);
+    expect(existsSync(join(dir, JOURNAL))).toBe(false);
   });
 
   it('refuses a directory holding another experiment, even with --resume', () => {
@@ -248,11 +278,12 @@ describe('the worker pool', () => {
   });
 
   it('reports no failure for a run that stop() cut short, even one on its retry', async () => {
+    // Task 0 fails once, then its retry (on a fresh worker) says so in a file and never ends.
+    const retrying = join(tmp, 'slow-worker.retrying');
     const url = poolWorker('slow-worker', `
       if (firstTime()) return parentPort.postMessage({ ok: false, error: 'transient' });
-      const end = Date.now() + 5000; while (Date.now() < end);
-      parentPort.postMessage({ ok: true, value: task });`);
-    const mark = join(tmp, 'slow-worker.mark');
+      if (task === 0) writeFileSync(${JSON.stringify(retrying)}, '');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);`);
     const reported: string[] = [];
     const pool = runPool<number, number>([0, 1, 2][Symbol.iterator](), {
       url,
@@ -261,8 +292,7 @@ describe('the worker pool', () => {
       onFailure: (task, error) => reported.push(`failure ${task}: ${error}`),
     });
     // Task 0 failed once and is on its retry, busy: stop now.
-    while (!existsSync(mark)) await new Promise((r) => setTimeout(r, 5));
-    await new Promise((r) => setTimeout(r, 300));
+    while (!existsSync(retrying)) await new Promise((r) => setTimeout(r, 5));
     await pool.stop();
     await pool.done;
     expect(reported).toEqual([]);
