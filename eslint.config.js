@@ -14,8 +14,8 @@ export default tseslint.config(
     },
   },
   {
-    // The model: deterministic and host-free. Randomness only from the run's seeded streams.
-    files: ['sim/**/*.ts'],
+    // The model, and the lab core the CLI and the browser share: deterministic and host-free. Randomness only from the run's seeded streams.
+    files: ['sim/**/*.ts', 'lab/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-properties': ['error',
@@ -25,14 +25,23 @@ export default tseslint.config(
         }))],
       'no-restricted-syntax': ['error', { selector: "BinaryExpression[operator='**']", message: 'Not bit-identical across engines: multiply, or use pow from sim/math.ts.' }],
       'no-restricted-globals': ['error',
-        { name: 'setTimeout', message: 'sim/ has no timers: the driver owns the clock.' },
-        { name: 'setInterval', message: 'sim/ has no timers: the driver owns the clock.' },
-        { name: 'Date', message: 'sim/ is deterministic: no wall clock.' },
-        { name: 'performance', message: 'sim/ is deterministic: no wall clock.' },
-        { name: 'process', message: 'sim/ has no Node APIs.' },
-        { name: 'window', message: 'sim/ has no DOM.' },
-        { name: 'document', message: 'sim/ has no DOM.' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'crypto'], message: 'sim/ has no Node APIs.' }] }],
+        { name: 'setTimeout', message: 'sim/ and lab/ have no timers: the driver owns the clock.' },
+        { name: 'setInterval', message: 'sim/ and lab/ have no timers: the driver owns the clock.' },
+        { name: 'Date', message: 'sim/ and lab/ are deterministic: no wall clock.' },
+        { name: 'performance', message: 'sim/ and lab/ are deterministic: no wall clock.' },
+        { name: 'process', message: 'sim/ and lab/ have no Node APIs.' },
+        { name: 'window', message: 'sim/ and lab/ have no DOM.' },
+        { name: 'document', message: 'sim/ and lab/ have no DOM.' }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'crypto'], message: 'sim/ and lab/ have no Node APIs.' }] }],
+    },
+  },
+  {
+    // The lab core is shared by the command line and the browser: it may use the model, never cli/ or viz/.
+    files: ['lab/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', 'fs', 'path', 'os', 'crypto'], message: 'lab/ has no Node APIs.' },
+        { group: ['**/cli/**', '**/viz/**'], message: 'lab/ is shared by the CLI and the browser: it imports neither.' }] }],
     },
   },
 );

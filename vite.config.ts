@@ -11,8 +11,8 @@ export default defineConfig(({ mode }) =>
           emptyOutDir: false,
           target: 'node20',
           rollupOptions: {
-            // The experiment worker is a second entry: worker_threads load it as a file of its own.
-            input: { cli: 'cli/index.ts', 'experiment-worker': 'cli/experiment/worker.ts' },
+            // The experiment and calibration workers are entries of their own: worker_threads load it as a file of its own.
+            input: { cli: 'cli/index.ts', 'experiment-worker': 'cli/experiment/worker.ts', 'calibrate-worker': 'cli/calibrate/worker.ts' },
             // Code both entries share goes to dist/chunks/, named without a hash so rebuilds overwrite it.
             output: { entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name].mjs', format: 'es' },
           },

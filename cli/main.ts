@@ -1,5 +1,5 @@
-// The headless runner: `involution-lab run | scenarios | params | experiment | merge | analyze |
-// report`. Bad input prints one line naming what is wrong and what is allowed, and exits 2.
+// The headless runner: `involution-lab run | scenarios | params | experiment | calibrate | merge |
+// analyze | report`. Bad input prints one line naming what is wrong and what is allowed, and exits 2.
 import { parseArgs } from 'node:util';
 import { PARAMS, ParamError, parseParamValue, runScenario, ScenarioError, type Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
@@ -10,6 +10,7 @@ import { UsageError } from './common/errors.ts';
 import { integerFlag } from './common/flags.ts';
 import { requirePath, writeAtomic } from './common/files.ts';
 import { experimentCommand } from './experiment/command.ts';
+import { calibrateCommand } from './calibrate/command.ts';
 import { mergeCommand } from './experiment/merge.ts';
 import { analyzeCommand } from './analysis/command.ts';
 import { reportCommand } from './report/command.ts';
@@ -24,6 +25,7 @@ Usage:
   involution-lab scenarios [--format text|json]
   involution-lab params [--format text|json]
   involution-lab experiment <spec.json> --out <dir> [--workers N] [--shard i/n] [--resume] [--dry-run]
+  involution-lab calibrate <spec.json> --out <dir> [--workers N] [--resume]
   involution-lab merge <dirs…> --out <dir>
   involution-lab analyze <dir> --method morris|sobol|paired --outcome <metric> [--baseline <scenario>]
                          [--out file.csv] [--resamples N] [--seed N]
@@ -37,10 +39,13 @@ params    every parameter: group, range, default, unit, meaning (for --set)
 experiment many runs from a spec (scenarios × design points × seeds) on all cores; writes runs.csv,
           summary.csv and manifest.json in <dir>; --resume finishes an interrupted one; --shard i/n
           does the runs with index ≡ i − 1 (mod n); --dry-run counts the runs and estimates the time
+calibrate infers parameters from observed indicators (ABC-SMC); writes posterior.csv, predictive.csv
+          and manifest.json in <dir>, prints the posterior and the predictive check; see docs/calibration.md
 merge     joins shard directories into what one unsharded experiment writes
 analyze   Morris elementary effects, Sobol' indices (with bootstrap intervals) or paired scenario
           differences (t intervals) of a metric's final value; writes CSV, prints a table
-report    writes <dir>/report.html: fan charts, sensitivity bars, heatmaps and the manifest
+report    writes <dir>/report.html: fan charts, sensitivity bars, heatmaps and the manifest (for a
+          calibration: posterior marginals by generation, pairwise densities, predictive check)
 See docs/experiments.md for the spec format.`;
 
 type Options = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
@@ -62,6 +67,11 @@ const COMMANDS: Record<string, Options> = {
     resume: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
   },
+  calibrate: {
+    out: { type: 'string' },
+    workers: { type: 'string' },
+    resume: { type: 'boolean' },
+  },
   merge: { out: { type: 'string' } },
   analyze: {
     method: { type: 'string' },
@@ -74,7 +84,7 @@ const COMMANDS: Record<string, Options> = {
   report: {},
 };
 /** Commands whose operands (a spec file, directories) are positional. */
-const POSITIONAL = new Set(['experiment', 'merge', 'analyze', 'report']);
+const POSITIONAL = new Set(['experiment', 'calibrate', 'merge', 'analyze', 'report']);
 
 export interface Io {
   stdout: (text: string) => void;
@@ -128,6 +138,11 @@ function dispatch(argv: string[], io: Io): number {
     const flags = values as Record<string, unknown>;
     const args = { ...values, out: requirePath('--out', values.out), positionals, resume: flags.resume === true, 'dry-run': flags['dry-run'] === true };
     return settle(experimentCommand(args, { ...io, progress }), io);
+  }
+  if (command === 'calibrate') {
+    const progress = { isTTY: process.stderr.isTTY === true, write: io.stderr };
+    const args = { positionals, out: requirePath('--out', values.out), workers: values.workers, resume: (values as Record<string, unknown>).resume === true };
+    return settle(calibrateCommand(args, { ...io, progress }), io);
   }
   if (command === 'merge') return mergeCommand(positionals, requirePath('--out', values.out), io);
   if (command === 'analyze') return analyzeCommand(positionals, { method: values.method, outcome: values.outcome, baseline: values.baseline, resamples: values.resamples, seed: values.seed, out: requirePath('--out', values.out) }, io);

@@ -10,7 +10,7 @@ import { latinHypercube } from '../cli/analysis/lhs.ts';
 import { morrisDesign } from '../cli/analysis/morris-design.ts';
 import { morrisEffects } from '../cli/analysis/morris.ts';
 import { pairedDifference } from '../cli/analysis/paired.ts';
-import { createRng } from '../cli/analysis/random.ts';
+import { createRng } from '../lab/random.ts';
 import { saltelliDesign, sobolIndices } from '../cli/analysis/saltelli.ts';
 import { SOBOL_MAX_DIMENSIONS, sobolPoints } from '../cli/analysis/sobol-sequence.ts';
 import { mean, tQuantile } from '../cli/analysis/stats.ts';

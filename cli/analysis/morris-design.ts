@@ -2,7 +2,7 @@
 // Global Sensitivity Analysis: The Primer, §3.3: each trajectory moves one factor at a time by
 // Δ = p / (2(p − 1)), in random order and direction. Optionally Campolongo, Cariboni & Saltelli's
 // (2007) improvement: draw more candidate trajectories and keep the r most spread out.
-import { randomInt, shuffle, type Rng } from './random.ts';
+import { randomInt, shuffle, type Rng } from '../../lab/random.ts';
 
 export interface MorrisDesign {
   /** r (k + 1) points in [0, 1]^k, trajectory after trajectory. */

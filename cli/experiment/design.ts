@@ -3,7 +3,7 @@
 import { UsageError } from '../common/errors.ts';
 import { latinHypercube } from '../analysis/lhs.ts';
 import { morrisDesign } from '../analysis/morris-design.ts';
-import { createRng } from '../analysis/random.ts';
+import { createRng } from '../../lab/random.ts';
 import { saltelliDesign } from '../analysis/saltelli.ts';
 import { SOBOL_MAX_DIMENSIONS } from '../analysis/sobol-sequence.ts';
 import { checkParam, isInteger } from './params.ts';

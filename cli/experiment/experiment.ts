@@ -6,7 +6,7 @@ import { DEFAULTS, metricNames, ParamError, resolveParams, ScenarioError, type S
 import { findScenario, SCENARIOS } from '../../scenarios/index.ts';
 import { loadScenarioFile } from '../load.ts';
 import { UsageError } from '../common/errors.ts';
-import { mix32 } from '../analysis/random.ts';
+import { mix32 } from '../../lab/random.ts';
 import { buildDesign, designSize, type Design } from './design.ts';
 import { checkDisjoint, checkParam } from './params.ts';
 import { describeSpecIssue } from './spec-errors.ts';
@@ -28,7 +28,7 @@ export interface Experiment {
 
 const MAX_RUNS = 10_000_000;
 
-function scenarioOf(ref: string, base: string, field: string): Scenario {
+export function scenarioOf(ref: string, base: string, field: string): Scenario {
   if (ref.endsWith('.json')) return loadScenarioFile(isAbsolute(ref) ? ref : resolve(base, ref));
   const found = findScenario(ref);
   if (!found) throw new UsageError(`field ${field} = "${ref}" is not allowed: must be one of ${SCENARIOS.map((s) => s.id).join(', ')}, or a path to a .json file`);

@@ -1,11 +1,19 @@
-// Zod issues of a spec as one line: the field, the value and what is allowed.
+// Zod issues of a spec file as one line each: the field, the value and what is allowed. Shared by
+// the experiment and calibration specs, each with its own table of what its fields allow.
 import type { z } from 'zod';
 import { ALLOWED, FIELDS, specSchema } from './spec-schema.ts';
 
-/** Records keyed by parameter name: their keys match `*` in ALLOWED, as list positions do. */
-const RECORDS = new Set(['set', 'vary', 'ranges']);
+/** How one kind of spec describes itself. */
+export interface SpecVocabulary {
+  /** What each field allows, keyed by its path with list positions and record keys as `*`. */
+  allowed: Record<string, string>;
+  /** Fields that are records keyed by free names (parameter or metric names). */
+  records: ReadonlySet<string>;
+  /** The fields an object at `path` may have. */
+  knownFields: (path: readonly PropertyKey[], input: unknown) => string[];
+}
 
-const shown = (value: unknown) => {
+export const shown = (value: unknown): string => {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 };
@@ -16,31 +24,35 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-const fieldName = (path: readonly PropertyKey[]) =>
+export const fieldName = (path: readonly PropertyKey[]): string =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('');
 
-const allowedFor = (path: readonly PropertyKey[]) =>
-  ALLOWED[path.map((p, i) => (typeof p === 'number' || (i > 0 && RECORDS.has(String(path[i - 1]))) ? '*' : String(p))).join('.')];
-
-/** The fields an object in the spec may have: the design's depend on its type. */
-function knownFields(path: readonly PropertyKey[], input: unknown): string[] {
-  const where = path.join('.');
-  if (where === '') return FIELDS;
-  if (where === 'record') return ['every'];
-  const type = valueAt(input, ['design', 'type']);
-  const option = specSchema.shape.design.unwrap().options.find((o) => o.shape.type.value === type);
-  return option ? Object.keys(option.shape) : [];
-}
-
-export function describeSpecIssue(issue: z.core.$ZodIssue, input: unknown): string {
+export function describeIssue(v: SpecVocabulary, issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.path.length === 0 && issue.code === 'invalid_type') return `the spec must be a JSON object, not ${shown(input)}`;
   if (issue.code === 'unrecognized_keys') {
     const where = issue.path.length ? `field ${fieldName(issue.path)}` : 'the spec';
-    return `unknown field "${issue.keys.join('", "')}" in ${where}; allowed: ${knownFields(issue.path, input).join(', ')}`;
+    return `unknown field "${issue.keys.join('", "')}" in ${where}; allowed: ${v.knownFields(issue.path, input).join(', ')}`;
   }
   const field = fieldName(issue.path);
-  const allowed = allowedFor(issue.path) ?? issue.message;
+  const key = issue.path.map((p, i) => (typeof p === 'number' || (i > 0 && v.records.has(String(issue.path[i - 1]))) ? '*' : String(p))).join('.');
+  const allowed = v.allowed[key] ?? issue.message;
   const value = valueAt(input, issue.path);
   if (value === undefined) return `field ${field} is missing: must be ${allowed}`;
   return `field ${field} = ${shown(value)} is not allowed: must be ${allowed}`;
 }
+
+/** The experiment spec's vocabulary: the design's fields depend on its type. */
+const EXPERIMENT: SpecVocabulary = {
+  allowed: ALLOWED,
+  records: new Set(['set', 'vary', 'ranges']),
+  knownFields: (path, input) => {
+    const where = path.join('.');
+    if (where === '') return FIELDS;
+    if (where === 'record') return ['every'];
+    const type = valueAt(input, ['design', 'type']);
+    const option = specSchema.shape.design.unwrap().options.find((o) => o.shape.type.value === type);
+    return option ? Object.keys(option.shape) : [];
+  },
+};
+
+export const describeSpecIssue = (issue: z.core.$ZodIssue, input: unknown): string => describeIssue(EXPERIMENT, issue, input);

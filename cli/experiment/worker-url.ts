@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../common/errors.ts';
 
-export function workerUrl(): URL {
-  const candidates = [new URL('./experiment-worker.mjs', import.meta.url), new URL('../../dist/experiment-worker.mjs', import.meta.url)];
+export function workerUrl(name: 'experiment-worker' | 'calibrate-worker' = 'experiment-worker'): URL {
+  const candidates = [new URL(`./${name}.mjs`, import.meta.url), new URL(`../../dist/${name}.mjs`, import.meta.url)];
   const found = candidates.find((u) => existsSync(fileURLToPath(u)));
-  if (!found) throw new UsageError('the experiment worker is not built yet; run `npm run build:cli` in the project');
+  if (!found) throw new UsageError(`the ${name} is not built yet; run \`npm run build:cli\` in the project`);
   return found;
 }
