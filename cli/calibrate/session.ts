@@ -16,7 +16,8 @@ import { generationRecord, writeCalibrationManifest, type CalibrationManifest } 
 import { generationsTable, posteriorCsv, posteriorTable, POSTERIOR_CSV, predictiveCsv, PREDICTIVE_CSV, predictiveTable } from './outputs.ts';
 import { CalibrationProgress } from './progress.ts';
 import type { Calibration } from './spec.ts';
-import type { CalibrationWorkerData, ProposalResult, ProposalTask } from './worker.ts';
+import type { ModelSetup } from '../../lab/abc/model.ts';
+import type { ProposalResult, ProposalTask } from './worker.ts';
 
 export interface CalibrationSessionOptions {
   dir: string;
@@ -51,7 +52,7 @@ export async function runCalibrationSession(c: Calibration, o: CalibrationSessio
   let rejected = journal.bad;
 
   const file = new Journal(journalPath);
-  const workerData: CalibrationWorkerData = { scenario: c.scenario, set: c.set, names: c.prior.names, targets: c.targets.map((t) => ({ metric: t.metric, tick: t.tick })) };
+  const workerData: ModelSetup = { scenario: c.scenario, set: c.set, names: c.prior.names, targets: c.targets.map((t) => ({ metric: t.metric, tick: t.tick })) };
   const progress = new CalibrationProgress(o.progress);
   let stopping = false;
   let stopPool: (() => Promise<void>) | undefined;
@@ -173,7 +174,7 @@ export async function runCalibrationSession(c: Calibration, o: CalibrationSessio
   process.off('SIGINT', stop);
   process.off('SIGTERM', stop);
   file.close();
-  if (rejected) o.log(`${plural(rejected, 'journal entry')} did not match this calibration or failed its checksum; ${rejected === 1 ? 'it was' : 'they were'} simulated again\n`);
+  if (rejected) o.log(`${rejected} journal ${rejected === 1 ? "entry" : "entries"} did not match this calibration or failed its checksum; ${rejected === 1 ? 'it was' : 'they were'} simulated again\n`);
 
   const seconds = (performance.now() - started) / 1000;
   m.status = complete ? 'complete' : stopping ? 'interrupted' : 'incomplete';
