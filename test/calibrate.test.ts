@@ -2,7 +2,7 @@
 // the model's own output, and `involution-lab calibrate` as a researcher runs it (the built bin, real
 // processes, real files): workers, kill -9 and resume, a damaged journal, malformed specs.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -279,6 +279,30 @@ describe('involution-lab calibrate', () => {
     expect(problems[5]).toBe('field targets.purchaseShare.tick = 200 is not allowed: must be an integer month in [0, 119] (the run has 120 months)');
     expect(problems[6]).toBe('field targets.purchaseShare.range = [0.4,0.3] is not allowed: must be [low, high] with low < high');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('report draws the marginals by generation, the pairwise density and the predictive check', () => {
+    const dir = join(tmp, 'report');
+    cpSync(ref, dir, { recursive: true });
+    const r = cli('report', dir);
+    expect(r.status, r.stderr).toBe(0);
+    const html = read(dir, 'report.html');
+    expect(html).toMatch('ABC-SMC calibration of baseline-involution, 30 months: 2 parameters from 2 targets; 3 generations of 30 particles');
+    expect(html.match(/aria-label="[^"]*: posterior by generation"/g)).toHaveLength(2);
+    expect(html).toMatch(/aria-label="asymmetricDependence against politicalRationality"/);
+    expect(html).toMatch(/final generation; weighted correlation r = -?\d\.\d\d/);
+    expect(html.match(/: observed against posterior predictive"/g)).toHaveLength(2);
+    // One density line per generation and parameter, and contours drawn.
+    expect(html.match(/<title>generation \d<\/title>/g)).toHaveLength(6);
+    expect(html).toMatch(/<path d="M[\d.]+,[\d.]+/);
+    expect(html).not.toMatch(/NaN|undefined|Infinity,/);
+    // A damaged cell is refused, naming the file, row and column.
+    const csv = read(dir, 'posterior.csv').split('\n');
+    csv[4] = csv[4].replace(/^(\d+,\d+,)[^,]+/, '$1');
+    writeFileSync(join(dir, 'posterior.csv'), csv.join('\n'));
+    const bad = cli('report', dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/posterior.csv line 5, column weight: "" is not a number/);
   });
 
   it('refuses to resume into a directory that holds a different calibration', () => {

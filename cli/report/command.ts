@@ -1,10 +1,12 @@
-// `involution-lab report <dir>`: writes <dir>/report.html from the experiment's files.
+// `involution-lab report <dir>`: writes <dir>/report.html from the experiment's (or calibration's) files.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../common/errors.ts';
 import { writeAtomic } from '../common/files.ts';
 import { RUNS_CSV, SUMMARY_CSV } from '../experiment/outputs.ts';
 import { loadManifest, readTable, requireComplete } from '../experiment/results.ts';
+import { readCalibrationManifest } from '../calibrate/manifest.ts';
+import { calibrationReport } from './calibration-command.ts';
 import { fanCharts, pairedFanCharts } from './fans.ts';
 import { heatmaps } from './heatmaps.ts';
 import { page } from './page.ts';
@@ -22,6 +24,8 @@ export function reportCommand(positionals: string[], io: { stdout: (t: string) =
   const [dir, ...extra] = positionals;
   if (dir === undefined) throw new UsageError('report needs an experiment directory: involution-lab report <dir>');
   if (extra.length) throw new UsageError(`report takes one directory; unexpected: ${extra.join(' ')}`);
+  const calibration = readCalibrationManifest(dir);
+  if (calibration) return calibrationReport(dir, calibration, io);
   const m = loadManifest(dir);
   requireComplete(dir, m);
   const summary = readTable(dir, SUMMARY_CSV);

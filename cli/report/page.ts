@@ -2,7 +2,7 @@
 import type { Manifest } from '../experiment/manifest.ts';
 import { esc } from './html.ts';
 
-const CSS = `
+export const CSS = `
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; max-width: 980px; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { margin-top: 2em; border-bottom: 1px solid #ddd; padding-bottom: .2em; }
 .meta { color: #555; } .note { fill: #666; font-size: 11px; } p.note { color: #666; font-size: .9em; }

@@ -1,4 +1,5 @@
 // Weighted statistics of a particle population.
+import { exp, pow } from '../../sim/math.ts';
 
 /** Weights scaled to sum to 1. */
 export function normalise(weights: readonly number[]): number[] {
@@ -47,4 +48,23 @@ export function marginal(values: readonly number[], weights: readonly number[]):
   let variance = 0;
   values.forEach((v, i) => (variance += w[i] * (v - mean) * (v - mean)));
   return { mean, sd: Math.sqrt(variance), q05: weightedQuantile(values, w, 0.05), q50: weightedQuantile(values, w, 0.5), q95: weightedQuantile(values, w, 0.95) };
+}
+
+/**
+ * Weighted Gaussian kernel density of `values` at each point of `grid`; the bandwidth by Silverman's
+ * rule on the effective sample size, never below `minBandwidth`.
+ */
+export function kde(values: readonly number[], weights: readonly number[], grid: readonly number[], minBandwidth: number): number[] {
+  const w = normalise(weights);
+  const { sd } = marginal(values, w);
+  const h = Math.max(minBandwidth, 1.06 * sd * pow(effectiveSampleSize(w), -0.2));
+  const norm = 1 / (h * Math.sqrt(2 * Math.PI));
+  return grid.map((x) => {
+    let s = 0;
+    values.forEach((v, i) => {
+      const z = (x - v) / h;
+      s += w[i] * exp(-0.5 * z * z);
+    });
+    return s * norm;
+  });
 }
