@@ -1,18 +1,16 @@
 // `involution-lab experiment` and `merge` as a researcher runs them: the built bin, real processes,
 // real files. Small worlds (1500 citizens, 30 months) keep the whole file to a few seconds.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL } from '../cli/experiment/journal.ts';
 import { runPool } from '../cli/experiment/pool.ts';
+import { cliStoppingAfter, DIST } from './gated-cli.ts';
 import { GOOD_SPEC, specWriter } from './specs.ts';
 
-const ROOT = join(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist');
-const BIN = join(ROOT, 'bin', 'involution-lab.mjs');
+const BIN = join(import.meta.dirname, '..', 'bin', 'involution-lab.mjs');
 const cli = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8' });
 const tmp = mkdtempSync(join(tmpdir(), 'involution-experiment-'));
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
@@ -43,27 +41,6 @@ beforeAll(() => {
 function expectSameFiles(dir: string): void {
   expect(read(dir, 'runs.csv')).toBe(read(ref, 'runs.csv'));
   expect(read(dir, 'summary.csv')).toBe(read(ref, 'summary.csv'));
-}
-
-/**
- * The built CLI, copied to a folder of its own beside a test worker (the bundle looks for its
- * worker beside itself first: cli/experiment/worker-url.ts). The test worker is the real one with
- * a gate in front: it does the first `runs` tasks it is given, then blocks for good. An experiment
- * run by this CLI with one worker finishes exactly runs 0 … runs−1, then waits to be killed.
- */
-function cliStoppingAfter(runs: number): string {
-  const dir = join(tmp, `cli-stopping-after-${runs}`);
-  mkdirSync(dir);
-  cpSync(join(DIST, 'cli.mjs'), join(dir, 'cli.mjs'));
-  cpSync(join(DIST, 'chunks'), join(dir, 'chunks'), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir'); // the bundle's dependencies
-  // Imported first, so its listener sees each task before the real worker's does.
-  writeFileSync(join(dir, 'gate.mjs'), `
-    import { parentPort } from 'node:worker_threads';
-    let tasks = 0;
-    parentPort.on('message', () => { if (++tasks > ${runs}) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); });`);
-  writeFileSync(join(dir, 'experiment-worker.mjs'), `import './gate.mjs';\nimport ${JSON.stringify(pathToFileURL(join(DIST, 'experiment-worker.mjs')).href)};\n`);
-  return join(dir, 'cli.mjs');
 }
 
 describe('involution-lab experiment', () => {
@@ -162,7 +139,8 @@ describe('involution-lab experiment', () => {
   it('loses nothing to kill -9: --resume finishes with no duplicate and equals an uninterrupted run', async () => {
     const dir = join(tmp, 'killed');
     const KILLED_AFTER = 20;
-    const child = spawn('node', [cliStoppingAfter(KILLED_AFTER), 'experiment', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
+    // A copy of the CLI whose worker does runs 0 … 19 and then blocks (test/gated-cli.ts).
+    const child = spawn('node', [cliStoppingAfter(join(tmp, 'gated'), 'experiment-worker', KILLED_AFTER), 'experiment', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
     let exited = false;
     const exit = new Promise((r) => child.once('exit', () => r(exited = true)));
     const lines = (file: string) => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8').split('\n').length - 1 : 0);
