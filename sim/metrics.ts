@@ -11,7 +11,7 @@ export const METRICS = [
   'tick',
   'involutionIndex', 'formGrowth', 'substanceGrowth', 'elasticity',
   'purchaseSpending', 'projectsActive', 'paperworkLoad', 'purchaseShare', 'paperworkShare', 'purchaseModes',
-  'competitiveShare', 'insideShare', 'functionTransfer', 'soDevelopment', 'independentSOs', 'affiliatedSOs', 'unregisteredSOs',
+  'competitiveShare', 'insideShare', 'functionTransfer', 'soDevelopment', 'independentSOs', 'affiliatedSOs', 'unregisteredSOs', 'soGrowthRate',
   'soCapacity', 'soAutonomy', 'govRevenueShare', 'revenueDiversity',
   'needsMet', 'coverage', 'serviceQuality', 'satisfaction',
   'moneyPaid', 'moneyReceived',
@@ -54,6 +54,18 @@ export function indexScales(districts: number): number[] {
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+
+/**
+ * Growth of registered SOs over the last 12 months (registered now / registered 12 months ago − 1),
+ * as the Ministry of Civil Affairs bulletins report it; over the months so far before month 12.
+ */
+function yearlyGrowth(series: Series, registered: number): number {
+  const n = series.tick.length;
+  if (n === 0) return 0;
+  const back = Math.max(0, n - 12);
+  const before = series.independentSOs[back] + series.affiliatedSOs[back];
+  return ratio(registered, before) - (before > 0 ? 1 : 0);
+}
 
 export function record(s: State, r: Recorder): void {
   const D = s.districts.count;
@@ -134,6 +146,7 @@ export function record(s: State, r: Recorder): void {
     independentSOs: independent,
     affiliatedSOs: affiliated,
     unregisteredSOs: unregistered,
+    soGrowthRate: yearlyGrowth(r.series, independent + affiliated),
     soCapacity: ratio(skill, independent + affiliated),
     soAutonomy: ratio(autonomy, independent + affiliated),
     govRevenueShare: ratio(gov, all),

@@ -2,7 +2,7 @@
 // the model's own output, and `involution-lab calibrate` as a researcher runs it (the built bin, real
 // processes, real files): workers, kill -9 and resume, a damaged journal, malformed specs.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { inProcess, outcomeOf, runSmc, type Prior, type Proposal, type Simulator
 import { marginal } from '../lab/abc/stats.ts';
 import { createRng } from '../lab/random.ts';
 import { JOURNAL } from '../cli/calibrate/journal.ts';
+import { loadCalibration } from '../cli/calibrate/spec.ts';
 import { cliStoppingAfter, DIST } from './gated-cli.ts';
 import { scenario } from './helpers.ts';
 import { specWriter } from './specs.ts';
@@ -303,6 +304,17 @@ describe('involution-lab calibrate', () => {
     const bad = cli('report', dir);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/posterior.csv line 5, column weight: "" is not a number/);
+  });
+
+  it('accepts every example calibration spec of docs/examples', () => {
+    const examples = join(import.meta.dirname, '..', 'docs', 'examples');
+    const files = readdirSync(examples).filter((f) => f.endsWith('.json') && 'priors' in JSON.parse(read(examples, f)));
+    expect(files).toContain('diagnose-city.json');
+    for (const f of files) {
+      const c = loadCalibration(join(examples, f));
+      expect(c.prior.names.length, f).toBeGreaterThan(0);
+      expect(c.targets.length, f).toBeGreaterThan(0);
+    }
   });
 
   it('refuses to resume into a directory that holds a different calibration', () => {

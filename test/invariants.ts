@@ -23,6 +23,11 @@ export function violations(sim: Sim): string[] {
     if (SHARES.includes(base) && (s[name][t] < 0 || s[name][t] > 1 + 1e-12)) out.push(`${name} = ${s[name][t]} outside [0, 1] at tick ${t}`);
     if (COUNTS.includes(base) && s[name][t] < 0) out.push(`${name} = ${s[name][t]} < 0 at tick ${t}`);
   }
+  // soGrowthRate: registered SOs now against 12 months before (the first month before month 12).
+  const registered = (i: number) => s.independentSOs[i] + s.affiliatedSOs[i];
+  const before = registered(Math.max(0, t - 12));
+  const growth = before > 0 ? registered(t) / before - 1 : 0;
+  if (Math.abs(s.soGrowthRate[t] - growth) > 1e-12) out.push(`soGrowthRate = ${s.soGrowthRate[t]} ≠ ${growth} at tick ${t}`);
   const so = sim.state.sos;
   for (let i = 0; i < so.n; i++) {
     if (!so.alive[i]) continue;
