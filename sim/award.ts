@@ -101,8 +101,10 @@ function competitive(s: State, p: Project, e: Effective): number {
   const bonus = AFFILIATION_BONUS * (1 - s.params.resourceRelease);
   let best = -1;
   let bestScore = -Infinity;
+  let bidders = 0;
   for (let so = 0; so < t.n; so++) {
     if (!eligible(s, so, p.buyer)) continue;
+    bidders++;
     // Buyers see quality only as observed: the noisy monitoring record, not the truth.
     const merit = 0.5 * t.reputation[so] + 0.5 * t.observedQuality[so];
     const control = t.ties[so * D + p.buyer] + bonus * t.affiliated[so];
@@ -112,6 +114,8 @@ function competitive(s: State, p: Project, e: Effective): number {
       bestScore = score;
     }
   }
+  s.ledger.tenders++;
+  s.ledger.bidders += bidders;
   if (best < 0) return newAffiliate(s, p, e);
   t.credit[best * 3] += 1 - e.pi;
   t.credit[best * 3 + 2] += e.pi;

@@ -11,8 +11,8 @@ export const METRICS = [
   'tick',
   'involutionIndex', 'formGrowth', 'substanceGrowth', 'elasticity',
   'purchaseSpending', 'projectsActive', 'paperworkLoad', 'purchaseShare', 'paperworkShare', 'purchaseModes',
-  'competitiveShare', 'insideShare', 'functionTransfer', 'soDevelopment', 'independentSOs', 'affiliatedSOs', 'unregisteredSOs', 'soGrowthRate',
-  'soCapacity', 'soAutonomy', 'govRevenueShare', 'revenueDiversity',
+  'competitiveShare', 'insideShare', 'functionTransfer', 'soDevelopment', 'independentSOs', 'affiliatedSOs', 'unregisteredSOs', 'soGrowthRate', 'soExitRate',
+  'soCapacity', 'soAutonomy', 'govRevenueShare', 'govRevenueShareSpread', 'revenueDiversity', 'biddersPerTender',
   'needsMet', 'coverage', 'serviceQuality', 'satisfaction',
   'moneyPaid', 'moneyReceived',
 ] as const;
@@ -28,10 +28,22 @@ export function metricNames(districts: number): string[] {
   return names;
 }
 
+/** Running totals at each recorded month, for the metrics taken over the last 12 months. */
+interface History {
+  /** SOs alive (registered or not). */
+  alive: number[];
+  /** SOs founded (entrants and new affiliates) and closed since month 0. */
+  founded: number[];
+  exited: number[];
+  tenders: number[];
+  bidders: number[];
+}
+
 export interface Recorder {
   readonly series: Series;
   readonly city: IndexTracker;
   readonly districts: IndexTracker[];
+  readonly history: History;
 }
 
 export function createRecorder(s: State): Recorder {
@@ -41,6 +53,7 @@ export function createRecorder(s: State): Recorder {
     series,
     city: new IndexTracker(indexScales(D)),
     districts: Array.from({ length: D }, () => new IndexTracker(indexScales(1))),
+    history: { alive: [], founded: [], exited: [], tenders: [], bidders: [] },
   };
 }
 
@@ -67,6 +80,39 @@ function yearlyGrowth(series: Series, registered: number): number {
   return ratio(registered, before) - (before > 0 ? 1 : 0);
 }
 
+/** p90 − p10 of a sample (linear interpolation between order statistics); 0 for fewer than two values. */
+function decileSpread(values: number[]): number {
+  if (values.length < 2) return 0;
+  values.sort((a, b) => a - b);
+  const at = (q: number) => {
+    const h = (values.length - 1) * q, lo = Math.floor(h);
+    return lo + 1 < values.length ? values[lo] + (h - lo) * (values[lo + 1] - values[lo]) : values[lo];
+  };
+  return at(0.9) - at(0.1);
+}
+
+/**
+ * Flows over the last 12 months from running totals: SOs that closed, as a share of those alive 12
+ * months before plus those founded since; eligible bidders per competitive tender. Then this month's
+ * totals join the history.
+ */
+function yearlyFlows(s: State, h: History, alive: number): { exitRate: number; bidders: number } {
+  const n = h.alive.length;
+  const founded = s.ledger.entered + s.ledger.newAffiliates;
+  let exitRate = 0, bidders = 0;
+  if (n > 0) {
+    const back = Math.max(0, n - 12);
+    exitRate = ratio(s.ledger.exited - h.exited[back], h.alive[back] + founded - h.founded[back]);
+    bidders = ratio(s.ledger.bidders - h.bidders[back], s.ledger.tenders - h.tenders[back]);
+  }
+  h.alive.push(alive);
+  h.founded.push(founded);
+  h.exited.push(s.ledger.exited);
+  h.tenders.push(s.ledger.tenders);
+  h.bidders.push(s.ledger.bidders);
+  return { exitRate, bidders };
+}
+
 export function record(s: State, r: Recorder): void {
   const D = s.districts.count;
   const dist = s.districts;
@@ -89,10 +135,12 @@ export function record(s: State, r: Recorder): void {
   let independent = 0, affiliated = 0, unregistered = 0, skill = 0, autonomy = 0, gov = 0, all = 0, received = 0;
   let diversity = 0;
   const development = new Float64Array(D);
-  let paperShare = 0, withContracts = 0;
+  let paperShare = 0, withContracts = 0, alive = 0;
+  const govShares: number[] = [];
   for (let so = 0; so < t.n; so++) {
     received += t.revenueGov[so];
     if (!t.alive[so]) continue;
+    alive++;
     if (!t.registered[so]) { unregistered++; continue; }
     if (t.affiliated[so]) affiliated++;
     else {
@@ -111,7 +159,14 @@ export function record(s: State, r: Recorder): void {
     autonomy += t.autonomy[so];
     for (let j = 0; j < F; j++) all += t.funding[so * F + j];
     gov += t.funding[so * F + F - 1];
-    if (t.contracts[so] > 0) { paperShare += t.complianceEffort[so]; withContracts++; }
+    if (t.contracts[so] > 0) {
+      paperShare += t.complianceEffort[so];
+      withContracts++;
+      // The government share of this SO's revenue (its funding from districts, against its own).
+      let total = 0;
+      for (let j = 0; j < F; j++) total += t.funding[so * F + j];
+      if (total > 0) govShares.push(1 - t.funding[so * F + F - 1] / total);
+    }
   }
   gov = all - gov;
   s.ledger.received += received;
@@ -127,6 +182,7 @@ export function record(s: State, r: Recorder): void {
     budgetAll += dist.budget[d];
     for (let k = 0; k < K; k++) purchaseAll += dist.purchaseMoney[d * K + k];
   }
+  const flows = yearlyFlows(s, r.history, alive);
   const row: Record<(typeof METRICS)[number], number> = {
     tick: s.tick,
     involutionIndex: g.index,
@@ -147,10 +203,13 @@ export function record(s: State, r: Recorder): void {
     affiliatedSOs: affiliated,
     unregisteredSOs: unregistered,
     soGrowthRate: yearlyGrowth(r.series, independent + affiliated),
+    soExitRate: flows.exitRate,
     soCapacity: ratio(skill, independent + affiliated),
     soAutonomy: ratio(autonomy, independent + affiliated),
     govRevenueShare: ratio(gov, all),
+    govRevenueShareSpread: decileSpread(govShares),
     revenueDiversity: ratio(diversity, independent),
+    biddersPerTender: flows.bidders,
     needsMet,
     coverage: ratio(served, needy),
     serviceQuality: ratio(sum(dist.qualitySum), served),

@@ -132,7 +132,8 @@ export interface State {
   /** Eldercare prevalence multiplier from ageing. */
   ageing: number;
   /** Cumulative counters, for invariants and metrics. */
-  readonly ledger: { paid: number; received: number; entered: number; exited: number; newAffiliates: number };
+  /** Running totals since month 0: money booked both ways, SOs founded and closed, competitive tenders and their eligible bidders. */
+  readonly ledger: { paid: number; received: number; entered: number; exited: number; newAffiliates: number; tenders: number; bidders: number };
   readonly initialSOs: number;
 }
 

@@ -56,3 +56,14 @@ describe('path dependence: non-ergodicity', () => {
     expect(spread('baseline')).toBeGreaterThan(1.8 * spread('pathDependence'));
   });
 });
+
+describe('resource release, measured by the bidders it lets in', () => {
+  it('opens competitive tenders to more eligible bidders (biddersPerTender, last 12 months)', () => {
+    const released = Array.from({ length: SEEDS }, (_, i) => runScenario(scenario('baseline-involution'), i + 1, { set: { resourceRelease: 0.9 } }).series);
+    const bidders = (series: Series[]) => series.map((s) => s.biddersPerTender[119]);
+    const { diff, t } = pairedT(bidders(runs.baseline), bidders(released));
+    // Tolerance: at least two more bidders per tender on average, paired over 20 seeds.
+    expect(diff).toBeGreaterThan(2);
+    expect(t).toBeGreaterThan(2.5);
+  });
+});

@@ -3,8 +3,9 @@ import { createSim, resolveParams, type Sim } from '../sim/index.ts';
 const SHARES = [
   'purchaseShare', 'paperworkShare', 'competitiveShare', 'functionTransfer', 'needsMet', 'coverage',
   'serviceQuality', 'satisfaction', 'govRevenueShare', 'revenueDiversity', 'soCapacity', 'soAutonomy',
+  'soExitRate', 'govRevenueShareSpread',
 ];
-const COUNTS = ['projectsActive', 'independentSOs', 'affiliatedSOs', 'unregisteredSOs', 'purchaseSpending', 'paperworkLoad', 'purchaseModes', 'soDevelopment'];
+const COUNTS = ['biddersPerTender', 'projectsActive', 'independentSOs', 'affiliatedSOs', 'unregisteredSOs', 'purchaseSpending', 'paperworkLoad', 'purchaseModes', 'soDevelopment'];
 
 /** Check every invariant of the current tick; returns the list of violations (empty when all hold). */
 export function violations(sim: Sim): string[] {
@@ -29,6 +30,24 @@ export function violations(sim: Sim): string[] {
   const growth = before > 0 ? registered(t) / before - 1 : 0;
   if (Math.abs(s.soGrowthRate[t] - growth) > 1e-12) out.push(`soGrowthRate = ${s.soGrowthRate[t]} ≠ ${growth} at tick ${t}`);
   const so = sim.state.sos;
+  // govRevenueShareSpread: p90 − p10 of the government share of revenue over SOs holding contracts.
+  const F = sim.state.districts.count + 1;
+  const shares: number[] = [];
+  for (let i = 0; i < so.n; i++) {
+    if (!so.alive[i] || so.contracts[i] === 0) continue;
+    const f = so.funding.subarray(i * F, i * F + F);
+    const total = f.reduce((a, b) => a + b, 0);
+    if (total > 0) shares.push(1 - f[F - 1] / total);
+  }
+  shares.sort((a, b) => a - b);
+  const q = (p: number) => {
+    const h = (shares.length - 1) * p, lo = Math.floor(h);
+    return lo + 1 < shares.length ? shares[lo] + (h - lo) * (shares[lo + 1] - shares[lo]) : shares[lo];
+  };
+  const spread = shares.length < 2 ? 0 : q(0.9) - q(0.1);
+  if (Math.abs(s.govRevenueShareSpread[t] - spread) > 1e-12) out.push(`govRevenueShareSpread = ${s.govRevenueShareSpread[t]} ≠ ${spread} at tick ${t}`);
+  // Competitive tenders have at most every SO alive as a bidder.
+  if (s.biddersPerTender[t] > so.n) out.push(`biddersPerTender = ${s.biddersPerTender[t]} > ${so.n} SOs at tick ${t}`);
   for (let i = 0; i < so.n; i++) {
     if (!so.alive[i]) continue;
     for (const [field, arr] of [['skill', so.skill], ['autonomy', so.autonomy], ['adequacy', so.adequacy], ['quality', so.quality]] as const) {
