@@ -2,6 +2,7 @@
 // CLI, test) owns the clock.
 import { adaptation } from './adaptation.ts';
 import { budget } from './budget.ts';
+import { compaction } from './compaction.ts';
 import { BUDGET_COVERAGE, DISTRICT_BUDGET, INITIAL_AFFILIATED, INITIAL_PURCHASE_SHARE } from './constants.ts';
 import { foundSO } from './contracts.ts';
 import { delivery, soQuality, unitCosts } from './delivery.ts';
@@ -53,6 +54,7 @@ export function createSim(params: Params, seed: number, schedule: readonly Chang
     { name: 'adaptation', run: adaptation },
     { name: 'entry', run: entry },
     { name: 'metrics', run: (s) => record(s, recorder) },
+    { name: 'compaction', run: compaction },
   ];
   const pending = [...schedule].sort((a, b) => a.tick - b.tick);
   const sim: Sim = {
