@@ -2,6 +2,7 @@
 // one core. Each size runs in its own child process so that peak memory is its own.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import seedrandom from 'seedrandom';
 import { createSim, resolveParams } from '../sim/index.ts';
 
 const TICKS = 120;
@@ -48,8 +49,87 @@ function one(citizens: number): void {
   console.log(JSON.stringify({ citizens, seconds, rate: (citizens * TICKS) / seconds, peakMB: peak / 2 ** 20, bytesPerCitizen: citizenBytes(sim), bare: bareLoop(citizens) }));
 }
 
+/**
+ * One month of the per-citizen work of needs and delivery, bare: the same Alea generator, one draw, the
+ * need update, a provider picked from a short list of slots, satisfaction and the month's sums — in
+ * typed arrays with no model around it. The model's month is compared with this.
+ */
+function bareMonth(n: number, arrays: { cat: Int8Array; need: Float32Array; q: Float32Array; sat: Float32Array; sums: Float64Array }, rng: () => number): void {
+  const { cat, need, q, sat, sums } = arrays;
+  const slots = new Float64Array(8).fill(n), quality = new Float64Array([0.6, 0.5, 0.45, 0.4, 0.35, 0.3, 0.2, 0.1]);
+  let unmet = 0, sum = 0, served = 0;
+  for (let i = 0; i < n; i++) {
+    const u = rng();
+    if (cat[i] >= 0) {
+      if (u < 0.04 + 0.06 * q[i]) { cat[i] = -1; q[i] = 0; }
+    } else if (u < 0.01) {
+      cat[i] = (u * 400) & 3;
+      need[i] = 0.2 + 0.8 * u * 100;
+    }
+    const k = cat[i];
+    if (k < 0) continue;
+    let p = k * 2;
+    while (p < 8 && slots[p] < 1) p++;
+    const got = p < 8 ? quality[p] : 0;
+    if (p < 8) { slots[p]--; served++; }
+    q[i] = got;
+    sat[i] = sat[i] < 0 ? got : sat[i] + 0.3 * (got - sat[i]);
+    sum += need[i];
+    unmet += need[i] * (1 - got);
+  }
+  sums[0] += unmet;
+  sums[1] += sum;
+  sums[2] += served;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Milliseconds of each month of a run, by tick. */
+function monthTimes(citizens: number, ticks: number, districts = 6): number[] {
+  const sim = createSim(resolveParams({ citizens, ticks, districts }), 1);
+  const out: number[] = [];
+  for (let t = 0; t < ticks; t++) {
+    const t0 = performance.now();
+    sim.tick();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+/** The ratios the model is held to, each measured alternately in this one process. */
+function ratios(): void {
+  const n = 1_000_000;
+  // 1. A model month at 1 M citizens against the bare loop, alternating, after 24 months of warm-up.
+  const sim = createSim(resolveParams({ citizens: n, ticks: 240 }), 1);
+  for (let t = 0; t < 24; t++) sim.tick();
+  const arrays = { cat: Int8Array.from(sim.state.citizens.needCat), need: Float32Array.from(sim.state.citizens.need), q: new Float32Array(n), sat: new Float32Array(n).fill(-1), sums: new Float64Array(3) };
+  const rng = seedrandom.alea('bare') as () => number;
+  const model: number[] = [], bare: number[] = [];
+  for (let rep = 0; rep < 15; rep++) {
+    let t0 = performance.now();
+    sim.tick();
+    model.push(performance.now() - t0);
+    t0 = performance.now();
+    bareMonth(n, arrays, rng);
+    bare.push(performance.now() - t0);
+  }
+  console.log(`month at 1 000 000 citizens: model ${median(model).toFixed(1)} ms, bare loop ${median(bare).toFixed(1)} ms: ratio ${(median(model) / median(bare)).toFixed(2)} (target ≤ 1.6; medians of 15, alternated)`);
+  // 2. Linear in months: the months 1 801–1 920 cost what months 1–120 cost (20 000 citizens).
+  const long = monthTimes(20_000, 1920);
+  const early = median(long.slice(12, 120)), late = median(long.slice(1800));
+  console.log(`month cost at 20 000 citizens: months 13–120 ${early.toFixed(2)} ms, months 1 801–1 920 ${late.toFixed(2)} ms: ratio ${(late / early).toFixed(2)} (linear in months: ≈ 1)`);
+  // 3. Linear in districts: per citizen-month, 24 districts against 6 (240 000 citizens), alternated.
+  const six: number[] = [], many: number[] = [];
+  for (let rep = 0; rep < 3; rep++) {
+    six.push(median(monthTimes(240_000, 60, 6).slice(12)));
+    many.push(median(monthTimes(240_000, 60, 24).slice(12)));
+  }
+  console.log(`month cost at 240 000 citizens: 6 districts ${median(six).toFixed(2)} ms, 24 districts ${median(many).toFixed(2)} ms: ratio ${(median(many) / median(six)).toFixed(2)} (linear in districts: ≈ 1; awards still scan every SO)`);
+}
+
 const arg = process.argv[2];
-if (arg) one(Number(arg));
+if (arg === 'ratios') ratios();
+else if (arg) one(Number(arg));
 else {
   console.log(`Involution Lab benchmark: ${TICKS} ticks, default scenario, one core, best of 3 seeds (node ${process.version})`);
   console.log('citizens     seconds   M citizen-ticks/s   bare loop M/s   ms/tick   state B/citizen   peak RSS MB');
@@ -63,4 +143,6 @@ else {
     );
   }
   console.log('Linear cost shows as a constant M citizen-ticks/s across sizes.');
+  console.log('');
+  execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), 'ratios'], { stdio: 'inherit' });
 }

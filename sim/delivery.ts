@@ -1,7 +1,9 @@
-// Process 3 — delivery (MODEL.md §3.3): slots of every contract and of in-house supply are filled
-// by the needy of each (community, category), best quality first. One pass over the citizens.
+// Process 3 — needs and delivery (MODEL.md §3.1, §3.3): slots of every contract and of in-house
+// supply are filled by the needy of each (community, category), best quality first. One pass over
+// the citizens: each first gains, keeps or resolves her need (sim/needs.ts), then is served.
 import { COST_WEIGHT, GOV_COST_FACTOR, K, PROJECT_REPORTING, Q_GOV, SATISFACTION_RATE } from './constants.ts';
 import { effective } from './effective.ts';
+import { monthHazards, updateNeed } from './needs.ts';
 import type { State } from './state.ts';
 
 /** Service effort at which an SO delivers its full skill. */
@@ -95,7 +97,10 @@ export function delivery(s: State): void {
   dist.satisfactionSum.fill(0);
   t.served.fill(0);
   com.servedBy.fill(0);
-  const { needCat, need, quality: received, satisfaction } = s.citizens;
+  const citizens = s.citizens;
+  const { needCat, need, quality: received, satisfaction } = citizens;
+  const hazards = monthHazards(s);
+  const draw = s.rng.needs;
   const ptr = new Int32Array(K);
   for (let cm = 0; cm < com.count; cm++) {
     const d = com.district[cm];
@@ -103,6 +108,7 @@ export function delivery(s: State): void {
     let needSum = 0, unmet = 0, transfer = 0, sat = 0;
     let boughtQ = 0, boughtN = 0, inQ = 0, inN = 0;
     for (let i = com.start[cm], end = com.start[cm + 1]; i < end; i++) {
+      updateNeed(citizens, i, draw(), hazards);
       const k = needCat[i];
       if (k < 0) continue;
       const n = need[i];

@@ -1,8 +1,8 @@
-// Process 1 — needs: citizens gain, keep or resolve needs. Exactly one draw per citizen per month,
-// whatever the policy, so that scenarios sharing a seed share every citizen's draws.
+// Needs: citizens gain, keep or resolve needs. Each month's update runs inside delivery's pass over
+// the citizens (sim/delivery.ts), one citizen at a time, just before she is served.
 import { pow } from './math.ts';
 import { K, NEED_MIN, PREVALENCE, R_BASE, R_QUALITY, R_REF } from './constants.ts';
-import type { State } from './state.ts';
+import type { Citizens, State } from './state.ts';
 
 /** Monthly onset hazards, by category: prevalence is steady near PREVALENCE at resolution R_REF. */
 export function onsetHazards(ageing: number, out: Float64Array): number {
@@ -16,32 +16,42 @@ export function onsetHazards(ageing: number, out: Float64Array): number {
   return total;
 }
 
+/** The month's onset hazards, as cumulative bounds: [eldercare, + disability, + children, total]. */
+export interface NeedHazards {
+  h0: number;
+  h1: number;
+  h2: number;
+  total: number;
+}
+
 const hazard = new Float64Array(K);
 
-export function needs(s: State): void {
+/** Ageing to date, and this month's hazards (once a month, before the pass over the citizens). */
+export function monthHazards(s: State): NeedHazards {
   s.ageing = pow(1 + s.params.ageingRate, s.tick / 12);
   const total = onsetHazards(s.ageing, hazard);
-  const h0 = hazard[0], h1 = h0 + hazard[1], h2 = h1 + hazard[2];
-  const { needCat, need, quality } = s.citizens;
-  const rng = s.rng.needs;
-  const n = s.citizens.n;
-  for (let i = 0; i < n; i++) {
-    const u = rng();
-    if (needCat[i] >= 0) {
-      if (u < R_BASE + R_QUALITY * quality[i]) {
-        needCat[i] = -1;
-        quality[i] = 0;
-      }
-    } else if (u < total) {
-      // The same draw picks the category and, rescaled within it, the need level.
-      let k: number, lo: number, hi: number;
-      if (u < h0) { k = 0; lo = 0; hi = h0; }
-      else if (u < h1) { k = 1; lo = h0; hi = h1; }
-      else if (u < h2) { k = 2; lo = h1; hi = h2; }
-      else { k = 3; lo = h2; hi = total; }
-      needCat[i] = k;
-      need[i] = NEED_MIN + (1 - NEED_MIN) * ((u - lo) / (hi - lo));
+  return { h0: hazard[0], h1: hazard[0] + hazard[1], h2: hazard[0] + hazard[1] + hazard[2], total };
+}
+
+/**
+ * One citizen's month from exactly one draw u, whatever the policy (so scenarios sharing a seed
+ * share every citizen's draws): a need resolves with chance R_BASE + R_QUALITY × last month's
+ * quality; without a need, the same draw decides onset, the category and the need level.
+ */
+export function updateNeed(c: Citizens, i: number, u: number, h: NeedHazards): void {
+  if (c.needCat[i] >= 0) {
+    if (u < R_BASE + R_QUALITY * c.quality[i]) {
+      c.needCat[i] = -1;
+      c.quality[i] = 0;
     }
+  } else if (u < h.total) {
+    let k: number, lo: number, hi: number;
+    if (u < h.h0) { k = 0; lo = 0; hi = h.h0; }
+    else if (u < h.h1) { k = 1; lo = h.h0; hi = h.h1; }
+    else if (u < h.h2) { k = 2; lo = h.h1; hi = h.h2; }
+    else { k = 3; lo = h.h2; hi = h.total; }
+    c.needCat[i] = k;
+    c.need[i] = NEED_MIN + (1 - NEED_MIN) * ((u - lo) / (hi - lo));
   }
 }
 

@@ -8,7 +8,7 @@ import { foundSO } from './contracts.ts';
 import { delivery, soQuality, unitCosts } from './delivery.ts';
 import { entry } from './entry.ts';
 import { createRecorder, record, type Recorder, type Series } from './metrics.ts';
-import { needs, seedNeeds } from './needs.ts';
+import { seedNeeds } from './needs.ts';
 import { PARAM_BY_NAME, ParamError, resolveParams, type Overrides, type Params } from './params.ts';
 import { createStreams, uniform } from './rng.ts';
 import {
@@ -47,7 +47,6 @@ export function createSim(params: Params, seed: number, schedule: readonly Chang
   const state = createState(resolveParams(params), seed);
   const recorder = createRecorder(state);
   const processes: Process[] = [
-    { name: 'needs', run: needs },
     { name: 'budget', run: budget },
     { name: 'delivery', run: delivery },
     { name: 'supervision', run: supervision },

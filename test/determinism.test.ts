@@ -15,7 +15,7 @@ describe('determinism', () => {
     const compacted = createSim(params, 5);
     const kept = createSim(params, 5);
     // The same model without its compaction step.
-    const processes = kept.processes as { name: string }[];
+    const processes = kept.processes as unknown as { name: string }[];
     processes.splice(processes.findIndex((p) => p.name === 'compaction'), 1);
     for (let m = 0; m < 480; m++) {
       compacted.tick();
