@@ -8,7 +8,7 @@
 // The figures depend on the machine and on what else runs on it: the load average is printed.
 // `npm run bench:browser` builds the app first.
 import os from 'node:os';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openExplorer, startPreview, tick, untilPaused, untilTick } from '../test/browser-setup.ts';
 
 const PAUSES = 5;
@@ -46,7 +46,7 @@ async function watched(page: Page): Promise<Watched> {
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 
 /** Play `months` months from month 0 and pause; what the main thread went through meanwhile. */
-async function play(base: string, search: string, months: number): Promise<string> {
+async function play(browser: Browser, base: string, search: string, months: number): Promise<string> {
   const { page, errors } = await openExplorer(browser, base, search);
   await watch(page);
   const t0 = performance.now();
@@ -64,7 +64,7 @@ async function play(base: string, search: string, months: number): Promise<strin
 }
 
 /** Pause latencies at this size: play a few months, then time the click on Pause until the page is paused. */
-async function pauses(base: string, search: string): Promise<number[]> {
+async function pauses(browser: Browser, base: string, search: string): Promise<number[]> {
   const { page, errors } = await openExplorer(browser, base, search);
   const out: number[] = [];
   for (let i = 0; i < PAUSES; i++) {
@@ -81,15 +81,16 @@ async function pauses(base: string, search: string): Promise<number[]> {
 }
 
 const server = await startPreview();
-const browser = await launchChromium();
+let browser: Browser | undefined;
 try {
+  browser = await launchChromium();
   console.log(`Involution Lab explorer in Chromium ${browser.version()} (${os.availableParallelism()} cores, load average ${os.loadavg()[0].toFixed(2)} at start)`);
-  console.log(`default size (20 000 citizens), playing:   ${await play(server.base, '', 60)}`);
-  console.log(`1 000 000 citizens, playing:               ${await play(server.base, '?citizens=1000000', 12)}`);
-  const p = (await pauses(server.base, '?citizens=1000000')).sort((a, b) => a - b);
+  console.log(`default size (20 000 citizens), playing:   ${await play(browser, server.base, '', 60)}`);
+  console.log(`1 000 000 citizens, playing:               ${await play(browser, server.base, '?citizens=1000000', 12)}`);
+  const p = (await pauses(browser, server.base, '?citizens=1000000')).sort((a, b) => a - b);
   console.log(`1 000 000 citizens, pause latency (click to paused, ${PAUSES} pauses): median ${ms(p[p.length >> 1])}, max ${ms(p[p.length - 1])} (${p.map((x) => x.toFixed(0)).join(', ')} ms)`);
   console.log(`load average at end ${os.loadavg()[0].toFixed(2)}`);
 } finally {
-  await browser.close();
+  await browser?.close();
   server.stop();
 }

@@ -32,8 +32,14 @@ export async function startPreview(): Promise<Preview> {
   const base = `http://127.0.0.1:${port}/`;
   // Node runs Vite directly (not through npx), so that killing it leaves no server behind.
   const server = spawn(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: 'ignore' });
+  // Also stopped when this process exits (Playwright turns Ctrl-C into an exit), not on kill -9.
+  const stop = () => void server.kill();
+  process.once('exit', stop);
   let exit: string | undefined;
-  server.once('exit', (code, signal) => (exit = `code ${code}, signal ${signal}`));
+  server.once('exit', (code, signal) => {
+    exit = `code ${code}, signal ${signal}`;
+    process.off('exit', stop);
+  });
   for (;;) {
     if (exit) throw new Error(`vite preview exited (${exit}) before serving ${base}`);
     try {
@@ -41,7 +47,7 @@ export async function startPreview(): Promise<Preview> {
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { base, stop: () => void server.kill() };
+  return { base, stop };
 }
 
 export function launchChromium(): Promise<Browser> {
