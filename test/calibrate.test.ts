@@ -222,9 +222,12 @@ describe('involution-lab calibrate', () => {
   it('re-simulates a journal entry that fails its checksum or does not belong to the calibration', async () => {
     const dir = join(tmp, 'damaged');
     const child = spawn('node', [cliStoppingAfter(join(tmp, 'gated-2'), 'calibrate-worker', 30), 'calibrate', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
-    const exit = new Promise((r) => child.once('exit', r));
+    let exited = false;
+    const exit = new Promise((r) => child.once('exit', () => r((exited = true))));
     const lines = () => (existsSync(join(dir, JOURNAL)) ? read(dir, JOURNAL).split('\n').length - 1 : 0);
-    while (lines() < 40) await new Promise((r) => setTimeout(r, 5));
+    // The gate holds generation 1 at 30 proposals: 60 lines at most, whenever the poll looks.
+    while (lines() < 40 && !exited) await new Promise((r) => setTimeout(r, 5));
+    expect(exited, 'the calibration ended before it was killed').toBe(false);
     child.kill('SIGKILL');
     await exit;
     const entries = read(dir, JOURNAL).split('\n');
