@@ -6,12 +6,15 @@ import { VERSION } from '../sim/version.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { loadScenarioFile } from './load.ts';
 import { toCsv, toSummary } from './output.ts';
-import { UsageError } from './common/errors.ts';
+import { FileError, fsErrorLine, UsageError } from './common/errors.ts';
 import { integerFlag } from './common/flags.ts';
-import { requirePath, writeAtomic } from './common/files.ts';
+import { requirePath } from './common/files.ts';
+import { FORBIDDEN_KEYS } from './common/json.ts';
+import { writeOut } from './common/out.ts';
 import { experimentCommand } from './experiment/command.ts';
 import { calibrateCommand } from './calibrate/command.ts';
 import { mergeCommand } from './experiment/merge.ts';
+import { statusCommand } from './experiment/status.ts';
 import { analyzeCommand } from './analysis/command.ts';
 import { reportCommand } from './report/command.ts';
 
@@ -21,12 +24,14 @@ const HELP = `involution-lab ${VERSION}: agent-based model of involution in gove
 
 Usage:
   involution-lab run --scenario <id|file.json> [--seed <int>] [--ticks N] [--set name=value]...
-                     [--format json|csv|summary] [--out FILE]
+                     [--format json|csv|summary] [--out FILE|-]
   involution-lab scenarios [--format text|json]
   involution-lab params [--format text|json]
-  involution-lab experiment <spec.json> --out <dir> [--workers N] [--shard i/n] [--resume] [--dry-run]
+  involution-lab experiment <spec.json> --out <dir> [--workers N] [--shard i/n|auto|auto/N]
+                            [--format csv|parquet] [--resume] [--dry-run]
   involution-lab calibrate <spec.json> --out <dir> [--workers N] [--resume]
-  involution-lab merge <dirs…> --out <dir>
+  involution-lab merge <dirs…> --out <dir> [--format csv|parquet]
+  involution-lab status <dirs…> [--script FILE]
   involution-lab analyze <dir> --method morris|sobol|paired --outcome <metric> [--baseline <scenario>]
                          [--out file.csv] [--resamples N] [--seed N]
   involution-lab report <dir>
@@ -37,11 +42,14 @@ run       one run; JSON is {"manifest": {...}, "series": {"tick": [...], ...}}, 
 scenarios the bundled scenarios (ids for --scenario)
 params    every parameter: group, range, default, unit, meaning (for --set)
 experiment many runs from a spec (scenarios × design points × seeds) on all cores; writes runs.csv,
-          summary.csv and manifest.json in <dir>; --resume finishes an interrupted one; --shard i/n
-          does the runs with index ≡ i − 1 (mod n); --dry-run counts the runs and estimates the time
+          summary.csv (or .parquet), design.csv and manifest.json in <dir>; --resume finishes an
+          interrupted one; --shard i/n does the runs with index ≡ i − 1 (mod n), --shard auto the
+          shard of a SLURM, PBS or Kubernetes job array; --dry-run counts the runs and estimates the time
 calibrate infers parameters from observed indicators (ABC-SMC); writes posterior.csv, predictive.csv
           and manifest.json in <dir>, prints the posterior and the predictive check; see docs/calibration.md
-merge     joins shard directories into what one unsharded experiment writes
+merge     joins shard directories into what one unsharded experiment writes, checking every row
+status    which shards are complete, running, stopped or missing, and the command that runs the
+          missing ones again (exit status 1 until all are complete)
 analyze   Morris elementary effects, Sobol' indices (with bootstrap intervals) or paired scenario
           differences (t intervals) of a metric's final value; writes CSV, prints a table
 report    writes <dir>/report.html: fan charts, sensitivity bars, heatmaps and the manifest (for a
@@ -66,13 +74,15 @@ const COMMANDS: Record<string, Options> = {
     shard: { type: 'string' },
     resume: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
+    format: { type: 'string' },
   },
   calibrate: {
     out: { type: 'string' },
     workers: { type: 'string' },
     resume: { type: 'boolean' },
   },
-  merge: { out: { type: 'string' } },
+  merge: { out: { type: 'string' }, format: { type: 'string' } },
+  status: { script: { type: 'string' } },
   analyze: {
     method: { type: 'string' },
     outcome: { type: 'string' },
@@ -84,7 +94,7 @@ const COMMANDS: Record<string, Options> = {
   report: {},
 };
 /** Commands whose operands (a spec file, directories) are positional. */
-const POSITIONAL = new Set(['experiment', 'calibrate', 'merge', 'analyze', 'report']);
+const POSITIONAL = new Set(['experiment', 'calibrate', 'merge', 'analyze', 'report', 'status']);
 
 export interface Io {
   stdout: (text: string) => void;
@@ -113,9 +123,9 @@ export function main(argv: string[], io: Io = defaultIo): number {
  * written (a file where a directory should be, no permission, a full disk). Undefined for a bug.
  */
 function userError(err: unknown): string | undefined {
-  if (err instanceof UsageError || err instanceof ParamError || err instanceof ScenarioError) return err.message;
+  if (err instanceof UsageError || err instanceof ParamError || err instanceof ScenarioError || err instanceof FileError) return err.message;
   const e = err as NodeJS.ErrnoException & { dest?: string };
-  if (e instanceof Error && typeof e.code === 'string' && e.syscall && e.path) return `cannot ${e.syscall} ${e.path}${e.dest ? ` to ${e.dest}` : ''}: ${e.code}`;
+  if (e instanceof Error && typeof e.code === 'string' && e.syscall && e.path) return `${fsErrorLine(e.syscall, e.path, e.code)}${e.dest ? ` (to ${e.dest})` : ''}`;
   return undefined;
 }
 
@@ -144,9 +154,10 @@ function dispatch(argv: string[], io: Io): number {
     const args = { positionals, out: requirePath('--out', values.out), workers: values.workers, resume: (values as Record<string, unknown>).resume === true };
     return settle(calibrateCommand(args, { ...io, progress }), io);
   }
-  if (command === 'merge') return mergeCommand(positionals, requirePath('--out', values.out), io);
-  if (command === 'analyze') return analyzeCommand(positionals, { method: values.method, outcome: values.outcome, baseline: values.baseline, resamples: values.resamples, seed: values.seed, out: requirePath('--out', values.out) }, io);
-  if (command === 'report') return reportCommand(positionals, io);
+  if (command === 'merge') return settle(mergeCommand(positionals, requirePath('--out', values.out), values.format, io), io);
+  if (command === 'analyze') return settle(analyzeCommand(positionals, { method: values.method, outcome: values.outcome, baseline: values.baseline, resamples: values.resamples, seed: values.seed, out: requirePath('--out', values.out) }, io), io);
+  if (command === 'report') return settle(reportCommand(positionals, io), io);
+  if (command === 'status') return statusCommand(positionals, { script: values.script }, io);
   const format = oneOf('--format', values.format ?? 'text', ['text', 'json']);
   io.stdout(command === 'scenarios' ? listScenarios(format) : listParams(format));
   return 0;
@@ -172,9 +183,9 @@ function settle(result: number | Promise<number>, io: Io): number {
 }
 
 function parseFlags(command: string, args: string[], options: Options): { values: Values; positionals: string[] } {
+  let parsed;
   try {
-    const parsed = parseArgs({ args, options, strict: true, allowPositionals: POSITIONAL.has(command) });
-    return { values: parsed.values as Values, positionals: parsed.positionals };
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: POSITIONAL.has(command), tokens: true });
   } catch (err) {
     const message = (err as Error).message;
     const allowed = Object.keys(options).map((o) => `--${o}`).join(', ');
@@ -185,6 +196,12 @@ function parseFlags(command: string, args: string[], options: Options): { values
     if (/positional/.test(message)) throw new UsageError(`unexpected argument for ${command}: ${message.match(/'([^']*)'/)?.[1]}; allowed flags: ${allowed}`);
     throw new UsageError(message.split('\n')[0]);
   }
+  // A flag given twice would silently lose one of its values: refuse it.
+  const seen = new Map<string, string[]>();
+  for (const t of parsed.tokens ?? []) if (t.kind === 'option' && !options[t.name]?.multiple) seen.set(t.name, [...(seen.get(t.name) ?? []), t.value === undefined ? '(no value)' : JSON.stringify(t.value)]);
+  const twice = [...seen].filter(([, v]) => v.length > 1);
+  if (twice.length) throw new UsageError(twice.map(([name, v]) => `flag --${name} is given ${v.length} times (${v.join(', ')}); give it once`).join('; '));
+  return { values: parsed.values as Values, positionals: parsed.positionals };
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
@@ -212,16 +229,19 @@ function run(values: Values, io: Io): number {
     if (eq <= 0) throw new UsageError(`--set ${JSON.stringify(item)} is not name=value (for example --set pathDependence=0.5)`);
     const name = item.slice(0, eq).trim();
     if (name === 'seed') throw new UsageError('use --seed, not --set seed=…');
+    if (FORBIDDEN_KEYS.has(name) || Object.hasOwn(set, name)) throw new UsageError(FORBIDDEN_KEYS.has(name) ? `--set ${name}=… is not allowed: ${name} is not a parameter (see involution-lab params)` : `--set ${name} is given twice; give each parameter once`);
     set[name] = parseParamValue(name, item.slice(eq + 1));
   }
   if (values.ticks !== undefined) {
     const spec = PARAMS.find((p) => p.name === 'ticks')!;
     set.ticks = integerFlag('--ticks', values.ticks, spec.min, spec.max);
   }
+  const ticks = set.ticks ?? scenario.params.ticks ?? PARAMS.find((p) => p.name === 'ticks')!.default;
+  const late = scenario.schedule.filter((c) => c.tick >= ticks).map((c) => c.tick);
+  if (late.length) io.stderr(`warning: scenario ${scenario.id} schedules a change at month ${late.join(', ')}, after the run's last month (${ticks - 1}); it never applies\n`);
   const result = runScenario(scenario, seed, { set });
   const text = format === 'json' ? JSON.stringify(result) + '\n' : format === 'csv' ? toCsv(result.series) : toSummary(result);
-  if (out !== undefined) writeAtomic(out, text);
-  else io.stdout(text);
+  writeOut(out ?? '-', text, io);
   return 0;
 }
 

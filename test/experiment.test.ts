@@ -2,7 +2,8 @@
 // real files. Small worlds (1500 citizens, 30 months) keep the whole file to a few seconds.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL } from '../cli/experiment/journal.ts';
@@ -61,9 +62,15 @@ describe('involution-lab experiment', () => {
     const m = JSON.parse(read(ref, 'manifest.json'));
     expect(m).toMatchObject({ status: 'complete', model: { version: '0.1.0' }, spec: SPEC, runs: { total: RUNS, done: RUNS } });
     expect(m.seeds.map(String)).toEqual(seeds);
-    expect(m.design.points).toEqual([[0.3, 0], [0.3, 0.5], [0.9, 0], [0.9, 0.5]]);
-    expect(m.machine).toMatchObject({ workers: 1, node: process.version });
-    expect(readdirSync(ref).sort()).toEqual(['manifest.json', 'runs.csv', 'summary.csv']);
+    // The design is held once, in design.csv, and named in the manifest by its hash.
+    expect(read(ref, 'design.csv')).toBe('point,pathDependence,partnership\n0,0.3,0\n1,0.3,0.5\n2,0.9,0\n3,0.9,0.5\n');
+    expect(m.design).toEqual({ type: 'grid', params: ['pathDependence', 'partnership'], size: 4, file: 'design.csv', sha256: createHash('sha256').update(read(ref, 'design.csv')).digest('hex') });
+    expect(m.files['runs.csv'].sha256).toBe(createHash('sha256').update(read(ref, 'runs.csv')).digest('hex'));
+    expect(m.files['summary.csv']).toMatchObject({ rows: RUNS, bytes: read(ref, 'summary.csv').length });
+    expect(m.machine).toMatchObject({ workers: 1, node: process.version, host: hostname() });
+    expect(m.sessions).toHaveLength(1);
+    expect(m.sessions[0]).toMatchObject({ host: hostname(), pid: expect.any(Number), status: 'complete', scheduler: { kind: expect.any(String) } });
+    expect(readdirSync(ref).sort()).toEqual(['design.csv', 'manifest.json', 'runs.csv', 'summary.csv']);
   });
 
   it('writes byte-identical files with 1 and with 3 workers', () => {
@@ -83,7 +90,7 @@ describe('involution-lab experiment', () => {
 
     const missing = cli('merge', shards[0], shards[2], '--out', join(tmp, 'bad-merge'));
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/runs missing from runs.csv: 1, 4, 7.*shard 2\/3 not given/);
+    expect(missing.stderr).toMatch(/runs missing: 1, 4, 7, .* \(80 in all\); shard 2\/3 not given/);
     const twice = cli('merge', ...shards, shards[1], '--out', join(tmp, 'bad-merge'));
     expect(twice.stderr).toMatch(/shard 2\/3 is given twice/);
     const mixed = cli('merge', shards[0], ref, '--out', join(tmp, 'bad-merge'));
@@ -113,13 +120,17 @@ describe('involution-lab experiment', () => {
 
   it('refuses to merge a shard that holds a row twice', () => {
     const copy = join(tmp, 'shard1-doubled');
-    mkdirSync(copy);
-    for (const f of ['manifest.json', 'runs.csv']) writeFileSync(join(copy, f), read(join(tmp, 'shard1'), f));
+    cpSync(join(tmp, 'shard1'), copy, { recursive: true });
     const [header, first, ...rest] = read(join(tmp, 'shard1'), 'summary.csv').split('\n');
     writeFileSync(join(copy, 'summary.csv'), [header, first, first, ...rest].join('\n'));
     const r = cli('merge', copy, join(tmp, 'shard2'), join(tmp, 'shard3'), '--out', join(tmp, 'doubled-merge'));
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/shard1-doubled\/summary.csv holds 2 rows of run 0; it must hold 1/);
+    // Caught by the hash the manifest recorded; without it (a manifest of 0.1), by the row itself.
+    expect(r.stderr).toMatch(/shard1-doubled\/summary.csv is not the file its experiment wrote \(its SHA-256 differs/);
+    const m = JSON.parse(read(copy, 'manifest.json'));
+    writeFileSync(join(copy, 'manifest.json'), JSON.stringify({ ...m, files: undefined }));
+    const unchecked = cli('merge', copy, join(tmp, 'shard2'), join(tmp, 'shard3'), '--out', join(tmp, 'doubled-merge'));
+    expect(unchecked.stderr).toMatch(/shard1-doubled\/summary.csv row 2 starts "0,baseline-involution,.*"; run 3 must start "3,baseline-involution,/);
     expect(existsSync(join(tmp, 'doubled-merge'))).toBe(false);
   });
 
@@ -206,10 +217,11 @@ describe('involution-lab experiment', () => {
     }
   });
 
-  it('ends quietly when its output is piped into a reader that stops early', () => {
-    const r = spawnSync('sh', ['-c', `node ${JSON.stringify(BIN)} experiment ${JSON.stringify(specFile)} --dry-run | head -c 10`], { encoding: 'utf8' });
+  it('says in one line, with exit status 2, when its output is piped into a reader that stops early', () => {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${JSON.stringify(BIN)} experiment ${JSON.stringify(specFile)} --dry-run | head -c 10`], { encoding: 'utf8' });
     expect(r.stdout).toBe('experiment');
-    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.stderr).toBe('involution-lab: cannot write standard output: the reader closed the pipe (EPIPE); the output is incomplete\n');
+    expect(r.status).toBe(2);
   });
 });
 
@@ -335,8 +347,8 @@ describe('a malformed spec: one clear line, exit 2, nothing written', () => {
       [['experiment', specOf(GOOD), '--out', join(tmp, 'x'), '--shard', '4/3'], /--shard "4\/3" is not allowed: must be i\/n with 1 ≤ i ≤ n/],
       [['experiment', specOf(GOOD), '--frob'], /unknown flag --frob for experiment; allowed: --out, --workers, --shard, --resume, --dry-run/],
       [['experiment', specOf(GOOD), '--out', ''], /--out is empty: give a path/],
-      [['experiment', specOf(GOOD), '--out', join(specFile, 'sub')], /cannot scandir .*spec.json\/sub: ENOTDIR/],
-      [['analyze', ref, '--method', 'paired', '--outcome', 'needsMet', '--baseline', 'money-alone', '--out', tmp], /cannot rename .* to .*: EISDIR/],
+      [['experiment', specOf(GOOD), '--out', join(specFile, 'sub')], /cannot read .*spec.json\/sub: a part of the path is not a directory \(ENOTDIR\)$/m],
+      [['analyze', ref, '--method', 'paired', '--outcome', 'needsMet', '--baseline', 'money-alone', '--out', tmp], /--out .* is a directory; give a file name/],
     ];
     for (const [args, message] of bad) {
       const r = cli(...args);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { esc } from '../cli/report/html.ts';
 import { pairedDifferences } from '../cli/report/fans.ts';
 import { readManifest } from '../cli/experiment/manifest.ts';
-import { column, readTable } from '../cli/experiment/results.ts';
+import { column, readTable, withDesign } from '../cli/experiment/results.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'involution-lab.mjs');
 const CHROMIUM = '/usr/bin/chromium';
@@ -113,9 +113,9 @@ describe('involution-lab report', () => {
     }
   });
 
-  it('pairs each run with its twin in the baseline: the paired fan ends at the mean paired difference of analyze', () => {
+  it('pairs each run with its twin in the baseline: the paired fan ends at the mean paired difference of analyze', async () => {
     const m = readManifest(grid)!;
-    const fans = pairedDifferences(m, readTable(grid, 'runs.csv'), 'baseline-involution');
+    const fans = await pairedDifferences(grid, m, withDesign(grid, m), 'baseline-involution');
     expect(fans.map((f) => f.metric)).toEqual(['involutionIndex', 'needsMet']);
     const fan = fans[1].series[0];
     expect(fan.label).toBe('full-prevention − baseline-involution');

@@ -1,6 +1,6 @@
 // The three analyses of an experiment's outcome, as rows of a table (one CSV line each).
 import { UsageError } from '../common/errors.ts';
-import type { Manifest } from '../experiment/manifest.ts';
+import type { Loaded as Manifest } from '../experiment/results.ts';
 import type { BootstrapOptions } from './bootstrap.ts';
 import { morrisEffects } from './morris.ts';
 import { pointMeans, type Outcomes } from './outcomes.ts';

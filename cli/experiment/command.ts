@@ -1,17 +1,20 @@
-// `involution-lab experiment <spec.json> --out <dir> [--workers N] [--shard i/n] [--resume] [--dry-run]`.
+// `involution-lab experiment <spec.json> --out <dir> [--workers N] [--shard i/n|auto] [--format csv|parquet]
+// [--resume] [--dry-run]`.
 // Everything that can be refused is checked synchronously, before anything is written; the runs
 // themselves are asynchronous (worker threads).
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
-import { UsageError } from '../common/errors.ts';
+import { asFileError, UsageError } from '../common/errors.ts';
 import { integerFlag } from '../common/flags.ts';
 import { removeStaleTemporaries } from '../common/files.ts';
+import { lockDirectory } from '../common/lock.ts';
 import { plural } from '../common/text.ts';
 import { estimate } from './estimate.ts';
 import { loadExperiment, type Experiment } from './experiment.ts';
 import { manifestOf } from './manifest.ts';
 import { checkOutDir } from './outdir.ts';
 import { parseShard, runsOf, type Shard } from './plan.ts';
+import { schedulerOf } from './scheduler.ts';
 import { runSession } from './session.ts';
 import type { ProgressOutput } from './progress.ts';
 
@@ -22,6 +25,7 @@ export interface ExperimentArgs {
   shard?: string;
   resume?: boolean;
   'dry-run'?: boolean;
+  format?: string;
 }
 
 export interface ExperimentIo {
@@ -58,22 +62,50 @@ export function experimentCommand(args: ExperimentArgs, io: ExperimentIo): numbe
   const [specFile, ...extra] = args.positionals;
   if (specFile === undefined) throw new UsageError('experiment needs a spec file: involution-lab experiment <spec.json> --out <dir>');
   if (extra.length) throw new UsageError(`experiment takes one spec file; unexpected: ${extra.join(' ')}`);
+  if (args.format !== undefined && args.format !== 'csv' && args.format !== 'parquet') throw new UsageError(`--format ${JSON.stringify(args.format)} is not allowed; allowed: csv, parquet`);
   const e = loadExperiment(specFile);
+  if (args.format !== undefined) e.format = args.format as 'csv' | 'parquet';
   const shard = args.shard === undefined ? null : parseShard(args.shard);
   const workers = workersOf(args.workers);
+  for (const w of e.warnings) io.stderr(`${w}\n`);
   if (args['dry-run']) return dryRun(e, specFile, shard, workers, io);
   if (args.out === undefined) throw new UsageError('experiment needs --out <dir> (or --dry-run)');
   const here = runsOf(e.runs, shard).length;
   const manifest = manifestOf(e, specFile, shard, here);
-  const previous = checkOutDir(args.out, manifest, args.resume === true);
-  if (previous?.status === 'complete') {
-    io.stderr(`${args.out} already holds this experiment, complete; nothing to do\n`);
+  const out = args.out;
+  if (checkOutDir(out, manifest, args.resume === true)?.status === 'complete') {
+    io.stderr(`${out} already holds this experiment, complete; nothing to do\n`);
     return 0;
   }
   // Every check has passed: make the directory now, so that a path that cannot be one is refused here.
-  mkdirSync(args.out, { recursive: true });
-  removeStaleTemporaries(args.out);
-  const hint = `involution-lab experiment ${specFile} --out ${args.out}${shard ? ` --shard ${shard.index}/${shard.count}` : ''} --resume`;
-  if (!previous) io.stderr(describe(e, specFile, shard, here));
-  return runSession(e, { dir: args.out, shard, workers, manifest, previous, resumeHint: hint, log: io.stderr, progress: io.progress });
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (err) {
+    throw asFileError(err, 'create directory', out);
+  }
+  const job = schedulerOf().job;
+  let lost: string | undefined;
+  const release = lockDirectory(out, `involution-lab experiment ${specFile} --out ${out}`, job, (message) => (lost = message));
+  const unlock = () => {
+    if (lost) io.stderr(`warning: ${lost}\n`);
+    release();
+  };
+  try {
+    // Checked again under the lock: another session may have changed the directory meanwhile.
+    const previous = checkOutDir(out, manifest, args.resume === true);
+    if (previous?.status === 'complete') {
+      io.stderr(`${out} already holds this experiment, complete; nothing to do\n`);
+      unlock();
+      return 0;
+    }
+    removeStaleTemporaries(out);
+    const shardFlag = shard ? ` --shard ${args.shard?.trim().startsWith('auto') ? args.shard.trim() : `${shard.index}/${shard.count}`}` : '';
+    const hint = `involution-lab experiment ${specFile} --out ${out}${shardFlag}${args.format ? ` --format ${args.format}` : ''} --resume`;
+    if (!previous) io.stderr(describe(e, specFile, shard, here));
+    const session = runSession(e, { dir: out, shard, workers, manifest, previous, resumeHint: hint, log: io.stderr, progress: io.progress });
+    return session.finally(unlock);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
 }

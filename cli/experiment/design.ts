@@ -20,15 +20,30 @@ export interface Design {
   changed?: number[];
 }
 
-function grid(vary: Record<string, number[]>): Design {
+/** Each check of a value pushes its problem and goes on, so that a spec lists all of them. */
+function attempt(problems: string[], f: () => void): boolean {
+  try {
+    f();
+    return true;
+  } catch (err) {
+    if (err instanceof UsageError) problems.push(err.message);
+    else throw err;
+    return false;
+  }
+}
+
+function grid(vary: Record<string, number[]>, problems: string[]): Design | undefined {
   const params = Object.keys(vary);
+  const before = problems.length;
   for (const name of params) {
-    const values = vary[name];
-    values.forEach((v, i) => {
-      checkParam(`vary.${name}[${i}]`, name, v);
-      if (values.indexOf(v) !== i) throw new UsageError(`field vary.${name} lists ${v} twice`);
+    const seen = new Set<number>();
+    vary[name].forEach((v, i) => {
+      attempt(problems, () => checkParam(`vary.${name}[${i}]`, name, v));
+      if (seen.has(v)) problems.push(`field vary.${name} lists ${v} twice`);
+      seen.add(v);
     });
   }
+  if (problems.length > before) return undefined;
   // Cartesian product, the first parameter varying slowest.
   let points: number[][] = [[]];
   for (const name of params) points = points.flatMap((p) => vary[name].map((v) => [...p, v]));
@@ -47,24 +62,31 @@ function unitPoints(design: DesignSpec, k: number): { points: number[][]; change
   return morrisDesign(design.samples, k, design.levels, createRng(design.seed), candidates);
 }
 
-function sampled(design: DesignSpec): Design {
+function sampled(design: DesignSpec, problems: string[]): Design | undefined {
   const params = Object.keys(design.ranges);
-  if (params.length === 0) throw new UsageError('field design.ranges is empty: must name at least one parameter with [low, high]');
+  if (params.length === 0) {
+    problems.push('field design.ranges is empty: must name at least one parameter with [low, high]');
+    return undefined;
+  }
+  const before = problems.length;
   for (const name of params) {
     const [lo, hi] = design.ranges[name];
-    checkParam(`design.ranges.${name}[0]`, name, lo);
-    checkParam(`design.ranges.${name}[1]`, name, hi);
-    if (!(lo < hi)) throw new UsageError(`field design.ranges.${name} = [${lo}, ${hi}] is not allowed: low must be below high`);
+    attempt(problems, () => checkParam(`design.ranges.${name}[0]`, name, lo));
+    attempt(problems, () => checkParam(`design.ranges.${name}[1]`, name, hi));
+    if (!(lo < hi)) problems.push(`field design.ranges.${name} = [${lo}, ${hi}] is not allowed: low must be below high`);
   }
-  const unit = unitPoints(design, params.length);
-  const points = unit.points.map((u) =>
+  if (problems.length > before) return undefined;
+  let unit: { points: number[][]; changed?: number[] } | undefined;
+  if (!attempt(problems, () => (unit = unitPoints(design, params.length))) || !unit) return undefined;
+  const { points: unitRows, changed } = unit;
+  const points = unitRows.map((u) =>
     params.map((name, i) => {
       const [lo, hi] = design.ranges[name];
       const x = lo + u[i] * (hi - lo);
       return isInteger(name) ? Math.round(x) : x;
     }),
   );
-  return { type: design.type, params, points, ranges: design.ranges, ...(unit.changed ? { changed: unit.changed } : {}) };
+  return { type: design.type, params, points, ranges: design.ranges, ...(changed ? { changed } : {}) };
 }
 
 /** How many design points the spec asks for, counted before any is built. */
@@ -76,12 +98,19 @@ export function designSize(spec: Spec): number {
   return type === 'lhs' ? samples : type === 'sobol' ? samples * (k + 2) : samples * (k + 1);
 }
 
-export function buildDesign(spec: Spec): Design {
-  if (spec.vary && spec.design) throw new UsageError('give either field vary (a grid) or field design (a sampled design), not both');
-  if (spec.vary) {
-    if (Object.keys(spec.vary).length === 0) throw new UsageError('field vary is empty: must name at least one parameter with a list of values');
-    return grid(spec.vary);
+/** The design points of a spec, or undefined with its problems pushed. */
+export function buildDesign(spec: Spec, problems: string[]): Design | undefined {
+  if (spec.vary && spec.design) {
+    problems.push('give either field vary (a grid) or field design (a sampled design), not both');
+    return undefined;
   }
-  if (spec.design) return sampled(spec.design);
+  if (spec.vary) {
+    if (Object.keys(spec.vary).length === 0) {
+      problems.push('field vary is empty: must name at least one parameter with a list of values');
+      return undefined;
+    }
+    return grid(spec.vary, problems);
+  }
+  if (spec.design) return sampled(spec.design, problems);
   return { type: 'none', params: [], points: [[]] };
 }

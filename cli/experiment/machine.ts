@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Machine {
+  host: string;
   os: string;
   cpus: number;
   cpuModel: string;
@@ -15,6 +16,7 @@ export interface Machine {
 
 export function machine(workers: number): Machine {
   return {
+    host: os.hostname(),
     os: `${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`,
     cpus: os.availableParallelism(),
     cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',

@@ -2,6 +2,7 @@
 // Run index = (scenario × points + point) × seeds + replicate: replicates of one point are adjacent.
 import { UsageError } from '../common/errors.ts';
 import type { Experiment } from './experiment.ts';
+import { autoShard } from './scheduler.ts';
 
 export interface Shard {
   /** 1-based, as given on the command line (`--shard i/n`). */
@@ -12,10 +13,11 @@ export interface Shard {
 export const SHARD_RULE = 'a shard i/n does the runs whose index ≡ i − 1 (mod n)';
 export const RUN_LAYOUT = 'run = (scenario × points + point) × seeds + replicate, all 0-based';
 
-export function parseShard(text: string): Shard {
+export function parseShard(text: string, env: Record<string, string | undefined> = process.env): Shard {
+  if (text.trim().startsWith('auto')) return autoShard(text, env);
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(m?.[1]), count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard ${JSON.stringify(text)} is not allowed: must be i/n with 1 ≤ i ≤ n, e.g. 3/8`);
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard ${JSON.stringify(text)} is not allowed: must be i/n with 1 ≤ i ≤ n, e.g. 3/8, or auto (from the job array)`);
   return { index, count };
 }
 

@@ -1,7 +1,10 @@
 // Zod issues of a spec file as one line each: the field, the value and what is allowed. Shared by
 // the experiment and calibration specs, each with its own table of what its fields allow.
 import type { z } from 'zod';
+import { shown } from '../common/json.ts';
 import { ALLOWED, FIELDS, specSchema } from './spec-schema.ts';
+
+export { shown };
 
 /** How one kind of spec describes itself. */
 export interface SpecVocabulary {
@@ -12,11 +15,6 @@ export interface SpecVocabulary {
   /** The fields an object at `path` may have. */
   knownFields: (path: readonly PropertyKey[], input: unknown) => string[];
 }
-
-export const shown = (value: unknown): string => {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-};
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
@@ -31,7 +29,7 @@ export function describeIssue(v: SpecVocabulary, issue: z.core.$ZodIssue, input:
   if (issue.path.length === 0 && issue.code === 'invalid_type') return `the spec must be a JSON object, not ${shown(input)}`;
   if (issue.code === 'unrecognized_keys') {
     const where = issue.path.length ? `field ${fieldName(issue.path)}` : 'the spec';
-    return `unknown field "${issue.keys.join('", "')}" in ${where}; allowed: ${v.knownFields(issue.path, input).join(', ')}`;
+    return `unknown field "${issue.keys.map((k) => k.slice(0, 60)).join('", "')}" in ${where}; allowed: ${v.knownFields(issue.path, input).join(', ')}`;
   }
   const field = fieldName(issue.path);
   const key = issue.path.map((p, i) => (typeof p === 'number' || (i > 0 && v.records.has(String(issue.path[i - 1]))) ? '*' : String(p))).join('.');

@@ -31,6 +31,7 @@ export const specSchema = z.strictObject({
   set: z.record(z.string(), z.number()).default({}),
   vary: z.record(z.string(), z.array(z.number()).min(1)).optional(),
   design: design.optional(),
+  format: z.enum(['csv', 'parquet']).optional(),
 });
 
 export type Spec = z.infer<typeof specSchema>;
@@ -64,6 +65,7 @@ export const ALLOWED: Record<string, string> = {
   'design.levels': 'an even integer in [2, 100]',
   'design.candidates': 'an integer in [2, 1000], at least samples',
   'design.seed': `an integer in [0, ${SEED_MAX}]`,
+  format: '"csv" (the default) or "parquet": the format of runs and summary',
 };
 
 export const FIELDS = Object.keys(specSchema.shape);

@@ -1,10 +1,10 @@
-// `involution-lab report <dir>`: writes <dir>/report.html from the experiment's (or calibration's) files.
+// `involution-lab report <dir>`: writes <dir>/report.html from the experiment's (or calibration's)
+// files. The experiment's tables (CSV or Parquet) are read as streams, every cell used checked.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../common/errors.ts';
 import { writeAtomic } from '../common/files.ts';
-import { RUNS_CSV, SUMMARY_CSV } from '../experiment/outputs.ts';
-import { loadManifest, readTable, requireComplete } from '../experiment/results.ts';
+import { loadManifest, readColumns, readTable, requireComplete, withDesign } from '../experiment/results.ts';
 import { readCalibrationManifest } from '../calibrate/manifest.ts';
 import { calibrationReport } from './calibration-command.ts';
 import { fanCharts, pairedFanCharts } from './fans.ts';
@@ -20,21 +20,21 @@ function pairedBaseline(dir: string): string | undefined {
   return t.rows[0]?.[t.columns.indexOf('baseline')];
 }
 
-export function reportCommand(positionals: string[], io: { stdout: (t: string) => void }): number {
+export async function reportCommand(positionals: string[], io: { stdout: (t: string) => void }): Promise<number> {
   const [dir, ...extra] = positionals;
   if (dir === undefined) throw new UsageError('report needs an experiment directory: involution-lab report <dir>');
   if (extra.length) throw new UsageError(`report takes one directory; unexpected: ${extra.join(' ')}`);
   const calibration = readCalibrationManifest(dir);
   if (calibration) return calibrationReport(dir, calibration, io);
-  const m = loadManifest(dir);
-  requireComplete(dir, m);
-  const summary = readTable(dir, SUMMARY_CSV);
-  const runs = readTable(dir, RUNS_CSV);
-  const fans = fanCharts(m, runs);
+  const manifest = loadManifest(dir);
+  requireComplete(dir, manifest);
+  const m = withDesign(dir, manifest);
+  const summary = await readColumns(dir, manifest, 'summary', ['run', ...m.metrics], m.runs.total);
   const overTime = m.spec.record !== 'final';
+  const fans = overTime ? await fanCharts(dir, manifest, m) : { svgs: [], note: '' };
   const sensitivity = sensitivityCharts(dir, m, summary);
   const baseline = pairedBaseline(dir) ?? m.scenarios[0].id;
-  const pairedFans = overTime ? pairedFanCharts(m, runs, baseline) : [];
+  const pairedFans = overTime ? await pairedFanCharts(dir, manifest, m, baseline) : [];
   const html = page(m, [
     {
       title: 'Over time',

@@ -1,23 +1,89 @@
-// Fan charts from runs.csv: per chosen metric, the mean and 5–95 % band across seeds over months,
-// one fan per scenario × design point (or per scenario, over all points, when there are too many).
+// Fan charts from the runs table, read as a stream: per chosen metric, the mean and 5–95 % band
+// across seeds over months, one fan per scenario × design point (or per scenario, over all points,
+// when there are too many). Memory is bounded whatever the experiment's size: means are exact; the
+// band comes from every value while a cell holds few enough, else from a seeded uniform sample of
+// them (reservoir sampling), and the chart says so.
+import { createRng, type Rng } from '../../lab/random.ts';
 import type { Manifest } from '../experiment/manifest.ts';
+import { breathe } from '../experiment/outputs.ts';
 import { decodeRun } from '../experiment/plan.ts';
-import type { Table } from '../experiment/results.ts';
-import { mean, quantileSorted } from '../analysis/stats.ts';
+import { openResults, type Loaded } from '../experiment/results.ts';
+import { NUMBER, recordedTicks } from '../experiment/rows.ts';
+import { UsageError } from '../common/errors.ts';
+import { quantileSorted } from '../analysis/stats.ts';
 import { fmt } from './html.ts';
 import { fanChart, type FanSeries } from './fan.ts';
 import { metricLabel } from './units.ts';
 
 export const MAX_FANS = 8;
 export const MAX_METRICS = 6;
+/** Values kept for the bands of all cells together (8 bytes each). */
+const BUDGET = 4_000_000;
 
-interface Group {
-  label: string;
-  /** metric → tick → values across seeds (and points, for a whole scenario). */
-  values: Map<string, Map<number, number[]>>;
+/** The values of one cell (a fan at one month): exact mean, and a bounded uniform sample for the band. */
+class Cell {
+  n = 0;
+  sum = 0;
+  private kept: number[] = [];
+  constructor(
+    private readonly cap: number,
+    private readonly rng: Rng,
+  ) {}
+  add(x: number): void {
+    this.n++;
+    this.sum += x;
+    if (this.kept.length < this.cap) this.kept.push(x);
+    else {
+      const j = Math.floor(this.rng() * this.n);
+      if (j < this.cap) this.kept[j] = x;
+    }
+  }
+  get sampled(): boolean {
+    return this.n > this.cap;
+  }
+  band(): { low: number; high: number } {
+    const sorted = Float64Array.from(this.kept).sort();
+    return { low: quantileSorted(sorted, 0.05), high: quantileSorted(sorted, 0.95) };
+  }
 }
 
-function groupsOf(m: Manifest): { keyOf: (scenario: number, point: number) => number; groups: Group[]; note: string; across: string } {
+/** Cells of fans: fan → metric → tick. */
+class Fans {
+  private readonly cells: Map<number, Cell>[][];
+  private readonly rng = createRng(1);
+  constructor(
+    readonly labels: string[],
+    metrics: number,
+    private readonly cap: number,
+  ) {
+    this.cells = labels.map(() => Array.from({ length: metrics }, () => new Map()));
+  }
+  add(fan: number, metric: number, tick: number, x: number): void {
+    const byTick = this.cells[fan][metric];
+    let cell = byTick.get(tick);
+    if (!cell) byTick.set(tick, (cell = new Cell(this.cap, this.rng)));
+    cell.add(x);
+  }
+  series(metric: number): FanSeries[] {
+    return this.labels.map((label, f) => {
+      const byTick = this.cells[f][metric];
+      const x = [...byTick.keys()].sort((a, b) => a - b);
+      const bands = x.map((t) => byTick.get(t)!.band());
+      return { label, x, mean: x.map((t) => byTick.get(t)!.sum / byTick.get(t)!.n), low: bands.map((b) => b.low), high: bands.map((b) => b.high) };
+    });
+  }
+  get sampled(): boolean {
+    return this.cells.some((f) => f.some((m) => [...m.values()].some((c) => c.sampled)));
+  }
+}
+
+/** How many values each cell keeps: the budget shared among every (fan, metric, month). */
+function capOf(m: Loaded, fans: number, metrics: number): number {
+  const months = Math.max(...m.ticks.map((t) => recordedTicks(t, m.spec.record === 'final' ? 0 : m.spec.record.every).length));
+  return Math.max(200, Math.floor(BUDGET / Math.max(1, fans * metrics * months)));
+}
+
+function groupsOf(m: Loaded): { keyOf: (scenario: number, point: number) => number; labels: string[]; note: string; across: string } {
   const S = m.scenarios.length, P = m.design.points.length;
   const perPoint = S * P <= MAX_FANS;
   const pointLabel = (p: number) => m.design.params.map((name, i) => `${name} ${fmt(m.design.points[p][i])}`).join(', ');
@@ -28,42 +94,48 @@ function groupsOf(m: Manifest): { keyOf: (scenario: number, point: number) => nu
   const capped = !perPoint && S > MAX_FANS ? ` Showing the first ${MAX_FANS} of ${S} scenarios.` : '';
   return {
     keyOf: (s, p) => (perPoint ? s * P + p : s < MAX_FANS ? s : -1),
-    groups: labels.map((label) => ({ label, values: new Map() })),
+    labels,
     note: note + capped,
     across: perPoint || P === 1 ? `${m.seeds.length} seeds` : `${P} design points × ${m.seeds.length} seeds`,
   };
 }
 
-export function fanCharts(m: Manifest, runs: Table): { svgs: string[]; note: string } {
-  const { keyOf, groups, note, across } = groupsOf(m);
-  const metrics = m.metrics.slice(0, MAX_METRICS);
-  const runCol = runs.columns.indexOf('run'), tickCol = runs.columns.indexOf('tick');
-  const cols = metrics.map((name) => runs.columns.indexOf(name));
-  for (const row of runs.rows) {
-    const { scenario, point } = decodeRun(Number(row[runCol]), m.design.points.length, m.seeds.length);
-    const key = keyOf(scenario, point);
-    if (key < 0) continue;
-    const tick = Number(row[tickCol]);
-    metrics.forEach((name, i) => {
-      const byTick = groups[key].values.get(name) ?? new Map<number, number[]>();
-      groups[key].values.set(name, byTick);
-      const list = byTick.get(tick) ?? [];
-      byTick.set(tick, list);
-      list.push(Number(row[cols[i]]));
-    });
-  }
-  const svgs = metrics.map((name) => {
-    const series: FanSeries[] = groups.map((g) => fanOf(g.label, g.values.get(name) ?? new Map<number, number[]>()));
-    return fanChart({ title: `${name}: mean and 90 % band across ${across}`, xLabel: 'month (tick)', yLabel: metricLabel(name), series });
-  });
-  return { svgs, note };
+/** A numeric cell of a runs row, or an error naming the file and the row. */
+function numberAt(cells: string[], i: number, name: string, path: string, row: number): number {
+  const cell = cells[i];
+  if (cell === undefined || !NUMBER.test(cell)) throw new UsageError(`${path} row ${row} (line ${row + 1}), column ${name}: ${JSON.stringify((cell ?? '').slice(0, 40))} is not a number${cell ? '' : ' (empty)'}`);
+  return Number(cell);
 }
 
-/** A fan of values per tick: mean and 5–95 % band. */
-function fanOf(label: string, byTick: Map<number, number[]>): FanSeries {
-  const x = [...byTick.keys()].sort((a, b) => a - b);
-  const sorted = x.map((t) => [...byTick.get(t)!].sort((a, b) => a - b));
-  return { label, x, mean: sorted.map((v) => mean(v)), low: sorted.map((v) => quantileSorted(v, 0.05)), high: sorted.map((v) => quantileSorted(v, 0.95)) };
+const SAMPLED_NOTE = ' Where a month has more values than the report keeps, its band is computed from a seeded uniform sample of them (the means from all).';
+
+export async function fanCharts(dir: string, manifest: Manifest, m: Loaded): Promise<{ svgs: string[]; note: string }> {
+  const { keyOf, labels, note, across } = groupsOf(m);
+  const metrics = m.metrics.slice(0, MAX_METRICS);
+  const fans = new Fans(labels, metrics.length, capOf(m, labels.length, metrics.length));
+  const reader = await openResults(dir, manifest, 'runs');
+  try {
+    const header = reader.header.split(',');
+    const runCol = header.indexOf('run'), tickCol = header.indexOf('tick');
+    const cols = metrics.map((name) => header.indexOf(name));
+    let row = 0;
+    for (let batch = await reader.next(); batch; batch = await reader.next()) {
+      for (const line of batch) {
+        row++;
+        const cells = line.split(',');
+        const { scenario, point } = decodeRun(numberAt(cells, runCol, 'run', reader.path, row), m.design.points.length, m.seeds.length);
+        const key = keyOf(scenario, point);
+        if (key < 0) continue;
+        const tick = numberAt(cells, tickCol, 'tick', reader.path, row);
+        for (let i = 0; i < cols.length; i++) fans.add(key, i, tick, numberAt(cells, cols[i], metrics[i], reader.path, row));
+      }
+      await breathe();
+    }
+  } finally {
+    reader.close();
+  }
+  const svgs = metrics.map((name, i) => fanChart({ title: `${name}: mean and 90 % band across ${across}`, xLabel: 'month (tick)', yLabel: metricLabel(name), series: fans.series(i) }));
+  return { svgs, note: note + (fans.sampled ? SAMPLED_NOTE : '') };
 }
 
 /**
@@ -71,43 +143,91 @@ function fanOf(label: string, byTick: Map<number, number[]>): FanSeries {
  * baseline of each run and its twin (same design point, same seed: common random numbers), per
  * recorded month; one chart per metric, the fan pooling the design points.
  */
-export function pairedFanCharts(m: Manifest, runs: Table, baseline: string): string[] {
+export async function pairedFanCharts(dir: string, manifest: Manifest, m: Loaded, baseline: string): Promise<string[]> {
   const P = m.design.points.length, R = m.seeds.length;
   const across = P > 1 ? `${P} design points × ${R} seeds` : `${R} seeds`;
-  return pairedDifferences(m, runs, baseline).map(({ metric, series }) =>
+  return (await pairedDifferences(dir, manifest, m, baseline)).map(({ metric, series }) =>
     fanChart({ title: `${metric}: difference from ${baseline}, paired on common seeds (mean and 90 % band across ${across})`, xLabel: 'month (tick)', yLabel: `difference in ${metricLabel(metric)}`, series }),
   );
 }
 
-/** The fans of pairedFanCharts, per metric (up to MAX_METRICS): one per scenario other than the baseline. */
-export function pairedDifferences(m: Manifest, runs: Table, baseline: string): { metric: string; series: FanSeries[] }[] {
+/** A table's rows grouped by run, from a given row on: the rows of one run at a time. */
+class RunRows {
+  private pending: string[] = [];
+  private i = 0;
+  row: number;
+  constructor(
+    private readonly reader: Awaited<ReturnType<typeof openResults>>,
+    from: number,
+  ) {
+    this.row = from;
+  }
+  async take(count: number): Promise<string[]> {
+    const out: string[] = [];
+    while (out.length < count) {
+      if (this.i >= this.pending.length) {
+        this.pending = (await this.reader.next()) ?? [];
+        this.i = 0;
+        if (!this.pending.length) throw new UsageError(`${this.reader.path} ends at row ${this.row}, before every run's rows`);
+      }
+      out.push(this.pending[this.i++]);
+      this.row++;
+    }
+    return out;
+  }
+}
+
+/**
+ * The fans of pairedFanCharts, per metric (up to MAX_METRICS): one per scenario other than the
+ * baseline. The runs table is in run order, each scenario a block: the baseline's block and each
+ * other scenario's are read side by side, one run at a time.
+ */
+export async function pairedDifferences(dir: string, manifest: Manifest, m: Loaded, baseline: string): Promise<{ metric: string; series: FanSeries[] }[]> {
   const b = m.scenarios.findIndex((s) => s.id === baseline);
   if (m.scenarios.length < 2 || b < 0) return [];
   const P = m.design.points.length, R = m.seeds.length;
+  const every = m.spec.record === 'final' ? 0 : m.spec.record.every;
+  const rowsOf = m.ticks.map((t) => recordedTicks(t, every).length);
+  /** First row of each scenario's block. */
+  const start = m.scenarios.map((_, s) => rowsOf.slice(0, s).reduce((a, n) => a + n * P * R, 0));
   const metrics = m.metrics.slice(0, MAX_METRICS);
-  const runCol = runs.columns.indexOf('run'), tickCol = runs.columns.indexOf('tick');
-  const cols = metrics.map((name) => runs.columns.indexOf(name));
-  // values[scenario][point × R + replicate]: tick → the row's metric values.
-  const values = m.scenarios.map(() => Array.from({ length: P * R }, () => new Map<number, number[]>()));
-  for (const row of runs.rows) {
-    const { scenario, point, replicate } = decodeRun(Number(row[runCol]), P, R);
-    values[scenario][point * R + replicate].set(Number(row[tickCol]), cols.map((c) => Number(row[c])));
-  }
-  return metrics.map((name, i) => {
-    const series = m.scenarios.flatMap((s, si) => {
-      if (si === b) return [];
-      const byTick = new Map<number, number[]>();
-      values[si].forEach((ticks, twin) => {
-        for (const [tick, row] of ticks) {
-          const base = values[b][twin].get(tick);
-          if (!base) continue;
-          const list = byTick.get(tick) ?? [];
-          byTick.set(tick, list);
-          list.push(row[i] - base[i]);
+  const labels = m.scenarios.filter((_, s) => s !== b).map((s) => `${s.id} − ${baseline}`);
+  const fans = new Fans(labels, metrics.length, capOf(m, labels.length, metrics.length));
+  let fan = 0;
+  for (let s = 0; s < m.scenarios.length; s++) {
+    if (s === b) continue;
+    const baseReader = await openResults(dir, manifest, 'runs', start[b]);
+    const reader = await openResults(dir, manifest, 'runs', start[s]);
+    try {
+      const header = reader.header.split(',');
+      const tickCol = header.indexOf('tick');
+      const cols = metrics.map((name) => header.indexOf(name));
+      const base = new RunRows(baseReader, start[b]), mine = new RunRows(reader, start[s]);
+      for (let twin = 0; twin < P * R; twin++) {
+        const baseRows = await base.take(rowsOf[b]);
+        const rows = await mine.take(rowsOf[s]);
+        const byTick = new Map<number, string[]>();
+        for (const line of baseRows) {
+          const cells = line.split(',');
+          byTick.set(Number(cells[tickCol]), cells);
         }
-      });
-      return [fanOf(`${s.id} − ${baseline}`, byTick)];
-    });
-    return { metric: name, series };
-  });
+        for (const [k, line] of rows.entries()) {
+          const cells = line.split(',');
+          const twinCells = byTick.get(numberAt(cells, tickCol, 'tick', reader.path, mine.row - rows.length + k + 1));
+          if (!twinCells) continue;
+          const tick = Number(cells[tickCol]);
+          for (let i = 0; i < cols.length; i++) {
+            const row = mine.row - rows.length + k + 1;
+            fans.add(fan, i, tick, numberAt(cells, cols[i], metrics[i], reader.path, row) - numberAt(twinCells, cols[i], metrics[i], baseReader.path, base.row));
+          }
+        }
+        if (twin % 2048 === 2047) await breathe();
+      }
+    } finally {
+      baseReader.close();
+      reader.close();
+    }
+    fan++;
+  }
+  return metrics.map((metric, i) => ({ metric, series: fans.series(i) }));
 }

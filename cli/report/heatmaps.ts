@@ -1,24 +1,26 @@
 // Heatmaps for a two-parameter grid: mean final value over seeds in each cell, per metric and scenario.
-import type { Manifest } from '../experiment/manifest.ts';
-import type { Table } from '../experiment/results.ts';
+import type { Loaded as Manifest } from '../experiment/results.ts';
+import type { Columns } from '../experiment/results.ts';
 import { outcomesOf, pointMeans } from '../analysis/outcomes.ts';
 import { heatmap } from './heatmap.ts';
 import { metricLabel, paramLabel } from './units.ts';
 
 const MAX_MAPS = 8;
 
-export function heatmaps(m: Manifest, summary: Table): string[] {
+export function heatmaps(m: Manifest, summary: Columns): string[] {
   const { type, params, points } = m.design;
   if (type !== 'grid' || params.length !== 2) return [];
   const xs = [...new Set(points.map((p) => p[0]))].sort((a, b) => a - b);
   const ys = [...new Set(points.map((p) => p[1]))].sort((a, b) => a - b);
   const svgs: string[] = [];
+  const at = new Map(points.map((p, i) => [`${p[0]},${p[1]}`, i]));
   for (const metric of m.metrics) {
+    if (svgs.length >= MAX_MAPS) break;
     const outcomes = outcomesOf(m, summary, metric);
     m.scenarios.forEach((s, si) => {
       if (svgs.length >= MAX_MAPS) return;
       const means = pointMeans(outcomes[si]);
-      const values = ys.map((y) => xs.map((x) => means[points.findIndex((p) => p[0] === x && p[1] === y)]));
+      const values = ys.map((y) => xs.map((x) => means[at.get(`${x},${y}`)!]));
       svgs.push(heatmap({
         title: `${metric}, final month, mean over ${m.seeds.length} seeds${m.scenarios.length > 1 ? ` (${s.id})` : ''}`,
         xLabel: paramLabel(params[0]),

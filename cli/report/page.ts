@@ -1,5 +1,5 @@
 // The report page: one self-contained HTML file (inline CSS and SVG, no script, no external file).
-import type { Manifest } from '../experiment/manifest.ts';
+import type { Loaded as Manifest } from '../experiment/results.ts';
 import { esc } from './html.ts';
 
 export const CSS = `
@@ -21,11 +21,10 @@ export interface Section {
   always?: boolean;
 }
 
-/** The manifest, with very long lists of design points shortened (all of them are in manifest.json). */
+/** The manifest, with very long lists of design points and seeds shortened (all are in design.csv and manifest.json). */
 function shownManifest(m: Manifest): string {
-  const points = m.design.points;
-  const shown = points.length > 40 ? { ...m, design: { ...m.design, points: [...points.slice(0, 40), `… ${points.length - 40} more points in manifest.json`] } } : m;
-  return JSON.stringify(shown, null, 2);
+  const cut = <T>(list: T[], where: string): (T | string)[] => (list.length > 40 ? [...list.slice(0, 40), `… ${list.length - 40} more in ${where}`] : list);
+  return JSON.stringify({ ...m, seeds: cut(m.seeds, 'manifest.json'), design: { ...m.design, points: cut(m.design.points, 'design.csv') } }, null, 2);
 }
 
 export function page(m: Manifest, sections: Section[]): string {

@@ -1,8 +1,8 @@
 // Sensitivity charts: from the analysis CSVs in the directory (written by `analyze`), or, when
 // there are none, computed here for the first metrics with the same functions and defaults.
 import { readdirSync } from 'node:fs';
-import type { Manifest } from '../experiment/manifest.ts';
-import { readTable, type Table } from '../experiment/results.ts';
+import type { Loaded as Manifest } from '../experiment/results.ts';
+import { readTable, type Columns, type Table } from '../experiment/results.ts';
 import { morris, paired, sobol, type Result } from '../analysis/methods.ts';
 import { outcomesOf } from '../analysis/outcomes.ts';
 import { barChart } from './bars.ts';
@@ -70,7 +70,7 @@ function charts(m: Manifest, t: Table): string[] {
   });
 }
 
-export function sensitivityCharts(dir: string, m: Manifest, summary: Table): { svgs: string[]; source: string } {
+export function sensitivityCharts(dir: string, m: Manifest, summary: Columns): { svgs: string[]; source: string } {
   const files = readdirSync(dir).filter((f) => /^analysis-.+\.csv$/.test(f)).sort();
   if (files.length) return { svgs: files.flatMap((f) => charts(m, readTable(dir, f))), source: `from ${files.join(', ')}` };
   const tables: Table[] = [];
