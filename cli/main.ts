@@ -29,7 +29,7 @@ Usage:
   involution-lab params [--format text|json]
   involution-lab experiment <spec.json> --out <dir> [--workers N] [--shard i/n|auto|auto/N]
                             [--format csv|parquet] [--resume] [--dry-run]
-  involution-lab calibrate <spec.json> --out <dir> [--workers N] [--resume]
+  involution-lab calibrate <spec.json> --out <dir> [--workers N] [--resume] [--dry-run]
   involution-lab merge <dirs…> --out <dir> [--format csv|parquet]
   involution-lab status <dirs…> [--script FILE]
   involution-lab analyze <dir> --method morris|sobol|paired --outcome <metric> [--baseline <scenario>]
@@ -80,6 +80,7 @@ const COMMANDS: Record<string, Options> = {
     out: { type: 'string' },
     workers: { type: 'string' },
     resume: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
   },
   merge: { out: { type: 'string' }, format: { type: 'string' } },
   status: { script: { type: 'string' } },
@@ -151,7 +152,8 @@ function dispatch(argv: string[], io: Io): number {
   }
   if (command === 'calibrate') {
     const progress = { isTTY: process.stderr.isTTY === true, write: io.stderr };
-    const args = { positionals, out: requirePath('--out', values.out), workers: values.workers, resume: (values as Record<string, unknown>).resume === true };
+    const flags = values as Record<string, unknown>;
+    const args = { positionals, out: requirePath('--out', values.out), workers: values.workers, resume: flags.resume === true, 'dry-run': flags['dry-run'] === true };
     return settle(calibrateCommand(args, { ...io, progress }), io);
   }
   if (command === 'merge') return settle(mergeCommand(positionals, requirePath('--out', values.out), values.format, io), io);

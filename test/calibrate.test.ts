@@ -309,6 +309,17 @@ describe('involution-lab calibrate', () => {
     expect(bad.stderr).toMatch(/posterior.csv line 5, column weight: "" is not a number/);
   });
 
+  it('--dry-run counts the runs and times one, writing nothing', () => {
+    const out = join(tmp, 'dry');
+    const r = cli('calibrate', specFile, '--dry-run', '--out', out, '--workers', '2');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch('30 particles × at most 3 generations, 1 replicate a particle, then 20 predictive runs');
+    expect(r.stdout).toMatch(/a run: about \d+ ms/);
+    // 3 × 30 + 20; 30 + 2 × 60 + 20; 30 + 2 × ⌈30 / 0.02⌉ + 20.
+    expect(r.stdout).toMatch(/runs: at least 110 \(every proposal accepted\), about 170 at 50 % acceptance \([\d.]+ (s|min) with 2 workers\), at most 3050 /);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('accepts every example calibration spec of docs/examples', () => {
     const examples = join(import.meta.dirname, '..', 'docs', 'examples');
     const files = readdirSync(examples).filter((f) => f.endsWith('.json') && 'priors' in JSON.parse(read(examples, f)));

@@ -1,4 +1,4 @@
-// `involution-lab calibrate <spec.json> --out <dir> [--workers N] [--resume]`: ABC-SMC inference of
+// `involution-lab calibrate <spec.json> --out <dir> [--workers N] [--resume] [--dry-run]`: ABC-SMC inference of
 // parameters from observed indicators. Everything that can be refused is checked before a byte is
 // written; the simulations run on the experiment engine's worker pool.
 import { mkdirSync } from 'node:fs';
@@ -10,13 +10,52 @@ import { plural } from '../common/text.ts';
 import type { ExperimentIo } from '../experiment/command.ts';
 import { checkCalibrationDir, manifestOf } from './manifest.ts';
 import { runCalibrationSession } from './session.ts';
-import { loadCalibration } from './spec.ts';
+import { loadCalibration, type Calibration } from './spec.ts';
+import { runScenario } from '../../sim/index.ts';
 
 export interface CalibrateArgs {
   positionals: string[];
   out?: string;
   workers?: string;
   resume?: boolean;
+  'dry-run'?: boolean;
+}
+
+/** Seconds of one run of the calibration's scenario, timed in this process on a short run at the priors' midpoints. */
+function secondsPerRun(c: Calibration): number {
+  const set = { ...c.set };
+  c.prior.names.forEach((n, a) => (set[n] = (c.prior.lo[a] + c.prior.hi[a]) / 2));
+  const ticks = Math.min(24, c.ticks);
+  let ms = Infinity;
+  // The fastest of a few: the first runs go before the JIT has compiled the model.
+  for (let i = 0, spent = 0; i < 8 && spent < 400; i++) {
+    const t0 = performance.now();
+    runScenario(c.scenario, 1, { set: { ...set, ticks } });
+    const took = performance.now() - t0;
+    ms = Math.min(ms, took);
+    spent += took;
+  }
+  return ((ms / 1000) * c.ticks) / ticks;
+}
+
+/** How many runs and how long: bounds from the spec, a typical figure at 50 % acceptance. */
+function dryRun(c: Calibration, specFile: string, workers: number, io: ExperimentIo): number {
+  const s = c.settings;
+  const perGeneration = (acceptance: number) => Math.ceil(s.particles / acceptance) * s.replicates;
+  const predictive = c.spec.predictive.draws * c.spec.predictive.seeds;
+  const least = s.particles * s.replicates * s.generations + predictive;
+  const typical = s.particles * s.replicates + perGeneration(0.5) * (s.generations - 1) + predictive;
+  const most = s.particles * s.replicates + perGeneration(s.minAcceptance) * (s.generations - 1) + predictive;
+  const seconds = secondsPerRun(c);
+  const time = (runs: number) => {
+    const t = (runs * seconds) / Math.min(workers, os.availableParallelism()) + 0.3 * s.generations;
+    return t < 90 ? `${t.toFixed(0)} s` : `${(t / 60).toFixed(0)} min`;
+  };
+  io.stdout(`calibrate ${specFile}: ${c.scenario.id}, ${c.ticks} months; ${plural(c.prior.names.length, 'parameter')} from ${plural(c.targets.length, 'target')}; ${s.particles} particles × at most ${plural(s.generations, 'generation')}, ${plural(s.replicates, 'replicate')} a particle, then ${predictive} predictive runs\n`);
+  io.stdout(`a run: about ${(seconds * 1000).toFixed(0)} ms (timed in this process)\n`);
+  io.stdout(`runs: at least ${least} (every proposal accepted), about ${typical} at 50 % acceptance (${time(typical)} with ${plural(workers, 'worker')}), at most ${most} at the minimum acceptance rate ${s.minAcceptance} (${time(most)})\n`);
+  io.stdout('nothing written (--dry-run)\n');
+  return 0;
 }
 
 export function calibrateCommand(args: CalibrateArgs, io: ExperimentIo): number | Promise<number> {
@@ -25,7 +64,8 @@ export function calibrateCommand(args: CalibrateArgs, io: ExperimentIo): number 
   if (extra.length) throw new UsageError(`calibrate takes one spec file; unexpected: ${extra.join(' ')}`);
   const c = loadCalibration(specFile);
   const workers = args.workers === undefined ? os.availableParallelism() : integerFlag('--workers', args.workers, 1, 1024);
-  if (args.out === undefined) throw new UsageError('calibrate needs --out <dir>');
+  if (args['dry-run']) return dryRun(c, specFile, workers, io);
+  if (args.out === undefined) throw new UsageError('calibrate needs --out <dir> (or --dry-run)');
   const manifest = manifestOf(c, specFile);
   const previous = checkCalibrationDir(args.out, manifest, args.resume === true);
   if (previous?.status === 'complete') {
