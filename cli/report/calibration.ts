@@ -12,7 +12,7 @@ import { describeObservation } from '../../lab/abc/targets.ts';
 import type { CalibrationManifest } from '../calibrate/manifest.ts';
 import { linear, niceDomain, niceTicks, xAxis, yAxis } from './axis.ts';
 import { esc, fmt, heading, PALETTE, svgOpen } from './html.ts';
-import { CSS } from './page.ts';
+import { commitText, htmlPage } from './page.ts';
 
 const W = 380, PLOT = 220, M = { left: 60, right: 20, bottom: 56 };
 
@@ -100,35 +100,26 @@ function htmlTable(head: string[], rows: (string | number)[][]): string {
 export function calibrationPage(m: CalibrationManifest, pops: Population[], predictive: number[][]): string {
   const names = m.posterior.map((p) => p.name), lo = m.posterior.map((p) => p.lo), hi = m.posterior.map((p) => p.hi);
   const final = pops[pops.length - 1];
-  const title = m.spec.description ?? `Calibration ${m.specFile}`;
   const pairs = names.flatMap((_, a) => names.map((_, b) => [a, b]).filter(([x, y]) => x < y));
-  const commit = m.model.commit ? `, commit ${m.model.commit.slice(0, 12)}${m.model.dirty ? ' (with uncommitted changes)' : ''}` : '';
   const section = (h: string, intro: string, body: string) => `<section><h2>${esc(h)}</h2><p class="note">${esc(intro)}</p>\n${body}</section>`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${esc(title)}</title>
-<style>${CSS}
+  const body = [
+    section('Posterior', `Generation ${final.generation}, effective sample size ${final.ess.toFixed(0)}. Contraction is 1 − posterior variance / prior variance: near 1 the targets pin the parameter down; near 0 they say nothing about it.`,
+      htmlTable(['parameter', 'prior', 'mean', 'sd', '5 %', '95 %', 'contraction', 'verdict'], m.posterior.map((p) => [p.name, `[${fmt(p.lo)}, ${fmt(p.hi)}]`, fmt(p.mean), fmt(p.sd), fmt(p.q05), fmt(p.q95), p.contraction.toFixed(2), p.verdict]))),
+    section('Generations', 'Each generation keeps the first particles (in a fixed order) within its tolerance, a quantile of the previous generation\'s distances; the distance is the root mean square of each target\'s standardised difference.',
+      htmlTable(['generation', 'tolerance', 'proposals', 'acceptance', 'ESS'], m.generations.map((g) => [g.generation, g.tolerance === null ? '∞ (prior)' : fmt(g.tolerance), g.proposals, `${(100 * g.acceptance).toFixed(1)} %`, g.ess.toFixed(0)]))),
+    section('Marginals by generation', 'Weighted kernel density of each parameter; the dashed line is the uniform prior. A parameter the data identify narrows; one they do not stays as flat as its prior.', names.map((n, a) => marginalChart(pops, a, n, lo[a], hi[a])).join('\n')),
+    pairs.length ? section('Which parameters trade off', 'Final population: contours of the weighted density, dots sized by weight. A ridge along a diagonal means the targets fix a combination of the two parameters, not each one.', pairs.map(([a, b]) => pairChart(final, a, b, names, lo, hi)).join('\n')) : '',
+    section('Observed against posterior predictive', 'Runs drawn from the posterior on fresh seeds: if the model and its calibrated parameters can produce the city, the observation sits among them.', m.targets.map((_, j) => predictiveChart(predictive.map((v) => v[j]), m, j)).join('\n')),
+  ];
+  return htmlPage({
+    title: m.spec.description ?? `Calibration ${m.specFile}`,
+    meta: `ABC-SMC calibration of ${m.scenario.id}, ${m.ticks} months: ${names.length} parameters from ${m.targets.length} targets; ${pops.length} generations of ${m.spec.particles} particles, ${m.runs.calibration} runs, then ${m.runs.predictive} predictive runs. Stopped: ${m.stopped}. involution-lab ${m.model.version}${commitText(m.model)}.`,
+    body: body.join('\n'),
+    rerun: `involution-lab calibrate ${m.specFile} --out <dir>`,
+    manifest: JSON.stringify(m, null, 2),
+    css: `
 svg.chart { display: inline-block; vertical-align: top; margin: .6em .6em .6em 0; }
 table { border-collapse: collapse; font-size: 13px; margin: 1em 0; } th, td { padding: .25em .7em; border-bottom: 1px solid #e4e4e4; text-align: right; } th:first-child, td:first-child { text-align: left; }
-</style>
-</head>
-<body>
-<h1>${esc(title)}</h1>
-<p class="meta">${esc(`ABC-SMC calibration of ${m.scenario.id}, ${m.ticks} months: ${names.length} parameters from ${m.targets.length} targets; ${pops.length} generations of ${m.spec.particles} particles, ${m.runs.calibration} runs, then ${m.runs.predictive} predictive runs. Stopped: ${m.stopped}. involution-lab ${m.model.version}${commit}.`)}</p>
-${section('Posterior', `Generation ${final.generation}, effective sample size ${final.ess.toFixed(0)}. Contraction is 1 − posterior variance / prior variance: near 1 the targets pin the parameter down; near 0 they say nothing about it.`,
-    htmlTable(['parameter', 'prior', 'mean', 'sd', '5 %', '95 %', 'contraction', 'verdict'], m.posterior.map((p) => [p.name, `[${fmt(p.lo)}, ${fmt(p.hi)}]`, fmt(p.mean), fmt(p.sd), fmt(p.q05), fmt(p.q95), p.contraction.toFixed(2), p.verdict])))}
-${section('Generations', 'Each generation keeps the first particles (in a fixed order) within its tolerance, a quantile of the previous generation\'s distances; the distance is the root mean square of each target\'s standardised difference.',
-    htmlTable(['generation', 'tolerance', 'proposals', 'acceptance', 'ESS'], m.generations.map((g) => [g.generation, g.tolerance === null ? '∞ (prior)' : fmt(g.tolerance), g.proposals, `${(100 * g.acceptance).toFixed(1)} %`, g.ess.toFixed(0)])))}
-${section('Marginals by generation', 'Weighted kernel density of each parameter; the dashed line is the uniform prior. A parameter the data identify narrows; one they do not stays as flat as its prior.', names.map((n, a) => marginalChart(pops, a, n, lo[a], hi[a])).join('\n'))}
-${pairs.length ? section('Which parameters trade off', 'Final population: contours of the weighted density, dots sized by weight. A ridge along a diagonal means the targets fix a combination of the two parameters, not each one.', pairs.map(([a, b]) => pairChart(final, a, b, names, lo, hi)).join('\n')) : ''}
-${section('Observed against posterior predictive', 'Runs drawn from the posterior on fresh seeds: if the model and its calibrated parameters can produce the city, the observation sits among them.', m.targets.map((_, j) => predictiveChart(predictive.map((v) => v[j]), m, j)).join('\n'))}
-<section><h2>Manifest</h2><p class="note">${esc(`Re-run with: involution-lab calibrate ${m.specFile} --out <dir> (the spec is below, as "spec").`)}</p>
-<pre>${esc(JSON.stringify(m, null, 2))}</pre></section>
-</body>
-</html>
-`;
+`,
+  });
 }

@@ -27,28 +27,41 @@ function shownManifest(m: Manifest): string {
   return JSON.stringify({ ...m, seeds: cut(m.seeds, 'manifest.json'), design: { ...m.design, points: cut(m.design.points, 'design.csv') } }, null, 2);
 }
 
-export function page(m: Manifest, sections: Section[]): string {
-  const title = m.spec.description ?? `Experiment ${m.specFile}`;
-  const commit = m.model.commit ? `, commit ${m.model.commit.slice(0, 12)}${m.model.dirty ? ' (with uncommitted changes)' : ''}` : '';
-  const body = sections
-    .filter((s) => s.svgs.length || s.always)
-    .map((s) => `<section><h2>${esc(s.title)}</h2>${s.intro ? `<p class="note">${esc(s.intro)}</p>` : ''}\n${s.svgs.join('\n')}</section>`);
+/** ", commit abc… (with uncommitted changes)" for a report's header, or nothing outside git. */
+export const commitText = (model: { commit: string | null; dirty: boolean | null }): string =>
+  model.commit ? `, commit ${model.commit.slice(0, 12)}${model.dirty ? ' (with uncommitted changes)' : ''}` : '';
+
+/** A whole report: title, a line of what it holds, the sections' HTML, and the manifest it came from. */
+export function htmlPage(o: { title: string; meta: string; body: string; rerun: string; manifest: string; css?: string }): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>${esc(title)}</title>
-<style>${CSS}</style>
+<title>${esc(o.title)}</title>
+<style>${CSS}${o.css ?? ''}</style>
 </head>
 <body>
-<h1>${esc(title)}</h1>
-<p class="meta">${esc(`${m.scenarios.map((s) => s.id).join(', ')}; ${m.design.points.length} design points (${m.design.type}); ${m.seeds.length} seeds; ${m.runs.total} runs. involution-lab ${m.model.version}${commit}.`)}</p>
-${body.join('\n')}
-<section><h2>Manifest</h2><p class="note">${esc(`Re-run with: involution-lab experiment ${m.specFile} --out <dir> (the spec is below, as "spec").`)}</p>
-<pre>${esc(shownManifest(m))}</pre></section>
+<h1>${esc(o.title)}</h1>
+<p class="meta">${esc(o.meta)}</p>
+${o.body}
+<section><h2>Manifest</h2><p class="note">${esc(`Re-run with: ${o.rerun} (the spec is below, as "spec").`)}</p>
+<pre>${esc(o.manifest)}</pre></section>
 </body>
 </html>
 `;
+}
+
+export function page(m: Manifest, sections: Section[]): string {
+  const body = sections
+    .filter((s) => s.svgs.length || s.always)
+    .map((s) => `<section><h2>${esc(s.title)}</h2>${s.intro ? `<p class="note">${esc(s.intro)}</p>` : ''}\n${s.svgs.join('\n')}</section>`);
+  return htmlPage({
+    title: m.spec.description ?? `Experiment ${m.specFile}`,
+    meta: `${m.scenarios.map((s) => s.id).join(', ')}; ${m.design.points.length} design points (${m.design.type}); ${m.seeds.length} seeds; ${m.runs.total} runs. involution-lab ${m.model.version}${commitText(m.model)}.`,
+    body: body.join('\n'),
+    rerun: `involution-lab experiment ${m.specFile} --out <dir>`,
+    manifest: shownManifest(m),
+  });
 }
