@@ -1,4 +1,54 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import { Marked } from 'marked';
+
+/** GitHub's heading ids, so that the document's own `#…` links work. */
+const slug = (text: string) => text.toLowerCase().replace(/<[^>]+>/g, '').replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s/g, '-');
+
+/**
+ * The model's documentation (docs/model.md) as a page of the app, `model.html` beside index.html,
+ * so the explorer links to it on any host. Links to files outside the app become plain text.
+ */
+function modelPage(): string {
+  const md = new Marked({
+    renderer: {
+      heading({ tokens, depth }) {
+        const html = this.parser.parseInline(tokens);
+        return `<h${depth} id="${slug(html)}">${html}</h${depth}>\n`;
+      },
+      link({ href, tokens }) {
+        const text = this.parser.parseInline(tokens);
+        return href.startsWith('#') || /^https?:/.test(href) ? `<a href="${href}">${text}</a>` : `<span class="file" title="${href}">${text}</span>`;
+      },
+    },
+  });
+  const body = md.parse(readFileSync(join(import.meta.dirname, 'docs', 'model.md'), 'utf8')) as string;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<title>Involution Lab — the model</title>
+<style>body{font:16px/1.55 system-ui,"Noto Sans SC",sans-serif;max-width:52rem;margin:0 auto;padding:1rem 1.2rem 3rem;color:#1b1b1b}table{border-collapse:collapse;display:block;overflow-x:auto;font-size:.9rem}td,th{border:1px solid #ccc;padding:.2rem .4rem;vertical-align:top}code{font-size:.88em;background:#f3f3f3;padding:0 .2em}pre{overflow-x:auto;background:#f3f3f3;padding:.6rem}.back{display:inline-block;margin:.5rem 0}</style>
+</head><body><a class="back" href="./">← Involution Lab / 内卷实验室</a>
+<main>${body}</main></body></html>
+`;
+}
+
+/** Serves `model.html` in development and writes it into the build. */
+function modelDocs(): Plugin {
+  return {
+    name: 'involution-model-docs',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0] !== '/model.html') return next();
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end(modelPage());
+      });
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'model.html', source: modelPage() });
+    },
+  };
+}
 
 // `vite build --mode cli` builds the headless runner and its experiment worker for Node (SSR build,
 // deps external).
@@ -19,6 +69,10 @@ export default defineConfig(({ mode }) =>
         },
       }
     : {
+        // Relative asset paths: the built app works from any sub-path of any static host (a school's
+        // website, a shared drive served over HTTP), not only from the root of a domain.
+        base: './',
+        plugins: [modelDocs()],
         build: { outDir: 'dist/app' },
         server: { host: '127.0.0.1' },
         preview: { host: '127.0.0.1' },
