@@ -54,14 +54,14 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** A page of the explorer at `base + search`, ready (month 0 shown), recording console errors and uncaught exceptions. */
+/** A page of the explorer at `base + search`, ready (its first month shown), recording console errors and uncaught exceptions. */
 export async function openExplorer(browser: Browser, base: string, search = ''): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1100 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(base + search);
-  await page.waitForSelector('body[data-tick="0"]');
+  await page.waitForSelector('body[data-tick]', { state: 'attached' });
   return { page, errors };
 }
 
@@ -71,3 +71,40 @@ export const tick = (page: Page) => page.evaluate(() => Number(document.body.dat
 export const untilTick = (page: Page, n: number) => page.waitForFunction((k) => Number(document.body.dataset.tick) >= k, n, { timeout: 60_000 });
 /** Until the page is paused (Play/Pause handled, and the state written to body[data-state]). */
 export const untilPaused = (page: Page) => page.waitForFunction(() => document.body.dataset.state === 'paused', null, { timeout: 60_000 });
+
+/** A page of the explorer at a given viewport (language and anything else in `search`), ready (its first month shown). */
+export async function openSized(browser: Browser, base: string, width: number, height: number, search = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base + search);
+  await page.waitForSelector('body[data-tick]', { state: 'attached' });
+  return { page, errors };
+}
+
+/** Step one month at a time (each Step click waited for) until month `n`. */
+export async function stepTo(page: Page, n: number): Promise<void> {
+  while ((await tick(page)) < n) {
+    const next = (await tick(page)) + 1;
+    await page.click('#step');
+    await untilTick(page, next);
+  }
+}
+
+/** The text of a download started by `click`. */
+export async function downloaded(page: Page, click: () => Promise<unknown>): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const { readFileSync } = await import('node:fs');
+  return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
+}
+
+/** Serious and critical axe-core violations of the page as it is now. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document);
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  });
+}

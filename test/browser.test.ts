@@ -82,7 +82,8 @@ describe('the explorer', () => {
     await page.locator('#p-partnership').fill('0.9');
     await page.waitForSelector('figure[data-view=index] g.marker');
     expect(await page.locator('figure[data-view=form-substance] g.marker').count()).toBe(1);
-    expect(await page.textContent('figure[data-view=index] g.marker text')).toContain('Partnership 0.9');
+    expect(await page.textContent('figure[data-view=index] g.marker text')).toBe('1');
+    expect(await page.textContent('figure[data-view=index] g.mark-legend')).toContain('Partnership 0.9');
     expect(page.url()).toContain('iv=6%3Apartnership%3D0.9');
     await page.close();
   });
@@ -100,7 +101,7 @@ describe('the explorer', () => {
     await page.click('#play');
     await untilTick(page, 20);
     await page.click('#lang');
-    await page.waitForFunction(() => document.querySelector('h1')?.textContent === '内卷实验室');
+    await page.waitForFunction(() => document.querySelector('header h1')?.textContent === '内卷实验室');
     expect(await page.textContent('#play')).toBe('暂停');
     const month = await tick(page);
     await untilTick(page, month + 12);
@@ -166,7 +167,7 @@ describe('compare', () => {
     await page.fill('#compare-seeds', '2');
     await page.click('#compare-run');
     await page.waitForFunction(() => /4 failed twice/.test(document.getElementById('compare-progress')!.textContent ?? ''), null, { timeout: 60_000 });
-    expect(await page.textContent('#compare-progress')).toBe('0 of 4 runs finished; 4 failed twice (their worker crashed) and are left out');
+    expect(await page.textContent('#compare-progress')).toBe('0 of 4 runs finished; 4 failed twice (their worker crashed or stopped answering) and are left out');
     await page.close();
   });
 });
@@ -265,13 +266,13 @@ describe('classroom', () => {
     // Parameters by their plain names, with the registry's identifier beside them.
     expect(await page.textContent('label[for=p-pathDependence]')).toMatch(/^Path dependence pathDependence/);
     await page.click('#lang');
-    expect(await page.textContent('h1')).toBe('内卷实验室');
+    expect(await page.textContent('header h1')).toBe('内卷实验室');
     expect(await page.textContent('label[for=p-pathDependence]')).toMatch(/^路径依赖 pathDependence/);
     expect(await page.textContent('#play')).toBe('运行');
     expect(page.url()).toContain('lang=zh');
     await page.screenshot({ path: join(SHOTS, 'explore-zh.png'), fullPage: true });
     await page.click('#lang');
-    expect(await page.textContent('h1')).toBe('Involution Lab');
+    expect(await page.textContent('header h1')).toBe('Involution Lab');
     const zh = await open('?lang=zh');
     expect(await zh.page.textContent('label[for=scenario]')).toBe('情景');
     expect(await zh.page.getAttribute('html', 'lang')).toBe('zh-CN');
@@ -283,19 +284,21 @@ describe('classroom', () => {
     const { page } = await open();
     expect(await page.textContent('#teaching')).toContain('All three causes are strong');
     await page.click('#tab-lesson');
-    // The scenario's explanation would give the answer away: withheld until predicted and run.
-    expect(await page.textContent('#teaching')).toMatch(/withheld until you have made your prediction/);
+    // The scenario's explanation would give the answer away: withheld until the student asks for it.
+    expect(await page.textContent('#teaching')).toMatch(/withheld during the lesson/);
     await page.check('input[name=prediction][value=rise]');
     await page.click('#lesson button:has-text("Next")');
     expect(await page.textContent('#teaching')).not.toContain('All three causes are strong');
     await page.click('#lesson button:has-text("Run the 10 years")');
     await page.waitForSelector('#lesson-why', { timeout: 60_000 });
-    expect(await page.textContent('#teaching')).toContain('All three causes are strong');
+    expect(await page.textContent('#teaching')).not.toContain('All three causes are strong');
     expect(await page.textContent('#lesson')).toMatch(/involution index ended at -?\d\.\d\d/);
     expect(await page.textContent('#lesson')).toContain('This was one run, with seed 1; runs differ from seed to seed.');
-    expect(await page.locator('#lesson figure svg path.line').count()).toBe(3);
-    await page.click('#lesson button:has-text("Show the explanation")');
+    expect(await page.locator('#lesson figure[data-view=lesson-index] svg path.line').count()).toBe(3);
+    await page.fill('#lesson-why', 'Money grows but nothing real changes.');
+    await page.click('#lesson button:has-text("Show the model’s explanation")');
     expect(await page.textContent('#lesson')).toContain('All three causes are strong');
+    expect(await page.textContent('#teaching')).toContain('All three causes are strong');
     await page.screenshot({ path: join(SHOTS, 'lesson.png'), fullPage: true });
     await page.close();
   });

@@ -1,13 +1,14 @@
 // Compare: two to four scenarios × N seeds in a pool of workers. Each chart shows the mean and a
 // 90 % band that fill in as runs finish; differences from the baseline are paired on the same seeds.
-import { wrap, type Remote } from 'comlink';
 import * as d3 from 'd3';
+import { resolveParams } from '../sim/index.ts';
+import { watchedWorker, type Watched } from './model.ts';
 import { t, pick, type MessageKey } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
-import type { SimApi } from './worker/api.ts';
 import { dataTable, PALETTE } from './views/chart.ts';
 import { timeSeries, type Line } from './views/timeseries.ts';
-import { SCENARIOS } from '../scenarios/index.ts';
+import { findScenario, SCENARIOS } from '../scenarios/index.ts';
+import { VERSION } from '../sim/version.ts';
 
 const COLORS = [PALETTE.black, PALETTE.blue, PALETTE.vermillion, PALETTE.green];
 export const COMPARE_METRICS = ['involutionIndex', 'formGrowth', 'substanceGrowth', 'needsMet', 'functionTransfer', 'soDevelopment', 'projectsActive', 'satisfaction'];
@@ -32,50 +33,44 @@ export function summarize(runs: Float64Array[]): { mean: number[]; lo: number[];
   return { mean, lo, hi };
 }
 
-/** A pool worker, raw (to see it crash) and wrapped (to call it). */
-interface Slot {
-  worker: Worker;
-  api: Remote<SimApi>;
-}
+let pool: Watched[] = [];
 
-const newSlot = (): Slot => {
-  const worker = new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' });
-  return { worker, api: wrap<SimApi>(worker) };
-};
-
-let pool: Slot[] = [];
-
-function workers(): Slot[] {
-  if (!pool.length) pool = Array.from({ length: Math.max(2, Math.min(4, navigator.hardwareConcurrency || 2)) }, newSlot);
+function workers(): Watched[] {
+  if (!pool.length) pool = Array.from({ length: Math.max(2, Math.min(4, navigator.hardwareConcurrency || 2)) }, () => watchedWorker());
   return pool;
 }
 
+/** Citizen-months of one run of a bundled scenario: how long its worker may take. */
+function cost(scenario: string): number {
+  const p = resolveParams(findScenario(scenario)!.params);
+  return p.citizens * p.ticks;
+}
+
 /**
- * One run on a pool worker. A worker that fails to load or crashes fires `error` and would leave
- * the call pending for ever: the error rejects it instead, and the worker is replaced in the pool.
+ * One run on a pool worker. A worker that fails to load, crashes, closes or hangs is lost (see
+ * model.ts): the call is rejected instead of staying pending, and the worker is replaced in the pool.
  */
 function runOn(index: number, scenario: string, seed: number, metric: string): Promise<Float64Array> {
   const slot = pool[index];
-  return new Promise<Float64Array>((resolve, reject) => {
-    const crashed = (e: Event) => {
-      e.preventDefault();
-      reject(new Error((e as ErrorEvent).message || 'worker crashed'));
-    };
-    slot.worker.addEventListener('error', crashed);
-    slot.api.runBatch(scenario, seed, {}, [metric])
-      .then(([series]) => resolve(series), reject)
-      .finally(() => slot.worker.removeEventListener('error', crashed));
-  }).catch((err: unknown) => {
-    slot.worker.terminate();
-    if (pool[index] === slot) pool[index] = newSlot();
+  return slot.call((api) => api.runBatch(scenario, seed, {}, [metric]), cost(scenario)).then(([series]) => series, (err: unknown) => {
+    if (slot.lost()) slot.restart();
     throw err;
   });
 }
 
 export function createCompare(root: HTMLElement, progress: HTMLElement) {
-  const figs: Figure[] = [createFigure(root, 'compare'), createFigure(root, 'compare-difference')];
   let generation = 0;
   let shown: { req: CompareRequest; results: Map<string, Map<number, Float64Array>>; done: number; total: number; failed: number } | null = null;
+  const host = {
+    redraw: () => { if (shown) render(shown.req, shown.results); },
+    fileName: (view: string) => shown
+      ? `involution-${view}-${shown.req.scenarios.join('+')}-seeds1-${shown.req.seeds}-${shown.req.metric}`
+      : `involution-${view}`,
+    provenance: () => shown
+      ? t('provenance.compare', { version: VERSION, scenarios: shown.req.scenarios.join(', '), seeds: shown.req.seeds, metric: shown.req.metric, baseline: shown.req.baseline })
+      : `Involution Lab ${VERSION}`,
+  };
+  const figs: Figure[] = [createFigure(root, 'compare', host), createFigure(root, 'compare-difference', host)];
 
   async function run(req: CompareRequest): Promise<void> {
     const gen = ++generation;
@@ -127,7 +122,7 @@ export function createCompare(root: HTMLElement, progress: HTMLElement) {
       lines.push({ key: id, label: `${title(id)} (n=${runs.length})`, color: COLORS[i], values: s.mean, lo: s.lo, hi: s.hi });
       rows.push([title(id), runs.length, s.mean.at(-1)!, s.lo.at(-1)!, s.hi.at(-1)!]);
     });
-    timeSeries(figs[0].svg, { title: `${t('chart.compare')}: ${metricLabel}`, xLabel: t('x'), yLabel: metricLabel, ticks: lines[0]?.values.length ?? 120, lines, marks: [], markLabels: { intervention: '', scheduled: '' } });
+    timeSeries(figs[0].svg, { title: `${t('chart.compare')}: ${metricLabel}`, xLabel: t('x'), yLabel: metricLabel, ticks: lines[0]?.values.length ?? 120, lines, marks: [], markLabels: { intervention: '', scheduled: '', month: t('month') } });
     const end = `${t('mean')} (${t('month')} ${(lines[0]?.values.length ?? 1) - 1})`;
     dataTable(figs[0].table, t('chart.compare'), [t('scenario'), 'n', end, '5 %', '95 %'], rows);
     const base = results.get(req.baseline)!;
@@ -141,7 +136,7 @@ export function createCompare(root: HTMLElement, progress: HTMLElement) {
       diffLines.push({ key: id, label: `${title(id)} − ${title(req.baseline)} (n=${paired.length})`, color: COLORS[i], values: s.mean, lo: s.lo, hi: s.hi });
       diffRows.push([title(id), paired.length, s.mean.at(-1)!, s.lo.at(-1)!, s.hi.at(-1)!]);
     });
-    timeSeries(figs[1].svg, { title: t('chart.diff'), xLabel: t('x'), yLabel: `Δ ${metricLabel}`, ticks: diffLines[0]?.values.length ?? 120, lines: diffLines, marks: [], markLabels: { intervention: '', scheduled: '' } });
+    timeSeries(figs[1].svg, { title: t('chart.diff'), xLabel: t('x'), yLabel: `Δ ${metricLabel}`, ticks: diffLines[0]?.values.length ?? 120, lines: diffLines, marks: [], markLabels: { intervention: '', scheduled: '', month: t('month') } });
     dataTable(figs[1].table, t('chart.diff'), [t('scenario'), 'n', end, '5 %', '95 %'], diffRows);
     for (const f of figs) f.relabel();
   }

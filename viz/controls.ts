@@ -1,6 +1,7 @@
 // The parameter panel, generated from the registry: grouped as causes, prevention, co-governance
-// and world; each control shows its meaning and source on hover and on keyboard focus.
-import { PARAMS, type Group, type ParamSpec } from '../sim/index.ts';
+// and world; each control is a slider with a number box beside it (for exact values), shows its
+// meaning and source on hover and on keyboard focus, and says when a change waits for Reset.
+import { PARAMS, parseParamValue, type Group, type ParamSpec } from '../sim/index.ts';
 import { pick, t, type MessageKey } from './i18n/index.ts';
 
 const GROUPS: Group[] = ['causes', 'prevention', 'co-governance', 'world'];
@@ -8,13 +9,28 @@ const GROUPS: Group[] = ['causes', 'prevention', 'co-governance', 'world'];
 const HIDDEN = new Set(['seed']);
 
 export interface ParamPanel {
-  set(values: Record<string, number>): void;
+  /** Show the run's values, or the pending value where a change waits for Reset. */
+  set(values: Record<string, number>, pending: Record<string, number>): void;
   relabel(): void;
 }
 
-export function paramPanel(root: HTMLElement, onChange: (name: string, value: number) => void): ParamPanel {
+/** What a parameter allows, in the page's language. */
+export function allowedText(spec: ParamSpec): string {
+  return t(spec.integer ? 'allowed.integer' : 'allowed.number', { min: spec.min, max: spec.max });
+}
+
+interface Control {
+  input: HTMLInputElement;
+  box: HTMLInputElement;
+  badge: HTMLElement;
+  spec: ParamSpec;
+  name: HTMLElement;
+  help: HTMLElement;
+}
+
+export function paramPanel(root: HTMLElement, onChange: (name: string, value: number) => void, onInvalid: (message: string) => void): ParamPanel {
   root.replaceChildren();
-  const inputs = new Map<string, { input: HTMLInputElement; output: HTMLOutputElement; spec: ParamSpec; name: HTMLElement; help: HTMLElement; legend?: HTMLElement }>();
+  const controls = new Map<string, Control>();
   const legends: [HTMLElement, Group][] = [];
   let worldNote: HTMLElement | null = null;
   for (const group of GROUPS) {
@@ -26,39 +42,75 @@ export function paramPanel(root: HTMLElement, onChange: (name: string, value: nu
       worldNote = fs.appendChild(document.createElement('p'));
       worldNote.className = 'note';
     }
-    for (const spec of PARAMS.filter((p) => p.group === group && !HIDDEN.has(p.name))) {
-      const div = fs.appendChild(document.createElement('div'));
-      div.className = 'param';
-      const label = div.appendChild(document.createElement('label'));
-      label.htmlFor = `p-${spec.name}`;
-      const name = label.appendChild(document.createElement('span'));
-      const output = label.appendChild(document.createElement('output'));
-      output.htmlFor.add(`p-${spec.name}`);
-      const input = div.appendChild(document.createElement('input'));
-      input.type = 'range';
-      input.id = `p-${spec.name}`;
-      input.name = spec.name;
-      input.min = String(spec.min);
-      input.max = String(spec.max);
-      input.step = String(stepOf(spec));
-      const help = div.appendChild(document.createElement('div'));
-      help.className = 'help';
-      help.id = `h-${spec.name}`;
-      help.setAttribute('role', 'tooltip');
-      input.setAttribute('aria-describedby', help.id);
-      input.addEventListener('input', () => { output.value = format(spec, Number(input.value)); });
-      input.addEventListener('change', () => onChange(spec.name, Number(input.value)));
-      inputs.set(spec.name, { input, output, spec, name, help });
-    }
+    for (const spec of PARAMS.filter((p) => p.group === group && !HIDDEN.has(p.name))) controls.set(spec.name, control(fs, spec));
   }
+
+  function control(fs: HTMLElement, spec: ParamSpec): Control {
+    const div = fs.appendChild(document.createElement('div'));
+    div.className = 'param';
+    div.dataset.param = spec.name;
+    const label = div.appendChild(document.createElement('label'));
+    label.htmlFor = `p-${spec.name}`;
+    const name = label.appendChild(document.createElement('span'));
+    const row = div.appendChild(document.createElement('div'));
+    row.className = 'param-row';
+    const input = row.appendChild(document.createElement('input'));
+    input.type = 'range';
+    input.id = `p-${spec.name}`;
+    input.name = spec.name;
+    input.min = String(spec.min);
+    input.max = String(spec.max);
+    input.step = String(stepOf(spec));
+    const box = row.appendChild(document.createElement('input'));
+    box.type = 'number';
+    box.id = `n-${spec.name}`;
+    box.min = String(spec.min);
+    box.max = String(spec.max);
+    box.step = spec.integer ? '1' : 'any';
+    box.inputMode = spec.integer ? 'numeric' : 'decimal';
+    const badge = div.appendChild(document.createElement('p'));
+    badge.className = 'pending-badge';
+    badge.id = `pending-${spec.name}`;
+    badge.hidden = true;
+    const help = div.appendChild(document.createElement('div'));
+    help.className = 'help';
+    help.id = `h-${spec.name}`;
+    help.setAttribute('role', 'tooltip');
+    input.setAttribute('aria-describedby', `${help.id} ${badge.id}`);
+    box.setAttribute('aria-describedby', `${help.id} ${badge.id}`);
+    input.addEventListener('input', () => { box.value = format(spec, Number(input.value)); });
+    input.addEventListener('change', () => onChange(spec.name, Number(input.value)));
+    box.addEventListener('change', () => {
+      const text = box.value.trim();
+      let value: number;
+      try {
+        value = parseParamValue(spec.name, text);
+      } catch {
+        // The value stays as it was; the message names the field, the value and what is allowed.
+        onInvalid(t('input.value', { name: t(`param.${spec.name}` as MessageKey), id: spec.name, value: text || '""', allowed: allowedText(spec) }));
+        box.value = format(spec, Number(input.value));
+        return;
+      }
+      input.value = String(value);
+      box.value = format(spec, value);
+      onChange(spec.name, value);
+    });
+    return { input, box, badge, spec, name, help };
+  }
+
   const relabel = () => {
     for (const [legend, group] of legends) legend.textContent = t(`group.${group}` as MessageKey);
-    if (worldNote) worldNote.textContent = t('worldNote');
-    for (const { spec, name, help } of inputs.values()) {
+    if (worldNote) {
+      const names = (PARAMS as readonly ParamSpec[]).filter((p) => p.group === 'world' && p.structural && !HIDDEN.has(p.name)).map((p) => t(`param.${p.name}` as MessageKey));
+      worldNote.textContent = t('worldNote', { names: names.join(t('listSep')) });
+    }
+    for (const { spec, name, help, box, badge } of controls.values()) {
       // The plain name, with the registry's identifier (as in the CLI, the URL and the docs) beside it.
       const id = document.createElement('code');
       id.textContent = spec.name;
       name.replaceChildren(`${t(`param.${spec.name}` as MessageKey)} `, id);
+      box.setAttribute('aria-label', `${t(`param.${spec.name}` as MessageKey)} (${t('exactValue')})`);
+      badge.textContent = t('pendingBadge');
       help.replaceChildren();
       const meaning = help.appendChild(document.createElement('div'));
       meaning.textContent = `${pick(spec)}${spec.unit ? ` (${t(`unit.${spec.unit}` as MessageKey)})` : ''}`;
@@ -69,13 +121,16 @@ export function paramPanel(root: HTMLElement, onChange: (name: string, value: nu
   };
   relabel();
   return {
-    set(values) {
-      for (const [k, v] of Object.entries(values)) {
-        const c = inputs.get(k);
+    set(values, pending) {
+      for (const c of controls.values()) {
+        const waiting = c.spec.name in pending;
+        const v = waiting ? pending[c.spec.name] : values[c.spec.name];
+        c.badge.hidden = !waiting;
+        c.input.closest('.param')!.classList.toggle('pending', waiting);
+        if (v === undefined) continue;
         // Never move a control under the user's hand.
-        if (!c || c.input === document.activeElement) continue;
-        c.input.value = String(v);
-        c.output.value = format(c.spec, v);
+        if (c.input !== document.activeElement) c.input.value = String(v);
+        if (c.box !== document.activeElement) c.box.value = format(c.spec, v);
       }
     },
     relabel,
@@ -88,5 +143,5 @@ function stepOf(spec: ParamSpec): number {
 }
 
 function format(spec: ParamSpec, v: number): string {
-  return spec.integer ? v.toLocaleString('en') : String(Number(v.toFixed(3)));
+  return spec.integer ? String(v) : String(Number(v.toFixed(4)));
 }

@@ -1,14 +1,14 @@
 // The explore views: the involution index, form against substance, the SO population, the contract
 // network and the community map, redrawn from the latest snapshot.
 import { AWARD_MODES, FORM, growthSeries, indexScales, SUBSTANCE } from '../sim/index.ts';
-import { t, type MessageKey } from './i18n/index.ts';
+import { pick, t, type MessageKey } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import type { Marker, Snapshot } from './worker/api.ts';
-import { dataTable, PALETTE } from './views/chart.ts';
+import { dataTable, PALETTE, type MarkLabels } from './views/chart.ts';
 import { timeSeries } from './views/timeseries.ts';
 import { soPopulation } from './views/sos.ts';
 import { network } from './views/network.ts';
-import { communityMap } from './views/map.ts';
+import { communityMap, MAP_MAX } from './views/map.ts';
 
 export interface RunView {
   series: Record<string, number[]>;
@@ -16,42 +16,64 @@ export interface RunView {
   markers: Marker[];
 }
 
+export interface ExploreHost {
+  /** The downloaded file's name for a view, without extension. */
+  fileName(view: string): string;
+  provenance(): string;
+}
+
 const FORM_COLORS = [PALETTE.vermillion, PALETTE.orange, PALETTE.purple];
 const SUBSTANCE_COLORS = [PALETTE.blue, PALETTE.sky, PALETTE.green];
 
-export function createExplore(root: HTMLElement) {
+/** The words of the markers, in the page's language. */
+export const markLabels = (): MarkLabels => ({
+  intervention: t('intervention'), scheduled: t('scheduled'), month: t('month'),
+  param: (name: string) => t(`param.${name}` as MessageKey), note: (m) => (m.note ? pick(m.note) : undefined),
+});
+const label = (m: string) => t(`metric.${m}` as MessageKey);
+
+/** The index with its form and substance, as the index chart shows it (also the lesson's). */
+export function indexChart(fig: Figure, v: RunView): void {
+  const { series, snap } = v;
+  timeSeries(fig.svg, {
+    title: t('chart.index'), xLabel: t('x'), yLabel: t('chart.index.y'), ticks: snap.ticks, marks: v.markers, markLabels: markLabels(), empty: t('emptyHint'),
+    zeroLabel: t('chart.index.zero'),
+    lines: [
+      { key: 'index', label: label('involutionIndex'), color: PALETTE.black, values: series.involutionIndex ?? [] },
+      { key: 'form', label: label('formGrowth'), color: PALETTE.vermillion, dash: '5 3', values: series.formGrowth ?? [] },
+      { key: 'substance', label: label('substanceGrowth'), color: PALETTE.blue, dash: '5 3', values: series.substanceGrowth ?? [] },
+    ],
+  });
+}
+
+/** The six figures behind the index, each's growth exactly as the index computes it. */
+export function formSubstanceChart(fig: Figure, v: RunView): void {
+  const { series, snap } = v;
+  const scales = indexScales(snap.params.districts);
+  const lines = [
+    ...FORM.map((m, i) => ({ key: m, label: `${t('form')}: ${label(m)}`, color: FORM_COLORS[i], dash: '6 3', values: growthSeries(series[m] ?? [], scales[i]) })),
+    ...SUBSTANCE.map((m, i) => ({ key: m, label: `${t('substance')}: ${label(m)}`, color: SUBSTANCE_COLORS[i], values: growthSeries(series[m] ?? [], scales[FORM.length + i]) })),
+  ];
+  timeSeries(fig.svg, { title: t('chart.formSubstance'), xLabel: t('x'), yLabel: t('chart.formSubstance.y'), ticks: snap.ticks, marks: v.markers, markLabels: markLabels(), lines, empty: t('emptyHint') });
+}
+
+export function createExplore(root: HTMLElement, host: ExploreHost) {
   let last: RunView | null = null;
-  const figs: Figure[] = ['index', 'form-substance', 'sos', 'network', 'map'].map((n) => createFigure(root, n, () => last && render(last)));
+  const figHost = { redraw: () => { if (last) render(last, false); }, fileName: host.fileName, provenance: host.provenance };
+  const figs: Figure[] = ['index', 'form-substance', 'sos', 'network', 'map'].map((n) => createFigure(root, n, figHost, () => last && render(last)));
   const [fIndex, fForm, fSos, fNet, fMap] = figs;
-  const markLabels = () => ({ intervention: t('intervention'), scheduled: t('scheduled'), param: (name: string) => t(`param.${name}` as MessageKey) });
-  const empty = () => t('emptyHint');
-  const label = (m: string) => t(`metric.${m}` as MessageKey);
 
   /** `tables`: also rebuild the data tables (skipped while playing, to keep frames short). */
   function render(v: RunView, tables = true): void {
     last = v;
     const { series, snap } = v;
-    const ticks = snap.ticks;
     const n = series.tick?.length ?? 0;
     const months = Array.from({ length: n }, (_, i) => i);
-    timeSeries(fIndex.svg, {
-      title: t('chart.index'), xLabel: t('x'), yLabel: t('chart.index.y'), ticks, marks: v.markers, markLabels: markLabels(), empty: empty(),
-      lines: [
-        { key: 'index', label: label('involutionIndex'), color: PALETTE.black, values: series.involutionIndex },
-        { key: 'form', label: label('formGrowth'), color: PALETTE.vermillion, dash: '5 3', values: series.formGrowth },
-        { key: 'substance', label: label('substanceGrowth'), color: PALETTE.blue, dash: '5 3', values: series.substanceGrowth },
-      ],
-    });
+    indexChart(fIndex, v);
     if (tables && fIndex.open()) dataTable(fIndex.table, t('chart.index'), [t('month'), label('involutionIndex'), label('formGrowth'), label('substanceGrowth')],
       months.map((i) => [i, series.involutionIndex[i], series.formGrowth[i], series.substanceGrowth[i]]));
 
-    // Each figure's growth exactly as the index computes it: the form lines average to formGrowth.
-    const scales = indexScales(snap.params.districts);
-    const lines = [
-      ...FORM.map((m, i) => ({ key: m, label: `${t('form')}: ${label(m)}`, color: FORM_COLORS[i], dash: '6 3', values: growthSeries(series[m], scales[i]) })),
-      ...SUBSTANCE.map((m, i) => ({ key: m, label: `${t('substance')}: ${label(m)}`, color: SUBSTANCE_COLORS[i], values: growthSeries(series[m], scales[FORM.length + i]) })),
-    ];
-    timeSeries(fForm.svg, { title: t('chart.formSubstance'), xLabel: t('x'), yLabel: t('chart.formSubstance.y'), ticks, marks: v.markers, markLabels: markLabels(), lines, empty: empty() });
+    formSubstanceChart(fForm, v);
     if (tables && fForm.open()) dataTable(fForm.table, t('chart.formSubstance'), [t('month'), ...[...FORM, ...SUBSTANCE].map(label)],
       months.map((i) => [i, ...[...FORM, ...SUBSTANCE].map((m) => series[m][i])]));
 
@@ -66,14 +88,15 @@ export function createExplore(root: HTMLElement) {
     const modeLabels = AWARD_MODES.map((m) => t(`mode.${m}` as MessageKey));
     network(fNet.svg, {
       title: t('chart.network'), note: t('chart.network.note'), districtLabel: t('district'), modeLabels, districts: snap.params.districts,
+      shapeLabels: [t('chart.network.district'), t('affiliated'), t('independent')],
       sos: Array.from(s.id, (id, i) => ({ id, home: s.home[i], affiliated: s.affiliated[i] === 1 })), contracts,
     });
-    if (tables && fNet.open()) dataTable(fNet.table, t('chart.network'), [t('district'), 'SO', label('purchaseSpending'), t('chart.network.note')],
+    if (tables && fNet.open()) dataTable(fNet.table, t('chart.network'), [t('district'), 'SO', label('purchaseSpending'), t('chart.network.mode')],
       contracts.map((k) => [k.buyer + 1, k.so, k.payment, modeLabels[k.mode]]));
 
     const providerLabels = [t('none'), t('inHouse'), t('affiliated'), t('independent')];
     communityMap(fMap.svg, {
-      title: t('chart.map'), note: t('chart.map.note'), districtLabel: t('district'), providerLabels,
+      title: t('chart.map'), note: t('chart.map.note', { max: MAP_MAX.toFixed(1) }), districtLabel: t('district'), providerLabels,
       districts: snap.params.districts, perDistrict: snap.params.communitiesPerDistrict, needsMet: snap.communities.needsMet, servedBy: snap.communities.servedBy,
     });
     if (tables && fMap.open()) dataTable(fMap.table, t('chart.map'), [t('community'), t('district'), label('needsMet'), ...providerLabels],

@@ -24,6 +24,8 @@ export function downloadRunCsv(result: RunResult): void {
 
 function serialize(svg: SVGSVGElement): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
+  // The hover read-out belongs to the screen, not to the figure.
+  clone.querySelectorAll('.hover, .hover-zone').forEach((e) => e.remove());
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   const vb = svg.viewBox.baseVal;
   clone.setAttribute('width', String(vb.width));
@@ -36,6 +38,7 @@ function serialize(svg: SVGSVGElement): string {
   return new XMLSerializer().serializeToString(clone);
 }
 
+/** Download the figure as SVG; `name` is the file name without extension. */
 export function downloadSvg(svg: SVGSVGElement, name: string): void {
   download(new Blob([serialize(svg)], { type: 'image/svg+xml' }), `${name}.svg`);
 }

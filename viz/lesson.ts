@@ -1,42 +1,54 @@
-// Lesson mode: predict, then run, then explain — for the scenario chosen in the Scenario control.
-import { findScenario } from '../scenarios/index.ts';
+// Lesson mode: predict, watch the run, explain — for the scenario chosen in the Scenario control.
+// The run plays inside the lesson (the index and form against substance, with the scheduled
+// markers); a wrong prediction gets an answer too; the explanation stays hidden until the student
+// has written their own and asks for it. A printed lesson is a one-page handout.
+import type { Scenario } from '../sim/index.ts';
 import { pick, t, type MessageKey } from './i18n/index.ts';
 import { answerOf, LESSONS, type Answer } from './lessons.ts';
-import * as d3 from 'd3';
+import { createFigure, type Figure, type FigureHost } from './figure.ts';
+import { formSubstanceChart, indexChart, markLabels, type RunView } from './explore.ts';
 import { PALETTE, type Svg } from './views/chart.ts';
 import { timeSeries } from './views/timeseries.ts';
+import * as d3 from 'd3';
 
 export interface LessonHost {
-  scenarioId(): string;
-  /** Reset and run the scenario to its end; resolves with the final index, form and substance. */
-  runToEnd(): Promise<{ index: number; form: number; substance: number }>;
-  /** The run's series so far, to show what happened beside the explanation. */
-  series(): Record<string, number[]>;
+  scenario(): Scenario;
+  /** Reset and play the run to its end where the lesson shows it; the speed is restored afterwards. */
+  runAnimated(): Promise<void>;
+  /** The run on screen. */
+  view(): RunView | null;
   /** Called after every change of step, so the page can withhold the scenario's explanation until then. */
   onStep(): void;
-  /** The seed of the run the lesson shows. */
   seed(): number;
+  fileName(view: string): string;
+  provenance(): string;
 }
 
 const ANSWERS: Answer[] = ['rise', 'flat', 'fall'];
+/** How much the student must write before the explanation can be asked for. */
+export const MIN_WHY = 15;
 
-function el<K extends keyof HTMLElementTagNameMap>(parent: HTMLElement, tag: K, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(parent: HTMLElement, tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = parent.appendChild(document.createElement(tag));
   if (text !== undefined) e.textContent = text;
+  if (cls) e.className = cls;
   return e;
 }
 
-export function createLesson(root: HTMLElement, host: LessonHost) {
+export function createLesson(root: HTMLElement, handout: HTMLElement, host: LessonHost) {
   let step = 0;
   let answer: Answer | null = null;
-  let outcome: { index: number; form: number; substance: number } | null = null;
   let running = false;
+  let why = '';
+  let revealed = false;
+  let figs: Figure[] = [];
+  const figHost: FigureHost = { redraw: () => update(), fileName: host.fileName, provenance: host.provenance };
 
-  /** Re-render, then give focus back to the same control (radio by value, button by position). */
+  /** Re-render, then give focus back to the same control (radio by value, button by its role in the lesson). */
   function renderKeepingFocus(): void {
     const active = document.activeElement as HTMLElement | null;
     const inside = active && root.contains(active);
-    const key = inside ? (active instanceof HTMLInputElement ? `input[value="${active.value}"]` : null) : null;
+    const key = inside ? (active.dataset.key ? `[data-key="${active.dataset.key}"]` : active instanceof HTMLInputElement ? `input[value="${active.value}"]` : null) : null;
     render();
     host.onStep();
     if (!inside) return;
@@ -44,19 +56,32 @@ export function createLesson(root: HTMLElement, host: LessonHost) {
     target?.focus();
   }
 
+  function button(parent: HTMLElement, text: string, key: string, onClick: () => void): HTMLButtonElement {
+    const b = el(parent, 'button', text);
+    b.type = 'button';
+    b.dataset.key = key;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
   function render(): void {
     root.replaceChildren();
-    const scenario = findScenario(host.scenarioId())!;
+    figs = [];
+    const scenario = host.scenario();
     const lesson = LESSONS[scenario.id];
     el(root, 'h2', `${t('lesson')}: ${pick(scenario.title)}`);
+    if (!lesson) {
+      el(root, 'p', t('lessonNone'));
+      handout.replaceChildren();
+      return;
+    }
     el(root, 'p', t('lessonIntro'));
-    const steps = el(root, 'ol');
-    steps.className = 'steps';
+    const steps = el(root, 'ol', undefined, 'steps');
     (['lessonPredict', 'lessonRun', 'lessonExplain'] as MessageKey[]).forEach((k, i) => {
       const li = el(steps, 'li', `${i + 1}. ${t(k)}`);
       if (i === step) li.setAttribute('aria-current', 'step');
     });
-    const body = el(root, 'div');
+    const body = el(root, 'div', undefined, 'lesson-body');
     if (step === 0) {
       const fs = el(body, 'fieldset');
       el(fs, 'legend', pick(lesson.question));
@@ -71,60 +96,138 @@ export function createLesson(root: HTMLElement, host: LessonHost) {
         label.append(` ${t(`answer.${a}` as MessageKey)} `);
       }
       el(body, 'p', answer ? '' : t('lessonChoose'));
-      const next = el(body, 'button', t('lessonNext'));
-      next.type = 'button';
-      next.disabled = !answer;
-      next.addEventListener('click', () => { step = 1; renderKeepingFocus(); });
+      button(body, t('lessonNext'), 'next', () => { step = 1; renderKeepingFocus(); }).disabled = !answer;
     } else if (step === 1) {
+      el(body, 'p', pick(lesson.question), 'question');
+      el(body, 'p', t('lessonYourPrediction', { answer: t(`answer.${answer}` as MessageKey) }));
       el(body, 'p', pick(lesson.lookFor));
-      const go = el(body, 'button', running ? t('lessonRunning') : t('lessonRunIt'));
-      go.type = 'button';
-      go.disabled = running;
-      go.addEventListener('click', async () => {
+      const go = button(body, running ? t('lessonRunning') : t('lessonRunIt'), 'run', async () => {
         running = true;
         renderKeepingFocus();
         try {
-          outcome = await host.runToEnd();
+          await host.runAnimated();
           step = 2;
         } catch {
-          // The run was reset under the lesson: stay on this step, ready to run again.
+          // The run was reset or lost under the lesson: stay on this step, ready to run again.
         }
         running = false;
         renderKeepingFocus();
       });
-    } else if (outcome) {
-      const f = (x: number) => x.toFixed(2);
-      el(body, 'p', t('lessonSaw', { index: f(outcome.index), form: f(outcome.form), substance: f(outcome.substance) }));
-      el(body, 'p', t('lessonYourPrediction', { answer: t(`answer.${answer}` as MessageKey) }) + (answer === answerOf(outcome.index) ? ' ✓' : ''));
-      el(body, 'p', t('lessonOneRun', { seed: host.seed() }));
-      const series = host.series();
-      const svg = d3.select(el(body, 'figure').appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'))) as unknown as Svg;
-      timeSeries(svg, {
-        title: t('chart.index'), xLabel: t('x'), yLabel: t('chart.index.y'), ticks: series.tick.length, marks: [], markLabels: { intervention: '', scheduled: '' },
-        lines: [
-          { key: 'index', label: t('metric.involutionIndex'), color: PALETTE.black, values: series.involutionIndex },
-          { key: 'form', label: t('metric.formGrowth'), color: PALETTE.vermillion, dash: '5 3', values: series.formGrowth },
-          { key: 'substance', label: t('metric.substanceGrowth'), color: PALETTE.blue, dash: '5 3', values: series.substanceGrowth },
-        ],
-      });
-      const label = el(body, 'label', t('lessonWhy'));
-      label.htmlFor = 'lesson-why';
-      const area = el(body, 'textarea');
-      area.id = 'lesson-why';
-      const why = el(body, 'div');
-      const show = el(body, 'button', t('lessonShowWhy'));
-      show.type = 'button';
-      show.addEventListener('click', () => { why.replaceChildren(); el(why, 'p', pick(scenario.teaching)); el(why, 'p', pick(lesson.lookFor)); });
-      const again = el(body, 'button', t('lessonRestart'));
-      again.type = 'button';
-      again.addEventListener('click', () => { step = 0; answer = null; outcome = null; renderKeepingFocus(); });
+      go.disabled = running;
+    } else {
+      outcome(body, scenario, lesson.lookFor);
+    }
+    if (step >= 1) {
+      const views = el(body, 'div', undefined, 'views lesson-views');
+      figs = [createFigure(views, 'lesson-index', figHost), createFigure(views, 'lesson-form-substance', figHost)];
+    }
+    const tools = el(root, 'div', undefined, 'buttons');
+    button(tools, t('lessonPrint'), 'print', () => { drawHandout(); window.print(); });
+    if (step > 0) button(tools, t('lessonRestart'), 'restart', restart);
+    update();
+  }
+
+  function outcome(body: HTMLElement, scenario: Scenario, lookFor: { en: string; zh: string }): void {
+    const series = host.view()?.series ?? {};
+    const last = (m: string) => series[m]?.[series[m].length - 1] ?? NaN;
+    const index = last('involutionIndex');
+    const f = (x: number) => x.toFixed(2);
+    el(body, 'p', t('lessonSaw', { index: f(index), form: f(last('formGrowth')), substance: f(last('substanceGrowth')) }));
+    const actual = answerOf(index);
+    const right = actual === answer;
+    const feedback = el(body, 'p', right
+      ? t('lessonRight', { answer: t(`answer.${answer}` as MessageKey) })
+      : t('lessonWrong', { answer: t(`answer.${answer}` as MessageKey), actual: t(`answer.${actual}` as MessageKey) }), right ? 'feedback right' : 'feedback wrong');
+    feedback.setAttribute('role', 'status');
+    el(body, 'p', t('lessonOneRun', { seed: host.seed() }));
+    const label = el(body, 'label', t('lessonWhy'));
+    label.htmlFor = 'lesson-why';
+    const area = el(body, 'textarea');
+    area.id = 'lesson-why';
+    area.value = why;
+    area.setAttribute('aria-describedby', 'lesson-why-hint');
+    const hint = el(body, 'p', '', 'note');
+    hint.id = 'lesson-why-hint';
+    const show = button(body, t('lessonShowWhy'), 'show', () => { revealed = true; renderKeepingFocus(); });
+    const sync = () => {
+      const enough = why.trim().length >= MIN_WHY;
+      show.disabled = revealed || !enough;
+      hint.textContent = revealed ? '' : enough ? '' : t('lessonWriteFirst', { n: MIN_WHY });
+    };
+    area.addEventListener('input', () => { why = area.value; sync(); });
+    sync();
+    if (revealed) {
+      const box = el(body, 'div', undefined, 'explanation');
+      box.id = 'lesson-explanation';
+      el(box, 'h3', t('lessonExplanation'));
+      el(box, 'p', pick(scenario.teaching));
+      el(box, 'p', pick(lookFor));
     }
   }
 
+  /** Draw the run into the lesson's charts (as it plays) and into the handout. */
+  function update(): void {
+    const v = host.view();
+    if (!v || !figs.length) return;
+    indexChart(figs[0], v);
+    formSubstanceChart(figs[1], v);
+    for (const f of figs) f.relabel();
+  }
+
+  /** The handout: the question, the three answers to tick, the chart (empty to sketch on, or the run), lines to write on. */
+  function drawHandout(): void {
+    handout.replaceChildren();
+    const scenario = host.scenario();
+    const lesson = LESSONS[scenario.id];
+    if (!lesson) return;
+    el(handout, 'h1', `${t('appTitle')} — ${t('lesson')}: ${pick(scenario.title)}`);
+    el(handout, 'p', t('handoutName'), 'handout-name');
+    el(handout, 'h2', `1. ${t('lessonPredict')}`);
+    el(handout, 'p', pick(lesson.question), 'question');
+    const ul = el(handout, 'ul', undefined, 'ticks');
+    for (const a of ANSWERS) el(ul, 'li', `☐ ${t(`answer.${a}` as MessageKey)}`);
+    el(handout, 'h2', `2. ${t('lessonRun')}`);
+    const v = host.view();
+    const done = step === 2 && v;
+    const svgEl = el(handout, 'figure').appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));
+    svgEl.dataset.w = '680';
+    const svg = d3.select(svgEl) as unknown as Svg;
+    const series = done ? v.series : {};
+    timeSeries(svg, {
+      title: t('chart.index'), xLabel: t('x'), yLabel: t('chart.index.y'), ticks: v?.snap.ticks ?? 120, marks: v?.markers ?? [], markLabels: markLabels(),
+      zeroLabel: t('chart.index.zero'), empty: t('handoutSketch'),
+      lines: [
+        { key: 'index', label: t('metric.involutionIndex'), color: PALETTE.black, values: series.involutionIndex ?? [] },
+        { key: 'form', label: t('metric.formGrowth'), color: PALETTE.vermillion, dash: '5 3', values: series.formGrowth ?? [] },
+        { key: 'substance', label: t('metric.substanceGrowth'), color: PALETTE.blue, dash: '5 3', values: series.substanceGrowth ?? [] },
+      ],
+    });
+    el(handout, 'h2', `3. ${t('lessonExplain')}`);
+    el(handout, 'p', t('lessonWhy'));
+    const lines = el(handout, 'div', undefined, 'write-lines');
+    for (let i = 0; i < 6; i++) el(lines, 'div');
+    el(handout, 'p', host.provenance(), 'handout-provenance');
+  }
+
+  function restart(): void {
+    step = 0;
+    answer = null;
+    running = false;
+    why = '';
+    revealed = false;
+    renderKeepingFocus();
+  }
+
+  // The browser's own Print command prints the handout too.
+  window.addEventListener('beforeprint', drawHandout);
+
   return {
     render: renderKeepingFocus,
-    restart: () => { step = 0; answer = null; outcome = null; running = false; renderKeepingFocus(); },
-    /** Whether the student has predicted and run, so the scenario's explanation may be shown. */
-    revealed: () => step === 2,
+    restart,
+    update,
+    /** Whether the student has asked for the explanation (after writing their own). */
+    revealed: () => revealed || !LESSONS[host.scenario().id],
+    /** Whether a lesson is under way: its explanation is then withheld everywhere on the page. */
+    started: () => step > 0 || answer !== null,
   };
 }

@@ -1,27 +1,51 @@
 // The page: it only renders. The model runs in a module Web Worker behind one typed comlink API;
-// state arrives once per frame as a snapshot of transferred typed arrays.
-import { wrap } from 'comlink';
-import { PARAM_BY_NAME, type Change } from '../sim/index.ts';
+// state arrives once per frame as a snapshot of transferred typed arrays. What the page shows is
+// what the run applied: a world parameter waiting for Reset is marked as such and kept out of the
+// share link; nothing is dropped without asking; a lost worker is said and Reset brings it back.
+import { PARAM_BY_NAME, resolveParams, type Change, type Scenario } from '../sim/index.ts';
+import { VERSION } from '../sim/version.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { getLang, pick, setLang, t, type MessageKey } from './i18n/index.ts';
 import { paramPanel } from './controls.ts';
-import { createExplore } from './explore.ts';
+import { createExplore, type RunView } from './explore.ts';
 import { COMPARE_METRICS, createCompare } from './compare.ts';
 import { createLesson } from './lesson.ts';
+import { createMonitors } from './monitors.ts';
+import { createPresentation } from './present.ts';
+import { confirmDrop, type Choice } from './dialog.ts';
 import { downloadRunCsv, downloadRunJson } from './export.ts';
+import { ModelLost, watchedWorker, type LostReason } from './model.ts';
+import { decodeScenario, encodeScenario, FileProblem, readScenarioFile, scenarioFile } from './scenario-file.ts';
 import { buildUrl, parseUrl, type Problem } from './url.ts';
 import type { SimApi, Snapshot } from './worker/api.ts';
+import type { Remote } from 'comlink';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const sim = wrap<SimApi>(new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' }));
 const { state: initial, problems } = parseUrl(location.search);
 setLang(initial.lang);
 
+/** Messages of the alert box, by what they are about; each goes when its cause does. */
+const messages: Partial<Record<'link' | 'model' | 'input' | 'file', () => string>> = {};
+
+let loaded: Scenario | null = null;
+if (initial.def) {
+  try {
+    loaded = decodeScenario(initial.def);
+  } catch (err) {
+    const text = (err as Error).message;
+    messages.file = () => text;
+  }
+}
+
 const app = {
-  scenario: initial.scenario,
+  scenario: loaded ?? findScenario(initial.scenario) ?? SCENARIOS[0],
+  /** The scenario came from a file, not the bundle. */
+  custom: loaded !== null,
   seed: initial.seed,
   set: initial.set as Record<string, number>,
+  /** World parameters changed mid-run: shown, applied by the next Reset, not in the link until then. */
+  pending: {} as Record<string, number>,
   interventions: initial.interventions as Change[],
   series: {} as Record<string, number[]>,
   snap: null as Snapshot | null,
@@ -29,41 +53,81 @@ const app = {
   busy: false,
 };
 
-const explore = createExplore($('views'));
-const compare = createCompare($('compare-views'), $('compare-progress'));
-const panel = paramPanel($('params'), onParam);
-const lesson = createLesson($('lesson'), { scenarioId: () => app.scenario, runToEnd, series: () => app.series, onStep: () => showTeaching(), seed: () => app.seed });
-let activeTab = 'tab-explore';
+const model = watchedWorker(onLost);
+const params = () => resolveParams(app.scenario.params, app.set);
+const which = () => (app.custom ? app.scenario : app.scenario.id);
+const view = (): RunView | null => (app.snap ? { series: app.series, snap: app.snap, markers: app.snap.markers } : null);
 
-/** The scenario's teaching text, withheld in a lesson until the student has predicted and run. */
-function showTeaching(): void {
-  const withheld = activeTab === 'tab-lesson' && !lesson.revealed();
-  $('teaching').textContent = withheld ? t('lessonWithheld') : pick(findScenario(app.scenario)!.teaching);
-  $('teaching').classList.toggle('withheld', withheld);
+/** A call to the model; null if the worker was lost meanwhile (the page says so, see onLost). */
+async function call<R>(fn: (api: Remote<SimApi>) => Promise<R>, months: number): Promise<R | null> {
+  try {
+    return await model.call(fn, params().citizens * Math.max(1, months));
+  } catch (err) {
+    if (err instanceof ModelLost) return null;
+    throw err;
+  }
 }
+
+function onLost(reason: LostReason): void {
+  setPlaying(false);
+  app.busy = false;
+  endWaiters.forEach((w) => w.reject(new Error('the model was lost')));
+  endWaiters = [];
+  messages.model = () => t(reason === 'crashed' ? 'lost.crashed' : 'lost.hung');
+  showMessages();
+}
+
+const fileName = (name: string) => `involution-${app.scenario.id}-seed${app.seed}-m${app.snap?.tick ?? 0}-${name}`;
+function provenance(): string {
+  const list = (set: Record<string, number>) => Object.entries(set).map(([k, v]) => `${k} = ${v}`).join(', ');
+  const changed = list(app.set) || t('provenance.none');
+  const ivs = app.interventions.map((c) => `${t('month')} ${c.tick}: ${list(c.set)}`).join('; ') || t('provenance.none');
+  return t('provenance', { version: VERSION, title: pick(app.scenario.title), scenario: app.scenario.id, seed: app.seed, month: app.snap?.tick ?? 0, ticks: app.snap?.ticks ?? params().ticks, changed, interventions: ivs });
+}
+
+const explore = createExplore($('views'), { fileName, provenance });
+const monitors = createMonitors($('monitors'));
+const compare = createCompare($('compare-views'), $('compare-progress'));
+const panel = paramPanel($('params'), onParam, (text) => { messages.input = () => text; showMessages(); });
+const lesson = createLesson($('lesson'), $('handout'), {
+  scenario: () => app.scenario, runAnimated, view, onStep: () => showTeaching(), seed: () => app.seed, fileName, provenance,
+});
+const presentation = createPresentation($('present') as HTMLButtonElement, $('present-exit') as HTMLButtonElement, {
+  togglePlay: () => $('play').click(), reset: () => $('reset').click(), step: () => $('step').click(), stepBack: () => void stepBack(),
+});
+let activeTab = 'tab-explore';
 let endWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
 
-function showMessage(text: string): void {
+/** The scenario's teaching text, withheld while a lesson is under way and until the student asks for it. */
+function showTeaching(): void {
+  const withheld = (activeTab === 'tab-lesson' || lesson.started()) && !lesson.revealed();
+  $('teaching').textContent = withheld ? t('lessonWithheld') : pick(app.scenario.teaching);
+  $('teaching').classList.toggle('withheld', withheld);
+}
+
+function showMessages(): void {
   const box = $('message');
-  box.textContent = text;
-  box.hidden = !text;
+  const texts = Object.values(messages).map((m) => m());
+  box.replaceChildren(...texts.map((text) => Object.assign(document.createElement('p'), { textContent: text })));
+  box.hidden = texts.length === 0;
 }
 
 /** One problem of the shared link, in the page's language. */
 function describeProblem(p: Problem): string {
   return t(p.key, { ...p.vars, allowed: p.range ? t(p.range.integer ? 'allowed.integer' : 'allowed.number', { min: p.range.min, max: p.range.max }) : '' });
 }
+if (problems.length) messages.link = () => t('badUrl', { detail: problems.map(describeProblem).join('; ') });
 
-/** What was ignored from the link, shown until the page is left, and re-worded with the language. */
-function showLinkProblems(): void {
-  if (problems.length) showMessage(t('badUrl', { detail: problems.map(describeProblem).join('; ') }));
-}
-
+/** The link holds the run as applied, at the month shown when paused. */
 function updateUrl(): void {
-  history.replaceState(null, '', buildUrl({ scenario: app.scenario, seed: app.seed, set: app.set, interventions: app.interventions, lang: getLang() }));
+  history.replaceState(null, '', buildUrl({
+    scenario: app.scenario.id, seed: app.seed, set: app.set, interventions: app.interventions, lang: getLang(),
+    month: app.playing ? 0 : app.snap?.tick ?? 0, ...(app.custom ? { def: encodeScenario(app.scenario) } : {}),
+  }));
 }
 
-function apply(snap: Snapshot): void {
+function apply(snap: Snapshot | null): void {
+  if (!snap) return;
   if (snap.from === 0) app.series = {};
   snap.names.forEach((name, i) => {
     const col = (app.series[name] ??= []);
@@ -80,21 +144,60 @@ function apply(snap: Snapshot): void {
 }
 
 function render(): void {
-  const snap = app.snap;
-  if (!snap) return;
-  explore.render({ series: app.series, snap, markers: snap.markers }, !app.playing);
-  $('clock').textContent = `${t('month')} ${snap.tick} ${t('of')} ${snap.ticks}`;
+  const v = view();
+  if (!v) return;
+  explore.render(v, !app.playing);
+  monitors.update(app.series);
+  if (activeTab === 'tab-lesson') lesson.update();
+  $('clock').textContent = t('clock', { tick: v.snap.tick, ticks: v.snap.ticks });
   $('clock').setAttribute('aria-live', app.playing ? 'off' : 'polite');
-  document.body.dataset.tick = String(snap.tick);
-  panel.set(snap.params);
+  document.body.dataset.tick = String(v.snap.tick);
+  panel.set(v.snap.params, app.pending);
+  showPending();
 }
 
-async function reset(): Promise<void> {
+/** The changes waiting for Reset, beside the Reset button; and Undo, when there is something to undo. */
+function showPending(): void {
+  const names = Object.entries(app.pending).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`);
+  $('pending').textContent = names.length ? t('pendingNote', { list: names.join(t('listSep')) }) : '';
+  $('pending').hidden = names.length === 0;
+  $('reset').classList.toggle('due', names.length > 0);
+  const undo = $('undo') as HTMLButtonElement;
+  const lastIv = lastIntervention();
+  undo.disabled = !lastIv;
+  undo.title = lastIv ? `${t('month')} ${lastIv.tick}: ${Object.entries(lastIv.set).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`).join(', ')}` : '';
+}
+
+const lastIntervention = () => [...app.interventions].sort((a, b) => a.tick - b.tick).at(-1);
+
+/** Start the run again with the applied settings and pending changes; `month`: replay up to it. */
+async function reset(month = 0): Promise<void> {
   setPlaying(false);
   endWaiters.forEach((w) => w.reject(new Error('the run was reset')));
   endWaiters = [];
-  apply(await sim.reset(app.scenario, app.seed, app.set, app.interventions));
+  if (model.lost()) {
+    model.restart();
+    delete messages.model;
+    showMessages();
+  }
+  app.set = { ...app.set, ...app.pending };
+  app.pending = {};
+  app.busy = true;
+  try {
+    apply(await call((api) => (month > 0
+      ? api.replay(which(), app.seed, app.set, app.interventions, month)
+      : api.reset(which(), app.seed, app.set, app.interventions)), month + 1));
+  } finally {
+    app.busy = false;
+  }
   updateUrl();
+}
+
+/** Before dropping interventions: ask (drop, keep, or cancel), listing them. */
+async function askDrop(message: MessageKey, canKeep: boolean): Promise<Choice> {
+  if (!app.interventions.length) return 'drop';
+  const items = app.interventions.map((c) => `${t('month')} ${c.tick}: ${Object.entries(c.set).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`).join(', ')}`);
+  return confirmDrop($('confirm') as HTMLDialogElement, t(message, { n: items.length }), items, canKeep);
 }
 
 function setPlaying(on: boolean): void {
@@ -102,23 +205,59 @@ function setPlaying(on: boolean): void {
   document.body.dataset.state = on ? 'playing' : 'paused';
   $('play').textContent = on ? t('pause') : t('play');
   $('play').setAttribute('aria-pressed', String(on));
-  if (!on) render();
+  if (!on) {
+    render();
+    if (app.snap) updateUrl();
+  }
 }
 
 async function onParam(name: string, value: number): Promise<void> {
   const snap = app.snap;
-  const structural = PARAM_BY_NAME.get(name)?.structural;
-  if (!snap || snap.tick === 0 || structural) {
+  const spec = PARAM_BY_NAME.get(name)!;
+  if (!snap || snap.tick === 0) {
     app.set = { ...app.set, [name]: value };
-    if (!snap || snap.tick === 0) await reset();
-    else updateUrl();
+    delete app.pending[name];
+    await reset();
     return;
   }
-  const next = await sim.intervene({ [name]: value });
+  if (spec.structural) {
+    // The run keeps its world: the change waits for Reset, and the link keeps the world as run.
+    if (snap.params[name as keyof typeof snap.params] === value) delete app.pending[name];
+    else app.pending = { ...app.pending, [name]: value };
+    render();
+    return;
+  }
+  const next = await call((api) => api.intervene({ [name]: value }), 1);
+  if (!next) return;
   // The worker's month is the truth: a step may have been running when the control changed.
   app.interventions = next.markers.filter((m) => m.kind === 'intervention').map(({ tick, set }) => ({ tick, set }));
   apply(next);
   updateUrl();
+}
+
+async function stepOnce(): Promise<void> {
+  setPlaying(false);
+  if (app.busy || model.lost()) return;
+  app.busy = true;
+  try { apply(await call((api) => api.step(1), 1)); } finally { app.busy = false; }
+  updateUrl();
+}
+
+/** A month back: the same run replayed to the month before (presentation mode's left arrow). */
+async function stepBack(): Promise<void> {
+  setPlaying(false);
+  if (app.busy || model.lost() || !app.snap || app.snap.tick === 0) return;
+  const month = app.snap.tick - 1;
+  // Interventions after that month are kept: they apply again when the run gets there.
+  await reset(month);
+}
+
+async function undo(): Promise<void> {
+  const last = lastIntervention();
+  if (!last || !app.snap || app.busy) return;
+  const month = app.snap.tick;
+  app.interventions = app.interventions.filter((c) => c !== last);
+  await reset(month);
 }
 
 /** Months a second from the speed control; the worker advances at most once per frame. */
@@ -132,29 +271,37 @@ function frame(now: number): void {
     if (n >= 1) {
       due -= n;
       app.busy = true;
-      sim.step(n).then(apply).finally(() => { app.busy = false; });
+      call((api) => api.step(n), n).then(apply).finally(() => { app.busy = false; });
     }
   } else if (!app.playing) due = 0;
   last = now;
   requestAnimationFrame(frame);
 }
 
-async function runToEnd(): Promise<{ index: number; form: number; substance: number }> {
-  await reset();
-  ($('speed') as HTMLInputElement).value = '60';
-  const done = new Promise<void>((resolve, reject) => endWaiters.push({ resolve, reject }));
-  setPlaying(true);
-  await done;
-  const last = (m: string) => app.series[m][app.series[m].length - 1];
-  return { index: last('involutionIndex'), form: last('formGrowth'), substance: last('substanceGrowth') };
+/** The lesson's run: from the start, played where the lesson shows it, then the speed put back. */
+const LESSON_SPEED = '30';
+async function runAnimated(): Promise<void> {
+  const speed = $('speed') as HTMLInputElement;
+  const before = speed.value;
+  try {
+    await reset();
+    if (model.lost()) throw new Error('the model was lost');
+    speed.value = LESSON_SPEED;
+    const done = new Promise<void>((resolve, reject) => endWaiters.push({ resolve, reject }));
+    setPlaying(true);
+    await done;
+  } finally {
+    speed.value = before;
+  }
 }
 
 function fillScenarioTexts(): void {
   const select = $('scenario') as HTMLSelectElement;
-  select.replaceChildren(...SCENARIOS.map((s) => new Option(pick(s.title), s.id, false, s.id === app.scenario)));
-  const scenario = findScenario(app.scenario)!;
+  const options = SCENARIOS.map((s) => new Option(pick(s.title), s.id, false, !app.custom && s.id === app.scenario.id));
+  if (app.custom) options.push(new Option(`${t('loadedScenario')}: ${pick(app.scenario.title)}`, `file:${app.scenario.id}`, false, true));
+  select.replaceChildren(...options);
   showTeaching();
-  $('source').textContent = scenario.source;
+  $('source').textContent = app.scenario.source;
   const cmp = $('compare-scenarios');
   const checked = new Set([...cmp.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value));
   if (!checked.size) ['baseline-involution', 'full-prevention'].forEach((id) => checked.add(id));
@@ -182,11 +329,13 @@ function relabel(): void {
   document.title = t('appTitle');
   document.querySelectorAll<HTMLElement>('[data-i18n-aria]').forEach((e) => e.setAttribute('aria-label', t(e.dataset.i18nAria as MessageKey)));
   panel.relabel();
+  monitors.relabel();
+  presentation.relabel();
   fillScenarioTexts();
   compare.relabel();
   setPlaying(app.playing);
   lesson.render();
-  if (!$('message').hidden) showLinkProblems();
+  showMessages();
 }
 
 function selectTab(id: string): void {
@@ -198,46 +347,99 @@ function selectTab(id: string): void {
     if (on) tab.focus();
   }
   activeTab = id;
+  document.body.dataset.tab = id.replace('tab-', '');
   if (id === 'tab-lesson') lesson.render();
   showTeaching();
 }
 
+async function loadFile(input: HTMLInputElement): Promise<void> {
+  const file = input.files?.[0];
+  input.value = '';
+  if (!file) return;
+  let scenario: Scenario;
+  try {
+    scenario = readScenarioFile(file.name, await file.text());
+  } catch (err) {
+    if (!(err instanceof FileProblem)) throw err;
+    messages.file = () => err.message;
+    showMessages();
+    return;
+  }
+  if ((await askDrop('confirm.load', false)) === 'cancel') return;
+  delete messages.file;
+  showMessages();
+  Object.assign(app, { scenario, custom: true, set: {}, pending: {}, interventions: [] });
+  fillScenarioTexts();
+  lesson.restart();
+  await reset();
+}
+
 function wire(): void {
   $('play').addEventListener('click', async () => {
+    if (model.lost()) return;
     if (app.snap && app.snap.tick >= app.snap.ticks) await reset();
     setPlaying(!app.playing);
   });
-  $('step').addEventListener('click', async () => {
-    setPlaying(false);
-    if (app.busy) return;
-    app.busy = true;
-    try { apply(await sim.step(1)); } finally { app.busy = false; }
+  $('step').addEventListener('click', () => void stepOnce());
+  $('undo').addEventListener('click', () => void undo());
+  $('reset').addEventListener('click', async () => {
+    if (!model.lost()) {
+      const choice = await askDrop('confirm.reset', true);
+      if (choice === 'cancel') return;
+      if (choice === 'drop') app.interventions = [];
+    }
+    await reset();
   });
-  $('reset').addEventListener('click', () => { app.interventions = []; void reset(); });
-  $('scenario').addEventListener('change', (e) => {
-    app.scenario = (e.target as HTMLSelectElement).value;
-    app.set = {};
-    app.interventions = [];
+  $('scenario').addEventListener('change', async (e) => {
+    const select = e.target as HTMLSelectElement;
+    const next = findScenario(select.value);
+    if (!next) return;
+    if ((await askDrop('confirm.scenario', false)) === 'cancel') {
+      fillScenarioTexts();
+      return;
+    }
+    Object.assign(app, { scenario: next, custom: false, set: {}, pending: {}, interventions: [] });
     fillScenarioTexts();
     lesson.restart();
-    void reset();
+    await reset();
   });
-  $('seed').addEventListener('change', (e) => {
+  $('seed').addEventListener('change', async (e) => {
     const input = e.target as HTMLInputElement;
     const n = Number(input.value);
-    if (!/^\d+$/.test(input.value) || n > 4294967295) { input.value = String(app.seed); return; }
+    if (!/^\d+$/.test(input.value) || n > 4294967295) {
+      messages.input = () => t('input.value', { name: t('seed'), id: 'seed', value: input.value || '""', allowed: t('allowed.integer', { min: 0, max: 4294967295 }) });
+      showMessages();
+      input.value = String(app.seed);
+      return;
+    }
+    const choice = await askDrop('confirm.seed', true);
+    if (choice === 'cancel') {
+      input.value = String(app.seed);
+      return;
+    }
+    if (choice === 'drop') app.interventions = [];
     app.seed = n;
-    app.interventions = [];
-    void reset();
+    await reset();
   });
+  // A message about a bad value goes once the value is put right.
+  $('params').addEventListener('change', () => { if (messages.input) { delete messages.input; showMessages(); } }, true);
   $('lang').addEventListener('click', () => {
     setLang(getLang() === 'en' ? 'zh' : 'en');
     relabel();
     render();
     updateUrl();
   });
-  $('export-json').addEventListener('click', async () => downloadRunJson(await sim.exportRun()));
-  $('export-csv').addEventListener('click', async () => downloadRunCsv(await sim.exportRun()));
+  $('export-json').addEventListener('click', async () => { const r = await call((api) => api.exportRun(), 1); if (r) downloadRunJson(r); });
+  $('export-csv').addEventListener('click', async () => { const r = await call((api) => api.exportRun(), 1); if (r) downloadRunCsv(r); });
+  $('save-scenario').addEventListener('click', () => {
+    const data = scenarioFile(app.scenario, app.set, app.interventions);
+    const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' })), download: `${data.id}.json` });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  });
+  $('load-scenario').addEventListener('click', () => $('load-file').click());
+  $('load-file').addEventListener('change', (e) => void loadFile(e.target as HTMLInputElement));
   $('share').addEventListener('click', async () => {
     updateUrl();
     try { await navigator.clipboard.writeText(location.href); } catch { /* the address bar holds the link */ }
@@ -260,9 +462,26 @@ function wire(): void {
   });
 }
 
+/** The charts at their final size before the first snapshot arrives: the page does not shift as it loads. */
+function drawEmpty(): void {
+  const p = params();
+  const z = (n: number) => new Float64Array(n);
+  const snap: Snapshot = {
+    tick: 0, ticks: p.ticks, params: p, from: 0, names: [], rows: [], markers: app.scenario.schedule.map((c) => ({ tick: c.tick, set: c.set, kind: 'schedule', ...(c.note ? { note: c.note } : {}) })),
+    sos: { id: new Int32Array(0), skill: z(0), autonomy: z(0), affiliated: new Uint8Array(0), revenue: z(0), home: new Int16Array(0) },
+    contracts: { buyer: new Int16Array(0), so: new Int32Array(0), payment: z(0), mode: new Uint8Array(0) },
+    communities: { district: new Int16Array(0), needsMet: z(0), servedBy: z(0) },
+  };
+  explore.render({ series: {}, snap, markers: snap.markers }, false);
+}
+
+// The parameter drawer is open where there is room for it, closed on a phone or a tablet.
+($('drawer') as HTMLDetailsElement).open = matchMedia('(min-width: 900px)').matches;
+document.body.dataset.tab = 'explore';
 wire();
 relabel();
 ($('seed') as HTMLInputElement).value = String(app.seed);
-showLinkProblems();
-void reset();
+drawEmpty();
+document.documentElement.classList.remove('booting');
+void reset(initial.month);
 requestAnimationFrame(frame);

@@ -1,4 +1,6 @@
-// The shareable state in the URL: ?scenario=…&seed=…&<param>=…&iv=…&lang=…
+// The shareable state in the URL: ?scenario=…&seed=…&<param>=…&iv=…&month=…&lang=… (and def=…, a
+// loaded scenario file, base64url). It holds only what the run on screen applied: a world
+// parameter waiting for Reset is not in it.
 // Every value is validated against the registry; a bad one is reported and dropped. Nothing read
 // from the URL is ever inserted as HTML (callers use textContent).
 import { PARAM_BY_NAME, parseParamValue, type Change } from '../sim/index.ts';
@@ -11,6 +13,10 @@ export interface UrlState {
   set: Record<string, number>;
   /** Interventions: changes at given months, `iv=36:partnership=0.9,serviceOrientation=0.5;48:…`. */
   interventions: Change[];
+  /** The month shown (0: the start); a link opens the run at this month. */
+  month: number;
+  /** A loaded scenario file, encoded (see scenario-file.ts); `scenario` is then its id. */
+  def?: string;
   lang: Lang;
 }
 
@@ -37,11 +43,18 @@ function paramValue(name: string, text: string): number | Problem {
 export function parseUrl(search: string): { state: UrlState; problems: Problem[] } {
   const q = new URLSearchParams(search);
   const problems: Problem[] = [];
-  const state: UrlState = { scenario: DEFAULT_SCENARIO, seed: DEFAULT_SEED, set: {}, interventions: [], lang: 'en' };
+  const state: UrlState = { scenario: DEFAULT_SCENARIO, seed: DEFAULT_SEED, set: {}, interventions: [], month: 0, lang: 'en' };
+  const def = q.get('def');
+  if (def) state.def = def;
   for (const [key, value] of q) {
+    if (key === 'def') continue;
     if (key === 'scenario') {
-      if (findScenario(value)) state.scenario = value;
+      if (def) state.scenario = value;
+      else if (findScenario(value)) state.scenario = value;
       else problems.push({ key: 'url.scenario', vars: { value } });
+    } else if (key === 'month') {
+      if (/^\d+$/.test(value) && Number(value) <= 2400) state.month = Number(value);
+      else problems.push({ key: 'url.monthValue', vars: { value } });
     } else if (key === 'seed') {
       const n = Number(value);
       if (/^\d+$/.test(value) && n <= 4294967295) state.seed = n;
@@ -95,6 +108,8 @@ export function buildUrl(state: UrlState): string {
   if (state.interventions.length) {
     q.set('iv', state.interventions.map((c) => `${c.tick}:${Object.entries(c.set).map(([k, v]) => `${k}=${v}`).join(',')}`).join(';'));
   }
+  if (state.month > 0) q.set('month', String(state.month));
+  if (state.def) q.set('def', state.def);
   if (state.lang !== 'en') q.set('lang', state.lang);
   return `?${q.toString()}`;
 }

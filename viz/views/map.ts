@@ -1,15 +1,16 @@
 // A map of communities: a grid (districts × communities), filled by needs met, with a bar of who
 // serves the needy: in-house, affiliated SO, independent SO, or no one.
 import * as d3 from 'd3';
-import { frame, legend, PALETTE, WIDTH, MARGIN, type Svg } from './chart.ts';
+import { chartWidth, frame, PALETTE, type Svg } from './chart.ts';
 
-/** Needs met rarely pass 0.4 in ten years: the colour scale spans 0–0.4. */
-const MAX = 0.4;
+/** Needs met rarely pass 0.4 in ten years: the colour scale spans 0–0.4, and more shows as 0.4. */
+export const MAP_MAX = 0.4;
 
 export const PROVIDER_COLORS = ['#d9d9d9', PALETTE.grey, PALETTE.vermillion, PALETTE.blue];
 
 export interface MapData {
   title: string;
+  /** What the fill and the bars mean; it names the scale's range (0 to MAP_MAX). */
   note: string;
   districtLabel: string;
   providerLabels: string[];
@@ -21,13 +22,16 @@ export interface MapData {
 }
 
 export function communityMap(svg: Svg, data: MapData): void {
-  const height = 320;
-  const f = frame(svg, data.title, data.note, '', height);
-  legend(svg, data.providerLabels.map((label, i) => ({ label, color: PROVIDER_COLORS[i], shape: 'box' as const })));
+  const W = chartWidth(svg);
   const cols = data.perDistrict;
-  const cell = Math.min((WIDTH - MARGIN.left - MARGIN.right - 10) / cols, (f.height - 30) / data.districts);
-  const color = d3.scaleSequential(d3.interpolateViridis).domain([0, MAX]);
-  const cells = d3.range(data.districts * cols).map((c) => ({
+  const left = 30, right = 16;
+  const cell = Math.max(8, Math.min((W - left - right - 56) / cols, 40, 300 / data.districts));
+  const f = frame(svg, {
+    title: data.title, xLabel: data.note, yLabel: '', plotHeight: Math.max(110, data.districts * cell + 4), left, right,
+    legend: data.providerLabels.map((label, i) => ({ label, color: PROVIDER_COLORS[i], shape: 'box' as const })),
+  });
+  const color = d3.scaleSequential(d3.interpolateViridis).domain([0, MAP_MAX]).clamp(true);
+  const cells = d3.range(Math.min(data.needsMet.length, data.districts * cols)).map((c) => ({
     c, d: Math.floor(c / cols), j: c % cols, met: data.needsMet[c],
     shares: [0, 1, 2, 3].map((k) => data.servedBy[c * 4 + k]),
   }));
@@ -36,22 +40,25 @@ export function communityMap(svg: Svg, data: MapData): void {
     e.append('rect').attr('class', 'fill');
     e.append('title');
     return e;
-  }).attr('transform', (d) => `translate(${d.j * cell + 10},${d.d * cell + 24})`);
+  }).attr('transform', (d) => `translate(${d.j * cell},${d.d * cell})`);
   g.select('rect.fill').attr('width', cell - 3).attr('height', cell - 3).attr('rx', 3).attr('fill', (d) => color(d.met));
   g.select('title').text((d) => `${data.districtLabel} ${d.d + 1}, #${d.j + 1}: ${d.met.toFixed(2)}`);
+  const bar = Math.max(3, Math.min(6, cell / 5));
   g.each(function (d) {
     const total = d.shares.reduce((a, b) => a + b, 0) || 1;
     let x = 0;
-    const parts = d.shares.map((s, k) => { const p = { k, x, w: ((cell - 9) * s) / total }; x += p.w; return p; });
+    const parts = d.shares.map((s, k) => { const p = { k, x, w: (Math.max(0, cell - 9) * s) / total }; x += p.w; return p; });
     d3.select(this).selectAll('rect.share').data(parts).join('rect').attr('class', 'share')
-      .attr('x', (p) => 3 + p.x).attr('y', cell - 12).attr('width', (p) => p.w).attr('height', 6).attr('fill', (p) => PROVIDER_COLORS[p.k]);
+      .attr('x', (p) => 3 + p.x).attr('y', cell - 5 - bar - 1).attr('width', (p) => p.w).attr('height', bar).attr('fill', (p) => PROVIDER_COLORS[p.k]);
   });
   f.g.selectAll<SVGTextElement, number>('text.dlabel').data(d3.range(data.districts)).join('text').attr('class', 'dlabel')
-    .attr('x', 6).attr('y', (d) => d * cell + 24 + cell / 2).attr('text-anchor', 'end').attr('font-size', 10).text((d) => `${d + 1}`);
-  // Colour scale of needs met.
+    .attr('x', -6).attr('y', (d) => d * cell + cell / 2 + 2).attr('text-anchor', 'end').attr('font-size', 10).text((d) => `${d + 1}`);
+  // The colour scale of needs met, 0 to MAP_MAX, labelled as the note says.
+  const sh = Math.min(100, data.districts * cell - 3);
   const scaleG = f.g.selectAll<SVGGElement, null>('g.scale').data([null]).join('g').attr('class', 'scale')
-    .attr('transform', `translate(${cols * cell + 20},24)`);
-  scaleG.selectAll('rect').data(d3.range(0, 1.0001, 0.1)).join('rect').attr('x', 0).attr('y', (v) => (1 - v) * 100).attr('width', 10).attr('height', 10.5)
-    .attr('fill', (v) => color(v * MAX));
-  scaleG.selectAll('text').data([0, MAX / 2, MAX]).join('text').attr('x', 14).attr('y', (v) => (1 - v / MAX) * 100 + 8).attr('font-size', 10).text((v) => v.toFixed(1));
+    .attr('transform', `translate(${cols * cell + 8},0)`);
+  scaleG.selectAll('rect').data(d3.range(0, 1.0001, 0.1)).join('rect').attr('x', 0).attr('y', (v) => (1 - v) * (sh - sh / 11)).attr('width', 10).attr('height', sh / 11 + 0.5)
+    .attr('fill', (v) => color(v * MAP_MAX));
+  scaleG.selectAll('text').data([0, MAP_MAX / 2, MAP_MAX]).join('text').attr('class', 'scale-label').attr('x', 14).attr('y', (v) => (1 - v / MAP_MAX) * (sh - sh / 11) + sh / 22 + 4).attr('font-size', 10)
+    .text((v) => (v === MAP_MAX ? `≥ ${v.toFixed(1)}` : v.toFixed(1)));
 }

@@ -1,29 +1,40 @@
 // The government–SO contract network: districts on the left, SOs on the right (grouped by home
-// district), one curve per contract, width by payment, colour by how it was awarded.
+// district), one curve per contract, width by payment. Colour means one thing only, how the contract
+// was awarded; the kinds of node are told apart by shape (bar, hollow square, disc).
 import * as d3 from 'd3';
-import { frame, legend, PALETTE, WIDTH, type Svg } from './chart.ts';
+import { chartWidth, frame, PALETTE, type Svg } from './chart.ts';
 
 export const MODE_COLORS = [PALETTE.vermillion, PALETTE.orange, PALETTE.purple, PALETTE.blue];
+const NODE_INK = '#222222';
 
 export interface NetworkData {
   title: string;
   note: string;
   districtLabel: string;
   modeLabels: string[];
+  /** Names of the node shapes: district government, affiliated SO, independent SO. */
+  shapeLabels: [string, string, string];
   districts: number;
   sos: { id: number; home: number; affiliated: boolean }[];
   contracts: { buyer: number; so: number; payment: number; mode: number }[];
 }
 
 export function network(svg: Svg, data: NetworkData): void {
-  const height = 340;
-  const f = frame(svg, data.title, data.note, '', height);
-  legend(svg, data.modeLabels.map((label, i) => ({ label, color: MODE_COLORS[i] })));
-  const top = 14;
+  const W = chartWidth(svg);
+  const f = frame(svg, {
+    title: data.title, xLabel: data.note, yLabel: '', plotHeight: Math.max(180, Math.min(300, 40 + data.districts * 34)), left: 74, right: 24,
+    legend: [
+      ...data.modeLabels.map((label, i) => ({ label, color: MODE_COLORS[i] })),
+      { label: data.shapeLabels[0], color: NODE_INK, shape: 'bar' as const },
+      { label: data.shapeLabels[1], color: NODE_INK, shape: 'square' as const },
+      { label: data.shapeLabels[2], color: NODE_INK, shape: 'dot' as const },
+    ],
+  });
+  const top = 6;
   const yd = d3.scalePoint<number>().domain(d3.range(data.districts)).range([top, f.height]).padding(0.5);
   const sos = [...data.sos].sort((a, b) => a.home - b.home || a.id - b.id);
   const ys = d3.scalePoint<number>().domain(sos.map((s) => s.id)).range([top, f.height]).padding(0.5);
-  const xl = 40, xr = WIDTH - 90 - 56;
+  const xl = 6, xr = Math.max(xl + 60, W - 74 - 24 - 8);
   const w = d3.scaleSqrt().domain([0, Math.max(1, d3.max(data.contracts, (c) => c.payment) ?? 1)]).range([0.5, 4]);
   const known = new Set(sos.map((s) => s.id));
   const links = data.contracts.filter((c) => known.has(c.so));
@@ -35,12 +46,13 @@ export function network(svg: Svg, data: NetworkData): void {
     });
   f.g.selectAll<SVGGElement, number>('g.district').data(d3.range(data.districts)).join((enter) => {
     const e = enter.append('g').attr('class', 'district');
-    e.append('rect').attr('x', -8).attr('y', -8).attr('width', 16).attr('height', 16).attr('fill', PALETTE.black);
-    e.append('text').attr('x', -12).attr('y', 4).attr('text-anchor', 'end');
+    e.append('rect').attr('x', -3.5).attr('y', -8).attr('width', 7).attr('height', 16).attr('fill', NODE_INK);
+    e.append('text').attr('x', -8).attr('y', 4).attr('text-anchor', 'end');
     return e;
   }).attr('transform', (d) => `translate(${xl},${yd(d)})`).select('text').text((d) => `${data.districtLabel} ${d + 1}`);
   f.g.selectAll<SVGPathElement, (typeof sos)[number]>('path.so-node').data(sos, (d) => d.id).join('path').attr('class', 'so-node')
     .attr('transform', (d) => `translate(${xr},${ys(d.id)})`)
-    .attr('d', (d) => d3.symbol(d.affiliated ? d3.symbolSquare : d3.symbolCircle, 22)())
-    .attr('fill', (d) => (d.affiliated ? PALETTE.vermillion : PALETTE.blue));
+    // As large as the room between two SOs allows, so that nodes do not merge into a bar.
+    .attr('d', (d) => d3.symbol(d.affiliated ? d3.symbolSquare : d3.symbolCircle, Math.max(4, Math.min(26, ys.step() ** 2 * 0.7)))())
+    .attr('fill', (d) => (d.affiliated ? '#fff' : NODE_INK)).attr('stroke', NODE_INK).attr('stroke-width', 1.2);
 }

@@ -1,6 +1,6 @@
 // The SO population: capacity against autonomy, affiliated and independent told apart, size by revenue.
 import * as d3 from 'd3';
-import { axes, frame, legend, PALETTE, type Svg } from './chart.ts';
+import { axes, chartWidth, frame, PALETTE, plotHeightFor, type Svg } from './chart.ts';
 
 export interface SoPoint {
   id: number;
@@ -20,12 +20,14 @@ export interface SoData {
 }
 
 export function soPopulation(svg: Svg, data: SoData): void {
-  const f = frame(svg, data.title, data.xLabel, data.yLabel);
-  legend(svg, [
-    { label: data.labels.affiliated, color: PALETTE.vermillion, shape: 'dot' },
-    { label: data.labels.independent, color: PALETTE.blue, shape: 'dot' },
-    { label: data.sizeNote, color: 'transparent' },
-  ]);
+  const f = frame(svg, {
+    title: data.title, xLabel: data.xLabel, yLabel: data.yLabel, plotHeight: plotHeightFor(chartWidth(svg), 0.5, 190, 300),
+    legend: [
+      { label: data.labels.affiliated, color: PALETTE.vermillion, shape: 'box' },
+      { label: data.labels.independent, color: PALETTE.blue, shape: 'dot' },
+      { label: data.sizeNote, color: PALETTE.grey, shape: 'circle' },
+    ],
+  });
   const x = d3.scaleLinear().domain([0, 1]).range([0, f.width]);
   const y = d3.scaleLinear().domain([0, 1]).range([f.height, 0]);
   const r = d3.scaleSqrt().domain([0, Math.max(1, d3.max(data.points, (p) => p.revenue) ?? 1)]).range([2, 12]);

@@ -2,7 +2,7 @@
 // most one snapshot per call (the page calls once per frame), never a call per agent.
 import { transfer } from 'comlink';
 import {
-  createSim, intervene, metricNames, resolveParams, runScenario, type Change, type Overrides, type Params,
+  createSim, intervene, metricNames, parseScenario, resolveParams, runScenario, type Change, type Overrides, type Params,
   type RunResult, type Scenario, type Sim,
 } from '../../sim/index.ts';
 import { VERSION } from '../../sim/version.ts';
@@ -12,6 +12,8 @@ export interface Marker {
   tick: number;
   set: Overrides;
   kind: 'schedule' | 'intervention';
+  /** A scheduled change's note, from the scenario file. */
+  note?: { en: string; zh: string };
 }
 
 export interface Snapshot {
@@ -47,7 +49,7 @@ function changes(): Change[] {
 
 function markers(): Marker[] {
   return [
-    ...scenario.schedule.map((c) => ({ tick: c.tick, set: c.set, kind: 'schedule' as const })),
+    ...scenario.schedule.map((c) => ({ tick: c.tick, set: c.set, kind: 'schedule' as const, ...(c.note ? { note: c.note } : {}) })),
     ...interventions.map((c) => ({ tick: c.tick, set: c.set, kind: 'intervention' as const })),
   ];
 }
@@ -94,26 +96,44 @@ function snapshot(): Snapshot {
   return transfer(snap, buffers);
 }
 
-function scenarioById(id: string): Scenario {
-  const found = findScenario(id);
-  if (!found) throw new Error(`unknown scenario ${id}`);
+/** A bundled scenario by id, or a scenario file's content (checked again here). */
+function scenarioOf(which: string | Scenario): Scenario {
+  if (typeof which !== 'string') return parseScenario(which, 'scenario file');
+  const found = findScenario(which);
+  if (!found) throw new Error(`unknown scenario ${which}`);
   return found;
+}
+
+function start(which: string | Scenario, runSeed: number, set: Record<string, number>, planned: Change[]): Sim {
+  scenario = scenarioOf(which);
+  seed = runSeed;
+  overrides = set;
+  interventions = planned.map(({ tick, set: s }) => ({ tick, set: s }));
+  sent = 0;
+  sim = createSim(resolveParams(scenario.params, set), seed, changes());
+  return sim;
 }
 
 export const api = {
   version: () => VERSION,
 
   /**
-   * Start a run of a bundled scenario with the page's overrides and any interventions already known
-   * (from a shared link); returns its first snapshot (tick 0).
+   * Start a run of a bundled scenario (by id) or of a loaded scenario file, with the page's overrides
+   * and any interventions already known (from a shared link); returns its first snapshot (tick 0).
    */
-  reset(scenarioId: string, runSeed: number, set: Record<string, number>, planned: Change[] = []): Snapshot {
-    scenario = scenarioById(scenarioId);
-    seed = runSeed;
-    overrides = set;
-    interventions = planned.map(({ tick, set: s }) => ({ tick, set: s }));
-    sent = 0;
-    sim = createSim(resolveParams(scenario.params, set), seed, changes());
+  reset(which: string | Scenario, runSeed: number, set: Record<string, number>, planned: Change[] = []): Snapshot {
+    start(which, runSeed, set, planned);
+    return snapshot();
+  },
+
+  /**
+   * The same run again from month 0 up to `month`, in one call: to undo an intervention, to step
+   * back a month, and to open a shared link at the month it was shared at. The snapshot holds the
+   * whole series (`from` 0).
+   */
+  replay(which: string | Scenario, runSeed: number, set: Record<string, number>, planned: Change[], month: number): Snapshot {
+    const s = start(which, runSeed, set, planned);
+    while (s.state.tick < Math.min(month, s.state.params.ticks)) s.tick();
     return snapshot();
   },
 
@@ -150,7 +170,7 @@ export const api = {
 
   /** One whole run for comparison: the chosen metrics only. */
   runBatch(scenarioId: string, runSeed: number, set: Record<string, number>, metrics: string[]): Float64Array[] {
-    const { series } = runScenario(scenarioById(scenarioId), runSeed, { set });
+    const { series } = runScenario(scenarioOf(scenarioId), runSeed, { set });
     const out = metrics.map((m) => Float64Array.from(series[m]));
     return transfer(out, out.map((a) => a.buffer as ArrayBuffer));
   },
