@@ -96,13 +96,16 @@ function seedsOf(spec: Spec, problems: string[]): number[] {
 
 const ALL_METRICS = new Set(metricNames(32).filter((m) => m !== 'tick'));
 
-function checkMetrics(spec: Spec, scenarios: Scenario[], design: Design, problems: string[]): void {
+function checkMetricNames(spec: Spec, problems: string[]): void {
   spec.metrics.forEach((m, i) => {
     if (!ALL_METRICS.has(m)) {
       problems.push(`field metrics[${i}] = "${m.length > 60 ? `${m.slice(0, 57)}...` : m}" is not allowed: must be a metric of ${metricNames(1).filter((x) => x !== 'tick').join(', ')} (per district: name.d0, name.d1, …)`);
     }
   });
   for (const m of repeated(spec.metrics)) problems.push(`field metrics lists "${m}" twice`);
+}
+
+function checkDistrictMetrics(spec: Spec, scenarios: Scenario[], design: Design, problems: string[]): void {
   // District metrics exist only for districts the world has, and districts may be varied.
   if (!spec.metrics.some((m) => m.includes('.d'))) return;
   const varied = design.params.indexOf('districts');
@@ -138,9 +141,10 @@ function resolveSpec(spec: Spec, base: string, problems: string[]): Experiment |
     return undefined;
   }
   const design = buildDesign(spec, problems);
+  checkMetricNames(spec, problems);
   if (design) {
     attempt(problems, () => checkDisjoint(spec.set, design.params, design.type === 'grid' ? 'vary' : 'design.ranges'));
-    if (scenarios) checkMetrics(spec, scenarios, design, problems);
+    if (scenarios) checkDistrictMetrics(spec, scenarios, design, problems);
   }
   if (!scenarios || !design || problems.length) return undefined;
   const ticks = scenarios.map((s) => spec.ticks ?? s.params.ticks ?? DEFAULTS.ticks);
