@@ -34,10 +34,10 @@ export const withDesign = (dir: string, m: Manifest): Loaded => ({ ...m, design:
 export const pointCount = (m: Manifest): number => m.design.size ?? (m.design as unknown as Design).points.length;
 
 /** Open one of a directory's tables, in the format its manifest records. */
-export function openResults(dir: string, m: Manifest, table: TableName, fromRow = 0): Promise<TableReader> {
+export function openResults(dir: string, m: Manifest, table: TableName, fromRow = 0, columns?: string[]): Promise<TableReader> {
   const path = join(dir, tableFile(table, m.format));
   if (!existsSync(path)) throw new UsageError(`${path} is missing`);
-  return openTable(path, m.format, fromRow);
+  return openTable(path, m.format, fromRow, columns);
 }
 
 /** Columns of a table read in one streaming pass, every cell checked; runs in file order. */
@@ -48,7 +48,7 @@ export interface Columns {
 
 /** Read numeric columns (by name) of a table with `expected` rows, checking every cell read. */
 export async function readColumns(dir: string, m: Manifest, table: TableName, names: string[], expected: number): Promise<Columns> {
-  const reader = await openResults(dir, m, table);
+  const reader = await openResults(dir, m, table, 0, names);
   try {
     const header = reader.header.split(',');
     const at = names.map((n) => {

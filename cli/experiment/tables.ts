@@ -221,9 +221,10 @@ class ParquetReader implements TableReader {
     private readonly file: Awaited<ReturnType<typeof asyncBufferFromFile>>,
     private readonly metadata: FileMetaData,
     private row: number,
+    private readonly columns: string[] | undefined,
   ) {}
 
-  static async open(path: string, fromRow: number): Promise<ParquetReader> {
+  static async open(path: string, fromRow: number, columns?: string[]): Promise<ParquetReader> {
     let file: Awaited<ReturnType<typeof asyncBufferFromFile>>;
     let metadata: FileMetaData;
     try {
@@ -236,8 +237,10 @@ class ParquetReader implements TableReader {
     } catch (err) {
       throw new UsageError(`${path} is not a readable Parquet file: ${(err as Error).message.slice(0, 200)}`);
     }
-    const header = metadata.schema.slice(1).map((s) => s.name).join(',');
-    return new ParquetReader(path, header, file, metadata, fromRow);
+    const names = metadata.schema.slice(1).map((s) => s.name);
+    // Only the columns asked for (that exist: a missing one is reported by the caller, by name).
+    const wanted = columns?.filter((c) => names.includes(c));
+    return new ParquetReader(path, (wanted ?? names).join(','), file, metadata, fromRow, wanted);
   }
 
   async next(): Promise<string[] | null> {
@@ -253,7 +256,7 @@ class ParquetReader implements TableReader {
     const end = start + Number(this.metadata.row_groups[this.group].num_rows);
     let rows: unknown[][] = [];
     try {
-      await parquetRead({ file: this.file, metadata: this.metadata, rowStart: this.row, rowEnd: end, compressors: DECOMPRESSORS, onComplete: (r) => (rows = r as unknown[][]) });
+      await parquetRead({ file: this.file, metadata: this.metadata, rowStart: this.row, rowEnd: end, columns: this.columns, compressors: DECOMPRESSORS, onComplete: (r) => (rows = r as unknown[][]) });
     } catch (err) {
       throw new UsageError(`${this.path}: cannot read rows ${this.row + 1}–${end}: ${(err as Error).message.slice(0, 200)}`);
     }
@@ -265,9 +268,12 @@ class ParquetReader implements TableReader {
   close(): void {}
 }
 
-/** Open a table for reading; `fromRow` skips rows (cheaply in Parquet, by reading in CSV). */
-export async function openTable(path: string, format: Format, fromRow = 0): Promise<TableReader> {
-  if (format === 'parquet') return ParquetReader.open(path, fromRow);
+/**
+ * Open a table for reading; `fromRow` skips rows (cheaply in Parquet, by reading in CSV). With
+ * `columns`, a Parquet reader reads only those (its header says which); CSV rows come whole.
+ */
+export async function openTable(path: string, format: Format, fromRow = 0, columns?: string[]): Promise<TableReader> {
+  if (format === 'parquet') return ParquetReader.open(path, fromRow, columns);
   const reader = new CsvReader(path);
   reader.skip(fromRow);
   return reader;

@@ -113,7 +113,7 @@ export async function fanCharts(dir: string, manifest: Manifest, m: Loaded): Pro
   const { keyOf, labels, note, across } = groupsOf(m);
   const metrics = m.metrics.slice(0, MAX_METRICS);
   const fans = new Fans(labels, metrics.length, capOf(m, labels.length, metrics.length));
-  const reader = await openResults(dir, manifest, 'runs');
+  const reader = await openResults(dir, manifest, 'runs', 0, ['run', 'tick', ...metrics]);
   try {
     const header = reader.header.split(',');
     const runCol = header.indexOf('run'), tickCol = header.indexOf('tick');
@@ -196,8 +196,8 @@ export async function pairedDifferences(dir: string, manifest: Manifest, m: Load
   let fan = 0;
   for (let s = 0; s < m.scenarios.length; s++) {
     if (s === b) continue;
-    const baseReader = await openResults(dir, manifest, 'runs', start[b]);
-    const reader = await openResults(dir, manifest, 'runs', start[s]);
+    const baseReader = await openResults(dir, manifest, 'runs', start[b], ['tick', ...metrics]);
+    const reader = await openResults(dir, manifest, 'runs', start[s], ['tick', ...metrics]);
     try {
       const header = reader.header.split(',');
       const tickCol = header.indexOf('tick');
