@@ -2,7 +2,7 @@
 // state arrives once per frame as a snapshot of transferred typed arrays. What the page shows is
 // what the run applied: a world parameter waiting for Reset is marked as such and kept out of the
 // share link; nothing is dropped without asking; a lost worker is said and Reset brings it back.
-import { PARAM_BY_NAME, resolveParams, type Change, type Scenario } from '../sim/index.ts';
+import { PARAM_BY_NAME, resolveParams, type Change, type RunResult, type Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { getLang, pick, setLang, t, type MessageKey } from './i18n/index.ts';
@@ -429,8 +429,14 @@ function wire(): void {
     render();
     updateUrl();
   });
-  $('export-json').addEventListener('click', async () => { const r = await call((api) => api.exportRun(), 1); if (r) downloadRunJson(r); });
-  $('export-csv').addEventListener('click', async () => { const r = await call((api) => api.exportRun(), 1); if (r) downloadRunCsv(r); });
+  // A run of no month is not a run the command line can make: say so instead.
+  const exported = async (save: (r: RunResult) => void) => {
+    if (!app.snap?.tick) { $('clock').textContent = t('exportNothing'); return; }
+    const r = await call((api) => api.exportRun(), 1);
+    if (r) save(r);
+  };
+  $('export-json').addEventListener('click', () => void exported(downloadRunJson));
+  $('export-csv').addEventListener('click', () => void exported(downloadRunCsv));
   $('save-scenario').addEventListener('click', () => {
     const data = scenarioFile(app.scenario, app.set, app.interventions);
     const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 2) + '\n'], { type: 'application/json' })), download: `${data.id}.json` });
