@@ -161,6 +161,13 @@ describe('--out writes through symlinks and never replaces a device or other non
     expect(cli(...args, '--out', '/dev/stdout').stdout).toBe(expected);
     const piped = spawnSync('sh', ['-c', `node ${JSON.stringify(BIN)} ${args.join(' ')} --out /dev/stdout | cat`], { encoding: 'utf8' });
     expect(piped.stdout).toBe(expected);
+    expect(spawnSync('sh', ['-c', `node ${JSON.stringify(BIN)} ${args.join(' ')} --out /dev/stderr 2>&1 >/dev/null | cat`], { encoding: 'utf8' }).stdout).toBe(expected);
+    // As a normal user, who cannot create files in /dev (root here runs it as nobody).
+    if (process.getuid?.() === 0) {
+      const user = spawnSync(process.execPath, [BIN, ...args, '--out', '/dev/stdout'], { encoding: 'utf8', uid: 65534, gid: 65534, cwd: '/' });
+      expect(user.stderr).toBe('');
+      expect(user.stdout).toBe(expected);
+    }
     const full = spawnSync('sh', ['-c', `node ${JSON.stringify(BIN)} ${args.join(' ')} > /dev/full`], { encoding: 'utf8' });
     oneLine(full, /cannot write standard output: no space left on the device \(ENOSPC\)/);
   });

@@ -8,6 +8,12 @@ import { asFileError, UsageError } from './errors.ts';
 import { writeAll, writeAtomic } from './files.ts';
 
 const STDOUT = new Set(['-', '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']);
+/** A path that names one of this process's open descriptors: written to it, never opened anew. */
+function descriptor(path: string): number | undefined {
+  if (path === '/dev/stdin' || path === '/dev/stdout' || path === '/dev/stderr') return ['/dev/stdin', '/dev/stdout', '/dev/stderr'].indexOf(path);
+  const m = /^\/(?:dev|proc\/self|proc\/\d+)\/fd\/(\d+)$/.exec(path);
+  return m && (!path.startsWith('/proc/') || path.startsWith('/proc/self/') || path.startsWith(`/proc/${process.pid}/`)) ? Number(m[1]) : undefined;
+}
 
 const statOrNull = (path: string, follow: boolean): Stats | null => {
   try {
@@ -18,10 +24,12 @@ const statOrNull = (path: string, follow: boolean): Stats | null => {
   }
 };
 
-/** Follow a chain of symlinks to the path they finally name (which may not exist yet). */
-function throughLinks(path: string, label: string): string {
+/** Follow a chain of symlinks to the path they finally name (which may not exist yet), or to a descriptor. */
+function throughLinks(path: string, label: string): string | number {
   let at = path;
   for (let hops = 0; hops < 40; hops++) {
+    const fd = descriptor(at);
+    if (fd !== undefined) return fd;
     const s = statOrNull(at, false);
     if (!s?.isSymbolicLink()) return at;
     at = resolve(dirname(at), readlinkSync(at));
@@ -32,9 +40,9 @@ function throughLinks(path: string, label: string): string {
 /** Write `text` where `--out` says (see above); errors name the user's path. */
 export function writeOut(out: string, text: string, io: { stdout: (t: string) => void }): void {
   if (STDOUT.has(out)) return void io.stdout(text);
-  const fd = /^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(out);
-  if (fd) return writeAll(Number(fd[1]), text, out);
   const target = throughLinks(out, out);
+  if (target === 1) return void io.stdout(text);
+  if (typeof target === 'number') return writeAll(target, text, out);
   const s = statOrNull(target, true);
   if (s?.isDirectory()) throw new UsageError(`--out ${out} is a directory; give a file name`);
   if (s && !s.isFile()) {
