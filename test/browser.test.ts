@@ -289,7 +289,7 @@ describe('classroom', () => {
     await page.check('input[name=prediction][value=rise]');
     await page.click('#lesson button:has-text("Next")');
     expect(await page.textContent('#teaching')).not.toContain('All three causes are strong');
-    await page.click('#lesson button:has-text("Run the 10 years")');
+    await page.click('#lesson button:has-text("Run it and watch")');
     await page.waitForSelector('#lesson-why', { timeout: 60_000 });
     expect(await page.textContent('#teaching')).not.toContain('All three causes are strong');
     expect(await page.textContent('#lesson')).toMatch(/involution index ended at -?\d\.\d\d/);

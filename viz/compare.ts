@@ -122,8 +122,8 @@ export function createCompare(root: HTMLElement, progress: HTMLElement) {
       lines.push({ key: id, label: `${title(id)} (n=${runs.length})`, color: COLORS[i], values: s.mean, lo: s.lo, hi: s.hi });
       rows.push([title(id), runs.length, s.mean.at(-1)!, s.lo.at(-1)!, s.hi.at(-1)!]);
     });
-    timeSeries(figs[0].svg, { title: `${t('chart.compare')}: ${metricLabel}`, xLabel: t('x'), yLabel: metricLabel, ticks: lines[0]?.values.length ?? 120, lines, marks: [], markLabels: { intervention: '', scheduled: '', month: t('month') } });
-    const end = `${t('mean')} (${t('month')} ${(lines[0]?.values.length ?? 1) - 1})`;
+    timeSeries(figs[0].svg, { title: `${t('chart.compare')}: ${metricLabel}`, xLabel: t('x'), yLabel: metricLabel, ticks: lines[0]?.values.length ?? 120, lines, marks: [], markLabels: { intervention: '', scheduled: '', month: (m) => t('atMonth', { tick: m }) } });
+    const end = `${t('mean')} (${t('atMonth', { tick: (lines[0]?.values.length ?? 1) - 1 })})`;
     dataTable(figs[0].table, t('chart.compare'), [t('scenario'), 'n', end, '5 %', '95 %'], rows);
     const base = results.get(req.baseline)!;
     const diffLines: Line[] = [];
@@ -136,7 +136,7 @@ export function createCompare(root: HTMLElement, progress: HTMLElement) {
       diffLines.push({ key: id, label: `${title(id)} − ${title(req.baseline)} (n=${paired.length})`, color: COLORS[i], values: s.mean, lo: s.lo, hi: s.hi });
       diffRows.push([title(id), paired.length, s.mean.at(-1)!, s.lo.at(-1)!, s.hi.at(-1)!]);
     });
-    timeSeries(figs[1].svg, { title: t('chart.diff'), xLabel: t('x'), yLabel: `Δ ${metricLabel}`, ticks: diffLines[0]?.values.length ?? 120, lines: diffLines, marks: [], markLabels: { intervention: '', scheduled: '', month: t('month') } });
+    timeSeries(figs[1].svg, { title: t('chart.diff'), xLabel: t('x'), yLabel: `Δ ${metricLabel}`, ticks: diffLines[0]?.values.length ?? 120, lines: diffLines, marks: [], markLabels: { intervention: '', scheduled: '', month: (m) => t('atMonth', { tick: m }) } });
     dataTable(figs[1].table, t('chart.diff'), [t('scenario'), 'n', end, '5 %', '95 %'], diffRows);
     for (const f of figs) f.relabel();
   }

@@ -27,8 +27,9 @@ const SUBSTANCE_COLORS = [PALETTE.blue, PALETTE.sky, PALETTE.green];
 
 /** The words of the markers, in the page's language. */
 export const markLabels = (): MarkLabels => ({
-  intervention: t('intervention'), scheduled: t('scheduled'), month: t('month'),
+  intervention: t('intervention'), scheduled: t('scheduled'), month: (m) => t('atMonth', { tick: m }),
   param: (name: string) => t(`param.${name}` as MessageKey), note: (m) => (m.note ? pick(m.note) : undefined),
+  line: (month, kind, what, note) => t(note ? 'markLineNote' : 'markLine', { month, kind, what, note: note ?? '' }),
 });
 const label = (m: string) => t(`metric.${m}` as MessageKey);
 

@@ -81,7 +81,7 @@ const fileName = (name: string) => `involution-${app.scenario.id}-seed${app.seed
 function provenance(): string {
   const list = (set: Record<string, number>) => Object.entries(set).map(([k, v]) => `${k} = ${v}`).join(', ');
   const changed = list(app.set) || t('provenance.none');
-  const ivs = app.interventions.map((c) => `${t('month')} ${c.tick}: ${list(c.set)}`).join('; ') || t('provenance.none');
+  const ivs = app.interventions.map((c) => `${t('atMonth', { tick: c.tick })}: ${list(c.set)}`).join('; ') || t('provenance.none');
   return t('provenance', { version: VERSION, title: pick(app.scenario.title), scenario: app.scenario.id, seed: app.seed, month: app.snap?.tick ?? 0, ticks: app.snap?.ticks ?? params().ticks, changed, interventions: ivs });
 }
 
@@ -165,7 +165,7 @@ function showPending(): void {
   const undo = $('undo') as HTMLButtonElement;
   const lastIv = lastIntervention();
   undo.disabled = !lastIv;
-  undo.title = lastIv ? `${t('month')} ${lastIv.tick}: ${Object.entries(lastIv.set).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`).join(', ')}` : '';
+  undo.title = lastIv ? `${t('atMonth', { tick: lastIv.tick })}: ${Object.entries(lastIv.set).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`).join(', ')}` : '';
 }
 
 const lastIntervention = () => [...app.interventions].sort((a, b) => a.tick - b.tick).at(-1);
@@ -196,7 +196,7 @@ async function reset(month = 0): Promise<void> {
 /** Before dropping interventions: ask (drop, keep, or cancel), listing them. */
 async function askDrop(message: MessageKey, canKeep: boolean): Promise<Choice> {
   if (!app.interventions.length) return 'drop';
-  const items = app.interventions.map((c) => `${t('month')} ${c.tick}: ${Object.entries(c.set).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`).join(', ')}`);
+  const items = app.interventions.map((c) => `${t('atMonth', { tick: c.tick })}: ${Object.entries(c.set).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`).join(', ')}`);
   return confirmDrop($('confirm') as HTMLDialogElement, t(message, { n: items.length }), items, canKeep);
 }
 

@@ -211,10 +211,13 @@ export function axes(f: Frame, x: d3.AxisScale<number>, y: d3.AxisScale<number>)
 export interface MarkLabels {
   intervention: string;
   scheduled: string;
-  month: string;
+  /** "Month 6", in the page's language. */
+  month: (tick: number) => string;
   param?: (name: string) => string;
   /** The scheduled change's note, in the page's language. */
   note?: (m: Marker) => string | undefined;
+  /** The footer's line of a marker: "Month 36 · scheduled change: note (values)", punctuated for the language. */
+  line?: (month: string, kind: string, what: string, note?: string) => string;
 }
 
 /** Markers numbered in time order, as the badges and the footer show them. */
@@ -226,7 +229,9 @@ export function footerOf(marks: Marker[], labels: MarkLabels): FooterItem[] {
   return numbered(marks).map((m) => {
     const values = Object.entries(m.set).map(([k, v]) => `${labels.param?.(k) ?? k} ${v}`).join(', ');
     const note = labels.note?.(m);
-    return { n: m.n, kind: m.kind, text: `${labels.month} ${m.tick} · ${m.kind === 'intervention' ? labels.intervention : labels.scheduled}: ${note ? `${note} (${values})` : values}` };
+    const kind = m.kind === 'intervention' ? labels.intervention : labels.scheduled;
+    const text = labels.line ? labels.line(labels.month(m.tick), kind, values, note) : `${labels.month(m.tick)} · ${kind}: ${note ? `${note} (${values})` : values}`;
+    return { n: m.n, kind: m.kind, text };
   });
 }
 

@@ -12,7 +12,7 @@ export interface HoverLine {
 
 type Hovered = SVGGElement & { hoverMonth?: number | null };
 
-export function crosshair(f: Frame, x: d3.ScaleLinear<number, number>, y: d3.ScaleLinear<number, number>, series: HoverLine[], monthLabel: string): void {
+export function crosshair(f: Frame, x: d3.ScaleLinear<number, number>, y: d3.ScaleLinear<number, number>, series: HoverLine[], monthLabel: (tick: number) => string): void {
   const plot = f.g.node() as Hovered;
   const n = Math.max(0, ...series.map((s) => s.values.length));
   const layer = f.g.selectAll<SVGGElement, null>('g.hover').data([null]).join('g').attr('class', 'hover').attr('pointer-events', 'none');
@@ -29,7 +29,7 @@ export function crosshair(f: Frame, x: d3.ScaleLinear<number, number>, y: d3.Sca
     const points = series.filter((s) => i < s.values.length && Number.isFinite(s.values[i]));
     layer.selectAll('circle.dot').data(points).join('circle').attr('class', 'dot')
       .attr('cx', px).attr('cy', (s) => y(s.values[i])).attr('r', 3.5).attr('fill', (s) => s.color).attr('stroke', '#fff');
-    const rows = [`${monthLabel} ${i}`, ...series.map((s) => `${s.label}: ${i < s.values.length ? fmt(s.values[i]) : '—'}`)];
+    const rows = [monthLabel(i), ...series.map((s) => `${s.label}: ${i < s.values.length ? fmt(s.values[i]) : '—'}`)];
     const w = Math.min(f.total - 24, Math.max(...rows.map((r) => textWidth(r))) + 26);
     const h = rows.length * 14 + 8;
     const bx = px + 10 + w <= f.width ? px + 10 : Math.max(-40, px - 10 - w);
