@@ -4,7 +4,11 @@
 //    thread's long tasks (Long Tasks API: each task over 50 ms; "none" means every task was shorter)
 //    and the longest gap between two animation frames;
 //  - at 1 000 000 citizens: the pause latency, from the click on Pause until the page is paused
-//    (Playwright's click, its actionability checks included), over several pauses.
+//    (Playwright's click, its actionability checks included), over several pauses;
+//  - at 1 000 000 citizens and full speed (60 months a second asked): the months a second the page
+//    shows, and its main-thread tasks over 50 ms (target: 30 months a second or more, none over 50 ms);
+//  - Compare of 4 scenarios × 20 seeds: from the click on Run until all 80 runs are in (target: under
+//    3 s on 2 cores).
 // The figures depend on the machine and on what else runs on it: the load average is printed.
 // `npm run bench:browser` builds the app first.
 import os from 'node:os';
@@ -80,6 +84,46 @@ async function pauses(browser: Browser, base: string, search: string): Promise<n
   return out;
 }
 
+/** Play at full speed for `months` months after a warm-up; months a second and long tasks meanwhile. */
+async function fullSpeed(browser: Browser, base: string, search: string, months: number): Promise<string> {
+  const { page, errors } = await openExplorer(browser, base, search);
+  await page.evaluate(() => { (document.getElementById('speed') as HTMLInputElement).value = '60'; });
+  await page.click('#play');
+  await untilTick(page, 5);
+  await watch(page);
+  const from = await tick(page);
+  const t0 = performance.now();
+  await untilTick(page, from + months);
+  const seconds = (performance.now() - t0) / 1000;
+  const to = await tick(page);
+  await page.click('#play');
+  await untilPaused(page);
+  const { longTasks } = await watched(page);
+  await page.close();
+  if (errors.length) throw new Error(`the page logged errors: ${errors.join('; ')}`);
+  const rate = (to - from) / seconds;
+  const tasks = longTasks.length ? `${longTasks.length} main-thread tasks over 50 ms, longest ${ms(Math.max(...longTasks))}` : 'no main-thread task over 50 ms';
+  return `${rate.toFixed(1)} months a second (${to - from} months in ${seconds.toFixed(2)} s; target ≥ 30); ${tasks}`;
+}
+
+/** Compare of the first four scenarios × `seeds` seeds: seconds from the click until every run is in. */
+async function compareRuns(browser: Browser, base: string, seeds: number): Promise<string> {
+  const { page, errors } = await openExplorer(browser, base, '');
+  await page.click('#tab-compare');
+  const boxes = page.locator('#compare-scenarios input[type=checkbox]');
+  for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).setChecked(i < 4);
+  await page.fill('#compare-seeds', String(seeds));
+  const total = 4 * seeds;
+  const t0 = performance.now();
+  await page.click('#compare-run');
+  await page.waitForFunction((n) => document.getElementById('compare-progress')!.textContent === `${n} of ${n} runs finished`, total, { timeout: 300_000 });
+  const seconds = (performance.now() - t0) / 1000;
+  const workers = await page.evaluate(() => Math.max(2, Math.min(4, navigator.hardwareConcurrency || 2)));
+  await page.close();
+  if (errors.length) throw new Error(`the page logged errors: ${errors.join('; ')}`);
+  return `${total} runs in ${seconds.toFixed(2)} s on ${workers} workers (${(total / seconds).toFixed(1)} runs a second; target under 3 s)`;
+}
+
 const server = await startPreview();
 let browser: Browser | undefined;
 try {
@@ -89,6 +133,8 @@ try {
   console.log(`1 000 000 citizens, playing:               ${await play(browser, server.base, '?citizens=1000000', 12)}`);
   const p = (await pauses(browser, server.base, '?citizens=1000000')).sort((a, b) => a - b);
   console.log(`1 000 000 citizens, pause latency (click to paused, ${PAUSES} pauses): median ${ms(p[p.length >> 1])}, max ${ms(p[p.length - 1])} (${p.map((x) => x.toFixed(0)).join(', ')} ms)`);
+  console.log(`1 000 000 citizens, full speed:           ${await fullSpeed(browser, server.base, '?citizens=1000000', 60)}`);
+  console.log(`Compare, 4 scenarios × 20 seeds:          ${await compareRuns(browser, server.base, 20)}`);
   console.log(`load average at end ${os.loadavg()[0].toFixed(2)}`);
 } finally {
   await browser?.close();

@@ -3,7 +3,7 @@
 // markers); a wrong prediction gets an answer too; the explanation stays hidden until the student
 // has written their own and asks for it. A printed lesson is a one-page handout.
 import type { Scenario } from '../sim/index.ts';
-import { pick, t, type MessageKey } from './i18n/index.ts';
+import { getLang, pick, t, type MessageKey } from './i18n/index.ts';
 import { answerOf, LESSONS, type Answer } from './lessons.ts';
 import { createFigure, type Figure, type FigureHost } from './figure.ts';
 import { formSubstanceChart, indexChart, markLabels, type RunView } from './explore.ts';
@@ -25,8 +25,8 @@ export interface LessonHost {
 }
 
 const ANSWERS: Answer[] = ['rise', 'flat', 'fall'];
-/** How much the student must write before the explanation can be asked for. */
-export const MIN_WHY = 15;
+/** How much the student must write before the explanation can be asked for: a short sentence. */
+const minWhy = () => (getLang() === 'zh' ? 8 : 15);
 
 function el<K extends keyof HTMLElementTagNameMap>(parent: HTMLElement, tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = parent.appendChild(document.createElement(tag));
@@ -69,7 +69,7 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
     figs = [];
     const scenario = host.scenario();
     const lesson = LESSONS[scenario.id];
-    el(root, 'h2', `${t('lesson')}: ${pick(scenario.title)}`);
+    el(root, 'h2', t('lessonTitle', { title: pick(scenario.title) }));
     if (!lesson) {
       el(root, 'p', t('lessonNone'));
       handout.replaceChildren();
@@ -114,17 +114,20 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
         renderKeepingFocus();
       });
       go.disabled = running;
+      charts(body);
     } else {
       outcome(body, scenario, lesson.lookFor);
-    }
-    if (step >= 1) {
-      const views = el(body, 'div', undefined, 'views lesson-views');
-      figs = [createFigure(views, 'lesson-index', figHost), createFigure(views, 'lesson-form-substance', figHost)];
     }
     const tools = el(root, 'div', undefined, 'buttons');
     button(tools, t('lessonPrint'), 'print', () => { drawHandout(); window.print(); });
     if (step > 0) button(tools, t('lessonRestart'), 'restart', restart);
     update();
+  }
+
+  /** The run's charts, in the lesson: they play as the run plays. */
+  function charts(body: HTMLElement): void {
+    const views = el(body, 'div', undefined, 'views lesson-views');
+    figs = [createFigure(views, 'lesson-index', figHost), createFigure(views, 'lesson-form-substance', figHost)];
   }
 
   function outcome(body: HTMLElement, scenario: Scenario, lookFor: { en: string; zh: string }): void {
@@ -133,6 +136,7 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
     const index = last('involutionIndex');
     const f = (x: number) => x.toFixed(2);
     el(body, 'p', t('lessonSaw', { index: f(index), form: f(last('formGrowth')), substance: f(last('substanceGrowth')) }));
+    charts(body);
     const actual = answerOf(index);
     const right = actual === answer;
     const feedback = el(body, 'p', right
@@ -150,9 +154,9 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
     hint.id = 'lesson-why-hint';
     const show = button(body, t('lessonShowWhy'), 'show', () => { revealed = true; renderKeepingFocus(); });
     const sync = () => {
-      const enough = why.trim().length >= MIN_WHY;
+      const enough = [...why.trim()].length >= minWhy();
       show.disabled = revealed || !enough;
-      hint.textContent = revealed ? '' : enough ? '' : t('lessonWriteFirst', { n: MIN_WHY });
+      hint.textContent = revealed ? '' : enough ? '' : t('lessonWriteFirst', { n: minWhy() });
     };
     area.addEventListener('input', () => { why = area.value; sync(); });
     sync();
@@ -180,7 +184,7 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
     const scenario = host.scenario();
     const lesson = LESSONS[scenario.id];
     if (!lesson) return;
-    el(handout, 'h1', `${t('appTitle')} — ${t('lesson')}: ${pick(scenario.title)}`);
+    el(handout, 'h1', `${t('appTitle')} — ${t('lessonTitle', { title: pick(scenario.title) })}`);
     el(handout, 'p', t('handoutName'), 'handout-name');
     el(handout, 'h2', `1. ${t('lessonPredict')}`);
     el(handout, 'p', pick(lesson.question), 'question');

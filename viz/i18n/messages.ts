@@ -93,6 +93,7 @@ export const en = {
   mean: 'mean',
   band: '90 % band',
   // lesson
+  lessonTitle: 'Lesson: {title}',
   lessonIntro: 'A short guided lesson: predict, run, then explain.',
   lessonPredict: 'Predict',
   lessonRun: 'Run',
@@ -314,6 +315,7 @@ export const zh: Record<MessageKey, string> = {
   compareNeedTwo: '请选择二至四个情景。',
   mean: '均值',
   band: '90% 区间',
+  lessonTitle: '课堂：{title}',
   lessonIntro: '简短的引导式课堂：先预测，再运行，最后解释。',
   lessonPredict: '预测',
   lessonRun: '运行',

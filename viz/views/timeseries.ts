@@ -64,6 +64,6 @@ export function timeSeries(svg: Svg, data: TimeSeriesData): void {
   markers(f, x, data.marks);
   const none = data.lines.every((l) => l.values.length === 0);
   f.g.selectAll('text.empty').data(none && data.empty ? [data.empty] : []).join('text').attr('class', 'empty')
-    .attr('x', f.width / 2).attr('y', f.height / 2 - 12).attr('text-anchor', 'middle').attr('font-size', 13).attr('fill', '#555').text((d) => d);
+    .attr('x', f.width / 2).attr('y', f.height * 0.28).attr('text-anchor', 'middle').attr('font-size', 13).attr('fill', '#555').text((d) => d);
   crosshair(f, x, y, data.lines, data.markLabels.month);
 }
