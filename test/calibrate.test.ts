@@ -2,7 +2,7 @@
 // the model's own output, and `involution-lab calibrate` as a researcher runs it (the built bin, real
 // processes, real files): workers, kill -9 and resume, a damaged journal, malformed specs.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -219,6 +219,23 @@ describe('involution-lab calibrate', () => {
     expectSameAsRef(dir);
   });
 
+  it('records SIGTERM as interrupted at once, exits 130, and resumes byte-identical', async () => {
+    const dir = join(tmp, 'terminated');
+    const child = spawn('node', [cliStoppingAfter(join(tmp, 'gated-3'), 'calibrate-worker', 30), 'calibrate', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
+    let code: number | null = null;
+    const exit = new Promise((r) => child.once('exit', (c) => r((code = c))));
+    const lines = () => (existsSync(join(dir, JOURNAL)) ? read(dir, JOURNAL).split('\n').length - 1 : 0);
+    while (lines() < 60 && code === null) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGTERM');
+    await exit;
+    expect(code).toBe(130);
+    expect(JSON.parse(read(dir, 'manifest.json')).status).toBe('interrupted');
+    expect(lines()).toBe(60);
+    const r = cli('calibrate', specFile, '--out', dir, '--resume', '--workers', '2');
+    expect(r.status, r.stderr).toBe(0);
+    expectSameAsRef(dir);
+  });
+
   it('re-simulates a journal entry that fails its checksum or does not belong to the calibration', async () => {
     const dir = join(tmp, 'damaged');
     const child = spawn('node', [cliStoppingAfter(join(tmp, 'gated-2'), 'calibrate-worker', 30), 'calibrate', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
@@ -244,6 +261,36 @@ describe('involution-lab calibrate', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toMatch('2 journal entries did not match this calibration or failed its checksum; they were simulated again');
     expectSameAsRef(dir);
+  });
+
+  it('on a full disk: exit 2 naming the path, not complete, journal kept; --resume with space back is byte-identical', (ctx) => {
+    const mnt = join(tmp, 'small-disk');
+    mkdirSync(mnt);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8k', 'tmpfs', mnt]).status !== 0) return ctx.skip('mounting a tmpfs is not permitted here (needs root)');
+    try {
+      let failures = 0;
+      for (const kb of [8, 24, 48, 96]) {
+        expect(spawnSync('mount', ['-o', `remount,size=${kb}k`, mnt]).status).toBe(0);
+        const dir = join(mnt, `out-${kb}`);
+        const r = cli('calibrate', specFile, '--out', dir, '--workers', '1');
+        if (r.status === 0) continue;
+        failures++;
+        expect(r.status).toBe(2);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+        expect(r.stderr).toMatch(new RegExp(`^involution-lab: cannot write ${dir}/[\\w.-]+: no space left on the device \\(ENOSPC\\)$`, 'm'));
+        if (existsSync(join(dir, 'manifest.json'))) expect(JSON.parse(read(dir, 'manifest.json')).status).not.toBe('complete');
+        expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+        expect(spawnSync('mount', ['-o', 'remount,size=4096k', mnt]).status).toBe(0);
+        const again = cli('calibrate', specFile, '--out', dir, '--resume', '--workers', '2');
+        expect(again.status, again.stderr).toBe(0);
+        expectSameAsRef(dir);
+        rmSync(dir, { recursive: true });
+      }
+      // The sizes cut the calibration at different places: the journal, posterior.csv, the predictive check.
+      expect(failures).toBeGreaterThanOrEqual(3);
+    } finally {
+      spawnSync('umount', [mnt]);
+    }
   });
 
   it('refuses a malformed spec with one line per problem, exit 2, and writes nothing', () => {
