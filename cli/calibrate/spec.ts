@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULTS, metricNames, PARAM_BY_NAME, ParamError, resolveParams, ScenarioError, type Scenario } from '../../sim/index.ts';
+import { DEFAULTS, metricNames, PARAM_BY_NAME, resolveParams, type Scenario } from '../../sim/index.ts';
 import type { Prior, SmcSettings } from '../../lab/abc/smc.ts';
 import type { Target } from '../../lab/abc/targets.ts';
 import { UsageError } from '../common/errors.ts';
-import { scenarioOf } from '../experiment/experiment.ts';
+import { attempt, scenarioOf } from '../experiment/experiment.ts';
 import { checkParam } from '../experiment/params.ts';
 import { describeIssue, shown, type SpecVocabulary } from '../experiment/spec-errors.ts';
 
@@ -100,20 +100,11 @@ function problemList(path: string, problems: string[]): UsageError {
 
 /** Checks that need the registry and the scenario; each pushes its problems and goes on. */
 function resolveChecked(spec: CalibrationSpec, base: string, problems: string[]): Calibration | undefined {
-  const attempt = <T>(f: () => T): T | undefined => {
-    try {
-      return f();
-    } catch (err) {
-      if (err instanceof UsageError || err instanceof ParamError || err instanceof ScenarioError) problems.push(err.message);
-      else throw err;
-      return undefined;
-    }
-  };
-  const scenario = attempt(() => scenarioOf(spec.scenario, base, 'scenario'));
+  const scenario = attempt(problems, () => scenarioOf(spec.scenario, base, 'scenario'));
   const set: Record<string, number> = {};
   for (const [name, value] of Object.entries(spec.set)) {
     const before = problems.length;
-    attempt(() => checkParam(`set.${name}`, name, value));
+    attempt(problems, () => checkParam(`set.${name}`, name, value));
     if (problems.length === before) set[name] = value;
   }
   const names = Object.keys(spec.priors);
@@ -130,7 +121,7 @@ function resolveChecked(spec: CalibrationSpec, base: string, problems: string[])
     if (name in spec.set) problems.push(`parameter ${name} is both in field set and in field priors; keep it in one`);
   }
   const ticks = spec.ticks ?? scenario?.params.ticks ?? DEFAULTS.ticks;
-  const params = scenario ? attempt(() => resolveParams(scenario.params, set)) : undefined;
+  const params = scenario ? attempt(problems, () => resolveParams(scenario.params, set)) : undefined;
   const metrics = metricNames(params?.districts ?? DEFAULTS.districts);
   const targets: Target[] = [];
   if (Object.keys(spec.targets).length === 0) problems.push('field targets is empty: give at least one observed metric');

@@ -43,7 +43,7 @@ export function scenarioOf(ref: string, base: string, field: string): Scenario {
 }
 
 /** Run `f`; a problem it throws is pushed, and undefined returned. */
-function attempt<T>(problems: string[], f: () => T): T | undefined {
+export function attempt<T>(problems: string[], f: () => T): T | undefined {
   try {
     return f();
   } catch (err) {
