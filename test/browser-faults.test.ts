@@ -124,8 +124,8 @@ describe("Compare's pool", () => {
       const { page } = await openWatched(4000);
       await page.goto(server!.base);
       await page.waitForSelector('body[data-tick]', { state: 'attached' });
-      // The explorer's worker is loaded; the pool's first two workers fail at their first run.
-      await inject(page, fault, 'runBatch', 1, 2);
+      // The explorer's worker is loaded; the pool's first two workers fail at their first run (after the warm-up).
+      await inject(page, fault, 'runBatch', 2, 2);
       await page.click('#tab-compare');
       await page.fill('#compare-seeds', '3');
       await page.click('#compare-run');

@@ -11,6 +11,7 @@ import { findScenario, SCENARIOS } from '../scenarios/index.ts';
 import { VERSION } from '../sim/version.ts';
 
 const COLORS = [PALETTE.black, PALETTE.blue, PALETTE.vermillion, PALETTE.green];
+const DRAW_EVERY = 250;
 export const COMPARE_METRICS = ['involutionIndex', 'formGrowth', 'substanceGrowth', 'needsMet', 'functionTransfer', 'soDevelopment', 'projectsActive', 'satisfaction'];
 
 export interface CompareRequest {
@@ -47,6 +48,16 @@ function cost(scenario: string): number {
 }
 
 /**
+ * Start the pool before it is asked for (when Compare is opened), each worker loaded and its code
+ * warmed up by a short run, so that a comparison starts at full speed.
+ */
+export function warmPool(): void {
+  for (const slot of workers()) {
+    slot.call((api) => api.runBatch('baseline-involution', 1, { citizens: 2000, ticks: 24 }, ['involutionIndex'])).catch(() => { if (slot.lost()) slot.restart(); });
+  }
+}
+
+/**
  * One run on a pool worker. A worker that fails to load, crashes, closes or hangs is lost (see
  * model.ts): the call is rejected instead of staying pending, and the worker is replaced in the pool.
  */
@@ -79,10 +90,22 @@ export function createCompare(root: HTMLElement, progress: HTMLElement) {
     const total = jobs.length;
     let done = 0;
     let failed = 0;
+    // The count follows every run; the charts are redrawn at most every DRAW_EVERY ms (and at the
+    // end): drawing after each of 80 quick runs would take the main thread's share of 2 cores.
+    let drawn = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const redraw = () => {
+      timer = null;
+      drawn = performance.now();
+      if (gen === generation) render(req, results);
+    };
     const draw = () => {
       shown = { req, results, done, total, failed };
       progress.textContent = progressText(shown);
-      render(req, results);
+      if (done === total) {
+        if (timer) clearTimeout(timer);
+        redraw();
+      } else if (!timer) timer = setTimeout(redraw, Math.max(0, DRAW_EVERY - (performance.now() - drawn)));
     };
     draw();
     let next = 0;

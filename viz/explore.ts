@@ -63,46 +63,72 @@ export function createExplore(root: HTMLElement, host: ExploreHost) {
   const figHost = { redraw: () => { if (last) render(last, false); }, fileName: host.fileName, provenance: host.provenance };
   const figs: Figure[] = ['index', 'form-substance', 'sos', 'network', 'map'].map((n) => createFigure(root, n, figHost, () => last && render(last)));
   const [fIndex, fForm, fSos, fNet, fMap] = figs;
+  // While the run plays, a chart out of sight waits (it is drawn when it comes into view, and on
+  // pause): frames stay short on a phone, where one or two charts are on screen.
+  const inView = new Set<Figure>();
+  const waiting = new Set<Figure>();
+  const io = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const f = figs.find((g) => g.el === e.target)!;
+      if (!e.isIntersecting) { inView.delete(f); continue; }
+      inView.add(f);
+      if (waiting.delete(f) && last) draw(f, last, false);
+    }
+  }, { rootMargin: '100px' });
+  for (const f of figs) io.observe(f.el);
 
-  /** `tables`: also rebuild the data tables (skipped while playing, to keep frames short). */
-  function render(v: RunView, tables = true): void {
-    last = v;
+  /** One figure, and its data table if asked and open. */
+  function draw(f: Figure, v: RunView, tables: boolean): void {
     const { series, snap } = v;
-    const n = series.tick?.length ?? 0;
-    const months = Array.from({ length: n }, (_, i) => i);
-    indexChart(fIndex, v);
-    if (tables && fIndex.open()) dataTable(fIndex.table, t('chart.index'), [t('month'), label('involutionIndex'), label('formGrowth'), label('substanceGrowth')],
-      months.map((i) => [i, series.involutionIndex[i], series.formGrowth[i], series.substanceGrowth[i]]));
-
-    formSubstanceChart(fForm, v);
-    if (tables && fForm.open()) dataTable(fForm.table, t('chart.formSubstance'), [t('month'), ...[...FORM, ...SUBSTANCE].map(label)],
-      months.map((i) => [i, ...[...FORM, ...SUBSTANCE].map((m) => series[m][i])]));
-
+    const months = () => Array.from({ length: series.tick?.length ?? 0 }, (_, i) => i);
     const s = snap.sos;
-    const points = Array.from(s.id, (id, i) => ({ id, skill: s.skill[i], autonomy: s.autonomy[i], affiliated: s.affiliated[i] === 1, revenue: s.revenue[i] }));
-    soPopulation(fSos.svg, { title: t('chart.sos'), xLabel: t('chart.sos.x'), yLabel: t('chart.sos.y'), sizeNote: t('chart.sos.size'), labels: { affiliated: t('affiliated'), independent: t('independent') }, points });
-    if (tables && fSos.open()) dataTable(fSos.table, t('chart.sos'), ['SO', t('chart.sos.x'), t('chart.sos.y'), t('chart.sos.size'), t('affiliated')],
-      points.map((p) => [p.id, p.skill, p.autonomy, p.revenue, p.affiliated ? '✓' : '']));
+    if (f === fIndex) {
+      indexChart(fIndex, v);
+      if (tables && fIndex.open()) dataTable(fIndex.table, t('chart.index'), [t('month'), label('involutionIndex'), label('formGrowth'), label('substanceGrowth')],
+        months().map((i) => [i, series.involutionIndex[i], series.formGrowth[i], series.substanceGrowth[i]]));
+    } else if (f === fForm) {
+      formSubstanceChart(fForm, v);
+      if (tables && fForm.open()) dataTable(fForm.table, t('chart.formSubstance'), [t('month'), ...[...FORM, ...SUBSTANCE].map(label)],
+        months().map((i) => [i, ...[...FORM, ...SUBSTANCE].map((m) => series[m][i])]));
+    } else if (f === fSos) {
+      const points = Array.from(s.id, (id, i) => ({ id, skill: s.skill[i], autonomy: s.autonomy[i], affiliated: s.affiliated[i] === 1, revenue: s.revenue[i] }));
+      soPopulation(fSos.svg, { title: t('chart.sos'), xLabel: t('chart.sos.x'), yLabel: t('chart.sos.y'), sizeNote: t('chart.sos.size'), labels: { affiliated: t('affiliated'), independent: t('independent') }, points });
+      if (tables && fSos.open()) dataTable(fSos.table, t('chart.sos'), ['SO', t('chart.sos.x'), t('chart.sos.y'), t('chart.sos.size'), t('affiliated')],
+        points.map((p) => [p.id, p.skill, p.autonomy, p.revenue, p.affiliated ? '✓' : '']));
+    } else if (f === fNet) {
+      const c = snap.contracts;
+      const contracts = Array.from(c.buyer, (buyer, i) => ({ buyer, so: c.so[i], payment: c.payment[i], mode: c.mode[i] }));
+      const modeLabels = AWARD_MODES.map((m) => t(`mode.${m}` as MessageKey));
+      network(fNet.svg, {
+        title: t('chart.network'), note: t('chart.network.note'), districtLabel: t('district'), modeLabels, districts: snap.params.districts,
+        shapeLabels: [t('chart.network.district'), t('affiliated'), t('independent')],
+        sos: Array.from(s.id, (id, i) => ({ id, home: s.home[i], affiliated: s.affiliated[i] === 1 })), contracts,
+      });
+      if (tables && fNet.open()) dataTable(fNet.table, t('chart.network'), [t('district'), 'SO', label('purchaseSpending'), t('chart.network.mode')],
+        contracts.map((k) => [k.buyer + 1, k.so, k.payment, modeLabels[k.mode]]));
+    } else {
+      const providerLabels = [t('none'), t('inHouse'), t('affiliated'), t('independent')];
+      communityMap(fMap.svg, {
+        title: t('chart.map'), note: t('chart.map.note', { max: MAP_MAX.toFixed(1) }), districtLabel: t('district'), providerLabels,
+        districts: snap.params.districts, perDistrict: snap.params.communitiesPerDistrict, needsMet: snap.communities.needsMet, servedBy: snap.communities.servedBy,
+      });
+      if (tables && fMap.open()) dataTable(fMap.table, t('chart.map'), [t('community'), t('district'), label('needsMet'), ...providerLabels],
+        Array.from(snap.communities.needsMet, (met, i) => [i + 1, snap.communities.district[i] + 1, met, ...[0, 1, 2, 3].map((k) => snap.communities.servedBy[i * 4 + k])]));
+    }
+    f.relabel();
+  }
 
-    const c = snap.contracts;
-    const contracts = Array.from(c.buyer, (buyer, i) => ({ buyer, so: c.so[i], payment: c.payment[i], mode: c.mode[i] }));
-    const modeLabels = AWARD_MODES.map((m) => t(`mode.${m}` as MessageKey));
-    network(fNet.svg, {
-      title: t('chart.network'), note: t('chart.network.note'), districtLabel: t('district'), modeLabels, districts: snap.params.districts,
-      shapeLabels: [t('chart.network.district'), t('affiliated'), t('independent')],
-      sos: Array.from(s.id, (id, i) => ({ id, home: s.home[i], affiliated: s.affiliated[i] === 1 })), contracts,
-    });
-    if (tables && fNet.open()) dataTable(fNet.table, t('chart.network'), [t('district'), 'SO', label('purchaseSpending'), t('chart.network.mode')],
-      contracts.map((k) => [k.buyer + 1, k.so, k.payment, modeLabels[k.mode]]));
-
-    const providerLabels = [t('none'), t('inHouse'), t('affiliated'), t('independent')];
-    communityMap(fMap.svg, {
-      title: t('chart.map'), note: t('chart.map.note', { max: MAP_MAX.toFixed(1) }), districtLabel: t('district'), providerLabels,
-      districts: snap.params.districts, perDistrict: snap.params.communitiesPerDistrict, needsMet: snap.communities.needsMet, servedBy: snap.communities.servedBy,
-    });
-    if (tables && fMap.open()) dataTable(fMap.table, t('chart.map'), [t('community'), t('district'), label('needsMet'), ...providerLabels],
-      Array.from(snap.communities.needsMet, (met, i) => [i + 1, snap.communities.district[i] + 1, met, ...[0, 1, 2, 3].map((k) => snap.communities.servedBy[i * 4 + k])]));
-    for (const f of figs) f.relabel();
+  /**
+   * `tables`: also rebuild the data tables (skipped while playing, to keep frames short);
+   * `lazy`: leave the charts out of sight for when they come into view (while playing).
+   */
+  function render(v: RunView, tables = true, lazy = false): void {
+    last = v;
+    for (const f of figs) {
+      if (lazy && !inView.has(f)) { waiting.add(f); continue; }
+      waiting.delete(f);
+      draw(f, v, tables);
+    }
   }
 
   return { render, figs };

@@ -8,7 +8,7 @@ import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { getLang, pick, setLang, t, type MessageKey } from './i18n/index.ts';
 import { paramPanel } from './controls.ts';
 import { createExplore, type RunView } from './explore.ts';
-import { COMPARE_METRICS, createCompare } from './compare.ts';
+import { COMPARE_METRICS, createCompare, warmPool } from './compare.ts';
 import { createLesson } from './lesson.ts';
 import { createMonitors } from './monitors.ts';
 import { createPresentation } from './present.ts';
@@ -146,7 +146,7 @@ function apply(snap: Snapshot | null): void {
 function render(): void {
   const v = view();
   if (!v) return;
-  explore.render(v, !app.playing);
+  explore.render(v, !app.playing, app.playing);
   monitors.update(app.series);
   if (activeTab === 'tab-lesson') lesson.update();
   $('clock').textContent = t('clock', { tick: v.snap.tick, ticks: v.snap.ticks });
@@ -349,6 +349,7 @@ function selectTab(id: string): void {
   activeTab = id;
   document.body.dataset.tab = id.replace('tab-', '');
   if (id === 'tab-lesson') lesson.render();
+  if (id === 'tab-compare') warmPool();
   showTeaching();
 }
 
