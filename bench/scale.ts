@@ -50,7 +50,7 @@ function shard(index: number | null): string {
   mkdirSync(out);
   const positions = positionsOf(e.runs, s);
   const m = manifestOf(e, specFile, s, positions.count);
-  writeDesignFile(out, e.design);
+  if (index === null) writeDesignFile(out, e.design);
   if (index === null) {
     // All but the last two runs in the journal: resume reads it, runs two, rewrites everything.
     const journal = new AppendFile(join(out, JOURNAL));

@@ -101,6 +101,9 @@ describe('involution-lab experiment', () => {
     const r = cli('merge', ...shards, '--out', merged);
     expect(r.status, r.stderr).toBe(0);
     expectSameFiles(merged);
+    // Shards hold no copy of the design; the merge builds it from the spec, checked by its hash.
+    expect(shards.some((d) => existsSync(join(d, 'design.csv')))).toBe(false);
+    expect(read(merged, 'design.csv')).toBe(read(ref, 'design.csv'));
     const m = JSON.parse(read(merged, 'manifest.json'));
     const parts = shards.map((d) => JSON.parse(read(d, 'manifest.json')));
     expect(m.shard).toBeNull();

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { UsageError } from '../common/errors.ts';
 import { AtomicFile } from '../common/files.ts';
 import { LineReader } from '../common/lines.ts';
-import type { Design } from './design.ts';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { buildDesign, type Design } from './design.ts';
+import type { Spec } from './spec-schema.ts';
 
 export const DESIGN_CSV = 'design.csv';
 
@@ -45,11 +47,21 @@ export function writeDesignFile(dir: string, d: Design): void {
 /** A design as older manifests held it: the points inline. */
 type InlineDesign = Design & { size?: undefined };
 
-/** Read a directory's design back, checked against the hash in its manifest. */
-export function readDesign(dir: string, record: DesignRecord | InlineDesign): Design {
+/**
+ * Read a directory's design back, checked against the hash in its manifest. A shard holds no
+ * design.csv (the design is as large as its results at a million points): its design is built again
+ * from the spec, deterministically, and checked against the same hash.
+ */
+export function readDesign(dir: string, record: DesignRecord | InlineDesign, spec: Spec): Design {
   if (Array.isArray((record as InlineDesign).points)) return record as InlineDesign;
   const r = record as DesignRecord;
   const path = join(dir, r.file);
+  if (!existsSync(path)) {
+    const problems: string[] = [];
+    const d = buildDesign(spec, problems);
+    if (!d || designRecord(d).sha256 !== r.sha256) throw new UsageError(`${dir} holds no ${r.file}, and its spec does not give the design its manifest names (by SHA-256): ${problems[0] ?? 'a different design'}`);
+    return d;
+  }
   const reader = new LineReader(path, { hash: true });
   try {
     const header = reader.next()?.text.split(',') ?? [];

@@ -23,7 +23,7 @@ export function requireComplete(dir: string, m: Manifest): void {
 }
 
 /** The design points of an experiment directory (from design.csv, checked against its hash). */
-export const designOf = (dir: string, m: Manifest): Design => readDesign(dir, m.design);
+export const designOf = (dir: string, m: Manifest): Design => readDesign(dir, m.design, m.spec);
 
 /** An experiment as analyze and report use it: the manifest with its design points read in. */
 export type Loaded = Omit<Manifest, 'design'> & { design: Design };

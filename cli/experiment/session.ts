@@ -63,9 +63,10 @@ export async function runSession(e: Experiment, o: SessionOptions): Promise<numb
     sessions: [...(o.previous?.sessions ?? []), { host: os.hostname(), pid: process.pid, scheduler, startedAt: new Date().toISOString(), endedAt: null, status: 'running' }],
   };
   const session = m.sessions[m.sessions.length - 1];
-  // The manifest first: a directory with anything else in it must say what it holds.
+  // The manifest first: a directory with anything else in it must say what it holds. The design
+  // once, in design.csv — but not in a shard: merge writes it, from the spec (checked by its hash).
   writeManifest(o.dir, m);
-  if (!existsSync(join(o.dir, m.design.file)) || o.previous?.design?.sha256 !== m.design.sha256) writeDesignFile(o.dir, e.design);
+  if (!o.shard && !existsSync(join(o.dir, m.design.file))) writeDesignFile(o.dir, e.design);
   // Start from exactly what the journal holds, in run order: a torn last line, refused entries and
   // rows the journal never got are dropped.
   const headers = layout.headers;
