@@ -30,9 +30,6 @@ export type Loaded = Omit<Manifest, 'design'> & { design: Design };
 
 export const withDesign = (dir: string, m: Manifest): Loaded => ({ ...m, design: designOf(dir, m) });
 
-/** Number of design points, whether the manifest holds them inline (0.1) or in design.csv. */
-export const pointCount = (m: Manifest): number => m.design.size ?? (m.design as unknown as Design).points.length;
-
 /** Open one of a directory's tables, in the format its manifest records. */
 export function openResults(dir: string, m: Manifest, table: TableName, fromRow = 0, columns?: string[]): Promise<TableReader> {
   const path = join(dir, tableFile(table, m.format));

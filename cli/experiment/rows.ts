@@ -39,8 +39,6 @@ export function recordedTicks(ticks: number, every: number): number[] {
   return out;
 }
 
-export const recordedCount = (ticks: number, every: number): number => recordedTicks(ticks, every).length;
-
 export interface RunText {
   runs: string;
   summary: string;

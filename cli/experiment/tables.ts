@@ -278,9 +278,3 @@ export async function openTable(path: string, format: Format, fromRow = 0, colum
   reader.skip(fromRow);
   return reader;
 }
-
-/** Every row of a table, one at a time, with its 1-based row number. */
-export async function* rowsOf(reader: TableReader): AsyncGenerator<[string, number]> {
-  let n = reader.rows;
-  for (let batch = await reader.next(); batch; batch = await reader.next()) for (const line of batch) yield [line, ++n];
-}
