@@ -269,7 +269,7 @@ describe('involution-lab calibrate', () => {
     if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8k', 'tmpfs', mnt]).status !== 0) return ctx.skip('mounting a tmpfs is not permitted here (needs root)');
     try {
       let failures = 0;
-      for (const kb of [8, 24, 48, 96]) {
+      for (const kb of [8, 20, 36, 512]) {
         expect(spawnSync('mount', ['-o', `remount,size=${kb}k`, mnt]).status).toBe(0);
         const dir = join(mnt, `out-${kb}`);
         const r = cli('calibrate', specFile, '--out', dir, '--workers', '1');
@@ -286,7 +286,8 @@ describe('involution-lab calibrate', () => {
         expectSameAsRef(dir);
         rmSync(dir, { recursive: true });
       }
-      // The sizes cut the calibration at different places: the journal, posterior.csv, the predictive check.
+      // The first three sizes are well below what the calibration writes (about 70 KB): each cuts it at
+      // a different place; the last lets it finish.
       expect(failures).toBeGreaterThanOrEqual(3);
     } finally {
       spawnSync('umount', [mnt]);

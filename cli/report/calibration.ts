@@ -1,7 +1,7 @@
 // The report of a calibration: how the posterior narrowed generation by generation, which
 // parameters trade off (pairwise densities of the final population), and where each observation
 // falls among the posterior's predictions. Self-contained HTML, as the experiment report.
-import { bin } from 'd3-array';
+import { bin, max, min } from 'd3-array';
 import { contourDensity } from 'd3-contour';
 import { geoPath } from 'd3-geo';
 import { line } from 'd3-shape';
@@ -29,7 +29,7 @@ function marginalChart(pops: readonly Population[], a: number, name: string, lo:
   const top = head.height + 30, bottom = top + PLOT;
   const grid = Array.from({ length: 121 }, (_, i) => lo + ((hi - lo) * i) / 120);
   const curves = pops.map((p) => kde(p.particles.map((x) => x[a]), p.weights, grid, (hi - lo) / 40));
-  const yMax = Math.max(...curves.flat(), 1 / (hi - lo)) * 1.05;
+  const yMax = Math.max(max(curves, (c) => max(c)) ?? 0, 1 / (hi - lo)) * 1.05;
   const sx = linear(lo, hi, M.left, W - M.right), sy = linear(0, yMax, bottom, top);
   const path = line<number>((_, i) => sx(grid[i]), (d) => sy(d));
   const last = pops.length - 1;
@@ -75,9 +75,9 @@ function predictiveChart(values: number[], m: CalibrationManifest, j: number): s
   const head = heading(`${t.metric}, month ${t.tick}`, W, `observed ${describeObservation(o)}; ${check.consistent ? 'inside' : 'outside'} the predictions' 90 % interval`);
   const top = head.height + 30, bottom = top + PLOT;
   const obs = 'value' in o ? [o.value - 2 * o.sd, o.value + 2 * o.sd] : o.range;
-  const [x0, x1] = niceDomain(Math.min(...values, ...obs), Math.max(...values, ...obs));
+  const [x0, x1] = niceDomain(Math.min(min(values) ?? obs[0], obs[0]), Math.max(max(values) ?? obs[1], obs[1]));
   const bins = bin().domain([x0, x1]).thresholds(niceTicks(x0, x1, 20))(values);
-  const yMax = Math.max(...bins.map((b) => b.length), 1);
+  const yMax = Math.max(max(bins, (b) => b.length) ?? 0, 1);
   const sx = linear(x0, x1, M.left, W - M.right), sy = linear(0, yMax, bottom, top);
   const bars = bins.map((b) => `<rect x="${sx(b.x0!).toFixed(1)}" y="${sy(b.length).toFixed(1)}" width="${Math.max(0, sx(b.x1!) - sx(b.x0!) - 1).toFixed(1)}" height="${(bottom - sy(b.length)).toFixed(1)}" fill="${PALETTE[0]}" fill-opacity="0.6"/>`);
   const band = 'value' in o ? [o.value - o.sd, o.value + o.sd] : o.range;

@@ -96,8 +96,15 @@ function pick(cumulative: readonly number[], u: number): number {
   return lo;
 }
 
+/** The largest value (a loop: spreading 10⁵ arguments into Math.max overflows the stack). */
+function maximum(values: readonly number[]): number {
+  let max = -Infinity;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
+
 function logSumExp(terms: readonly number[]): number {
-  const max = Math.max(...terms);
+  const max = maximum(terms);
   let sum = 0;
   for (const t of terms) sum += exp(t - max);
   return max + log(sum);
@@ -221,7 +228,7 @@ export function closeGeneration(step: Step, outcomes: (k: number) => Outcome | u
     accepted.push({ k, theta: step.propose(k).theta, outcome });
     if (accepted.length < step.particles) continue;
     const logs = accepted.map((a) => step.logWeight(a.theta));
-    const max = Math.max(...logs);
+    const max = maximum(logs);
     const weights = normalise(logs.map((l) => exp(l - max)));
     return {
       kind: 'closed',
