@@ -255,4 +255,16 @@ describe('share links', () => {
     await page.close();
     await colleague.page.close();
   });
+
+  it('copied while playing, hold the month on screen at the click (not month 0)', async () => {
+    const { page } = await open('?seed=4&ticks=2400');
+    await page.click('#play');
+    await untilTick(page, 5);
+    await page.click('#share');
+    const month = Number(search(page).get('month'));
+    await page.click('#play');
+    expect(month).toBeGreaterThanOrEqual(5);
+    expect(month).toBeLessThanOrEqual(await tick(page));
+    await page.close();
+  });
 });

@@ -118,11 +118,14 @@ function describeProblem(p: Problem): string {
 }
 if (problems.length) messages.link = () => t('badUrl', { detail: problems.map(describeProblem).join('; ') });
 
-/** The link holds the run as applied, at the month shown when paused. */
-function updateUrl(): void {
+/**
+ * The link holds the run as applied, at the month shown when paused (while playing the address bar
+ * is not rewritten every frame); `atShown` takes the month on screen even while playing (Copy link).
+ */
+function updateUrl(atShown = !app.playing): void {
   history.replaceState(null, '', buildUrl({
     scenario: app.scenario.id, seed: app.seed, set: app.set, interventions: app.interventions, lang: getLang(),
-    month: app.playing ? 0 : app.snap?.tick ?? 0, ...(app.custom ? { def: encodeScenario(app.scenario) } : {}),
+    month: atShown ? app.snap?.tick ?? 0 : 0, ...(app.custom ? { def: encodeScenario(app.scenario) } : {}),
   }));
 }
 
@@ -448,7 +451,7 @@ function wire(): void {
   $('load-scenario').addEventListener('click', () => $('load-file').click());
   $('load-file').addEventListener('change', (e) => void loadFile(e.target as HTMLInputElement));
   $('share').addEventListener('click', async () => {
-    updateUrl();
+    updateUrl(true);
     try { await navigator.clipboard.writeText(location.href); } catch { /* the address bar holds the link */ }
     $('clock').textContent = t('linkCopied');
   });
