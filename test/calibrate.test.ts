@@ -379,6 +379,19 @@ describe('involution-lab calibrate', () => {
     }
   });
 
+  it('refuses __proto__ keys and absurdly deep nesting before any schema sees them', () => {
+    const proto = write(JSON.stringify(SPEC).replace('"priors":{', '"priors":{"__proto__":[0,1],'));
+    const r = cli('calibrate', proto, '--out', join(tmp, 'never-proto'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/key "__proto__" \(at priors.__proto__\) is not allowed/);
+    const deep = write(`{"scenario": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+    const d = cli('calibrate', deep, '--out', join(tmp, 'never-deep'));
+    expect(d.status).toBe(2);
+    expect(d.stderr.trim().split('\n')).toHaveLength(1);
+    expect(d.stderr).toMatch(/nests more than 64 levels deep/);
+    expect(existsSync(join(tmp, 'never-proto')) || existsSync(join(tmp, 'never-deep'))).toBe(false);
+  });
+
   it('refuses to resume into a directory that holds a different calibration', () => {
     const other = write({ ...SPEC, seed: 12 });
     const r = cli('calibrate', other, '--out', ref, '--resume');

@@ -1,6 +1,5 @@
 // The calibration spec (JSON): its shape, what each field allows, and its resolution into what the
 // algorithm needs. Every problem is found and listed, one line each, before anything is written.
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULTS, metricNames, PARAM_BY_NAME, resolveParams, type Scenario } from '../../sim/index.ts';
@@ -9,7 +8,8 @@ import type { Target } from '../../lab/abc/targets.ts';
 import { UsageError } from '../common/errors.ts';
 import { attempt, scenarioOf } from '../experiment/experiment.ts';
 import { checkParam } from '../experiment/params.ts';
-import { describeIssue, shown, type SpecVocabulary } from '../experiment/spec-errors.ts';
+import { problemList, readJsonFile, shown } from '../common/json.ts';
+import { describeIssue, type SpecVocabulary } from '../experiment/spec-errors.ts';
 
 const SEED_MAX = 4_294_967_295;
 const tick = z.number().int().min(0).max(2399).optional();
@@ -89,15 +89,6 @@ export interface Calibration {
   settings: SmcSettings;
 }
 
-/** Most problems listed for one spec: the first ten, then a count. */
-const MAX_LISTED = 10;
-
-function problemList(path: string, problems: string[]): UsageError {
-  const listed = problems.slice(0, MAX_LISTED).map((p) => `\n  ${p}`).join('');
-  const more = problems.length > MAX_LISTED ? `\n  … and ${problems.length - MAX_LISTED} more` : '';
-  return new UsageError(`calibration spec ${path} has ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}:${listed}${more}`);
-}
-
 /** Checks that need the registry and the scenario; each pushes its problems and goes on. */
 function resolveChecked(spec: CalibrationSpec, base: string, problems: string[]): Calibration | undefined {
   const scenario = attempt(problems, () => scenarioOf(spec.scenario, base, 'scenario'));
@@ -155,17 +146,12 @@ function resolveChecked(spec: CalibrationSpec, base: string, problems: string[])
 
 /** Read, validate and resolve a calibration spec; throws one UsageError listing every problem. */
 export function loadCalibration(path: string): Calibration {
-  let input: unknown;
-  try {
-    input = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(code ? `cannot read calibration spec ${path}: ${code}` : `calibration spec ${path} is not valid JSON: ${(err as Error).message}`);
-  }
+  // Too deep, or with keys such as __proto__: refused before any schema sees it.
+  const input = readJsonFile(path, 'calibration spec');
   const parsed = calibrationSchema.safeParse(input);
-  if (!parsed.success) throw problemList(path, parsed.error.issues.map((i) => describeIssue(VOCABULARY, i, input)));
+  if (!parsed.success) throw new UsageError(problemList(`calibration spec ${path}`, parsed.error.issues.map((i) => describeIssue(VOCABULARY, i, input))));
   const problems: string[] = [];
   const c = resolveChecked(parsed.data, dirname(resolve(path)), problems);
-  if (!c) throw problemList(path, problems);
+  if (!c) throw new UsageError(problemList(`calibration spec ${path}`, problems));
   return c;
 }
