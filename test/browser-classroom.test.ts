@@ -4,24 +4,21 @@
 // page and its exports, never written into the tests.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, downloaded, launchChromium, openExplorer, startPreview, stepTo, tick, untilPaused, untilTick, type Preview } from './browser-setup.ts';
+import { ROOT, downloaded, openExplorer, stepTo, tick, untilPaused, untilTick, type Preview } from './browser-setup.ts';
+import { useExplorer } from './browser-suite.ts';
 import { answerOf } from '../viz/lessons.ts';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 let server: Preview | undefined;
 let browser: Browser;
 
-beforeAll(async () => {
+useExplorer((s, b) => {
+  server = s;
+  browser = b;
+}, () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
 });
 
 const open = (search = '') => openExplorer(browser, server!.base, search);

@@ -3,21 +3,17 @@
 // wrapper that, at a chosen call, throws, loops for ever or closes the worker. The watchdog's
 // allowance is shortened for these pages only (a global the page reads), so that a hang is seen
 // soon; no test measures time.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startPreview, tick, untilTick, type Preview } from './browser-setup.ts';
+import { tick, untilTick, type Preview } from './browser-setup.ts';
+import { useExplorer } from './browser-suite.ts';
 
 let server: Preview | undefined;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+useExplorer((s, b) => {
+  server = s;
+  browser = b;
 });
 
 type Fault = 'throw' | 'hang' | 'close';
@@ -118,10 +114,17 @@ describe('a lost model worker', () => {
   });
 });
 
+/**
+ * The pool's allowance: long enough that a healthy worker starting up on a loaded machine (the
+ * browser test files run side by side on 2 cores) is never taken for hung, short enough that an
+ * injected hang is seen well inside the waits below.
+ */
+const POOL_ALLOWANCE = 12_000;
+
 describe("Compare's pool", () => {
   for (const fault of ['hang', 'close'] as const) {
     it(`survives workers that ${fault === 'hang' ? 'hang' : 'close'}: their runs are retried on fresh workers and every band fills`, async () => {
-      const { page } = await openWatched(4000);
+      const { page } = await openWatched(POOL_ALLOWANCE);
       await page.goto(server!.base);
       await page.waitForSelector('body[data-tick]', { state: 'attached' });
       // The explorer's worker is loaded; the pool's first two workers fail at their first run (after the warm-up).
@@ -136,7 +139,7 @@ describe("Compare's pool", () => {
   }
 
   it('runs again after every worker of a comparison was lost', async () => {
-    const { page } = await openWatched(4000);
+    const { page } = await openWatched(POOL_ALLOWANCE);
     await page.goto(server!.base);
     await page.waitForSelector('body[data-tick]', { state: 'attached' });
     await inject(page, 'hang', 'runBatch', 1, 1000);

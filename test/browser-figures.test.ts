@@ -2,21 +2,17 @@
 // collision; legends that never overprint the plot; one meaning per colour in the network, its
 // shapes in the legend; the map's scale and note agreeing; downloads named after the scenario and
 // seed, carrying their provenance. Checked on the SVG as drawn, at a desktop and a phone width.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { downloaded, launchChromium, openSized, startPreview, stepTo, type Preview } from './browser-setup.ts';
+import { downloaded, openSized, stepTo, type Preview } from './browser-setup.ts';
+import { useExplorer } from './browser-suite.ts';
 
 let server: Preview | undefined;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+useExplorer((s, b) => {
+  server = s;
+  browser = b;
 });
 
 interface Box { x: number; y: number; width: number; height: number }

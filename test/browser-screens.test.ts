@@ -4,23 +4,20 @@
 // (to look at); axe-core finds nothing serious in the states a user reaches.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, axeViolations, launchChromium, openSized, startPreview, stepTo, untilPaused, untilTick, type Preview } from './browser-setup.ts';
+import { ROOT, axeViolations, openSized, stepTo, untilPaused, untilTick, type Preview } from './browser-setup.ts';
+import { useExplorer } from './browser-suite.ts';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 let server: Preview | undefined;
 let browser: Browser;
 
-beforeAll(async () => {
+useExplorer((s, b) => {
+  server = s;
+  browser = b;
+}, () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
 });
 
 /** Record every layout shift from the page's first moment (Layout Instability API). */

@@ -5,22 +5,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, downloaded, launchChromium, openExplorer, startPreview, stepTo, tick, untilTick, type Preview } from './browser-setup.ts';
+import { ROOT, downloaded, openExplorer, stepTo, tick, untilTick, type Preview } from './browser-setup.ts';
+import { useExplorer } from './browser-suite.ts';
 
 let server: Preview | undefined;
 let browser: Browser;
 const TMP = mkdtempSync(join(tmpdir(), 'involution-state-'));
 
-beforeAll(async () => {
-  server = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
+useExplorer((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const open = (search = '') => openExplorer(browser, server!.base, search);
@@ -82,8 +78,9 @@ describe('interventions', () => {
     await page.press('#seed', 'Enter');
     await page.waitForSelector('#confirm[open]');
     await page.click('#confirm [data-choice=cancel]');
-    await page.waitForSelector('#confirm:not([open])', { state: 'attached' });
-    expect(await page.inputValue('#seed')).toBe('4');
+    // The seed is put back when the dialog's close event has been handled (a task after it closes).
+    await page.waitForFunction(() => (document.getElementById('seed') as HTMLInputElement).value === '4');
+    expect(search(page).get('seed')).toBe('4');
     await page.fill('#seed', '9');
     await page.press('#seed', 'Enter');
     await page.click('#confirm [data-choice=drop]');

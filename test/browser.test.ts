@@ -4,23 +4,20 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, launchChromium, openExplorer, startPreview, tick, untilPaused, untilTick, type Preview } from './browser-setup.ts';
+import { ROOT, openExplorer, tick, untilPaused, untilTick, type Preview } from './browser-setup.ts';
+import { useExplorer } from './browser-suite.ts';
 
 const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 let server: Preview | undefined;
 let browser: Browser;
 
-beforeAll(async () => {
+useExplorer((s, b) => {
+  server = s;
+  browser = b;
+}, () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startPreview();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.stop();
 });
 
 /** A page that records console errors and uncaught exceptions. */
