@@ -204,7 +204,12 @@ describe('scenario files', () => {
           lang === 'en' ? /bad-value\.json: field params\.partnership = 5 is not allowed; it must be a number in \[0, 1\]/ : /bad-value\.json：字段 params\.partnership = 5 不被允许；必须是\[0, 1\] 中的数/],
         ['bad-key.json', JSON.stringify({ ...good, schedule: [{ tick: 3, set: { citizens: 100 } }] }),
           lang === 'en' ? /field schedule\[0\]\.set\.citizens sets the size of the world/ : /字段 schedule\[0\]\.set\.citizens 决定模拟世界的规模/],
-        ['no-title.json', JSON.stringify({ ...good, title: { en: 'X' } }), /title\.zh/],
+        ['no-title.json', JSON.stringify({ ...good, title: { en: 'X' } }),
+          lang === 'en' ? /no-title\.json: field title\.zh is missing; it must be a non-empty text/ : /无法载入 no-title\.json：缺少字段 title\.zh；它必须是非空文本/],
+        ['extra.json', JSON.stringify({ ...good, colour: 'red' }),
+          lang === 'en' ? /extra\.json: unknown field colour/ : /无法载入 extra\.json：未知字段 colour/],
+        ['bad-tick.json', JSON.stringify({ ...good, schedule: [{ tick: -1, set: {} }] }),
+          lang === 'en' ? /field schedule\[0\]\.tick = -1 is not allowed; it must be a whole month, 0 or more/ : /字段 schedule\[0\]\.tick = -1 不被允许；它必须是整数月份（0 或以上）/],
       ];
       for (const [name, text, message] of cases) {
         mkdirSync(join(TMP, lang), { recursive: true });

@@ -2,7 +2,7 @@
 // the run on screen saved as one (the scenario's overrides with the page's, its schedule with the
 // interventions), and one loaded and checked. A bad file is refused with a message naming the
 // file, the field, the value and what is allowed; nothing on the page is lost.
-import { PARAM_BY_NAME, parseParamValue, parseScenario, type Change, type Scenario } from '../sim/index.ts';
+import { PARAM_BY_NAME, parseParamValue, parseScenario, scenarioSchema, type Change, type Scenario } from '../sim/index.ts';
 import { t, type MessageKey } from './i18n/index.ts';
 import { allowedText } from './controls.ts';
 
@@ -50,11 +50,29 @@ export function readScenarioFile(file: string, text: string): Scenario {
     checkValues(file, 'params', d.params, false);
     if (Array.isArray(d.schedule)) d.schedule.forEach((c: { set?: unknown }, i) => checkValues(file, `schedule[${i}].set`, c?.set, true));
   }
-  try {
-    return parseScenario(data, file);
-  } catch (err) {
-    throw new FileProblem(t('file.other' as MessageKey, { file, detail: (err as Error).message }));
-  }
+  const checked = scenarioSchema.safeParse(data);
+  if (!checked.success) throw new FileProblem(shapeProblem(file, data, checked.error.issues[0]));
+  return parseScenario(data, file);
+}
+
+/** What a field of a scenario file must be, by the field's last name (in the page's language). */
+const EXPECTED: Record<string, MessageKey> = {
+  id: 'file.expect.id', title: 'file.expect.text', teaching: 'file.expect.text', note: 'file.expect.text',
+  en: 'file.expect.string', zh: 'file.expect.string', source: 'file.expect.string', tick: 'file.expect.tick',
+  schedule: 'file.expect.schedule', params: 'file.expect.params', set: 'file.expect.params',
+};
+
+/** One problem of the file's shape, in the page's language: missing, unknown, or of the wrong form. */
+function shapeProblem(file: string, data: unknown, issue: { path: PropertyKey[]; code: string; keys?: string[] }): string {
+  const field = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('');
+  if (issue.path.length === 0 && issue.code === 'invalid_type') return t('file.notObject', { file });
+  if (issue.code === 'unrecognized_keys') return t('file.unknown', { file, keys: (issue.keys ?? []).join(', '), field: field || '—' });
+  let value: unknown = data;
+  for (const p of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[p] : undefined;
+  const last = [...issue.path].reverse().find((p) => typeof p === 'string') as string | undefined;
+  const expected = t(EXPECTED[last ?? ''] ?? 'file.expect.other');
+  if (value === undefined) return t('file.missing', { file, field, expected });
+  return t('file.form', { file, field, value: JSON.stringify(value).slice(0, 60), expected });
 }
 
 /** A scenario in a link: its file, as base64url of its JSON (UTF-8). */
