@@ -154,6 +154,25 @@ function expectSameAsRef(dir: string): void {
   expect(deterministic(dir)).toEqual(deterministic(ref));
 }
 
+/**
+ * A calibration with one gated worker that blocks on its 31st task: generation 0 (30 proposals)
+ * finishes, generation 1 simulates 30 proposals and hangs — 60 journal lines at most. Waits for
+ * `lines` of them, sends `signal`, and returns the exit code and the journal's line count.
+ */
+async function interrupted(name: string, lines: number, signal: NodeJS.Signals): Promise<{ dir: string; code: number | null; journal: number }> {
+  const dir = join(tmp, name);
+  const child = spawn('node', [cliStoppingAfter(join(tmp, `gated-${name}`), 'calibrate-worker', 30), 'calibrate', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
+  let exited = false;
+  let code: number | null = null;
+  const exit = new Promise((r) => child.once('exit', (c) => r(((exited = true), (code = c)))));
+  const count = () => (existsSync(join(dir, JOURNAL)) ? read(dir, JOURNAL).split('\n').length - 1 : 0);
+  while (count() < lines && !exited) await new Promise((r) => setTimeout(r, 5));
+  expect(exited, 'the calibration ended before it was interrupted').toBe(false);
+  child.kill(signal);
+  await exit;
+  return { dir, code, journal: count() };
+}
+
 describe('involution-lab calibrate', () => {
   beforeAll(() => {
     expect(existsSync(join(DIST, 'calibrate-worker.mjs')), 'run `npm run build:cli` first').toBe(true);
@@ -199,16 +218,8 @@ describe('involution-lab calibrate', () => {
   it('loses nothing to kill -9: --resume ends byte-identical to an uninterrupted calibration', async () => {
     // One worker that blocks on its 31st task: generation 0 (30 proposals) finishes, generation 1
     // simulates 30 proposals and hangs. Kill it there.
-    const dir = join(tmp, 'killed');
-    const child = spawn('node', [cliStoppingAfter(join(tmp, 'gated'), 'calibrate-worker', 30), 'calibrate', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
-    let exited = false;
-    const exit = new Promise((r) => child.once('exit', () => r((exited = true))));
-    const lines = () => (existsSync(join(dir, JOURNAL)) ? read(dir, JOURNAL).split('\n').length - 1 : 0);
-    while (lines() < 60 && !exited) await new Promise((r) => setTimeout(r, 5));
-    expect(exited, 'the calibration ended before it was killed').toBe(false);
-    child.kill('SIGKILL');
-    await exit;
-    expect(lines()).toBe(60);
+    const { dir, journal } = await interrupted('killed', 60, 'SIGKILL');
+    expect(journal).toBe(60);
     expect(JSON.parse(read(dir, 'manifest.json')).generations).toHaveLength(1);
     expect(read(dir, 'posterior.csv').trim().split('\n')).toHaveLength(31);
 
@@ -220,33 +231,17 @@ describe('involution-lab calibrate', () => {
   });
 
   it('records SIGTERM as interrupted at once, exits 130, and resumes byte-identical', async () => {
-    const dir = join(tmp, 'terminated');
-    const child = spawn('node', [cliStoppingAfter(join(tmp, 'gated-3'), 'calibrate-worker', 30), 'calibrate', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
-    let code: number | null = null;
-    const exit = new Promise((r) => child.once('exit', (c) => r((code = c))));
-    const lines = () => (existsSync(join(dir, JOURNAL)) ? read(dir, JOURNAL).split('\n').length - 1 : 0);
-    while (lines() < 60 && code === null) await new Promise((r) => setTimeout(r, 5));
-    child.kill('SIGTERM');
-    await exit;
+    const { dir, code, journal } = await interrupted('terminated', 60, 'SIGTERM');
     expect(code).toBe(130);
     expect(JSON.parse(read(dir, 'manifest.json')).status).toBe('interrupted');
-    expect(lines()).toBe(60);
+    expect(journal).toBe(60);
     const r = cli('calibrate', specFile, '--out', dir, '--resume', '--workers', '2');
     expect(r.status, r.stderr).toBe(0);
     expectSameAsRef(dir);
   });
 
   it('re-simulates a journal entry that fails its checksum or does not belong to the calibration', async () => {
-    const dir = join(tmp, 'damaged');
-    const child = spawn('node', [cliStoppingAfter(join(tmp, 'gated-2'), 'calibrate-worker', 30), 'calibrate', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
-    let exited = false;
-    const exit = new Promise((r) => child.once('exit', () => r((exited = true))));
-    const lines = () => (existsSync(join(dir, JOURNAL)) ? read(dir, JOURNAL).split('\n').length - 1 : 0);
-    // The gate holds generation 1 at 30 proposals: 60 lines at most, whenever the poll looks.
-    while (lines() < 40 && !exited) await new Promise((r) => setTimeout(r, 5));
-    expect(exited, 'the calibration ended before it was killed').toBe(false);
-    child.kill('SIGKILL');
-    await exit;
+    const { dir } = await interrupted('damaged', 40, 'SIGKILL');
     const entries = read(dir, JOURNAL).split('\n');
     // A changed digit in a result (checksum fails), and a well-formed entry for parameters the
     // calibration never proposed (checksum recomputed to match: caught by the regeneration check).
