@@ -2,23 +2,19 @@
 // documentation), a lesson that does not give its answer away, its printed handout, and the
 // projector's presentation mode — in English and in Chinese. The model's numbers are read from the
 // page and its exports, never written into the tests.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, downloaded, openExplorer, stepTo, tick, untilPaused, untilTick, type Preview } from './browser-setup.ts';
-import { useExplorer } from './browser-suite.ts';
+import { downloaded, openExplorer, stepTo, tick, untilPaused, untilTick, type Preview } from './browser-setup.ts';
+import { SHOTS, useExplorer } from './browser-suite.ts';
 import { answerOf } from '../viz/lessons.ts';
 
-const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 let server: Preview | undefined;
 let browser: Browser;
 
 useExplorer((s, b) => {
   server = s;
   browser = b;
-}, () => {
-  mkdirSync(SHOTS, { recursive: true });
 });
 
 const open = (search = '') => openExplorer(browser, server!.base, search);

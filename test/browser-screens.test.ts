@@ -2,22 +2,18 @@
 // the parameters in a closed drawer, chart text at a readable size, and no layout shift as the page
 // loads. Screenshots of every view at three widths in both languages go to artifacts/screenshots/
 // (to look at); axe-core finds nothing serious in the states a user reaches.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, axeViolations, openSized, stepTo, untilPaused, untilTick, type Preview } from './browser-setup.ts';
-import { useExplorer } from './browser-suite.ts';
+import { axeViolations, openSized, stepTo, untilPaused, untilTick, type Preview } from './browser-setup.ts';
+import { SHOTS, useExplorer } from './browser-suite.ts';
 
-const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 let server: Preview | undefined;
 let browser: Browser;
 
 useExplorer((s, b) => {
   server = s;
   browser = b;
-}, () => {
-  mkdirSync(SHOTS, { recursive: true });
 });
 
 /** Record every layout shift from the page's first moment (Layout Instability API). */

@@ -55,14 +55,8 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A page of the explorer at `base + search`, ready (its first month shown), recording console errors and uncaught exceptions. */
-export async function openExplorer(browser: Browser, base: string, search = ''): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 }, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(base + search);
-  await page.waitForSelector('body[data-tick]', { state: 'attached' });
-  return { page, errors };
+export function openExplorer(browser: Browser, base: string, search = ''): Promise<{ page: Page; errors: string[] }> {
+  return openSized(browser, base, 1400, 1100, search);
 }
 
 /** The month the page shows. */

@@ -2,22 +2,19 @@
 // against the built app served by `vite preview`. Screenshots of each view go to artifacts/.
 // Behaviour only: no wall-clock bound (how long tasks and pauses take is `npm run bench:browser`).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT, openExplorer, tick, untilPaused, untilTick, type Preview } from './browser-setup.ts';
-import { useExplorer } from './browser-suite.ts';
+import { SHOTS, useExplorer } from './browser-suite.ts';
 
-const SHOTS = join(ROOT, 'artifacts', 'screenshots');
 let server: Preview | undefined;
 let browser: Browser;
 
 useExplorer((s, b) => {
   server = s;
   browser = b;
-}, () => {
-  mkdirSync(SHOTS, { recursive: true });
 });
 
 /** A page that records console errors and uncaught exceptions. */
