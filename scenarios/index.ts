@@ -11,6 +11,7 @@ import fullPrevention from './full-prevention.json';
 import changsha_2011 from './changsha-2011.json';
 import directRegistration_2012 from './direct-registration-2012.json';
 import reformAtYear3 from './reform-at-year-3.json';
+import proportionalGrowth from './proportional-growth.json';
 
 /** In teaching order: the baseline first (the default), then its variants. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -25,6 +26,7 @@ export const SCENARIOS: readonly Scenario[] = [
   changsha_2011,
   directRegistration_2012,
   reformAtYear3,
+  proportionalGrowth,
 ].map((s, i) => parseScenario(s, `scenario #${i}`));
 
 export const DEFAULT_SCENARIO = 'baseline-involution';

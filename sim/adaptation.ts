@@ -1,75 +1,51 @@
 // Process 5a — SO adaptation (MODEL.md §4.5): finances, capacity, autonomy, effort, exit.
-import {
-  AFFILIATED_AUTONOMY,
-  ALT_MATCH,
-  ALT_REVENUE,
-  AUTONOMY_RATE,
-  CAPACITY_DECAY,
-  EFFORT_LEARNING,
-  FULL_TEAM_MONEY,
-  LEARNING,
-  MANAGEMENT_FEE,
-  MIN_SERVICE_EFFORT,
-  MISSION,
-  MISSION_WEIGHT,
-  TRAINING,
-} from './constants.ts';
-import { fixedCost } from './contracts.ts';
+// Non-government money is a finite market in each district (donations, fees, volunteers' time),
+// shared by its SOs, registered or not, by their skill: the government share of an SO's revenue emerges from the contracts it holds against what it
+// raises, and differs between SOs. Autonomy follows that dependence. Training is bought by the
+// districts and reaches only the SOs holding their contracts.
+import { MISSION } from './constants.ts';
+import { dependence, fixedCost } from './contracts.ts';
+import { effective } from './effective.ts';
 import type { State } from './state.ts';
 import { retender } from './supervision.ts';
 
-/** Non-government revenue: scarce where dependence is asymmetric, unless SOs are helped to raise it. */
-export function altRevenue(s: State, skill: number, contractMoney: number): number {
+/** Skill bought with money spent on capacity (training, earmarked bonuses): a year of a standard contract buys capacityGain of the gap. */
+export function buildCapacity(s: State, so: number, money: number): void {
   const p = s.params;
-  const scarcity = p.asymmetricDependence * (1 - 0.5 * p.altRevenueSupport);
-  return (1 - scarcity) * (1 + p.altRevenueSupport) * (ALT_REVENUE * skill + ALT_MATCH * contractMoney);
-}
-
-/**
- * Resource dependence (Pfeffer & Salancik): government share of revenue, weighted by how
- * concentrated the funders are (Herfindahl index over the districts and other sources).
- */
-export function dependence(s: State, so: number): number {
-  const F = s.districts.count + 1;
-  const f = s.sos.funding;
-  let total = 0;
-  for (let j = 0; j < F; j++) total += f[so * F + j];
-  if (total <= 0) return 0;
-  let hhi = 0;
-  for (let j = 0; j < F; j++) {
-    const share = f[so * F + j] / total;
-    hhi += share * share;
-  }
-  const govShare = 1 - f[so * F + F - 1] / total;
-  return govShare * (0.5 + 0.5 * hhi);
+  s.sos.skill[so] += Math.min(1, (p.capacityGain * money) / (12 * p.fullTeamMoney)) * (1 - s.sos.skill[so]);
 }
 
 export function adaptation(s: State): void {
   const p = s.params;
   const t = s.sos;
-  const F = s.districts.count + 1;
+  const D = s.districts.count;
+  const F = D + 1;
   const yearEnd = s.tick % 12 === 11;
+  // The non-government market of each district, and the skill of the SOs that compete for it.
+  const { altMarket, exploit } = effective(p);
+  const skillSum = new Float64Array(D);
+  for (let so = 0; so < t.n; so++) if (t.alive[so]) skillSum[t.home[so]] += t.skill[so];
+  const trainingFor = training(s);
   for (let so = 0; so < t.n; so++) {
     if (!t.alive[so]) continue;
     const skill = t.skill[so];
+    const home = t.home[so];
     const due = t.contractMoney[so];
-    const alt = altRevenue(s, skill, due);
+    const alt = skillSum[home] > 0 ? (altMarket * s.districts.budget[home] * skill) / skillSum[home] : 0;
     t.revenueAlt[so] = alt;
     t.funding[so * F + F - 1] += alt / 12;
     const paid = t.revenueGov[so];
-    const use = Math.min(1, due / FULL_TEAM_MONEY);
-    t.reserves[so] += paid + alt - fixedCost(skill, use) - (1 - MANAGEMENT_FEE) * due;
+    const use = Math.min(1, due / p.fullTeamMoney);
+    t.reserves[so] += paid + alt - fixedCost(p, skill, use) - (1 - p.managementFee) * due;
     if (due > 0) t.adequacy[so] += 0.3 * (Math.min(1, paid / due) - t.adequacy[so]);
-    // Learning by doing, training, and decay when idle.
-    t.skill[so] +=
-      LEARNING * use * t.serviceEffort[so] * (1 - skill) +
-      TRAINING * p.professionalTraining * (1 - skill) -
-      CAPACITY_DECAY * (1 - use) * skill;
-    // Autonomy moves toward 1 − dependence × asymmetry; partnership keeps dependence from being used.
-    const target =
-      (1 - p.asymmetricDependence * dependence(s, so) * (1 - p.partnership)) * (t.affiliated[so] ? AFFILIATED_AUTONOMY : 1);
-    const rate = target < t.autonomy[so] ? AUTONOMY_RATE * (1 - 0.5 * p.partnership) : AUTONOMY_RATE;
-    t.autonomy[so] += rate * (target - t.autonomy[so]);
+    // Learning by doing, and decay when idle; then the training bought for it, if any.
+    t.skill[so] += p.learningRate * use * t.serviceEffort[so] * (1 - skill) - p.capacityDecay * (1 - use) * skill;
+    if (trainingFor[so] > 0) buildCapacity(s, so, trainingFor[so]);
+    // Autonomy follows resource dependence as far as buyers use it (1 − partnership); an affiliated
+    // SO, or one registered through a sponsoring agency, never gets far from its sponsor.
+    const ceiling = t.affiliated[so] ? p.affiliatedAutonomy : t.sponsored[so] ? p.sponsoredAutonomy : 1;
+    const target = (1 - dependence(s, so) * exploit) * ceiling;
+    t.autonomy[so] += p.autonomyRate * (target - t.autonomy[so]);
     if (yearEnd) learnEffort(s, so);
     t.negativeMonths[so] = t.reserves[so] < 0 ? t.negativeMonths[so] + 1 : 0;
     if (t.negativeMonths[so] >= p.exitMonths) exit(s, so);
@@ -77,22 +53,41 @@ export function adaptation(s: State): void {
   for (let j = 0; j < t.n * F; j++) t.funding[j] *= 11 / 12;
 }
 
+/** Each district's training money, shared by the SOs holding its contracts in proportion to their money. */
+function training(s: State): Float64Array {
+  const c = s.contracts;
+  const dist = s.districts;
+  const out = new Float64Array(s.sos.n);
+  const money = new Float64Array(dist.count);
+  for (let i = 0; i < c.n; i++) if (c.active[i]) money[c.buyer[i]] += c.payment[i];
+  for (let i = 0; i < c.n; i++) {
+    const d = c.buyer[i];
+    if (!c.active[i] || dist.training[d] <= 0) continue;
+    const share = (dist.training[d] * c.payment[i]) / money[d];
+    out[c.so[i]] += share;
+    s.ledger.training += share;
+  }
+  return out;
+}
+
 /** Reinforcement toward whatever won contracts and scores this year: service, compliance, relations. */
 function learnEffort(s: State, so: number): void {
+  const p = s.params;
   const e = s.sos.effort;
   const cr = s.sos.credit;
   const total = cr[so * 3] + cr[so * 3 + 1] + cr[so * 3 + 2];
   if (total <= 0) return;
   for (let j = 0; j < 3; j++) {
-    const goal = MISSION_WEIGHT * MISSION[j] + (1 - MISSION_WEIGHT) * (cr[so * 3 + j] / total);
-    e[so * 3 + j] += EFFORT_LEARNING * (goal - e[so * 3 + j]);
+    const goal = p.missionWeight * MISSION[j] + (1 - p.missionWeight) * (cr[so * 3 + j] / total);
+    e[so * 3 + j] += p.effortLearning * (goal - e[so * 3 + j]);
     cr[so * 3 + j] = 0;
   }
-  if (e[so * 3] < MIN_SERVICE_EFFORT) {
+  const min = p.minServiceEffort;
+  if (e[so * 3] < min) {
     const rest = e[so * 3 + 1] + e[so * 3 + 2];
-    e[so * 3 + 1] *= (1 - MIN_SERVICE_EFFORT) / rest;
-    e[so * 3 + 2] *= (1 - MIN_SERVICE_EFFORT) / rest;
-    e[so * 3] = MIN_SERVICE_EFFORT;
+    e[so * 3 + 1] *= (1 - min) / rest;
+    e[so * 3 + 2] *= (1 - min) / rest;
+    e[so * 3] = min;
   }
 }
 

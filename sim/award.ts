@@ -1,6 +1,7 @@
 // Award of a project (MODEL.md §4.3): renewal, competitive tender, or direction to a controllable
 // SO, with increasing returns to what already goes inside the system (a non-linear Pólya urn).
-import { AFFILIATION_BONUS, BID_NOISE, POOR_SCORE } from './constants.ts';
+// Only SOs working in the project's category bid: local markets are thin (Girth et al. 2012).
+import { K } from './constants.ts';
 import { available, foundSO, openContract, renewalChance, type Project } from './contracts.ts';
 import { effective, urn, type Effective } from './effective.ts';
 import { COMPETITIVE, type State } from './state.ts';
@@ -16,42 +17,70 @@ export interface Incumbent {
   mode: number;
 }
 
-/** Award a project, first offering renewal to the incumbent; returns the contract index. */
+/** Award a project, first offering renewal to the incumbent; returns the contract index, or -1 when nobody takes it. */
 export function award(s: State, p: Project, incumbent: Incumbent | null): number {
   const e = effective(s.params);
   const rng = s.rng.award;
-  if (incumbent && available(s, incumbent.so)) {
+  if (s.tick === 0) return inherited(s, p);
+  if (incumbent && available(s, incumbent.so, p.payment)) {
     let chance = renewalChance(s, p.cat, incumbent.score);
     // Whole-process supervision: a poor performer is not simply renewed.
-    if (incumbent.score < POOR_SCORE) chance *= 1 - s.params.wholeProcessSupervision;
-    if (rng() < chance) return openContract(s, p, incumbent.so, incumbent.mode, e.overhead, e.compliance);
+    if (incumbent.score < s.params.poorScore) chance *= 1 - s.params.wholeProcessSupervision;
+    if (rng() < chance) return openContract(s, p, incumbent.so, incumbent.mode);
   }
   return tender(s, p, e);
 }
 
 /**
- * Path dependence decides whether a tender stays inside the system (goes to an affiliated SO): the
- * buyer follows the traditional mode with chance λ, and then goes inside with a chance that is an
- * S-shaped function of the share of the district's contracts already inside — increasing returns,
- * steeper with λ (a non-linear Pólya urn). Released resources are not kept inside. Outside the
- * system, a tender is competitive with chance `transparency`, else directed to the most tied SO.
+ * The city lets the money it keeps to its own affiliated SOs. For the district's money, path
+ * dependence decides whether a tender stays inside the system (goes to an affiliated SO): the buyer
+ * follows the traditional mode with chance λ, and then goes inside with a chance that is an S-shaped
+ * function of the share of the district's contracts already inside — increasing returns, steeper
+ * with λ (a non-linear Pólya urn). Released resources are not kept inside. Outside the system, a
+ * tender is competitive with chance `transparency`, else directed to the most tied SO.
  */
 function tender(s: State, p: Project, e: Effective): number {
   const rng = s.rng.award;
+  if (p.city) {
+    const chosen = mostControllable(s, p, true);
+    if (chosen >= 0) return directed(s, p, chosen, DIRECTED_INSIDE);
+  }
   const inside = s.params.pathDependence * (1 - s.params.resourceRelease) * urn(insideShare(s, p.buyer), e.urnGamma);
   if (rng() < inside) {
-    const chosen = mostControllable(s, p.buyer, true);
-    if (chosen >= 0) return directed(s, p, e, chosen, DIRECTED_INSIDE);
-    if (rng() < e.pi) return newAffiliate(s, p, e);
+    const chosen = mostControllable(s, p, true);
+    if (chosen >= 0) return directed(s, p, chosen, DIRECTED_INSIDE);
+    if (rng() < e.pi) return newAffiliate(s, p);
   }
   if (rng() < e.transparency) return competitive(s, p, e);
-  const chosen = mostControllable(s, p.buyer, false);
-  return chosen >= 0 ? directed(s, p, e, chosen, DIRECTED_TIES) : competitive(s, p, e);
+  const chosen = mostControllable(s, p, false);
+  return chosen >= 0 ? directed(s, p, chosen, DIRECTED_TIES) : competitive(s, p, e);
 }
 
-function directed(s: State, p: Project, e: Effective, so: number, mode: number): number {
+/**
+ * Month 0: the portfolio every scenario inherits from the traditional mode, whatever its policies —
+ * each project with the local SO of its field most tied to the district (a new affiliated SO if none
+ * can take it). So all scenarios of a seed start from the same world, and the index's reference year
+ * differs between them only by what their policies did in it.
+ */
+function inherited(s: State, p: Project): number {
+  const t = s.sos;
+  const D = s.districts.count;
+  let best = -1;
+  let bestTie = -1;
+  for (let so = 0; so < t.n; so++) {
+    if (t.home[so] !== p.buyer || t.field[so] !== p.cat || !available(s, so, p.payment)) continue;
+    const tie = t.ties[so * D + p.buyer];
+    if (tie > bestTie) {
+      best = so;
+      bestTie = tie;
+    }
+  }
+  return best >= 0 ? openContract(s, p, best, t.affiliated[best] ? DIRECTED_INSIDE : DIRECTED_TIES) : newAffiliate(s, p);
+}
+
+function directed(s: State, p: Project, so: number, mode: number): number {
   s.sos.credit[so * 3 + 2] += 1;
-  return openContract(s, p, so, mode, e.overhead, e.compliance);
+  return openContract(s, p, so, mode);
 }
 
 /**
@@ -70,22 +99,23 @@ function insideShare(s: State, d: number): number {
   return inside / all;
 }
 
-/** Eligible for the district's tenders: local, tied, or admitted by the release of resources. */
-function eligible(s: State, so: number, d: number): boolean {
-  if (!available(s, so)) return false;
-  if (s.sos.home[so] === d || s.sos.ties[so * s.districts.count + d] > 0.05) return true;
+/** Eligible for a project: working in its category, free to take it, and local, tied, or admitted by the release of resources. */
+function eligible(s: State, so: number, p: Project): boolean {
+  const t = s.sos;
+  if (t.field[so] !== p.cat || !available(s, so, p.payment)) return false;
+  if (t.home[so] === p.buyer || t.ties[so * s.districts.count + p.buyer] > s.params.tieThreshold) return true;
   return s.rng.award() < s.params.resourceRelease;
 }
 
 /** The eligible SO of the given kind with the strongest ties to the buyer. */
-function mostControllable(s: State, d: number, affiliated: boolean): number {
+function mostControllable(s: State, p: Project, affiliated: boolean): number {
   const t = s.sos;
   const D = s.districts.count;
   let best = -1;
   let bestTie = -1;
   for (let so = 0; so < t.n; so++) {
-    if ((t.affiliated[so] === 1) !== affiliated || !eligible(s, so, d)) continue;
-    const tie = t.ties[so * D + d];
+    if ((t.affiliated[so] === 1) !== affiliated || !eligible(s, so, p)) continue;
+    const tie = t.ties[so * D + p.buyer];
     if (tie > bestTie) {
       best = so;
       bestTie = tie;
@@ -98,17 +128,18 @@ function competitive(s: State, p: Project, e: Effective): number {
   const t = s.sos;
   const D = s.districts.count;
   const rng = s.rng.award;
-  const bonus = AFFILIATION_BONUS * (1 - s.params.resourceRelease);
+  const bonus = s.params.affiliationBonus * (1 - s.params.resourceRelease);
   let best = -1;
   let bestScore = -Infinity;
   let bidders = 0;
   for (let so = 0; so < t.n; so++) {
-    if (!eligible(s, so, p.buyer)) continue;
+    if (!eligible(s, so, p)) continue;
     bidders++;
-    // Buyers see quality only as observed: the noisy monitoring record, not the truth.
+    // Buyers see quality only as observed: the noisy monitoring record, not the truth. Whole-process
+    // supervision makes the award, like the evaluation, rest on outcomes (π_e).
     const merit = 0.5 * t.reputation[so] + 0.5 * t.observedQuality[so];
     const control = t.ties[so * D + p.buyer] + bonus * t.affiliated[so];
-    const score = (1 - e.pi) * merit + e.pi * control + BID_NOISE * (2 * rng() - 1);
+    const score = (1 - e.piEval) * merit + e.piEval * control + s.params.bidNoise * (2 * rng() - 1);
     if (score > bestScore) {
       best = so;
       bestScore = score;
@@ -116,23 +147,29 @@ function competitive(s: State, p: Project, e: Effective): number {
   }
   s.ledger.tenders++;
   s.ledger.bidders += bidders;
-  if (best < 0) return newAffiliate(s, p, e);
+  if (best < 0) {
+    // Nobody bids: a politically rational department sets up its own SO; else the money stays in-house.
+    if (rng() < e.pi) return newAffiliate(s, p);
+    s.districts.inHouseMoney[p.buyer * K + p.cat] += p.payment;
+    return -1;
+  }
   t.credit[best * 3] += 1 - e.pi;
   t.credit[best * 3 + 2] += e.pi;
-  return openContract(s, p, best, COMPETITIVE, e.overhead, e.compliance);
+  return openContract(s, p, best, COMPETITIVE);
 }
 
 /** The department sets up its own service organization (a GONGO) to take the project. */
-function newAffiliate(s: State, p: Project, e: Effective): number {
+function newAffiliate(s: State, p: Project): number {
   const rng = s.rng.award;
   const so = foundSO(s, {
     affiliated: true,
     registered: true,
     home: p.buyer,
+    field: p.cat,
     skill: uniform(rng, 0.2, 0.45),
     autonomy: uniform(rng, 0.05, 0.2),
     tie: 0.5,
   });
   s.ledger.newAffiliates++;
-  return openContract(s, p, so, NEW_AFFILIATE, e.overhead, e.compliance);
+  return openContract(s, p, so, NEW_AFFILIATE);
 }

@@ -1,20 +1,11 @@
 // Process 2 — the budget round, once a year in each district's own month (MODEL.md §4.1–4.3):
-// purchase share, category allocation, project-ization and award.
+// the official's decisions, the budget, purchase share, category allocation, projects and award.
 import { award, type Incumbent } from './award.ts';
-import {
-  AREAS,
-  COST_WEIGHT,
-  DISTRICT_BUDGET,
-  INITIAL_PURCHASE_SHARE,
-  K,
-  PURCHASE_CAP,
-  SMALL_PROJECT,
-  SUITABILITY,
-  TIE_DECAY,
-  VISIBILITY,
-} from './constants.ts';
+import { COST_WEIGHT, DISTRICT_BUDGET, K, SUITABILITY, VISIBILITY } from './constants.ts';
 import { closeContract } from './contracts.ts';
 import { effective } from './effective.ts';
+import { pow } from './math.ts';
+import { officialRound, projectSize } from './officials.ts';
 import type { State } from './state.ts';
 
 const VISIBILITY_TOTAL = VISIBILITY.reduce((a, b) => a + b, 0);
@@ -28,30 +19,34 @@ export function budget(s: State): void {
 
 function round(s: State, d: number): void {
   const C = s.params.communitiesPerDistrict;
+  const dist = s.districts;
   const incumbents = closeAll(s, d);
   if (s.tick > 0) decayTies(s, d);
+  officialRound(s, d);
+  // The service budget grows in real terms; purchase can expand service, not only replace in-house supply.
+  dist.budget[d] = DISTRICT_BUDGET * pow(1 + s.params.budgetGrowth, s.tick / 12);
   if (s.tick > 0) updatePurchaseShare(s, d);
   allocate(s, d);
   // At tick 0 the first contracts run to the district's first regular round.
-  const months = s.tick === 0 && s.districts.roundMonth[d] > 0 ? s.districts.roundMonth[d] : 12;
-  const { pi } = effective(s.params);
-  const B = s.districts.budget[d];
+  const months = s.tick === 0 && dist.roundMonth[d] > 0 ? dist.roundMonth[d] : 12;
+  // Month 0 inherits the traditional split of money between city and district (sim/award.ts: inherited).
+  const cityShare = s.tick === 0 ? s.params.cityShare : effective(s.params).cityShare;
+  const size = projectSize(s, dist.grain[d]);
   for (let k = 0; k < K; k++) {
-    const money = s.districts.purchaseMoney[d * K + k];
+    const money = dist.purchaseMoney[d * K + k];
     if (money <= 0) continue;
-    // A service-oriented buyer lets a few area contracts; a politically rational one cuts the
-    // money into small showcase projects whose number grows with the money.
-    const n = Math.max(1, Math.round((1 - pi) * AREAS + (pi * money) / (SMALL_PROJECT * B)));
-    for (let j = 0; j < n; j++) {
-      const first = n <= C ? Math.floor((j * C) / n) : j % C;
-      const count = n <= C ? Math.floor(((j + 1) * C) / n) - first : 1;
-      const firstCommunity = d * C + first;
-      // Each incumbent is offered renewal once: projects sharing a first community take turns.
-      award(
-        s,
-        { buyer: d, cat: k, firstCommunity, communities: count, payment: money / n, months },
-        incumbents.get(k * C + first)?.shift() ?? null,
-      );
+    // The city's money and the district's are let apart; each is cut into projects of the chosen size.
+    for (const city of [1, 0]) {
+      const pool = money * (city ? cityShare : 1 - cityShare);
+      if (pool <= 0) continue;
+      const n = Math.max(1, Math.round(pool / size));
+      for (let j = 0; j < n; j++) {
+        const first = n <= C ? Math.floor((j * C) / n) : j % C;
+        const count = n <= C ? Math.floor(((j + 1) * C) / n) - first : 1;
+        const project = { buyer: d, cat: k, firstCommunity: d * C + first, communities: count, payment: pool / n, months, city };
+        // Each incumbent is offered renewal once: projects sharing a first community take turns.
+        award(s, project, incumbents.get(k * C + first)?.shift() ?? null);
+      }
     }
   }
 }
@@ -84,17 +79,20 @@ function closeAll(s: State, d: number): Map<number, Incumbent[]> {
 /** Ties grow with every contract won (in openContract) and fade without one. */
 function decayTies(s: State, d: number): void {
   const D = s.districts.count;
-  for (let so = 0; so < s.sos.n; so++) s.sos.ties[so * D + d] *= TIE_DECAY;
+  const decay = s.params.tieDecay;
+  for (let so = 0; so < s.sos.n; so++) s.sos.ties[so * D + d] *= decay;
 }
 
 /**
- * p moves halfway toward a target that grows by policyPush a year (relative, up to a cap); pulled down where purchased
- * service did worse than in-house, as far as the buyer looks at outcomes (1 − π).
+ * The central push raises the target purchase share logistically (diffusion of a policy: it slows
+ * as it nears the whole budget, so no cap is reached); p moves halfway toward the target, pulled down
+ * where purchased service did worse than in-house, as far as the buyer looks at outcomes (1 − π).
  */
 function updatePurchaseShare(s: State, d: number): void {
   const dist = s.districts;
   const { pi } = effective(s.params);
-  dist.targetShare[d] = Math.min(PURCHASE_CAP, dist.targetShare[d] * (1 + s.params.policyPush));
+  const target0 = dist.targetShare[d];
+  dist.targetShare[d] = target0 + s.params.policyPush * target0 * (1 - target0);
   const o = dist.observed;
   const bought = o[d * 4 + 1] > 0 ? o[d * 4] / o[d * 4 + 1] : 0;
   const inHouse = o[d * 4 + 3] > 0 ? o[d * 4 + 2] / o[d * 4 + 3] : 0;
@@ -106,7 +104,7 @@ function updatePurchaseShare(s: State, d: number): void {
 
 /**
  * w ← λ·w + (1 − λ)·w*, w* blending visibility with need × suitability by applicabilityClarity.
- * In-house money fills the need that purchase leaves uncovered.
+ * Training is bought from the budget; in-house money fills the need that purchase leaves uncovered.
  */
 function allocate(s: State, d: number): void {
   const dist = s.districts;
@@ -129,8 +127,9 @@ function allocate(s: State, d: number): void {
   }
   const lambda = s.tick === 0 ? 0 : p.pathDependence;
   const clarity = s.tick === 0 ? 0 : p.applicabilityClarity;
-  const B = (dist.budget[d] = DISTRICT_BUDGET);
-  const share = s.tick === 0 ? INITIAL_PURCHASE_SHARE : dist.purchaseShare[d];
+  const B = dist.budget[d];
+  const share = dist.purchaseShare[d];
+  const training = (dist.training[d] = p.professionalTraining * p.trainingBudget * B);
   let gapTotal = 0;
   const gap = new Float64Array(K);
   for (let k = 0; k < K; k++) {
@@ -141,5 +140,6 @@ function allocate(s: State, d: number): void {
     gap[k] = Math.max(0, B * needShare - dist.purchaseMoney[d * K + k]);
     gapTotal += gap[k];
   }
-  for (let k = 0; k < K; k++) dist.inHouseMoney[d * K + k] = gapTotal > 0 ? ((1 - share) * B * gap[k]) / gapTotal : 0;
+  const inHouse = Math.max(0, (1 - share) * B - training);
+  for (let k = 0; k < K; k++) dist.inHouseMoney[d * K + k] = gapTotal > 0 ? (inHouse * gap[k]) / gapTotal : 0;
 }

@@ -1,15 +1,9 @@
 // Contracts and SOs: opening, closing and founding. Shared by the budget round, supervision and exit.
-import {
-  ASSET_SPECIFICITY,
-  FIXED_COST_BASE,
-  FIXED_COST_CAPACITY,
-  IDLE_STAFF,
-  MAX_CONTRACTS_BASE,
-  MAX_CONTRACTS_CAPACITY,
-  TIE_GAIN,
-} from './constants.ts';
+import { ASSET_SPECIFICITY } from './constants.ts';
+import { pow } from './math.ts';
 import { evaluate } from './evaluation.ts';
 import { transfer } from './money.ts';
+import type { Params } from './params.ts';
 import { growTable, type State } from './state.ts';
 
 export interface Project {
@@ -19,11 +13,13 @@ export interface Project {
   communities: number;
   payment: number;
   months: number;
+  /** 1 when paid from the money the city keeps. */
+  city: number;
 }
 
 /** Monthly fixed cost; `use` is the share of a full team's contract money the SO holds. */
-export function fixedCost(skill: number, use = 1): number {
-  return FIXED_COST_BASE + FIXED_COST_CAPACITY * skill * (IDLE_STAFF + (1 - IDLE_STAFF) * use);
+export function fixedCost(p: Params, skill: number, use = 1): number {
+  return p.fixedCostBase + p.fixedCostCapacity * skill * (p.idleStaff + (1 - p.idleStaff) * use);
 }
 
 /** A skilled professional team serves more citizens for the same money. */
@@ -31,17 +27,23 @@ export function productivity(skill: number): number {
   return 0.75 + 0.5 * skill;
 }
 
-export function maxContracts(skill: number): number {
-  return MAX_CONTRACTS_BASE + Math.floor(MAX_CONTRACTS_CAPACITY * skill);
+/** Contract money a month an SO's team can hold: more with skill. */
+export function teamMoney(p: Params, skill: number): number {
+  return p.fullTeamMoney * (1 + p.teamGrowth * skill);
 }
 
-/** Can this SO take one more contract? */
-export function available(s: State, so: number): boolean {
+/** Can this SO take a project of this monthly money? */
+export function available(s: State, so: number, payment: number): boolean {
   const t = s.sos;
-  return t.alive[so] === 1 && t.registered[so] === 1 && t.contracts[so] < maxContracts(t.skill[so]);
+  return t.alive[so] === 1 && t.registered[so] === 1 && (t.held[so] === 0 || t.held[so] + payment <= teamMoney(s.params, t.skill[so]));
 }
 
-export function openContract(s: State, p: Project, so: number, mode: number, overhead: number, compliance: number): number {
+/**
+ * Open a contract. Its overhead is the SO's management share plus the project's transaction cost
+ * (applications, audits, reports: the same money whatever the project's size); the paperwork it
+ * demands is the buyer's current demand.
+ */
+export function openContract(s: State, p: Project, so: number, mode: number): number {
   const c = s.contracts;
   let i = c.n;
   for (let j = 0; j < c.n; j++) if (!c.active[j]) { i = j; break; }
@@ -56,19 +58,23 @@ export function openContract(s: State, p: Project, so: number, mode: number, ove
   c.firstCommunity[i] = p.firstCommunity;
   c.communities[i] = p.communities;
   c.payment[i] = p.payment;
+  const overhead = Math.min(0.9, s.params.projectOverhead + s.params.transactionCost / p.payment);
   c.slots[i] = (p.payment * (1 - overhead) * productivity(s.sos.skill[so])) / s.unitCost[p.cat];
   c.monthsLeft[i] = p.months;
   c.overhead[i] = overhead;
-  c.compliance[i] = compliance;
+  c.compliance[i] = s.districts.demand[p.buyer];
+  c.city[i] = p.city;
+  c.continuity[i] = pow(Math.min(1, p.payment / s.params.fullTeamMoney), s.params.fragmentationLoss);
   c.mode[i] = mode;
   c.arrears[i] = 0;
   c.carry[i] = 0;
   c.observedSum[i] = 0;
   c.observedN[i] = 0;
   s.sos.contracts[so]++;
+  s.sos.held[so] += p.payment;
   const D = s.districts.count;
   const tie = so * D + p.buyer;
-  s.sos.ties[tie] += TIE_GAIN * (1 - s.sos.ties[tie]);
+  s.sos.ties[tie] += s.params.tieGain * (1 - s.sos.ties[tie]);
   return i;
 }
 
@@ -80,6 +86,7 @@ export function closeContract(s: State, i: number, completed: boolean): number {
   const score = evaluate(s, i, completed);
   c.active[i] = 0;
   s.sos.contracts[c.so[i]]--;
+  s.sos.held[c.so[i]] = s.sos.contracts[c.so[i]] > 0 ? s.sos.held[c.so[i]] - c.payment[i] : 0;
   return score;
 }
 
@@ -93,7 +100,9 @@ export function renewalChance(s: State, cat: number, score: number): number {
 export interface NewSO {
   affiliated: boolean;
   registered: boolean;
+  sponsored?: boolean;
   home: number;
+  field: number;
   skill: number;
   autonomy: number;
   tie: number;
@@ -107,10 +116,13 @@ export function foundSO(s: State, o: NewSO): number {
   t.alive[i] = 1;
   t.affiliated[i] = o.affiliated ? 1 : 0;
   t.registered[i] = o.registered ? 1 : 0;
+  t.sponsored[i] = o.sponsored ? 1 : 0;
   t.home[i] = o.home;
+  t.field[i] = o.field;
+  t.held[i] = 0;
   t.skill[i] = o.skill;
   t.autonomy[i] = o.autonomy;
-  t.reserves[i] = 6 * fixedCost(o.skill);
+  t.reserves[i] = 6 * fixedCost(s.params, o.skill);
   t.negativeMonths[i] = 0;
   t.reputation[i] = 0.5;
   t.adequacy[i] = 1;
@@ -120,4 +132,23 @@ export function foundSO(s: State, o: NewSO): number {
   t.ties[i * D + o.home] = o.tie;
   t.observedQuality[i] = 0.5;
   return i;
+}
+
+/**
+ * Resource dependence (Pfeffer & Salancik 1978): the government share of the SO's revenue, weighted
+ * by how concentrated its funders are (Herfindahl index over the districts and other sources).
+ */
+export function dependence(s: State, so: number): number {
+  const F = s.districts.count + 1;
+  const f = s.sos.funding;
+  let total = 0;
+  for (let j = 0; j < F; j++) total += f[so * F + j];
+  if (total <= 0) return 0;
+  let hhi = 0;
+  for (let j = 0; j < F; j++) {
+    const share = f[so * F + j] / total;
+    hhi += share * share;
+  }
+  const govShare = 1 - f[so * F + F - 1] / total;
+  return govShare * (0.5 + 0.5 * hhi);
 }

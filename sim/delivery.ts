@@ -1,13 +1,11 @@
 // Process 3 — needs and delivery (MODEL.md §3.1, §3.3): slots of every contract and of in-house
 // supply are filled by the needy of each (community, category), best quality first. One pass over
 // the citizens: each first gains, keeps or resolves her need (sim/needs.ts), then is served.
-import { COST_WEIGHT, GOV_COST_FACTOR, K, PROJECT_REPORTING, Q_GOV, SATISFACTION_RATE } from './constants.ts';
-import { effective } from './effective.ts';
+import { COST_WEIGHT, K, Q_GOV } from './constants.ts';
+import { dependence } from './contracts.ts';
 import { monthHazards, updateNeed } from './needs.ts';
 import type { State } from './state.ts';
 
-/** Service effort at which an SO delivers its full skill. */
-const FULL_SERVICE = 0.7;
 const NONE = 0;
 const IN_HOUSE = 1;
 const AFFILIATED = 2;
@@ -18,23 +16,28 @@ export function transferWeight(autonomy: number): number {
   return Math.min(1, Math.max(0, (autonomy - 0.2) / 0.6));
 }
 
-/** Each SO's effort split under the paperwork its contracts demand, and its quality. */
+/**
+ * Each SO's effort split and its quality. Paperwork is the buyers' demand and the SO's response: it
+ * meets the most demanding of its contracts as far as it depends on government money (Pfeffer &
+ * Salancik) and the buyer uses that dependence (1 − partnership), beyond its own compliance
+ * orientation; every project also asks for reports of its own.
+ */
 export function soQuality(s: State): void {
   const t = s.sos;
   const c = s.contracts;
+  const p = s.params;
+  const exploit = 1 - p.partnership;
   const demand = new Float64Array(t.n);
   for (let i = 0; i < c.n; i++) if (c.active[i]) demand[c.so[i]] = Math.max(demand[c.so[i]], c.compliance[i]);
-  // Every project also asks for its own reports, whatever its size.
-  for (let so = 0; so < t.n; so++) demand[so] += PROJECT_REPORTING * t.contracts[so];
-  const { squeeze } = effective(s.params);
   for (let so = 0; so < t.n; so++) {
     if (!t.alive[so]) continue;
     const ds = t.effort[so * 3], dc = t.effort[so * 3 + 1], dr = t.effort[so * 3 + 2];
-    const compliance = Math.min(0.85, Math.max(dc, demand[so]));
+    const response = dc + Math.max(0, demand[so] - dc) * dependence(s, so) * exploit;
+    const compliance = Math.min(0.85, response + p.projectReporting * t.contracts[so]);
     const service = ((1 - compliance) * ds) / Math.max(1e-9, ds + dr);
     t.complianceEffort[so] = compliance;
     t.serviceEffort[so] = service;
-    t.quality[so] = t.skill[so] * Math.min(1, service / FULL_SERVICE) * t.adequacy[so] * (1 - squeeze);
+    t.quality[so] = t.skill[so] * Math.min(1, service / p.fullService) * t.adequacy[so];
   }
 }
 
@@ -68,7 +71,7 @@ export function delivery(s: State): void {
     const total = c.slots[i] + c.carry[i];
     for (let j = 0; j < n; j++) {
       const at = fill[(c.firstCommunity[i] + j) * K + c.cat[i]]++;
-      quality[at] = t.quality[so];
+      quality[at] = t.quality[so] * c.continuity[i];
       slots[at] = share(total, j, n);
       owner[at] = so;
     }
@@ -76,7 +79,7 @@ export function delivery(s: State): void {
   }
   for (let d = 0; d < dist.count; d++) {
     for (let k = 0; k < K; k++) {
-      const total = dist.inHouseMoney[d * K + k] / (s.unitCost[k] * GOV_COST_FACTOR) + dist.inHouseCarry[d * K + k];
+      const total = dist.inHouseMoney[d * K + k] / (s.unitCost[k] * P.govCostFactor) + dist.inHouseCarry[d * K + k];
       for (let j = 0; j < C; j++) {
         const at = fill[(d * C + j) * K + k]++;
         quality[at] = Q_GOV[k];
@@ -92,6 +95,7 @@ export function delivery(s: State): void {
   dist.needSum.fill(0);
   dist.unmetSum.fill(0);
   dist.transferSum.fill(0);
+  dist.boughtUnits.fill(0);
   dist.served.fill(0);
   dist.qualitySum.fill(0);
   dist.satisfactionSum.fill(0);
@@ -100,12 +104,13 @@ export function delivery(s: State): void {
   const citizens = s.citizens;
   const { needCat, need, quality: received, satisfaction } = citizens;
   const hazards = monthHazards(s);
+  const rate = P.satisfactionRate;
   const draw = s.rng.needs;
   const ptr = new Int32Array(K);
   for (let cm = 0; cm < com.count; cm++) {
     const d = com.district[cm];
     for (let k = 0; k < K; k++) ptr[k] = offset[cm * K + k];
-    let needSum = 0, unmet = 0, transfer = 0, sat = 0;
+    let needSum = 0, unmet = 0, transfer = 0, units = 0, sat = 0;
     let boughtQ = 0, boughtN = 0, inQ = 0, inN = 0;
     for (let i = com.start[cm], end = com.start[cm + 1]; i < end; i++) {
       updateNeed(citizens, i, draw(), hazards);
@@ -129,15 +134,16 @@ export function delivery(s: State): void {
         } else {
           t.served[so]++;
           boughtQ += q;
+          units += n * q * COST_WEIGHT[k];
           boughtN++;
           kind = t.affiliated[so] ? AFFILIATED : INDEPENDENT;
-          if (kind === INDEPENDENT) transfer += n * q * transferWeight(t.autonomy[so]);
+          if (kind === INDEPENDENT) transfer += n * q * COST_WEIGHT[k] * transferWeight(t.autonomy[so]);
         }
       }
       received[i] = q;
       // Satisfaction starts at the first experience, then follows it as an exponential average.
       const before = satisfaction[i];
-      sat += satisfaction[i] = before < 0 ? q : before + SATISFACTION_RATE * (q - before);
+      sat += satisfaction[i] = before < 0 ? q : before + rate * (q - before);
       needSum += n;
       unmet += n * (1 - q);
       dist.needy[d * K + k]++;
@@ -146,6 +152,7 @@ export function delivery(s: State): void {
     dist.needSum[d] += needSum;
     dist.unmetSum[d] += unmet;
     dist.transferSum[d] += transfer;
+    dist.boughtUnits[d] += units;
     dist.satisfactionSum[d] += sat;
     dist.served[d] += boughtN + inN;
     dist.qualitySum[d] += boughtQ + inQ;

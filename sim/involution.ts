@@ -1,10 +1,15 @@
-// The involution index (MODEL.md §6): I = ΔF − ΔS, the mean smoothed log growth of three form
-// volumes minus that of three substance figures, against the mean of the first 12 months.
+// The involution index (docs/model.md §Index): I = ΔF − ΔS, the mean smoothed log growth of three
+// form volumes minus that of three substance volumes, against the mean of the first 12 months.
+// Geertz's involution: input grows, output per unit of input does not. Form is what goes in and what
+// is shown — money, projects, procedure (SO staff time on paperwork, in money) — and substance is
+// what comes out — quality-weighted need-units served, the part of them served by autonomous
+// independent SOs, and the skill of the independent SO sector. All six are volumes, so when money
+// and real service grow in proportion the index stays at zero.
 import { log } from './math.ts';
-import { EPSILON, REF_MONTHS } from './constants.ts';
+import { REF_MONTHS } from './constants.ts';
 
 export const FORM = ['purchaseSpending', 'projectsActive', 'paperworkLoad'] as const;
-export const SUBSTANCE = ['functionTransfer', 'soDevelopment', 'needsMet'] as const;
+export const SUBSTANCE = ['needUnitsServed', 'transferVolume', 'soCapability'] as const;
 
 export interface Growth {
   form: number;
@@ -17,8 +22,11 @@ export class IndexTracker {
   private readonly refSum: Float64Array;
   private months = 0;
 
-  /** scales: each figure's natural scale s, form figures first. */
-  constructor(private readonly scales: readonly number[]) {
+  /** scales: each figure's natural scale s, form figures first; epsilon: the smoothing, as a share of the scale. */
+  constructor(
+    private readonly scales: readonly number[],
+    private readonly epsilon: number,
+  ) {
     this.refSum = new Float64Array(scales.length);
   }
 
@@ -32,7 +40,7 @@ export class IndexTracker {
     let form = 0;
     let substance = 0;
     for (let j = 0; j < this.scales.length; j++) {
-      const g = figureGrowth(values[j], this.refSum[j] / this.months, this.scales[j]);
+      const g = figureGrowth(values[j], this.refSum[j] / this.months, this.scales[j], this.epsilon);
       if (j < half) form += g / half;
       else substance += g / half;
     }
@@ -41,8 +49,8 @@ export class IndexTracker {
 }
 
 /** Smoothed log growth of one figure against its reference: log((x + εs) / (ref + εs)). */
-export function figureGrowth(value: number, ref: number, scale: number): number {
-  const smooth = EPSILON * scale;
+export function figureGrowth(value: number, ref: number, scale: number, epsilon: number): number {
+  const smooth = epsilon * scale;
   return log((value + smooth) / (ref + smooth));
 }
 
@@ -50,12 +58,12 @@ export function figureGrowth(value: number, ref: number, scale: number): number 
  * The growth of one recorded figure, month by month, exactly as the index computes it (against the
  * running mean of its first REF_MONTHS months): for charts of the six figures behind the index.
  */
-export function growthSeries(values: ArrayLike<number>, scale: number): number[] {
+export function growthSeries(values: ArrayLike<number>, scale: number, epsilon: number): number[] {
   const out: number[] = [];
   let sum = 0;
   for (let i = 0; i < values.length; i++) {
     if (i < REF_MONTHS) sum += values[i];
-    out.push(figureGrowth(values[i], sum / Math.min(i + 1, REF_MONTHS), scale));
+    out.push(figureGrowth(values[i], sum / Math.min(i + 1, REF_MONTHS), scale, epsilon));
   }
   return out;
 }

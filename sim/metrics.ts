@@ -1,6 +1,7 @@
 // Process 6 — metrics (MODEL.md §6): reporters declared apart from the rules, recorded from tick 0
 // into columnar series, for the whole city and per district.
-import { BASE_PROCEDURE, DISTRICT_BUDGET, K, AREAS } from './constants.ts';
+import { DISTRICT_BUDGET, K } from './constants.ts';
+import type { Params } from './params.ts';
 import { IndexTracker } from './involution.ts';
 import { COMPETITIVE, type State } from './state.ts';
 
@@ -15,11 +16,13 @@ export const METRICS = [
   'soCapacity', 'soAutonomy', 'govRevenueShare', 'govRevenueShareSpread', 'revenueDiversity', 'biddersPerTender',
   'needsMet', 'coverage', 'serviceQuality', 'satisfaction',
   'moneyPaid', 'moneyReceived',
+  'needUnitsServed', 'transferVolume', 'soCapability', 'projectGranularity', 'paperworkDemand', 'budget',
 ] as const;
 
 /** Per-district metrics, recorded as `<name>.d<district>`. */
 export const DISTRICT_METRICS = [
   'involutionIndex', 'purchaseShare', 'projectsActive', 'competitiveShare', 'insideShare', 'functionTransfer', 'needsMet', 'satisfaction',
+  'projectGranularity', 'paperworkDemand',
 ] as const;
 
 export function metricNames(districts: number): string[] {
@@ -49,21 +52,27 @@ export interface Recorder {
 export function createRecorder(s: State): Recorder {
   const D = s.districts.count;
   const series: Series = Object.fromEntries(metricNames(D).map((n) => [n, []]));
+  const eps = s.params.indexEpsilon;
   return {
     series,
-    city: new IndexTracker(indexScales(D)),
-    districts: Array.from({ length: D }, () => new IndexTracker(indexScales(1))),
+    city: new IndexTracker(indexScales(s.params), eps),
+    districts: Array.from({ length: D }, () => new IndexTracker(indexScales(s.params, 1 / D), eps)),
     history: { alive: [], founded: [], exited: [], tenders: [], bidders: [] },
   };
 }
 
+type ScaleParams = Pick<Params, 'districts' | 'citizens' | 'initialSOs' | 'initialPurchaseShare' | 'budgetCoverage' | 'fullTeamMoney'>;
+
 /**
- * Natural scales of the index's six figures (FORM, then SUBSTANCE) for a world of `districts`
- * districts: the service budget, one contract per service area, shares and per-SO figures of 1.
+ * Natural scales of the index's six figures (FORM, then SUBSTANCE), for the whole city or a part of
+ * it (a district: 1/D): the first year's purchase money, the standard contracts it buys, a fifth of
+ * it in staff time on paperwork; the citizens it serves a month at half a need-unit each (for need-units
+ * served and those served by autonomous SOs); half a unit of skill per first SO.
  */
-export function indexScales(districts: number): number[] {
-  const budget = DISTRICT_BUDGET * districts, areas = AREAS * K * districts;
-  return [budget, areas, areas, 1, 1, 1];
+export function indexScales(p: ScaleParams, part = 1): number[] {
+  const money = p.initialPurchaseShare * DISTRICT_BUDGET * p.districts * part;
+  const units = 0.5 * p.initialPurchaseShare * p.budgetCoverage * p.citizens * part;
+  return [money, money / p.fullTeamMoney, 0.2 * money, units, units, 0.5 * p.initialSOs * part];
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
@@ -127,7 +136,8 @@ export function record(s: State, r: Recorder): void {
     const d = c.buyer[i];
     spend[d] += c.payment[i];
     projects[d]++;
-    paperwork[d] += BASE_PROCEDURE + c.compliance[i];
+    // Procedure: the SO staff time spent on the project's paperwork, in money.
+    paperwork[d] += c.payment[i] * t.complianceEffort[c.so[i]];
     if (c.mode[i] === COMPETITIVE) competitive[d]++;
     inside[d] += t.affiliated[c.so[i]];
     modes.add(c.mode[i]);
@@ -135,6 +145,7 @@ export function record(s: State, r: Recorder): void {
   let independent = 0, affiliated = 0, unregistered = 0, skill = 0, autonomy = 0, gov = 0, all = 0, received = 0;
   let diversity = 0;
   const development = new Float64Array(D);
+  const capability = new Float64Array(D);
   let paperShare = 0, withContracts = 0, alive = 0;
   const govShares: number[] = [];
   for (let so = 0; so < t.n; so++) {
@@ -146,6 +157,7 @@ export function record(s: State, r: Recorder): void {
     else {
       independent++;
       development[t.home[so]] += t.skill[so] * t.autonomy[so];
+      capability[t.home[so]] += t.skill[so] * t.autonomy[so];
       // Revenue diversity: 1 − Herfindahl index over funders.
       let total = 0, hhi = 0;
       for (let j = 0; j < F; j++) total += t.funding[so * F + j];
@@ -176,7 +188,8 @@ export function record(s: State, r: Recorder): void {
   const transfer = ratio(sum(dist.transferSum), needSum);
   const devAll = sum(development) / s.initialSOs;
   const needsMet = needSum > 0 ? 1 - sum(dist.unmetSum) / needSum : 1;
-  const g = r.city.push([spendAll, projectsAll, paperworkAll, transfer, devAll, needsMet]);
+  const unitsAll = sum(dist.boughtUnits), transferAll = sum(dist.transferSum), capabilityAll = sum(capability);
+  const g = r.city.push([spendAll, projectsAll, paperworkAll, unitsAll, transferAll, capabilityAll]);
   let budgetAll = 0, purchaseAll = 0;
   for (let d = 0; d < D; d++) {
     budgetAll += dist.budget[d];
@@ -216,6 +229,12 @@ export function record(s: State, r: Recorder): void {
     satisfaction: ratio(sum(dist.satisfactionSum), needy),
     moneyPaid: sum(dist.paid),
     moneyReceived: received,
+    needUnitsServed: unitsAll,
+    transferVolume: transferAll,
+    soCapability: capabilityAll,
+    projectGranularity: sum(dist.grain) / D,
+    paperworkDemand: sum(dist.demand) / D,
+    budget: budgetAll,
   };
   for (const m of METRICS) r.series[m].push(row[m]);
   for (let d = 0; d < D; d++) {
@@ -223,7 +242,7 @@ export function record(s: State, r: Recorder): void {
     for (let k = 0; k < K; k++) needyD += dist.needy[d * K + k];
     const ft = ratio(dist.transferSum[d], dist.needSum[d]);
     const met = dist.needSum[d] > 0 ? 1 - dist.unmetSum[d] / dist.needSum[d] : 1;
-    const gd = r.districts[d].push([spend[d], projects[d], paperwork[d], ft, (development[d] * D) / s.initialSOs, met]);
+    const gd = r.districts[d].push([spend[d], projects[d], paperwork[d], dist.boughtUnits[d], dist.transferSum[d], capability[d]]);
     const values: Record<(typeof DISTRICT_METRICS)[number], number> = {
       involutionIndex: gd.index,
       purchaseShare: ratio(sum(dist.purchaseMoney.subarray(d * K, d * K + K)), dist.budget[d]),
@@ -233,6 +252,8 @@ export function record(s: State, r: Recorder): void {
       functionTransfer: ft,
       needsMet: met,
       satisfaction: ratio(dist.satisfactionSum[d], needyD),
+      projectGranularity: dist.grain[d],
+      paperworkDemand: dist.demand[d],
     };
     for (const m of DISTRICT_METRICS) r.series[`${m}.d${d}`].push(values[m]);
   }

@@ -1,16 +1,16 @@
 // Needs: citizens gain, keep or resolve needs. Each month's update runs inside delivery's pass over
 // the citizens (sim/delivery.ts), one citizen at a time, just before she is served.
 import { pow } from './math.ts';
-import { K, NEED_MIN, PREVALENCE, R_BASE, R_QUALITY, R_REF } from './constants.ts';
+import { K, PREVALENCE } from './constants.ts';
 import type { Citizens, State } from './state.ts';
 
-/** Monthly onset hazards, by category: prevalence is steady near PREVALENCE at resolution R_REF. */
-export function onsetHazards(ageing: number, out: Float64Array): number {
+/** Monthly onset hazards, by category: prevalence is steady near PREVALENCE at resolution resolutionRef. */
+export function onsetHazards(ageing: number, out: Float64Array, resolutionRef: number): number {
   let total = 0;
   let prevalence = 0;
   for (let k = 0; k < K; k++) prevalence += PREVALENCE[k] * (k === 0 ? ageing : 1);
   for (let k = 0; k < K; k++) {
-    out[k] = (PREVALENCE[k] * (k === 0 ? ageing : 1) * R_REF) / Math.max(0.05, 1 - prevalence);
+    out[k] = (PREVALENCE[k] * (k === 0 ? ageing : 1) * resolutionRef) / Math.max(0.05, 1 - prevalence);
     total += out[k];
   }
   return total;
@@ -22,6 +22,10 @@ export interface NeedHazards {
   h1: number;
   h2: number;
   total: number;
+  /** Resolution: base chance and the added chance at full quality; the least level of a new need. */
+  base: number;
+  quality: number;
+  needMin: number;
 }
 
 const hazard = new Float64Array(K);
@@ -29,18 +33,22 @@ const hazard = new Float64Array(K);
 /** Ageing to date, and this month's hazards (once a month, before the pass over the citizens). */
 export function monthHazards(s: State): NeedHazards {
   s.ageing = pow(1 + s.params.ageingRate, s.tick / 12);
-  const total = onsetHazards(s.ageing, hazard);
-  return { h0: hazard[0], h1: hazard[0] + hazard[1], h2: hazard[0] + hazard[1] + hazard[2], total };
+  const p = s.params;
+  const total = onsetHazards(s.ageing, hazard, p.resolutionRef);
+  return {
+    h0: hazard[0], h1: hazard[0] + hazard[1], h2: hazard[0] + hazard[1] + hazard[2], total,
+    base: p.resolutionBase, quality: p.resolutionQuality, needMin: p.needMin,
+  };
 }
 
 /**
  * One citizen's month from exactly one draw u, whatever the policy (so scenarios sharing a seed
- * share every citizen's draws): a need resolves with chance R_BASE + R_QUALITY × last month's
+ * share every citizen's draws): a need resolves with chance resolutionBase + resolutionQuality × last month's
  * quality; without a need, the same draw decides onset, the category and the need level.
  */
 export function updateNeed(c: Citizens, i: number, u: number, h: NeedHazards): void {
   if (c.needCat[i] >= 0) {
-    if (u < R_BASE + R_QUALITY * c.quality[i]) {
+    if (u < h.base + h.quality * c.quality[i]) {
       c.needCat[i] = -1;
       c.quality[i] = 0;
     }
@@ -51,7 +59,7 @@ export function updateNeed(c: Citizens, i: number, u: number, h: NeedHazards): v
     else if (u < h.h2) { k = 2; lo = h.h1; hi = h.h2; }
     else { k = 3; lo = h.h2; hi = h.total; }
     c.needCat[i] = k;
-    c.need[i] = NEED_MIN + (1 - NEED_MIN) * ((u - lo) / (hi - lo));
+    c.need[i] = h.needMin + (1 - h.needMin) * ((u - lo) / (hi - lo));
   }
 }
 
@@ -64,7 +72,7 @@ export function seedNeeds(s: State): void {
     for (let k = 0; k < K; k++) {
       if (u < PREVALENCE[k]) {
         needCat[i] = k;
-        need[i] = NEED_MIN + (1 - NEED_MIN) * (u / PREVALENCE[k]);
+        need[i] = s.params.needMin + (1 - s.params.needMin) * (u / PREVALENCE[k]);
         break;
       }
       u -= PREVALENCE[k];

@@ -1,7 +1,10 @@
 // The one parameter registry: validation, CLI, docs and the browser's controls all read it.
 import { z } from 'zod';
 
-export type Group = 'causes' | 'prevention' | 'co-governance' | 'world';
+export type Group = 'causes' | 'prevention' | 'co-governance' | 'world' | 'calibration';
+
+/** Where a model constant's value comes from: a published magnitude, fitted by `calibrate`, or assumed. */
+export type Basis = 'published' | 'calibrated' | 'assumed';
 
 export interface ParamSpec {
   readonly name: string;
@@ -16,6 +19,13 @@ export interface ParamSpec {
   readonly en: string;
   readonly zh: string;
   readonly source: string;
+  /** Model constants (group `calibration`) only: where the value comes from; [min, max] is the prior range. */
+  readonly basis?: Basis;
+}
+
+/** A model constant: its value, prior range, basis and meaning (group `calibration`). */
+function constant<N extends string>(name: N, value: number, min: number, max: number, basis: Basis, source: string, unit: string, en: string, zh: string) {
+  return { name, group: 'calibration' as const, min, max, default: value, basis, source, unit, en, zh };
 }
 
 const LW = 'Li & Wang 2017';
@@ -95,8 +105,8 @@ export const PARAMS = [
   { name: 'ticks', group: 'world', min: 1, max: 2400, default: 120, integer: true, structural: true,
     unit: 'months', en: 'Length of the run.', zh: '模拟时长。', source: 'Model design (MODEL.md §5)' },
   { name: 'policyPush', group: 'world', min: 0, max: 1, default: 0.15, unit: 'relative growth per year',
-    en: 'Central push: yearly relative growth of the target purchase share.', zh: '中央政策推动：目标购买比例每年的相对增长率。',
-    source: 'Model design (MODEL.md §4.1): the exogenous driver of form' },
+    en: 'Central push: yearly logistic growth rate of the target purchase share (it never passes the whole budget).', zh: '中央政策推动：目标购买比例每年的逻辑斯蒂增长率（不会超过全部预算）。',
+    source: 'Model design (MODEL.md §4.1): the exogenous driver of purchase money' },
   { name: 'ageingRate', group: 'world', min: 0, max: 0.2, default: 0.03, unit: 'share per year',
     en: 'Yearly relative growth of eldercare need (population ageing).', zh: '人口老龄化：养老需求每年的相对增长。',
     source: 'Changsha 2011 (eldercare case); model design' },
@@ -105,6 +115,105 @@ export const PARAMS = [
     source: 'Model design (MODEL.md §4.6)' },
   { name: 'seed', group: 'world', min: 0, max: 4_294_967_295, default: 1, integer: true, structural: true,
     unit: '', en: 'Random seed: same seed, same run, to the bit.', zh: '随机种子：种子相同，运行结果逐位相同。', source: 'Model design (MODEL.md §5, §6: common random numbers)' },
+  { name: 'budgetGrowth', group: 'world', min: 0, max: 0.15, default: 0.03, unit: 'relative growth per year',
+    en: 'Real yearly growth of local service budgets: purchase can expand service, not only replace in-house supply.',
+    zh: '地方公共服务预算每年的实际增长率：购买可以扩大服务，而不只是替代政府自办。',
+    source: 'Published magnitude: local spending on social security and employment grew about 10 %/yr nominally in 2012–2017 (Ministry of Finance final accounts); deflated by urban wage growth of about 7 %/yr (services are labour), about 3 %/yr real — the deflator is an assumption (docs/model.md)' },
+  // calibration: the model's constants, with their prior ranges (docs/model.md §Constants)
+  constant('budgetCoverage', 0.1, 0.05, 0.2, 'assumed', 'Model design', 'share',
+    "At the SO unit cost, the first year's service budget would serve this share of citizens a month.", '按社会组织单位成本，首年服务预算每月可服务的居民比例。'),
+  constant('govCostFactor', 1.25, 1, 1.6, 'assumed', 'Model design (Savas 2000: contracting is usually cheaper)', 'ratio',
+    'In-house supply costs this many times contracted supply per citizen served.', '政府自办供给的单位成本是购买供给的倍数。'),
+  constant('initialPurchaseShare', 0.1, 0.02, 0.3, 'assumed', 'Model design', 'share',
+    'Share of the service budget spent on purchase in the first year.', '首年服务预算中用于购买的比例。'),
+  constant('resolutionBase', 0.04, 0.01, 0.1, 'assumed', 'Model design', 'probability per month',
+    'Monthly chance that a need resolves without service.', '无服务时需求每月自行化解的概率。'),
+  constant('resolutionQuality', 0.06, 0, 0.15, 'assumed', 'Model design', 'probability per month',
+    'Added monthly chance of resolution at full quality of service.', '获得满质量服务时需求每月额外化解的概率。'),
+  constant('resolutionRef', 0.05, 0.02, 0.12, 'assumed', 'Model design: onset hazards keep prevalence steady at this resolution rate', 'probability per month',
+    'Resolution rate at which onset keeps prevalence steady: the run starts near its steady state.', '使患病率保持稳定的化解率：模拟从近似稳态开始。'),
+  constant('needMin', 0.2, 0, 0.5, 'assumed', 'Model design', 'need level',
+    'Smallest level of a new need (levels are uniform up to 1).', '新需求的最低程度（程度在其与 1 之间均匀分布）。'),
+  constant('satisfactionRate', 0.3, 0.05, 0.8, 'assumed', 'Model design', 'weight',
+    "Weight of the latest month's service in a citizen's satisfaction.", '居民满意度中最近一个月服务的权重。'),
+  constant('fullTeamMoney', 2, 1, 4, 'assumed', 'Model design', 'money per month',
+    'Monthly money of a standard contract: what keeps one full SO team busy.', '标准合同的月度金额：足以让一个完整的社会组织团队满负荷工作。'),
+  constant('showcaseRatio', 0.125, 0.03, 0.5, 'assumed', 'Model design', 'share',
+    'The smallest project a buyer cuts, as a share of a standard contract.', '购买方切分出的最小项目相对标准合同的比例。'),
+  constant('transactionCost', 0.02, 0.005, 0.1, 'assumed', 'Brown & Potoski 2003 (transaction costs of contracting); value assumed', 'money per month',
+    'Money each project costs its SO a month in applications, audits and reports, whatever its size.', '每个项目每月在申报、审计和报告上耗费社会组织的资金，与项目大小无关。'),
+  constant('fragmentationLoss', 0.15, 0, 0.5, 'assumed', 'Li & Wang 2017 (projects refined, service not changed); elasticity assumed', 'elasticity',
+    'Quality lost by a project smaller than a standard contract: quality × (size / standard)^loss (no continuity, no case management).', '小于标准合同的项目的质量损失：质量 × (规模/标准)^损失（缺乏连续性与个案管理）。'),
+  constant('projectOverhead', 0.05, 0, 0.15, 'assumed', 'Model design', 'share',
+    'Share of project money spent on managing it.', '项目资金中用于项目管理的比例。'),
+  constant('projectReporting', 0.02, 0, 0.05, 'assumed', 'Model design', 'share of effort',
+    'Effort each project held takes in reports of its own.', '每个在手项目各自的报告所占用的精力。'),
+  constant('officialStep', 0.1, 0, 0.3, 'assumed', 'Cyert & March 1963 (search by trial, kept when it pays); step assumed', 'granularity',
+    "Step of a district official's yearly trial in project granularity (0 standard contracts, 1 showcase projects).", '区级官员每年尝试调整项目颗粒度的步长（0 为标准合同，1 为展示性小项目）。'),
+  constant('demandStep', 0.05, 0, 0.15, 'assumed', 'Cyert & March 1963; step assumed', 'share of effort',
+    "Step of a district official's yearly trial in the paperwork demanded per project.", '区级官员每年尝试调整每个项目文牍要求的步长。'),
+  constant('initialGrain', 0.25, 0, 1, 'assumed', 'Model design: every scenario starts from the same buyers', 'granularity',
+    'Project granularity every district starts from.', '各区起始的项目颗粒度。'),
+  constant('initialDemand', 0.15, 0, 0.6, 'assumed', 'Model design: every scenario starts from the same buyers', 'share of effort',
+    'Paperwork demanded per project at the start (share of an SO team\'s effort).', '起始时每个项目要求的文牍（占社会组织团队精力的比例）。'),
+  constant('maxDemand', 0.6, 0.3, 0.85, 'assumed', 'Model design', 'share of effort',
+    'Most paperwork a buyer can demand per project.', '购买方对每个项目所能要求的最大文牍量。'),
+  constant('reportVisibility', 1, 0, 3, 'assumed', 'Li & Wang 2017 (form refined: reports, inspections); weight assumed', 'weight',
+    "Upward visibility of a unit of an SO's reporting effort, against a project's own showcase value.", '社会组织一单位报告精力的向上可见度（相对项目本身的展示价值）。'),
+  constant('cityShare', 0.5, 0.2, 0.8, 'assumed', 'Li & Wang 2017 (release of resources at different levels); value assumed', 'share',
+    'Share of purchase money the city keeps and lets to its own affiliated SOs while no resources are released.', '未释放资源时由市级保留、交给其挂靠社会组织的购买资金比例。'),
+  constant('tieGain', 0.3, 0.1, 0.6, 'assumed', 'Model design', 'share', 'Gain of tie strength with every contract won.', '每赢得一份合同关系强度的增长。'),
+  constant('tieDecay', 0.8, 0.5, 0.95, 'assumed', 'Model design', 'factor per year', 'Yearly persistence of ties without a new contract.', '无新合同时关系强度的年保持率。'),
+  constant('tieThreshold', 0.05, 0.01, 0.3, 'assumed', 'Model design', 'tie strength',
+    'Tie to a district that admits an SO from elsewhere to its tenders.', '使外区社会组织可参与本区招标的关系强度。'),
+  constant('urnSteepness', 4, 1, 8, 'assumed', 'Arthur 1989 (increasing returns, non-linear Pólya urn); value assumed', 'exponent per λ',
+    "Steepness of the award urn's S-curve: γ = 1 + urnSteepness·λ.", '授标瓮模型 S 曲线的陡度：γ = 1 + 陡度·λ。'),
+  constant('affiliationBonus', 0.5, 0, 1, 'assumed', 'Model design', 'score', 'Score advantage of an affiliated SO in a tender.', '挂靠型社会组织在招标中的评分优势。'),
+  constant('bidNoise', 0.15, 0, 0.4, 'assumed', 'Model design', 'score', 'Noise in how a buyer scores a bid.', '购买方评标的随机误差。'),
+  constant('observationNoise', 0.3, 0, 0.6, 'assumed', 'Brown & Potoski 2003 (measurability); value assumed', 'quality',
+    'Noise in monitored quality at measurability 0.', '可测量性为 0 时监测质量的误差。'),
+  constant('poorScore', 0.35, 0.1, 0.6, 'assumed', 'Model design', 'score', 'Score below which whole-process supervision refuses simple renewal.', '全过程监管下不予直接续约的评分线。'),
+  constant('terminationRate', 0.15, 0, 0.5, 'assumed', 'Model design', 'probability per month',
+    'Monthly chance that full supervision ends a failing contract early.', '完全监管下每月提前终止不合格合同的概率。'),
+  constant('latePayment', 0.25, 0, 0.6, 'assumed', 'Li & Wang 2017 (asymmetric dependence); value assumed', 'probability per month',
+    'Chance a month\'s payment is late to a fully dependent SO, without partnership.', '无伙伴关系时对完全依赖的社会组织某月延迟付款的概率。'),
+  constant('priceSqueeze', 0.1, 0, 0.3, 'assumed', 'Li & Wang 2017 (asymmetric dependence); value assumed', 'share',
+    'Share of a contract\'s price a buyer withholds from a fully dependent SO, without partnership.', '无伙伴关系时购买方从完全依赖的社会组织压低的合同价格比例。'),
+  constant('learningRate', 0.025, 0, 0.08, 'assumed', 'Model design (learning by doing)', 'per month', 'Skill learned in a month of full service work.', '满负荷服务一个月学到的能力。'),
+  constant('capacityDecay', 0.012, 0, 0.04, 'assumed', 'Model design', 'per month', 'Skill lost in an idle month.', '闲置一个月流失的能力。'),
+  constant('capacityGain', 2, 0.5, 5, 'assumed', 'Model design', 'share of gap',
+    "Skill gained (share of the gap to full skill) from a year's standard-contract money spent on capacity: training or earmarked bonuses.", '把相当于一年标准合同的资金用于能力建设（培训或专项奖励）所提升的能力（占差距的比例）。'),
+  constant('trainingBudget', 0.02, 0.005, 0.05, 'assumed', 'Changsha 2011 (professional teams); value assumed', 'share of budget',
+    'Share of the service budget spent on training contracted SOs at professionalTraining = 1.', '专业培训为 1 时用于培训承接项目的社会组织的预算比例。'),
+  constant('autonomyRate', 0.05, 0.01, 0.2, 'assumed', 'Model design', 'per month', 'Monthly speed at which autonomy follows dependence.', '自主性随依赖程度调整的月速度。'),
+  constant('affiliatedAutonomy', 0.4, 0.1, 0.8, 'assumed', 'Model design', 'share', 'Ceiling of an affiliated SO\'s autonomy.', '挂靠型社会组织自主性的上限。'),
+  constant('effortLearning', 0.3, 0.05, 0.8, 'assumed', 'Model design (reinforcement)', 'per year', 'Yearly speed at which an SO moves its effort toward what was rewarded.', '社会组织每年把精力移向受奖励方向的速度。'),
+  constant('missionWeight', 0.5, 0, 1, 'assumed', 'Model design', 'weight', "Weight of an SO's own mission against what it is rewarded for.", '社会组织自身使命相对外部奖励的权重。'),
+  constant('minServiceEffort', 0.15, 0, 0.4, 'assumed', 'Model design', 'share of effort', 'Least effort an SO keeps for service.', '社会组织至少保留给服务的精力。'),
+  constant('fullService', 0.7, 0.4, 1, 'assumed', 'Model design', 'share of effort', 'Service effort at which an SO delivers its full skill.', '社会组织发挥全部能力所需的服务精力。'),
+  constant('managementFee', 0.1, 0, 0.2, 'assumed', 'Model design', 'share', 'Share of contract money an SO keeps as a management fee.', '社会组织留作管理费的合同资金比例。'),
+  constant('fixedCostBase', 0.01, 0, 0.05, 'assumed', 'Model design', 'money per month', "An SO's core monthly cost.", '社会组织每月的核心固定成本。'),
+  constant('fixedCostCapacity', 0.08, 0, 0.2, 'assumed', 'Model design', 'money per month', 'Monthly staff cost of a fully skilled SO.', '能力满格的社会组织每月的人员成本。'),
+  constant('idleStaff', 0.25, 0, 1, 'assumed', 'Model design', 'share', 'Share of staff an idle SO keeps.', '闲置社会组织保留的人员比例。'),
+  constant('teamGrowth', 4, 1, 10, 'assumed', 'Model design', 'standard contracts per skill',
+    'Contract money an SO can hold: (1 + teamGrowth·skill) standard contracts.', '社会组织可承接的合同资金：(1 + 系数·能力) 份标准合同。'),
+  constant('performanceBonus', 0.15, 0, 0.4, 'assumed', 'Changsha 2011 (evaluation with fund sponsoring); value assumed', 'share',
+    'Bonus, at full score and performanceFunding = 1, as a share of the money of a contract run to its term.', '满分且绩效资助为 1 时，奖励占按期完成合同金额的比例。'),
+  constant('altMarket', 0.3, 0.02, 1, 'calibrated', 'calibrate (docs/model.md §Calibration): SOs on contracts get 60–90 % of revenue from government', 'share of budget',
+    "Non-government money for SOs (donations, fees, foundations) a month, as a share of the district's service budget, where SOs do not depend asymmetrically on government.", '社会组织可获得的非政府资金（捐赠、收费、基金会）每月规模，按区服务预算的比例计（无非对称依赖时）。'),
+  constant('entryRate', 0.5, 0.05, 3, 'calibrated', 'calibrate (docs/model.md §Calibration): registered SOs grew 6–14 %/yr in 2012–2017', 'per place per year',
+    "Candidate SOs a year per unfilled place in the district's niche (density dependence: Hannan & Freeman 1989).", '区内生态位每个空缺位置每年出现的候选社会组织数（密度依赖）。'),
+  constant('nicheMoney', 1, 0.3, 3, 'calibrated', 'calibrate (docs/model.md §Calibration): fewer than two alternative providers a tender (Girth et al. 2012)', 'money per month',
+    "Monthly money (open contracts and non-government funds) that sustains one SO: sets a district's carrying capacity.", '维持一个社会组织所需的月度资金（公开合同与非政府资金）：决定区内的承载量。'),
+  constant('sponsorChance', 0.3, 0, 1, 'assumed', 'Li & Wang 2017 (dual management); value assumed', 'probability',
+    'Chance a new SO finds a sponsoring agency when it needs one.', '需要时新社会组织找到业务主管单位的概率。'),
+  constant('sponsoredAutonomy', 0.6, 0.2, 1, 'assumed', 'Li & Wang 2017 (dual management: the sponsor supervises); value assumed', 'share',
+    "Ceiling of the autonomy of an SO registered through a sponsoring agency.", '经业务主管单位登记的社会组织自主性的上限。'),
+  constant('lateRegistration', 0.05, 0, 0.2, 'assumed', 'Model design', 'probability per month',
+    'Monthly chance an unregistered SO registers later, at full registration chance.', '未登记社会组织在登记机会充分时每月补登记的概率。'),
+  constant('initialAffiliated', 0.4, 0.1, 0.7, 'assumed', 'Model design', 'share', 'Share of the first SOs that are affiliated.', '初始社会组织中挂靠型的比例。'),
+  constant('indexEpsilon', 0.05, 0.01, 0.2, 'assumed', 'Model design (MODEL.md §6)', 'share of scale',
+    "Smoothing of the index's log growth, as a share of each figure's natural scale.", '内卷指数对数增长的平滑量，占各指标自然尺度的比例。'),
 ] as const satisfies readonly ParamSpec[];
 
 export type ParamName = (typeof PARAMS)[number]['name'];

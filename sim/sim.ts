@@ -3,7 +3,7 @@
 import { adaptation } from './adaptation.ts';
 import { budget } from './budget.ts';
 import { compaction } from './compaction.ts';
-import { BUDGET_COVERAGE, DISTRICT_BUDGET, INITIAL_AFFILIATED, INITIAL_PURCHASE_SHARE } from './constants.ts';
+import { DISTRICT_BUDGET, K } from './constants.ts';
 import { foundSO } from './contracts.ts';
 import { delivery, soQuality, unitCosts } from './delivery.ts';
 import { entry } from './entry.ts';
@@ -113,22 +113,30 @@ function createState(params: Params, seed: number): State {
     rng,
     citizens,
     communities,
-    districts: createDistricts(params, INITIAL_PURCHASE_SHARE),
+    districts: createDistricts(params),
     contracts: createContracts(64),
     sos: createSOs(Math.max(64, params.initialSOs * 2), D),
-    unitCost: unitCosts(params.citizens / D, DISTRICT_BUDGET, BUDGET_COVERAGE),
+    unitCost: unitCosts(params.citizens / D, DISTRICT_BUDGET, params.budgetCoverage),
     ageing: 1,
-    ledger: { paid: 0, received: 0, entered: 0, exited: 0, newAffiliates: 0, tenders: 0, bidders: 0 },
+    ledger: { paid: 0, received: 0, entered: 0, exited: 0, newAffiliates: 0, tenders: 0, bidders: 0, training: 0 },
     initialSOs: params.initialSOs,
   };
   seedNeeds(state);
   const init = rng.init;
+  // Districts start alike: the first SOs are dealt round the districts, each district getting the
+  // same share of affiliated SOs and the same mix of fields (rotated, so that no field is the
+  // affiliated SOs' everywhere); only their skill and autonomy are drawn.
+  const a = params.initialAffiliated;
   for (let i = 0; i < params.initialSOs; i++) {
-    const affiliated = init() < INITIAL_AFFILIATED;
+    const j = Math.floor(i / D);
+    const affiliated = Math.floor((j + 1) * a) > Math.floor(j * a);
+    // Before any reform every registered SO has a sponsoring agency (dual management since 1998).
     foundSO(state, {
       affiliated,
       registered: true,
+      sponsored: !affiliated,
       home: i % D,
+      field: (j + i) % K,
       skill: uniform(init, 0.3, 0.6),
       autonomy: affiliated ? uniform(init, 0.05, 0.25) : uniform(init, 0.4, 0.8),
       tie: affiliated ? 0.6 : 0.2,

@@ -47,11 +47,30 @@ export interface Districts {
   readonly needSum: Float64Array;
   readonly unmetSum: Float64Array;
   readonly transferSum: Float64Array;
+  /** Quality-weighted need-units served by purchased (contracted) service this month. */
+  readonly boughtUnits: Float64Array;
   /** The award urn's memory: affiliated-held and all contracts of the portfolio closed at the last round. */
   readonly urnInside: Float64Array;
   /** In-house slot fractions carried to next month, D × K. */
   readonly inHouseCarry: Float64Array;
   readonly urnAll: Float64Array;
+  /**
+   * The district official's decisions (sim/officials.ts): project granularity (0 standard contracts,
+   * 1 showcase projects) and paperwork demanded per project; the trial under way and its memory.
+   */
+  readonly grain: Float64Array;
+  readonly demand: Float64Array;
+  readonly lastReward: Float64Array;
+  /** Which decision the current trial changed (0 granularity, 1 demand; -1 none), by how much, and each decision's next direction (D × 2). */
+  readonly trialVar: Int8Array;
+  readonly trialChange: Float64Array;
+  readonly trialDir: Int8Array;
+  /** What officials are judged on, by month of the year (D × 12): upward-visible output, service seen through monitoring, money. */
+  readonly visibleSum: Float64Array;
+  readonly serviceSeen: Float64Array;
+  readonly moneySum: Float64Array;
+  /** Monthly money for professional training of the SOs holding the district's contracts. */
+  readonly training: Float64Array;
   /** Needy citizens served, the quality they received and the satisfaction of all the needy. */
   readonly served: Float64Array;
   readonly qualitySum: Float64Array;
@@ -82,6 +101,10 @@ export interface Contracts {
   carry: Float64Array;
   observedSum: Float64Array;
   observedN: Int16Array;
+  /** 1 for a project paid from the money the city keeps. */
+  city: Uint8Array;
+  /** Share of its SO's quality a project delivers: less for fragments of a standard contract. */
+  continuity: Float64Array;
 }
 
 export interface SOs {
@@ -90,7 +113,13 @@ export interface SOs {
   alive: Uint8Array;
   affiliated: Uint8Array;
   registered: Uint8Array;
+  /** 1 when registered through a sponsoring agency (dual management), which caps its autonomy. */
+  sponsored: Uint8Array;
   home: Int16Array;
+  /** The service category the SO works in. */
+  field: Int8Array;
+  /** Monthly money of the contracts it holds. */
+  held: Float64Array;
   skill: Float64Array;
   autonomy: Float64Array;
   reserves: Float64Array;
@@ -131,9 +160,8 @@ export interface State {
   readonly unitCost: Float64Array;
   /** Eldercare prevalence multiplier from ageing. */
   ageing: number;
-  /** Cumulative counters, for invariants and metrics. */
   /** Running totals since month 0: money booked both ways, SOs founded and closed, competitive tenders and their eligible bidders. */
-  readonly ledger: { paid: number; received: number; entered: number; exited: number; newAffiliates: number; tenders: number; bidders: number };
+  readonly ledger: { paid: number; received: number; entered: number; exited: number; newAffiliates: number; tenders: number; bidders: number; training: number };
   readonly initialSOs: number;
 }
 
@@ -162,7 +190,7 @@ export function createCommunities(params: Params): Communities {
   return { count, start, district, servedBy: new Float64Array(count * 4), needsMet: new Float64Array(count) };
 }
 
-export function createDistricts(params: Params, initialShare: number): Districts {
+export function createDistricts(params: Params): Districts {
   const D = params.districts;
   const roundMonth = new Int8Array(D);
   for (let d = 0; d < D; d++) roundMonth[d] = Math.floor((d * 12) / D);
@@ -170,8 +198,8 @@ export function createDistricts(params: Params, initialShare: number): Districts
     count: D,
     roundMonth,
     budget: new Float64Array(D),
-    purchaseShare: new Float64Array(D).fill(initialShare),
-    targetShare: new Float64Array(D).fill(initialShare),
+    purchaseShare: new Float64Array(D).fill(params.initialPurchaseShare),
+    targetShare: new Float64Array(D).fill(params.initialPurchaseShare),
     alloc: new Float64Array(D * K),
     purchaseMoney: new Float64Array(D * K),
     inHouseMoney: new Float64Array(D * K),
@@ -181,9 +209,20 @@ export function createDistricts(params: Params, initialShare: number): Districts
     needSum: new Float64Array(D),
     unmetSum: new Float64Array(D),
     transferSum: new Float64Array(D),
+    boughtUnits: new Float64Array(D),
     urnInside: new Float64Array(D),
     inHouseCarry: new Float64Array(D * K),
     urnAll: new Float64Array(D),
+    grain: new Float64Array(D),
+    demand: new Float64Array(D),
+    lastReward: new Float64Array(D).fill(NaN),
+    trialVar: new Int8Array(D).fill(-1),
+    trialChange: new Float64Array(D),
+    trialDir: new Int8Array(D * 2).fill(1),
+    visibleSum: new Float64Array(D * 12),
+    serviceSeen: new Float64Array(D * 12),
+    moneySum: new Float64Array(D * 12),
+    training: new Float64Array(D),
     served: new Float64Array(D),
     qualitySum: new Float64Array(D),
     satisfactionSum: new Float64Array(D),
@@ -210,6 +249,8 @@ export function createContracts(capacity: number): Contracts {
     carry: new Float64Array(capacity),
     observedSum: new Float64Array(capacity),
     observedN: new Int16Array(capacity),
+    city: new Uint8Array(capacity),
+    continuity: new Float64Array(capacity),
   };
 }
 
@@ -220,7 +261,10 @@ export function createSOs(capacity: number, D: number): SOs {
     alive: new Uint8Array(capacity),
     affiliated: new Uint8Array(capacity),
     registered: new Uint8Array(capacity),
+    sponsored: new Uint8Array(capacity),
     home: new Int16Array(capacity),
+    field: new Int8Array(capacity),
+    held: new Float64Array(capacity),
     skill: new Float64Array(capacity),
     autonomy: new Float64Array(capacity),
     reserves: new Float64Array(capacity),

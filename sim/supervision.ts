@@ -1,8 +1,11 @@
 // Process 4 — supervision and payment (MODEL.md §4.4): every contract is monitored and paid each
-// month; under whole-process supervision a poor performer is terminated early and re-tendered.
+// month; under whole-process supervision a poor performer is terminated early and re-tendered. A
+// buyer uses an SO's dependence as far as partnership does not hold it back: the more of its revenue
+// the SO owes to government, the more often it is paid late and the more of its price is withheld.
 import { award } from './award.ts';
-import { MEASURABILITY, OBSERVATION_NOISE, Q_GOV, TERMINATION_RATE } from './constants.ts';
-import { closeContract } from './contracts.ts';
+import { K, MEASURABILITY, Q_GOV, VISIBILITY } from './constants.ts';
+import { log } from './math.ts';
+import { closeContract, dependence } from './contracts.ts';
 import { effective } from './effective.ts';
 import { transfer } from './money.ts';
 import type { State } from './state.ts';
@@ -10,32 +13,58 @@ import type { State } from './state.ts';
 export function supervision(s: State): void {
   const c = s.contracts;
   const t = s.sos;
+  const dist = s.districts;
+  const p = s.params;
   const rng = s.rng.supervision;
-  const { late } = effective(s.params);
-  const wps = s.params.wholeProcessSupervision;
+  const { exploit } = effective(p);
+  const wps = p.wholeProcessSupervision;
   t.contractMoney.fill(0);
+  // This month's slot of what officials are judged on (the last 12 months are kept).
+  const month = s.tick % 12;
+  for (let d = 0; d < dist.count; d++) dist.moneySum[d * 12 + month] = dist.visibleSum[d * 12 + month] = dist.serviceSeen[d * 12 + month] = 0;
+  const shown = new Float64Array(dist.count * K);
+  const reports = new Float64Array(dist.count);
   const terminated: number[] = [];
   for (let i = 0; i < c.n; i++) {
     if (!c.active[i]) continue;
     const so = c.so[i];
     const k = c.cat[i];
+    const d = c.buyer[i];
     // Observation noise falls with measurability and with supervision (citizen feedback).
-    const noise = OBSERVATION_NOISE * (1 - MEASURABILITY[k]) * (1 - wps);
-    const observed = Math.min(1, Math.max(0, t.quality[so] + noise * (2 * rng() - 1)));
+    const noise = p.observationNoise * (1 - MEASURABILITY[k]) * (1 - wps);
+    const observed = Math.min(1, Math.max(0, t.quality[so] * c.continuity[i] + noise * (2 * rng() - 1)));
     c.observedSum[i] += observed;
     c.observedN[i]++;
     t.observedQuality[so] += 0.2 * (observed - t.observedQuality[so]);
     t.contractMoney[so] += c.payment[i];
-    if (rng() < late) c.arrears[i] += c.payment[i];
+    // What the official is judged on: the project shown upward with its reports, and the service seen.
+    dist.moneySum[d * 12 + month] += c.payment[i];
+    shown[d * K + k]++;
+    reports[d] += t.complianceEffort[so];
+    dist.serviceSeen[d * 12 + month] += observed * c.slots[i];
+    const used = dependence(s, so) * exploit;
+    const due = c.payment[i] * (1 - p.priceSqueeze * used);
+    if (rng() < p.latePayment * used) c.arrears[i] += due;
     else {
-      transfer(s, c.buyer[i], so, c.payment[i] + c.arrears[i]);
+      transfer(s, d, so, due + c.arrears[i]);
       c.arrears[i] = 0;
     }
     c.monthsLeft[i]--;
     const mean = c.observedSum[i] / c.observedN[i];
-    if (c.monthsLeft[i] > 0 && c.observedN[i] >= 3 && mean < 0.7 * Q_GOV[k] && rng() < TERMINATION_RATE * wps) {
+    if (c.monthsLeft[i] > 0 && c.observedN[i] >= 3 && mean < 0.7 * Q_GOV[k] && rng() < p.terminationRate * wps) {
       terminated.push(i);
     }
+  }
+  // Upward-visible output of the month: showcase projects, each category's noticed with diminishing
+  // attention (log(1 + projects)), and the paperwork per project that reports and inspections show.
+  for (let d = 0; d < dist.count; d++) {
+    let projects = 0;
+    let v = 0;
+    for (let k = 0; k < K; k++) {
+      projects += shown[d * K + k];
+      v += VISIBILITY[k] * log(1 + shown[d * K + k]);
+    }
+    dist.visibleSum[d * 12 + month] = v + (projects > 0 ? (p.reportVisibility * reports[d]) / projects : 0);
   }
   // Re-tendered after the loop: this month was paid to the old contract, the new one starts next month.
   for (const i of terminated) retender(s, i);
@@ -51,6 +80,7 @@ export function retender(s: State, i: number): void {
     communities: c.communities[i],
     payment: c.payment[i],
     months: c.monthsLeft[i],
+    city: c.city[i],
   };
   closeContract(s, i, false);
   if (project.months > 0) award(s, project, null);

@@ -91,8 +91,8 @@ describe('common random numbers', () => {
 describe('the figures behind the index', () => {
   it('growthSeries of the six figures, combined as the index does, reproduces formGrowth and substanceGrowth to the bit', () => {
     const { series, manifest } = runScenario(scenario('reform-at-year-3'), 3, { ticks: 60 });
-    const scales = indexScales(manifest.params.districts);
-    const growth = [...FORM, ...SUBSTANCE].map((m, j) => growthSeries(series[m], scales[j]));
+    const scales = indexScales(manifest.params);
+    const growth = [...FORM, ...SUBSTANCE].map((m, j) => growthSeries(series[m], scales[j], manifest.params.indexEpsilon));
     for (let i = 0; i < series.tick.length; i++) {
       let form = 0, substance = 0;
       for (let j = 0; j < 3; j++) form += growth[j][i] / 3;

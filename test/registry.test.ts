@@ -46,7 +46,7 @@ describe('parameter registry', () => {
 
 describe('involution index definition', () => {
   it('stays near zero when money and real service grow in proportion', () => {
-    const tracker = new IndexTracker([600, 48, 48, 1, 1, 1]);
+    const tracker = new IndexTracker([600, 48, 48, 1, 1, 1], 0.05);
     let last = 0;
     for (let t = 0; t < 120; t++) {
       const g = Math.pow(1.015, t); // everything grows 1.5 % a month
@@ -56,8 +56,8 @@ describe('involution index definition', () => {
   });
 
   it('is positive when form grows and substance does not, negative the other way round', () => {
-    const a = new IndexTracker([600, 48, 48, 1, 1, 1]);
-    const b = new IndexTracker([600, 48, 48, 1, 1, 1]);
+    const a = new IndexTracker([600, 48, 48, 1, 1, 1], 0.05);
+    const b = new IndexTracker([600, 48, 48, 1, 1, 1], 0.05);
     let ia = 0, ib = 0;
     for (let t = 0; t < 60; t++) {
       const g = 1 + t / 20;

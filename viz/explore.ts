@@ -50,10 +50,10 @@ export function indexChart(fig: Figure, v: RunView): void {
 /** The six figures behind the index, each's growth exactly as the index computes it. */
 export function formSubstanceChart(fig: Figure, v: RunView): void {
   const { series, snap } = v;
-  const scales = indexScales(snap.params.districts);
+  const scales = indexScales(snap.params);
   const lines = [
-    ...FORM.map((m, i) => ({ key: m, label: `${t('form')}: ${label(m)}`, color: FORM_COLORS[i], dash: '6 3', values: growthSeries(series[m] ?? [], scales[i]) })),
-    ...SUBSTANCE.map((m, i) => ({ key: m, label: `${t('substance')}: ${label(m)}`, color: SUBSTANCE_COLORS[i], values: growthSeries(series[m] ?? [], scales[FORM.length + i]) })),
+    ...FORM.map((m, i) => ({ key: m, label: `${t('form')}: ${label(m)}`, color: FORM_COLORS[i], dash: '6 3', values: growthSeries(series[m] ?? [], scales[i], snap.params.indexEpsilon) })),
+    ...SUBSTANCE.map((m, i) => ({ key: m, label: `${t('substance')}: ${label(m)}`, color: SUBSTANCE_COLORS[i], values: growthSeries(series[m] ?? [], scales[FORM.length + i], snap.params.indexEpsilon) })),
   ];
   timeSeries(fig.svg, { title: t('chart.formSubstance'), xLabel: t('x'), yLabel: t('chart.formSubstance.y'), ticks: snap.ticks, marks: v.markers, markLabels: markLabels(), lines, empty: t('emptyHint') });
 }
