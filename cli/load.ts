@@ -2,7 +2,7 @@
 // schema, and every problem listed (up to ten), each naming the field, the value (shortened) and
 // what is allowed.
 import type { z } from 'zod';
-import { PARAM_BY_NAME, PARAMS, ScenarioError, type Scenario } from '../sim/index.ts';
+import { knownParams, PARAM_BY_NAME, ScenarioError, type Scenario } from '../sim/index.ts';
 import { scenarioSchema } from '../sim/scenario.ts';
 import { problemList, readJsonFile, shown } from './common/json.ts';
 import { UsageError } from './common/errors.ts';
@@ -20,7 +20,7 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
   const path = issue.path;
   const inParams = path[0] === 'params' ? 1 : path[0] === 'schedule' && path[2] === 'set' ? 3 : 0;
   const where = path[0] === 'schedule' ? `schedule[${String(path[1])}]: ` : '';
-  if (inParams && issue.code === 'unrecognized_keys') return `${where}unknown parameter "${issue.keys.map((k) => k.slice(0, 60)).join('", "')}"; known: ${PARAMS.map((p) => p.name).join(', ')}`;
+  if (inParams && issue.code === 'unrecognized_keys') return `${where}unknown parameter "${issue.keys.map((k) => k.slice(0, 60)).join('", "')}"; ${knownParams(String(issue.keys[0]))}`;
   if (inParams && path.length === inParams + 1) {
     const name = String(path[inParams]);
     const p = PARAM_BY_NAME.get(name);

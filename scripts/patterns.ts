@@ -4,8 +4,9 @@ import { runScenario } from '../sim/index.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 
 const seeds = Number(process.argv[2] ?? 20);
-const COLS = ['involutionIndex', 'formGrowth', 'substanceGrowth', 'projectsActive', 'purchaseSpending', 'paperworkLoad', 'competitiveShare',
-  'functionTransfer', 'soDevelopment', 'needsMet', 'coverage', 'serviceQuality', 'satisfaction', 'soAutonomy', 'govRevenueShare', 'independentSOs', 'affiliatedSOs'];
+const COLS = ['involutionIndex', 'formGrowth', 'substanceGrowth', 'purchaseSpending', 'projectsActive', 'paperworkLoad', 'needUnitsServed',
+  'transferVolume', 'soCapability', 'projectGranularity', 'insideShare', 'competitiveShare', 'coverage', 'serviceQuality', 'satisfaction', 'soAutonomy',
+  'govRevenueShare', 'biddersPerTender', 'independentSOs', 'affiliatedSOs'];
 const base = findScenario('baseline-involution')!;
 const variants = [
   ...SCENARIOS.map((s) => ({ label: s.id, scenario: s, set: {} })),

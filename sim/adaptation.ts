@@ -3,11 +3,18 @@
 // shared by its SOs, registered or not, by their skill: the government share of an SO's revenue emerges from the contracts it holds against what it
 // raises, and differs between SOs. Autonomy follows that dependence. Training is bought by the
 // districts and reaches only the SOs holding their contracts.
-import { MISSION } from './constants.ts';
+import { DISTRICT_BUDGET, MISSION } from './constants.ts';
+import { pow } from './math.ts';
 import { dependence, fixedCost } from './contracts.ts';
 import { effective } from './effective.ts';
 import type { State } from './state.ts';
 import { retender } from './supervision.ts';
+
+/** Non-government money a month in a district's market: it grows with the economy, not with the service budget. */
+export function altPool(s: State): number {
+  const p = s.params;
+  return effective(p).altMarket * DISTRICT_BUDGET * pow(1 + p.altMarketGrowth, s.tick / 12);
+}
 
 /** Skill bought with money spent on capacity (training, earmarked bonuses): a year of a standard contract buys capacityGain of the gap. */
 export function buildCapacity(s: State, so: number, money: number): void {
@@ -22,7 +29,8 @@ export function adaptation(s: State): void {
   const F = D + 1;
   const yearEnd = s.tick % 12 === 11;
   // The non-government market of each district, and the skill of the SOs that compete for it.
-  const { altMarket, exploit } = effective(p);
+  const { exploit } = effective(p);
+  const pool = altPool(s);
   const skillSum = new Float64Array(D);
   for (let so = 0; so < t.n; so++) if (t.alive[so]) skillSum[t.home[so]] += t.skill[so];
   const trainingFor = training(s);
@@ -31,12 +39,13 @@ export function adaptation(s: State): void {
     const skill = t.skill[so];
     const home = t.home[so];
     const due = t.contractMoney[so];
-    const alt = skillSum[home] > 0 ? (altMarket * s.districts.budget[home] * skill) / skillSum[home] : 0;
+    const alt = skillSum[home] > 0 ? (pool * skill) / skillSum[home] : 0;
     t.revenueAlt[so] = alt;
     t.funding[so * F + F - 1] += alt / 12;
     const paid = t.revenueGov[so];
     const use = Math.min(1, due / p.fullTeamMoney);
-    t.reserves[so] += paid + alt - fixedCost(p, skill, use) - (1 - p.managementFee) * due;
+    // Contract money and other money alike are spent on service, but for the management fee.
+    t.reserves[so] += paid + alt - fixedCost(p, skill, use) - (1 - p.managementFee) * (due + alt);
     if (due > 0) t.adequacy[so] += 0.3 * (Math.min(1, paid / due) - t.adequacy[so]);
     // Learning by doing, and decay when idle; then the training bought for it, if any.
     t.skill[so] += p.learningRate * use * t.serviceEffort[so] * (1 - skill) - p.capacityDecay * (1 - use) * skill;
@@ -91,8 +100,8 @@ function learnEffort(s: State, so: number): void {
   }
 }
 
-/** An SO whose reserves stayed negative too long closes; its contracts are tendered again. */
-function exit(s: State, so: number): void {
+/** An SO whose reserves stayed negative too long closes (or one closes for reasons outside the model); its contracts are tendered again. */
+export function exit(s: State, so: number): void {
   s.sos.alive[so] = 0;
   s.ledger.exited++;
   const c = s.contracts;

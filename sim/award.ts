@@ -32,7 +32,8 @@ export function award(s: State, p: Project, incumbent: Incumbent | null): number
 }
 
 /**
- * The city lets the money it keeps to its own affiliated SOs. For the district's money, path
+ * The city lets the money it keeps to its own affiliated SOs as far as it follows the traditional
+ * mode (chance λ), without regard to any district's history. For the district's money, path
  * dependence decides whether a tender stays inside the system (goes to an affiliated SO): the buyer
  * follows the traditional mode with chance λ, and then goes inside with a chance that is an S-shaped
  * function of the share of the district's contracts already inside — increasing returns, steeper
@@ -41,7 +42,7 @@ export function award(s: State, p: Project, incumbent: Incumbent | null): number
  */
 function tender(s: State, p: Project, e: Effective): number {
   const rng = s.rng.award;
-  if (p.city) {
+  if (p.city && rng() < s.params.pathDependence) {
     const chosen = mostControllable(s, p, true);
     if (chosen >= 0) return directed(s, p, chosen, DIRECTED_INSIDE);
   }
@@ -84,15 +85,15 @@ function directed(s: State, p: Project, so: number, mode: number): number {
 }
 
 /**
- * Share of the district's contracts held by affiliated SOs: last year's portfolio (closed at the
- * round) and this year's awards so far, with one pseudo-count each way.
+ * Share of the district's own projects (not the city's) held by affiliated SOs: last year's portfolio
+ * (closed at the round) and this year's awards so far, with one pseudo-count each way.
  */
 function insideShare(s: State, d: number): number {
   const c = s.contracts;
   let inside = 1 + s.districts.urnInside[d];
   let all = 2 + s.districts.urnAll[d];
   for (let i = 0; i < c.n; i++) {
-    if (!c.active[i] || c.buyer[i] !== d) continue;
+    if (!c.active[i] || c.buyer[i] !== d || c.city[i]) continue;
     all++;
     inside += s.sos.affiliated[c.so[i]];
   }
@@ -153,8 +154,8 @@ function competitive(s: State, p: Project, e: Effective): number {
     s.districts.inHouseMoney[p.buyer * K + p.cat] += p.payment;
     return -1;
   }
-  t.credit[best * 3] += 1 - e.pi;
-  t.credit[best * 3 + 2] += e.pi;
+  t.credit[best * 3] += 1 - e.piEval;
+  t.credit[best * 3 + 2] += e.piEval;
   return openContract(s, p, best, COMPETITIVE);
 }
 

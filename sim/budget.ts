@@ -53,7 +53,8 @@ function round(s: State, d: number): void {
 
 /**
  * Close the district's contracts; remember who served each (category, first community), and the
- * portfolio's inside share, which the award urn keeps as its memory of last year.
+ * inside share of the projects the district itself let (not the city's), which the award urn keeps
+ * as its memory of last year.
  */
 function closeAll(s: State, d: number): Map<number, Incumbent[]> {
   const c = s.contracts;
@@ -63,8 +64,10 @@ function closeAll(s: State, d: number): Map<number, Incumbent[]> {
   let all = 0;
   for (let i = 0; i < c.n; i++) {
     if (!c.active[i] || c.buyer[i] !== d) continue;
-    all++;
-    inside += s.sos.affiliated[c.so[i]];
+    if (!c.city[i]) {
+      all++;
+      inside += s.sos.affiliated[c.so[i]];
+    }
     const score = closeContract(s, i, true);
     const key = c.cat[i] * C + (c.firstCommunity[i] - d * C);
     const list = out.get(key) ?? [];

@@ -96,6 +96,7 @@ export function delivery(s: State): void {
   dist.unmetSum.fill(0);
   dist.transferSum.fill(0);
   dist.boughtUnits.fill(0);
+  dist.transferValue.fill(0);
   dist.served.fill(0);
   dist.qualitySum.fill(0);
   dist.satisfactionSum.fill(0);
@@ -110,7 +111,7 @@ export function delivery(s: State): void {
   for (let cm = 0; cm < com.count; cm++) {
     const d = com.district[cm];
     for (let k = 0; k < K; k++) ptr[k] = offset[cm * K + k];
-    let needSum = 0, unmet = 0, transfer = 0, units = 0, sat = 0;
+    let needSum = 0, unmet = 0, transfer = 0, transferValue = 0, units = 0, sat = 0;
     let boughtQ = 0, boughtN = 0, inQ = 0, inN = 0;
     for (let i = com.start[cm], end = com.start[cm + 1]; i < end; i++) {
       updateNeed(citizens, i, draw(), hazards);
@@ -137,7 +138,11 @@ export function delivery(s: State): void {
           units += n * q * COST_WEIGHT[k];
           boughtN++;
           kind = t.affiliated[so] ? AFFILIATED : INDEPENDENT;
-          if (kind === INDEPENDENT) transfer += n * q * COST_WEIGHT[k] * transferWeight(t.autonomy[so]);
+          if (kind === INDEPENDENT) {
+            const w = n * q * transferWeight(t.autonomy[so]);
+            transfer += w;
+            transferValue += w * COST_WEIGHT[k];
+          }
         }
       }
       received[i] = q;
@@ -152,6 +157,7 @@ export function delivery(s: State): void {
     dist.needSum[d] += needSum;
     dist.unmetSum[d] += unmet;
     dist.transferSum[d] += transfer;
+    dist.transferValue[d] += transferValue;
     dist.boughtUnits[d] += units;
     dist.satisfactionSum[d] += sat;
     dist.served[d] += boughtN + inN;

@@ -4,6 +4,7 @@
 // choose the category where the district's purchase money is. Under dual management many cannot find
 // a sponsor to register.
 import { K } from './constants.ts';
+import { altPool, exit } from './adaptation.ts';
 import { foundSO } from './contracts.ts';
 import { effective } from './effective.ts';
 import { poisson, uniform } from './rng.ts';
@@ -30,7 +31,7 @@ export function nichePlaces(s: State, d: number): number {
   const dist = s.districts;
   let purchase = 0;
   for (let k = 0; k < K; k++) purchase += dist.purchaseMoney[d * K + k];
-  return ((1 - e.cityShare) * e.transparency * purchase + e.altMarket * dist.budget[d]) / p.nicheMoney;
+  return ((1 - e.cityShare) * e.transparency * purchase + altPool(s)) / p.nicheMoney;
 }
 
 export function entry(s: State): void {
@@ -59,6 +60,8 @@ export function entry(s: State): void {
       s.ledger.entered++;
     }
   }
+  // Closures for reasons outside the model.
+  for (let so = 0; so < t.n; so++) if (t.alive[so] && rng() < p.closureHazard) exit(s, so);
   // Unregistered SOs keep looking for a sponsor, or register directly once the rule allows it; an SO
   // registered under a sponsor leaves it as far as direct registration is allowed.
   const late = p.lateRegistration * register;

@@ -1,11 +1,17 @@
 // Evaluation at the end of a contract (MODEL.md §4.4): what the buyer scores decides reputation,
 // renewal and performance funding, and teaches the SO where to put its effort.
 import { buildCapacity } from './adaptation.ts';
+import { MEASURABILITY } from './constants.ts';
 import { effective } from './effective.ts';
 import { transfer } from './money.ts';
 import type { State } from './state.ts';
 
-/** Score = (1 − π_e)·observed quality + π_e·compliance. */
+/**
+ * Score = w·observed quality + (1 − w)·compliance. The weight of outcomes is what the buyer both wants
+ * and can see: w = (1 − π_e)·(m_k + (1 − m_k)·wholeProcessSupervision), m_k the category's
+ * measurability — where output cannot be observed, process is checked instead (Brown & Potoski 2003),
+ * unless supervision brings in outcome evidence (citizen feedback).
+ */
 export function evaluate(s: State, i: number, completed: boolean): number {
   const c = s.contracts;
   const t = s.sos;
@@ -13,20 +19,24 @@ export function evaluate(s: State, i: number, completed: boolean): number {
   const months = c.observedN[i];
   if (months === 0) return t.reputation[so];
   const { piEval } = effective(s.params);
+  const m = MEASURABILITY[c.cat[i]];
+  const outcome = (1 - piEval) * (m + (1 - m) * s.params.wholeProcessSupervision);
   const observed = c.observedSum[i] / months;
   const demand = c.compliance[i];
   // Paperwork delivered against the demand.
   const compliance = demand > 0.01 ? Math.min(1, t.complianceEffort[so] / demand) : 1;
-  const score = (1 - piEval) * observed + piEval * compliance;
+  const score = outcome * observed + (1 - outcome) * compliance;
   t.reputation[so] = 0.7 * t.reputation[so] + 0.3 * score;
-  t.credit[so * 3] += 1 - piEval;
-  t.credit[so * 3 + 1] += piEval;
+  t.credit[so * 3] += outcome;
+  t.credit[so * 3 + 1] += 1 - outcome;
   const pf = s.params.performanceFunding;
   if (pf > 0 && completed) {
     const bonus = s.params.performanceBonus * pf * score * c.payment[i] * months;
     transfer(s, c.buyer[i], so, bonus);
-    // Earmarked for capacity (Changsha: evaluation with fund sponsoring): the bonus buys skill.
+    // Earmarked for capacity (Changsha: evaluation with fund sponsoring): the bonus buys skill and is
+    // spent on it, so it does not also swell the SO's reserves.
     buildCapacity(s, so, bonus);
+    t.reserves[so] -= bonus;
   }
   return score;
 }

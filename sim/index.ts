@@ -8,6 +8,7 @@ export {
   resolveParams,
   validateOverrides,
   parseParamValue,
+  knownParams,
   type ParamSpec,
   type Params,
   type ParamName,

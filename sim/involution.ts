@@ -22,7 +22,7 @@ export class IndexTracker {
   private readonly refSum: Float64Array;
   private months = 0;
 
-  /** scales: each figure's natural scale s, form figures first; epsilon: the smoothing, as a share of the scale. */
+  /** floors: each figure's natural scale s, form figures first (the scale is never below a tenth of it); epsilon: the smoothing, as a share of the scale. */
   constructor(
     private readonly scales: readonly number[],
     private readonly epsilon: number,
@@ -40,12 +40,22 @@ export class IndexTracker {
     let form = 0;
     let substance = 0;
     for (let j = 0; j < this.scales.length; j++) {
-      const g = figureGrowth(values[j], this.refSum[j] / this.months, this.scales[j], this.epsilon);
+      const ref = this.refSum[j] / this.months;
+      const g = figureGrowth(values[j], ref, figureScale(ref, this.scales[j]), this.epsilon);
       if (j < half) form += g / half;
       else substance += g / half;
     }
     return { form, substance, index: form - substance };
   }
+}
+
+/**
+ * The scale of a figure: its own reference level, so that the index reads relative growth, but never
+ * below a tenth of the figure's natural scale (a figure that starts near zero would otherwise read
+ * any growth as enormous).
+ */
+export function figureScale(ref: number, natural: number): number {
+  return Math.max(ref, 0.1 * natural);
 }
 
 /** Smoothed log growth of one figure against its reference: log((x + εs) / (ref + εs)). */
@@ -58,12 +68,13 @@ export function figureGrowth(value: number, ref: number, scale: number, epsilon:
  * The growth of one recorded figure, month by month, exactly as the index computes it (against the
  * running mean of its first REF_MONTHS months): for charts of the six figures behind the index.
  */
-export function growthSeries(values: ArrayLike<number>, scale: number, epsilon: number): number[] {
+export function growthSeries(values: ArrayLike<number>, natural: number, epsilon: number): number[] {
   const out: number[] = [];
   let sum = 0;
   for (let i = 0; i < values.length; i++) {
     if (i < REF_MONTHS) sum += values[i];
-    out.push(figureGrowth(values[i], sum / Math.min(i + 1, REF_MONTHS), scale, epsilon));
+    const ref = sum / Math.min(i + 1, REF_MONTHS);
+    out.push(figureGrowth(values[i], ref, figureScale(ref, natural), epsilon));
   }
   return out;
 }

@@ -130,6 +130,8 @@ export function record(s: State, r: Recorder): void {
   const F = D + 1;
   const spend = new Float64Array(D), projects = new Float64Array(D), paperwork = new Float64Array(D);
   const competitive = new Float64Array(D), inside = new Float64Array(D);
+  // The district's own projects (not the city's money): where its path dependence shows.
+  const own = new Float64Array(D), ownInside = new Float64Array(D);
   const modes = new Set<number>();
   for (let i = 0; i < c.n; i++) {
     if (!c.active[i]) continue;
@@ -140,6 +142,10 @@ export function record(s: State, r: Recorder): void {
     paperwork[d] += c.payment[i] * t.complianceEffort[c.so[i]];
     if (c.mode[i] === COMPETITIVE) competitive[d]++;
     inside[d] += t.affiliated[c.so[i]];
+    if (!c.city[i]) {
+      own[d]++;
+      ownInside[d] += t.affiliated[c.so[i]];
+    }
     modes.add(c.mode[i]);
   }
   let independent = 0, affiliated = 0, unregistered = 0, skill = 0, autonomy = 0, gov = 0, all = 0, received = 0;
@@ -188,7 +194,7 @@ export function record(s: State, r: Recorder): void {
   const transfer = ratio(sum(dist.transferSum), needSum);
   const devAll = sum(development) / s.initialSOs;
   const needsMet = needSum > 0 ? 1 - sum(dist.unmetSum) / needSum : 1;
-  const unitsAll = sum(dist.boughtUnits), transferAll = sum(dist.transferSum), capabilityAll = sum(capability);
+  const unitsAll = sum(dist.boughtUnits), transferAll = sum(dist.transferValue), capabilityAll = sum(capability);
   const g = r.city.push([spendAll, projectsAll, paperworkAll, unitsAll, transferAll, capabilityAll]);
   let budgetAll = 0, purchaseAll = 0;
   for (let d = 0; d < D; d++) {
@@ -242,13 +248,13 @@ export function record(s: State, r: Recorder): void {
     for (let k = 0; k < K; k++) needyD += dist.needy[d * K + k];
     const ft = ratio(dist.transferSum[d], dist.needSum[d]);
     const met = dist.needSum[d] > 0 ? 1 - dist.unmetSum[d] / dist.needSum[d] : 1;
-    const gd = r.districts[d].push([spend[d], projects[d], paperwork[d], dist.boughtUnits[d], dist.transferSum[d], capability[d]]);
+    const gd = r.districts[d].push([spend[d], projects[d], paperwork[d], dist.boughtUnits[d], dist.transferValue[d], capability[d]]);
     const values: Record<(typeof DISTRICT_METRICS)[number], number> = {
       involutionIndex: gd.index,
       purchaseShare: ratio(sum(dist.purchaseMoney.subarray(d * K, d * K + K)), dist.budget[d]),
       projectsActive: projects[d],
       competitiveShare: ratio(competitive[d], projects[d]),
-      insideShare: ratio(inside[d], projects[d]),
+      insideShare: ratio(ownInside[d], own[d]),
       functionTransfer: ft,
       needsMet: met,
       satisfaction: ratio(dist.satisfactionSum[d], needyD),

@@ -24,7 +24,9 @@ export function officialRound(s: State, d: number): void {
   const p = s.params;
   if (s.tick === 0) {
     dist.grain[d] = p.initialGrain;
-    dist.demand[d] = p.initialDemand;
+    dist.demand[d] = Math.min(p.maxDemand, p.initialDemand);
+    // The first trial of each decision goes either way.
+    for (const v of [GRAIN, DEMAND]) dist.trialDir[d * 2 + v] = s.rng.budget() < 0.5 ? -1 : 1;
     return;
   }
   const reward = relativeReward(s, d);
@@ -33,8 +35,8 @@ export function officialRound(s: State, d: number): void {
   const aspiration = dist.lastReward[d];
   if (tried >= 0 && reward < aspiration) {
     // The trial did not pay: undo it and try the other way next time.
-    if (tried === GRAIN) dist.grain[d] -= dist.trialChange[d];
-    else dist.demand[d] -= dist.trialChange[d];
+    if (tried === GRAIN) dist.grain[d] = Math.min(1, Math.max(0, dist.grain[d] - dist.trialChange[d]));
+    else dist.demand[d] = Math.min(p.maxDemand, Math.max(0, dist.demand[d] - dist.trialChange[d]));
     dist.trialDir[d * 2 + tried] *= -1;
   }
   dist.lastReward[d] = Number.isNaN(aspiration) ? reward : aspiration + ASPIRATION_RATE * (reward - aspiration);

@@ -100,7 +100,7 @@ export const PARAMS = [
   { name: 'communitiesPerDistrict', group: 'world', min: 1, max: 64, default: 8, integer: true, structural: true,
     unit: 'communities', en: 'Communities in each district.', zh: '每个区的社区数。', source: 'Model design (MODEL.md §2)' },
   { name: 'initialSOs', group: 'world', min: 2, max: 2000, default: 40, integer: true, structural: true,
-    unit: 'organizations', en: 'Social organizations at the start (40 % affiliated).', zh: '初始社会组织数（40% 为挂靠型）。',
+    unit: 'organizations', en: 'Social organizations at the start, dealt round the districts (see initialAffiliated).', zh: '初始社会组织数，依次分配到各区（见 initialAffiliated）。',
     source: 'Model design (MODEL.md §2)' },
   { name: 'ticks', group: 'world', min: 1, max: 2400, default: 120, integer: true, structural: true,
     unit: 'months', en: 'Length of the run.', zh: '模拟时长。', source: 'Model design (MODEL.md §5)' },
@@ -187,7 +187,7 @@ export const PARAMS = [
     'Share of the service budget spent on training contracted SOs at professionalTraining = 1.', '专业培训为 1 时用于培训承接项目的社会组织的预算比例。'),
   constant('autonomyRate', 0.05, 0.01, 0.2, 'assumed', 'Model design', 'per month', 'Monthly speed at which autonomy follows dependence.', '自主性随依赖程度调整的月速度。'),
   constant('affiliatedAutonomy', 0.4, 0.1, 0.8, 'assumed', 'Model design', 'share', 'Ceiling of an affiliated SO\'s autonomy.', '挂靠型社会组织自主性的上限。'),
-  constant('effortLearning', 0.3, 0.05, 0.8, 'assumed', 'Model design (reinforcement)', 'per year', 'Yearly speed at which an SO moves its effort toward what was rewarded.', '社会组织每年把精力移向受奖励方向的速度。'),
+  constant('effortLearning', 0.3, 0, 0.8, 'assumed', 'Model design (reinforcement)', 'per year', 'Yearly speed at which an SO moves its effort toward what was rewarded.', '社会组织每年把精力移向受奖励方向的速度。'),
   constant('missionWeight', 0.5, 0, 1, 'assumed', 'Model design', 'weight', "Weight of an SO's own mission against what it is rewarded for.", '社会组织自身使命相对外部奖励的权重。'),
   constant('minServiceEffort', 0.15, 0, 0.4, 'assumed', 'Model design', 'share of effort', 'Least effort an SO keeps for service.', '社会组织至少保留给服务的精力。'),
   constant('fullService', 0.7, 0.4, 1, 'assumed', 'Model design', 'share of effort', 'Service effort at which an SO delivers its full skill.', '社会组织发挥全部能力所需的服务精力。'),
@@ -199,19 +199,24 @@ export const PARAMS = [
     'Contract money an SO can hold: (1 + teamGrowth·skill) standard contracts.', '社会组织可承接的合同资金：(1 + 系数·能力) 份标准合同。'),
   constant('performanceBonus', 0.15, 0, 0.4, 'assumed', 'Changsha 2011 (evaluation with fund sponsoring); value assumed', 'share',
     'Bonus, at full score and performanceFunding = 1, as a share of the money of a contract run to its term.', '满分且绩效资助为 1 时，奖励占按期完成合同金额的比例。'),
-  constant('altMarket', 0.3, 0.02, 1, 'calibrated', 'calibrate (docs/model.md §Calibration): SOs on contracts get 60–90 % of revenue from government', 'share of budget',
-    "Non-government money for SOs (donations, fees, foundations) a month, as a share of the district's service budget, where SOs do not depend asymmetrically on government.", '社会组织可获得的非政府资金（捐赠、收费、基金会）每月规模，按区服务预算的比例计（无非对称依赖时）。'),
-  constant('entryRate', 0.5, 0.05, 3, 'calibrated', 'calibrate (docs/model.md §Calibration): registered SOs grew 6–14 %/yr in 2012–2017', 'per place per year',
+  constant('altMarket', 0.26, 0.02, 1, 'calibrated', 'calibrate (docs/model.md §Calibration): SOs on contracts get 60–90 % of revenue from government', 'share of budget',
+    "Non-government money for SOs (donations, fees, foundations) a month in a district, as a share of its first year's service budget, where SOs do not depend asymmetrically on government.", '社会组织可获得的非政府资金（捐赠、收费、基金会）每月规模，按区服务预算的比例计（无非对称依赖时）。'),
+  constant('altMarketGrowth', 0.08, 0, 0.15, 'published', 'China Charity Donation Reports: donations about 82 bn yuan in 2012 and about 150 bn in 2017, some 13 %/yr nominal, about 8 %/yr real (approximate)', 'relative growth per year',
+    'Real yearly growth of the non-government money market (donations, fees, foundations).', '非政府资金市场（捐赠、收费、基金会）每年的实际增长率。'),
+  constant('entryRate', 1.7, 0.05, 3, 'calibrated', 'calibrate (docs/model.md §Calibration): registered SOs grew 6–14 %/yr in 2012–2017', 'per place per year',
     "Candidate SOs a year per unfilled place in the district's niche (density dependence: Hannan & Freeman 1989).", '区内生态位每个空缺位置每年出现的候选社会组织数（密度依赖）。'),
-  constant('nicheMoney', 1, 0.3, 3, 'calibrated', 'calibrate (docs/model.md §Calibration): fewer than two alternative providers a tender (Girth et al. 2012)', 'money per month',
+  constant('nicheMoney', 1.5, 0.3, 3, 'calibrated', 'calibrate (docs/model.md §Calibration): fewer than two alternative providers a tender (Girth et al. 2012)', 'money per month',
     "Monthly money (open contracts and non-government funds) that sustains one SO: sets a district's carrying capacity.", '维持一个社会组织所需的月度资金（公开合同与非政府资金）：决定区内的承载量。'),
+  constant('closureHazard', 0.002, 0, 0.01, 'assumed', 'Assumed: about 2–3 % of registered SOs are deregistered a year; closures for reasons outside the model (founders leave, sponsors withdraw)', 'probability per month',
+    'Monthly chance that an SO closes for reasons outside the model, whatever its finances.', '社会组织因模型之外的原因（创办人离开、主管单位撤回等）每月关闭的概率，与财务无关。'),
   constant('sponsorChance', 0.3, 0, 1, 'assumed', 'Li & Wang 2017 (dual management); value assumed', 'probability',
     'Chance a new SO finds a sponsoring agency when it needs one.', '需要时新社会组织找到业务主管单位的概率。'),
   constant('sponsoredAutonomy', 0.6, 0.2, 1, 'assumed', 'Li & Wang 2017 (dual management: the sponsor supervises); value assumed', 'share',
     "Ceiling of the autonomy of an SO registered through a sponsoring agency.", '经业务主管单位登记的社会组织自主性的上限。'),
   constant('lateRegistration', 0.05, 0, 0.2, 'assumed', 'Model design', 'probability per month',
     'Monthly chance an unregistered SO registers later, at full registration chance.', '未登记社会组织在登记机会充分时每月补登记的概率。'),
-  constant('initialAffiliated', 0.4, 0.1, 0.7, 'assumed', 'Model design', 'share', 'Share of the first SOs that are affiliated.', '初始社会组织中挂靠型的比例。'),
+  constant('initialAffiliated', 0.4, 0.1, 0.7, 'assumed', 'Model design', 'share',
+    'Share of the first SOs that are affiliated, as the same number in every district: round(share × ⌊initialSOs / districts⌋) (2 of the 6 or 7 at the defaults).', '初始社会组织中挂靠型的比例，各区数量相同：round(比例 × ⌊初始数/区数⌋)（默认每区 6 或 7 个中的 2 个）。'),
   constant('indexEpsilon', 0.05, 0.01, 0.2, 'assumed', 'Model design (MODEL.md §6)', 'share of scale',
     "Smoothing of the index's log growth, as a share of each figure's natural scale.", '内卷指数对数增长的平滑量，占各指标自然尺度的比例。'),
 ] as const satisfies readonly ParamSpec[];
@@ -221,6 +226,36 @@ export type ParamName = (typeof PARAMS)[number]['name'];
 export type Params = Record<Exclude<ParamName, 'seed'>, number>;
 
 export const PARAM_BY_NAME: ReadonlyMap<string, ParamSpec> = new Map(PARAMS.map((p) => [p.name, p]));
+
+/** Edit distance, for "did you mean" (names are short). */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diag + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      diag = up;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * What to say after an unknown parameter name: the closest known names, then the policy and world
+ * parameters by name and the model constants by number (`involution-lab params` lists them all).
+ */
+export function knownParams(name: string): string {
+  const near = PARAMS.map((p) => [p.name, distance(name.slice(0, 60), p.name)] as const)
+    .filter(([, d]) => d <= 3)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, 3)
+    .map(([n]) => n);
+  const main = PARAMS.filter((p) => p.group !== 'calibration').map((p) => p.name);
+  const constants = PARAMS.length - main.length;
+  return `${near.length ? `did you mean ${near.join(' or ')}? ` : ''}known: ${main.join(', ')}, and ${constants} model constants (involution-lab params lists them)`;
+}
 
 const allowed = (p: ParamSpec) => `${p.integer ? 'an integer' : 'a number'} in [${p.min}, ${p.max}]`;
 
@@ -245,7 +280,7 @@ export class ParamError extends Error {
 /** One clear line naming the parameter, the value and what is allowed. */
 export function describeIssue(issue: z.core.$ZodIssue, input: unknown, where = 'parameter'): string {
   if (issue.code === 'unrecognized_keys') {
-    return `unknown ${where} "${issue.keys.join('", "')}"; known: ${PARAMS.map((p) => p.name).join(', ')}`;
+    return `unknown ${where} "${issue.keys.join('", "')}"; ${knownParams(String(issue.keys[0]))}`;
   }
   const name = String(issue.path[0] ?? '');
   const spec = PARAM_BY_NAME.get(name);
@@ -277,7 +312,7 @@ export function resolveParams(...layers: unknown[]): Params {
 /** Parse a textual value (CLI, URL) for a named parameter. */
 export function parseParamValue(name: string, text: string): number {
   const spec = PARAM_BY_NAME.get(name);
-  if (!spec) throw new ParamError(`unknown parameter "${name}"; known: ${PARAMS.map((p) => p.name).join(', ')}`);
+  if (!spec) throw new ParamError(`unknown parameter "${name}"; ${knownParams(name)}`);
   const value = text.trim() === '' ? NaN : Number(text);
   if (!Number.isFinite(value)) throw new ParamError(`parameter ${name} = ${JSON.stringify(text)} is not a number: must be ${allowed(spec)}`);
   validateOverrides({ [name]: value });

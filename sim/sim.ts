@@ -123,13 +123,13 @@ function createState(params: Params, seed: number): State {
   };
   seedNeeds(state);
   const init = rng.init;
-  // Districts start alike: the first SOs are dealt round the districts, each district getting the
-  // same share of affiliated SOs and the same mix of fields (rotated, so that no field is the
-  // affiliated SOs' everywhere); only their skill and autonomy are drawn.
-  const a = params.initialAffiliated;
+  // Districts start alike: the first SOs are dealt round the districts, and every district gets the
+  // same number of affiliated SOs, round(initialAffiliated × ⌊initialSOs / D⌋), in different fields
+  // (rotated, so that no field is the affiliated SOs' everywhere); only skill and autonomy are drawn.
+  const perDistrict = Math.round(params.initialAffiliated * Math.floor(params.initialSOs / D));
   for (let i = 0; i < params.initialSOs; i++) {
     const j = Math.floor(i / D);
-    const affiliated = Math.floor((j + 1) * a) > Math.floor(j * a);
+    const affiliated = j < perDistrict;
     // Before any reform every registered SO has a sponsoring agency (dual management since 1998).
     foundSO(state, {
       affiliated,

@@ -47,7 +47,9 @@ export interface Districts {
   readonly needSum: Float64Array;
   readonly unmetSum: Float64Array;
   readonly transferSum: Float64Array;
-  /** Quality-weighted need-units served by purchased (contracted) service this month. */
+  /** The same, valued at each category's standard cost (the index's transfer volume). */
+  readonly transferValue: Float64Array;
+  /** Quality-weighted need-units served by purchased (contracted) service this month, valued at standard cost. */
   readonly boughtUnits: Float64Array;
   /** The award urn's memory: affiliated-held and all contracts of the portfolio closed at the last round. */
   readonly urnInside: Float64Array;
@@ -210,6 +212,7 @@ export function createDistricts(params: Params): Districts {
     unmetSum: new Float64Array(D),
     transferSum: new Float64Array(D),
     boughtUnits: new Float64Array(D),
+    transferValue: new Float64Array(D),
     urnInside: new Float64Array(D),
     inHouseCarry: new Float64Array(D * K),
     urnAll: new Float64Array(D),

@@ -85,6 +85,8 @@ describe('interventions', () => {
     await page.press('#seed', 'Enter');
     await page.click('#confirm [data-choice=drop]');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('seed') === '9');
+    // The chart is redrawn for the new run a frame after the address changes.
+    await page.waitForFunction(() => document.querySelectorAll('figure[data-view=index] g.marker').length === 0);
     expect(await page.locator('figure[data-view=index] g.marker').count()).toBe(0);
     expect(search(page).has('iv')).toBe(false);
     await page.close();

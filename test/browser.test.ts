@@ -276,23 +276,23 @@ describe('classroom', () => {
 
   it('guides a lesson: predict, run, explain', async () => {
     const { page } = await open();
-    expect(await page.textContent('#teaching')).toContain('All three causes are strong');
+    expect(await page.textContent('#teaching')).toContain('All four causes are strong');
     await page.click('#tab-lesson');
     // The scenario's explanation would give the answer away: withheld until the student asks for it.
     expect(await page.textContent('#teaching')).toMatch(/withheld during the lesson/);
     await page.check('input[name=prediction][value=rise]');
     await page.click('#lesson button:has-text("Next")');
-    expect(await page.textContent('#teaching')).not.toContain('All three causes are strong');
+    expect(await page.textContent('#teaching')).not.toContain('All four causes are strong');
     await page.click('#lesson button:has-text("Run it and watch")');
     await page.waitForSelector('#lesson-why', { timeout: 60_000 });
-    expect(await page.textContent('#teaching')).not.toContain('All three causes are strong');
+    expect(await page.textContent('#teaching')).not.toContain('All four causes are strong');
     expect(await page.textContent('#lesson')).toMatch(/involution index ended at -?\d\.\d\d/);
     expect(await page.textContent('#lesson')).toContain('This was one run, with seed 1; runs differ from seed to seed.');
     expect(await page.locator('#lesson figure[data-view=lesson-index] svg path.line').count()).toBe(3);
     await page.fill('#lesson-why', 'Money grows but nothing real changes.');
     await page.click('#lesson button:has-text("Show the model’s explanation")');
-    expect(await page.textContent('#lesson')).toContain('All three causes are strong');
-    expect(await page.textContent('#teaching')).toContain('All three causes are strong');
+    expect(await page.textContent('#lesson')).toContain('All four causes are strong');
+    expect(await page.textContent('#teaching')).toContain('All four causes are strong');
     await page.screenshot({ path: join(SHOTS, 'lesson.png'), fullPage: true });
     await page.close();
   });

@@ -3,9 +3,10 @@ import { createSim, resolveParams, type Sim } from '../sim/index.ts';
 const SHARES = [
   'purchaseShare', 'paperworkShare', 'competitiveShare', 'functionTransfer', 'needsMet', 'coverage',
   'serviceQuality', 'satisfaction', 'govRevenueShare', 'revenueDiversity', 'soCapacity', 'soAutonomy',
-  'soExitRate', 'govRevenueShareSpread',
+  'soExitRate', 'govRevenueShareSpread', 'projectGranularity',
 ];
-const COUNTS = ['biddersPerTender', 'projectsActive', 'independentSOs', 'affiliatedSOs', 'unregisteredSOs', 'purchaseSpending', 'paperworkLoad', 'purchaseModes', 'soDevelopment'];
+const COUNTS = ['biddersPerTender', 'projectsActive', 'independentSOs', 'affiliatedSOs', 'unregisteredSOs', 'purchaseSpending', 'paperworkLoad', 'purchaseModes', 'soDevelopment',
+  'needUnitsServed', 'transferVolume', 'soCapability', 'paperworkDemand', 'budget'];
 
 /** Check every invariant of the current tick; returns the list of violations (empty when all hold). */
 export function violations(sim: Sim): string[] {
@@ -46,8 +47,9 @@ export function violations(sim: Sim): string[] {
   };
   const spread = shares.length < 2 ? 0 : q(0.9) - q(0.1);
   if (Math.abs(s.govRevenueShareSpread[t] - spread) > 1e-12) out.push(`govRevenueShareSpread = ${s.govRevenueShareSpread[t]} ≠ ${spread} at tick ${t}`);
-  // Competitive tenders have at most every SO alive as a bidder.
-  if (s.biddersPerTender[t] > so.n) out.push(`biddersPerTender = ${s.biddersPerTender[t]} > ${so.n} SOs at tick ${t}`);
+  // Competitive tenders have at most every SO ever founded as a bidder (the last 12 months' SOs may since have closed).
+  const founded = sim.state.initialSOs + sim.state.ledger.entered + sim.state.ledger.newAffiliates;
+  if (s.biddersPerTender[t] > founded) out.push(`biddersPerTender = ${s.biddersPerTender[t]} > ${founded} SOs founded at tick ${t}`);
   for (let i = 0; i < so.n; i++) {
     if (!so.alive[i]) continue;
     for (const [field, arr] of [['skill', so.skill], ['autonomy', so.autonomy], ['adequacy', so.adequacy], ['quality', so.quality]] as const) {
@@ -57,13 +59,23 @@ export function violations(sim: Sim): string[] {
     if (Math.abs(e - 1) > 1e-9) out.push(`SO ${i} effort sums to ${e}`);
   }
   const c = sim.state.contracts;
+  // Each SO's held money is the sum of its active contracts' payments; officials' decisions stay in range.
+  const held = new Float64Array(so.n);
+  for (let i = 0; i < c.n; i++) if (c.active[i]) held[c.so[i]] += c.payment[i];
+  for (let i = 0; i < so.n; i++) {
+    if (Math.abs(held[i] - so.held[i]) > 1e-9 * Math.max(1, held[i])) out.push(`SO ${i} holds ${so.held[i]} ≠ ${held[i]} in contracts`);
+  }
+  if (s.transferVolume[t] > s.needUnitsServed[t] + 1e-9) out.push(`transferVolume ${s.transferVolume[t]} > needUnitsServed ${s.needUnitsServed[t]} at tick ${t}`);
+  const maxDemand = sim.state.params.maxDemand;
+  for (const d of sim.state.districts.demand) if (!(d >= 0 && d <= maxDemand + 1e-12)) out.push(`paperwork demanded ${d} outside [0, ${maxDemand}]`);
   for (let i = 0; i < c.n; i++) {
     if (c.active[i] && !(c.slots[i] >= 0 && c.payment[i] >= 0 && c.monthsLeft[i] >= 0)) out.push(`contract ${i} has negative slots, payment or months`);
     if (c.active[i] && !so.alive[c.so[i]]) out.push(`contract ${i} held by a closed SO`);
   }
   const { needCat, need, quality } = sim.state.citizens;
+  const needMin = Math.fround(sim.state.params.needMin);
   for (let i = 0; i < needCat.length; i++) {
-    if (needCat[i] < -1 || needCat[i] > 3 || !(quality[i] >= 0 && quality[i] <= 1) || (needCat[i] >= 0 && !(need[i] >= 0.2 && need[i] <= 1))) {
+    if (needCat[i] < -1 || needCat[i] > 3 || !(quality[i] >= 0 && quality[i] <= 1) || (needCat[i] >= 0 && !(need[i] >= needMin * (1 - 1e-6) && need[i] <= 1))) {
       out.push(`citizen ${i} has an invalid need or quality`);
       break;
     }

@@ -27,6 +27,28 @@ describe('parameter registry', () => {
     }
   });
 
+  it('holds every model constant in the calibration group, with a basis, a prior range around its value, and meaning in both languages', () => {
+    const constants = PARAMS.filter((p) => p.group === 'calibration');
+    expect(constants.length).toBeGreaterThan(40);
+    for (const p of constants) {
+      expect(['published', 'calibrated', 'assumed'], p.name).toContain((p as { basis?: string }).basis);
+      expect(p.min, p.name).toBeLessThan(p.max);
+      expect(p.default, p.name).toBeGreaterThanOrEqual(p.min);
+      expect(p.default, p.name).toBeLessThanOrEqual(p.max);
+      expect(p.en.length, p.name).toBeGreaterThan(10);
+      expect(p.zh, p.name).toMatch(/[\u4e00-\u9fff]/);
+    }
+    // The three constants fitted by calibration/model.json are declared as calibrated.
+    const spec = JSON.parse(readFileSync('calibration/model.json', 'utf8')) as { priors: Record<string, [number, number]> };
+    for (const name of Object.keys(spec.priors)) expect(PARAMS.find((p) => p.name === name)).toMatchObject({ group: 'calibration', basis: 'calibrated' });
+  });
+
+  it('keeps scalar constants out of the process files: sim/constants.ts holds only tables and units', () => {
+    const text = readFileSync('sim/constants.ts', 'utf8');
+    const scalars = [...text.matchAll(/export const (\w+) = (-?[\d.]+);/g)].map((m) => m[1]);
+    expect(scalars.sort()).toEqual(['DISTRICT_BUDGET', 'REF_MONTHS']);
+  });
+
   it('defaults to 120 months, 20 000 citizens and policyPush 0.15', () => {
     expect(DEFAULTS).toMatchObject({ ticks: 120, citizens: 20000, policyPush: 0.15, districts: 6, communitiesPerDistrict: 8, initialSOs: 40 });
   });

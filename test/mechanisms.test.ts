@@ -1,0 +1,73 @@
+// Each mechanism of Model 2.0 removed in turn (through its constants in the registry) must change
+// what it is there to produce: these knock-outs show that the patterns in test/validation.test.ts
+// rest on the mechanisms and not on accounting. Development seeds 1–10, 120 months, paired.
+import { describe, expect, it } from 'vitest';
+import { runScenario, type Series } from '../sim/index.ts';
+import { mean, scenario, sd } from './helpers.ts';
+
+const SEEDS = Array.from({ length: 10 }, (_, i) => i + 1);
+const cache = new Map<string, Series[]>();
+function series(id: string, set: Record<string, number> = {}): Series[] {
+  const key = `${id} ${JSON.stringify(set)}`;
+  if (!cache.has(key)) cache.set(key, SEEDS.map((seed) => runScenario(scenario(id), seed, { set }).series));
+  return cache.get(key)!;
+}
+const final = (id: string, set: Record<string, number>, metric: string) => series(id, set).map((s) => s[metric][119]);
+/** Paired mean change of a metric when `change` is added to `base`. */
+const effect = (id: string, base: Record<string, number>, change: Record<string, number>, metric: string) => {
+  const a = final(id, base, metric), b = final(id, { ...base, ...change }, metric);
+  return mean(b.map((x, i) => x - a[i]));
+};
+
+describe('mechanism knock-outs', () => {
+  it("officials' trial and error carries the form: without it granularity stays put and the baseline index falls by at least 0.3", () => {
+    const frozen = { officialStep: 0, demandStep: 0 };
+    expect(mean(final('baseline-involution', frozen, 'projectGranularity'))).toBeCloseTo(0.25, 10);
+    expect(effect('baseline-involution', {}, frozen, 'involutionIndex')).toBeLessThan(-0.3);
+  });
+
+  it('the officials weigh visible output by π: without political rationality the same learning cuts larger projects', () => {
+    expect(effect('baseline-involution', {}, { politicalRationality: 0 }, 'projectGranularity')).toBeLessThan(-0.3);
+  });
+
+  it('fragmentation costs service: without its quality loss and transaction cost, purchased service per money is higher', () => {
+    const perMoney = (set: Record<string, number>) => series('baseline-involution', set).map((s) => s.needUnitsServed[119] / s.purchaseSpending[119]);
+    const a = perMoney({}), b = perMoney({ fragmentationLoss: 0, transactionCost: 0.005 });
+    expect(mean(b.map((x, i) => x - a[i]))).toBeGreaterThan(0);
+  });
+
+  it('the non-government market carries asymmetric dependence: with almost no market, lowering it no longer lowers the government share', () => {
+    const withMarket = effect('baseline-involution', {}, { asymmetricDependence: 0.2 }, 'govRevenueShare');
+    const without = effect('baseline-involution', { altMarket: 0.02 }, { asymmetricDependence: 0.2 }, 'govRevenueShare');
+    expect(withMarket).toBeLessThan(-0.1);
+    expect(Math.abs(without)).toBeLessThan(Math.abs(withMarket) / 3);
+  });
+
+  it('autonomy follows dependence: SOs with less government money are more autonomous', () => {
+    expect(effect('baseline-involution', {}, { altMarket: 1 }, 'soAutonomy')).toBeGreaterThan(0.05);
+  });
+
+  it("sponsors carry dual management: with sponsors' autonomy cap lifted, direct registration adds less SO capability", () => {
+    const withCap = effect('baseline-involution', {}, { dualManagement: 0.2 }, 'soCapability');
+    const without = effect('baseline-involution', { sponsoredAutonomy: 1 }, { dualManagement: 0.2 }, 'soCapability');
+    expect(withCap).toBeGreaterThan(0);
+    expect(without).toBeLessThan(withCap);
+  });
+
+  it('training is bought: professional training raises SO skill only with a training budget, and only for SOs holding contracts', () => {
+    expect(effect('baseline-involution', {}, { professionalTraining: 1 }, 'soCapacity')).toBeGreaterThan(0.01);
+    expect(Math.abs(effect('baseline-involution', { trainingBudget: 0.005, capacityGain: 0.5 }, { professionalTraining: 1 }, 'soCapacity'))).toBeLessThan(
+      effect('baseline-involution', {}, { professionalTraining: 1 }, 'soCapacity'),
+    );
+  });
+
+  it('the urn carries lock-in: with a weaker urn (γ = 1 + λ instead of 1 + 4λ) the districts diverge less', () => {
+    const spread = (set: Record<string, number>) =>
+      mean(series('baseline-involution', set).map((s) => sd(Object.keys(s).filter((k) => k.startsWith('insideShare.d')).map((k) => s[k][119]))));
+    expect(spread({ urnSteepness: 1 })).toBeLessThan(spread({}));
+  });
+
+  it('the niche bounds the SO sector: with twice the money per SO there are fewer SOs', () => {
+    expect(effect('baseline-involution', {}, { nicheMoney: 3 }, 'independentSOs')).toBeLessThan(-5);
+  });
+});
