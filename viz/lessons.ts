@@ -49,6 +49,10 @@ export const LESSONS: Record<string, Lesson> = {
     question: { en: 'From month 24 SOs may register without a sponsor. Does the index fall?', zh: '从第 24 个月起，社会组织无需业务主管单位即可登记。指数会下降吗？' },
     lookFor: { en: 'Find the marked change on the time axes and count the SOs after it.', zh: '在时间轴上找到标记的变化，并数一数之后的社会组织。' },
   },
+  'proportional-growth': {
+    question: { en: 'Purchase money grows by half in ten years, and so does the service it buys. What does the involution index do?', zh: '十年间购买资金增长一半，所购买的服务也同样增长。内卷化指数会怎样？' },
+    lookFor: { en: 'Compare the growth of each form line with the substance lines in "Form against substance".', zh: '在“形式与实质”图中比较每条形式线与实质线的增长。' },
+  },
   'reform-at-year-3': {
     question: { en: 'Three years of involution, then all five preventions. Where does the index end?', zh: '先内卷三年，再实施五项防治措施。指数最终在哪里？' },
     lookFor: { en: 'How many months after the marked reform does the index turn?', zh: '在标记的改革之后几个月，指数开始转向？' },
