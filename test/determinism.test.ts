@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../scenarios/index.ts';
 import { createSim, FORM, growthSeries, indexScales, resolveParams, runScenario, SUBSTANCE } from '../sim/index.ts';
 import { scenario } from './helpers.ts';
 
@@ -30,6 +31,19 @@ describe('determinism', () => {
     const living = alive(compacted.state.sos.n, compacted.state.sos.alive);
     expect(compacted.state.sos.n - living).toBeLessThanOrEqual(living);
     expect(kept.state.sos.n).toBeGreaterThan(3 * compacted.state.sos.n);
+  });
+
+  it('starts every bundled scenario of a seed from the same month-0 portfolio (whatever its policies)', () => {
+    const portfolio = (params: Record<string, number>) => {
+      const sim = createSim(resolveParams(params), 3);
+      sim.tick();
+      const c = sim.state.contracts;
+      const rows: string[] = [];
+      for (let i = 0; i < c.n; i++) if (c.active[i]) rows.push(`${c.buyer[i]} ${c.so[i]} ${c.cat[i]} ${c.firstCommunity[i]} ${c.payment[i]}`);
+      return rows.join('\n');
+    };
+    const base = portfolio({});
+    for (const sc of SCENARIOS) expect(portfolio(sc.params), sc.id).toBe(base);
   });
 
   it('gives identical series, to the bit, for the same seed and parameters', () => {
