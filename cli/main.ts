@@ -40,7 +40,7 @@ Usage:
 run       one run; JSON is {"manifest": {...}, "series": {"tick": [...], ...}}, CSV one row per tick,
           summary a readable table, one row a year
 scenarios the bundled scenarios (ids for --scenario)
-params    every parameter: group, range, default, unit, meaning (for --set)
+params    every parameter: group, range, default, unit, meaning, and for model constants their basis (for --set)
 experiment many runs from a spec (scenarios × design points × seeds) on all cores; writes runs.csv,
           summary.csv (or .parquet), design.csv and manifest.json in <dir>; --resume finishes an
           interrupted one; --shard i/n does the runs with index ≡ i − 1 (mod n), --shard auto the
@@ -259,7 +259,9 @@ function listParams(format: 'text' | 'json'): string {
   if (format === 'json') return JSON.stringify(PARAMS, null, 2) + '\n';
   const lines = PARAMS.map((p) => {
     const range = `[${p.min}, ${p.max}]${'integer' in p && p.integer ? ' int' : ''}`;
-    return `${p.group.padEnd(13)} ${p.name.padEnd(24)} ${String(p.default).padStart(8)}  ${range.padEnd(20)} ${(p.unit || '-').padEnd(UNIT_WIDTH)} ${p.en}`;
+    // A model constant says where its value comes from (and its range is its prior range).
+    const basis = 'basis' in p && p.basis ? ` [${p.basis}]` : '';
+    return `${p.group.padEnd(13)} ${p.name.padEnd(24)} ${String(p.default).padStart(8)}  ${range.padEnd(20)} ${(p.unit || '-').padEnd(UNIT_WIDTH)} ${p.en}${basis}`;
   });
   return `${'group'.padEnd(13)} ${'name'.padEnd(24)} ${'default'.padStart(8)}  ${'range'.padEnd(20)} ${'unit'.padEnd(UNIT_WIDTH)} meaning\n${lines.join('\n')}\n`;
 }

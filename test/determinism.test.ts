@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../scenarios/index.ts';
-import { createSim, FORM, growthSeries, indexScales, resolveParams, runScenario, SUBSTANCE } from '../sim/index.ts';
+import { createSim, FORM, growthSeries, indexScales, resolveParams, runScenario, SUBSTANCE, type Overrides } from '../sim/index.ts';
 import { scenario } from './helpers.ts';
 
 /** Compare two series to the bit (Object.is: -0, NaN and every last digit count). */
@@ -34,7 +34,7 @@ describe('determinism', () => {
   });
 
   it('starts every bundled scenario of a seed from the same month-0 portfolio (whatever its policies)', () => {
-    const portfolio = (params: Record<string, number>) => {
+    const portfolio = (params: Overrides) => {
       const sim = createSim(resolveParams(params), 3);
       sim.tick();
       const c = sim.state.contracts;
