@@ -36,7 +36,7 @@ export function award(s: State, p: Project, incumbent: Incumbent | null): number
  * mode (chance λ), without regard to any district's history. For the district's money, path
  * dependence decides whether a tender stays inside the system (goes to an affiliated SO): the buyer
  * follows the traditional mode with chance λ, and then goes inside with a chance that is an S-shaped
- * function of the share of the district's contracts already inside — increasing returns, steeper
+ * function of the share of the district's own projects already inside — increasing returns, steeper
  * with λ (a non-linear Pólya urn). Released resources are not kept inside. Outside the system, a
  * tender is competitive with chance `transparency`, else directed to the most tied SO.
  */

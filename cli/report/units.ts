@@ -9,7 +9,7 @@ const UNITS: Record<string, string> = {
   elasticity: 'substance growth / form growth',
   purchaseSpending: 'money units a month',
   projectsActive: 'contracts',
-  paperworkLoad: 'procedural load',
+  paperworkLoad: 'money units a month of SO staff time on paperwork',
   purchaseShare: SHARE,
   paperworkShare: SHARE,
   purchaseModes: 'award modes in use',
@@ -30,6 +30,16 @@ const UNITS: Record<string, string> = {
   satisfaction: SHARE,
   moneyPaid: 'money units a month',
   moneyReceived: 'money units a month',
+  needUnitsServed: 'need-units a month, at standard cost',
+  transferVolume: 'need-units a month, at standard cost',
+  soCapability: 'Σ skill × autonomy',
+  projectGranularity: '0 standard contracts – 1 showcase projects',
+  paperworkDemand: 'share of an SO team\'s effort',
+  budget: 'money units a month',
+  soGrowthRate: 'relative growth a year',
+  soExitRate: 'share a year',
+  govRevenueShareSpread: 'p90 − p10 of a share',
+  biddersPerTender: 'eligible bidders',
 };
 
 /** "needsMet (share, 0–1)"; a district metric "needsMet.d2" takes its city metric's unit. */
