@@ -72,9 +72,7 @@ function training(s: State): Float64Array {
   for (let i = 0; i < c.n; i++) {
     const d = c.buyer[i];
     if (!c.active[i] || dist.training[d] <= 0) continue;
-    const share = (dist.training[d] * c.payment[i]) / money[d];
-    out[c.so[i]] += share;
-    s.ledger.training += share;
+    out[c.so[i]] += (dist.training[d] * c.payment[i]) / money[d];
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // the citizens: each first gains, keeps or resolves her need (sim/needs.ts), then is served.
 import { COST_WEIGHT, K, Q_GOV } from './constants.ts';
 import { dependence } from './contracts.ts';
+import { effective } from './effective.ts';
 import { monthHazards, updateNeed } from './needs.ts';
 import type { State } from './state.ts';
 
@@ -26,7 +27,7 @@ export function soQuality(s: State): void {
   const t = s.sos;
   const c = s.contracts;
   const p = s.params;
-  const exploit = 1 - p.partnership;
+  const { exploit } = effective(p);
   const demand = new Float64Array(t.n);
   for (let i = 0; i < c.n; i++) if (c.active[i]) demand[c.so[i]] = Math.max(demand[c.so[i]], c.compliance[i]);
   for (let so = 0; so < t.n; so++) {

@@ -163,7 +163,7 @@ export interface State {
   /** Eldercare prevalence multiplier from ageing. */
   ageing: number;
   /** Running totals since month 0: money booked both ways, SOs founded and closed, competitive tenders and their eligible bidders. */
-  readonly ledger: { paid: number; received: number; entered: number; exited: number; newAffiliates: number; tenders: number; bidders: number; training: number };
+  readonly ledger: { paid: number; received: number; entered: number; exited: number; newAffiliates: number; tenders: number; bidders: number };
   readonly initialSOs: number;
 }
 
