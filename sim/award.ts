@@ -4,7 +4,7 @@
 import { K } from './constants.ts';
 import { available, foundSO, openContract, renewalChance, type Project } from './contracts.ts';
 import { effective, urn, type Effective } from './effective.ts';
-import { COMPETITIVE, type State } from './state.ts';
+import { COMPETITIVE, sosInField, type State } from './state.ts';
 import { uniform } from './rng.ts';
 
 const DIRECTED_INSIDE = 0;
@@ -66,10 +66,12 @@ function tender(s: State, p: Project, e: Effective): number {
 function inherited(s: State, p: Project): number {
   const t = s.sos;
   const D = s.districts.count;
+  const x = sosInField(s);
   let best = -1;
   let bestTie = -1;
-  for (let so = 0; so < t.n; so++) {
-    if (t.home[so] !== p.buyer || t.field[so] !== p.cat || !available(s, so, p.payment)) continue;
+  for (let k = x.start[p.cat]; k < x.start[p.cat + 1]; k++) {
+    const so = x.order[k];
+    if (t.home[so] !== p.buyer || !available(s, so, p.payment)) continue;
     const tie = t.ties[so * D + p.buyer];
     if (tie > bestTie) {
       best = so;
@@ -89,15 +91,8 @@ function directed(s: State, p: Project, so: number, mode: number): number {
  * (closed at the round) and this year's awards so far, with one pseudo-count each way.
  */
 function insideShare(s: State, d: number): number {
-  const c = s.contracts;
-  let inside = 1 + s.districts.urnInside[d];
-  let all = 2 + s.districts.urnAll[d];
-  for (let i = 0; i < c.n; i++) {
-    if (!c.active[i] || c.buyer[i] !== d || c.city[i]) continue;
-    all++;
-    inside += s.sos.affiliated[c.so[i]];
-  }
-  return inside / all;
+  const x = s.districts;
+  return (1 + x.urnInside[d] + x.ownInside[d]) / (2 + x.urnAll[d] + x.ownActive[d]);
 }
 
 /** Eligible for a project: working in its category, free to take it, and local, tied, or admitted by the release of resources. */
@@ -112,9 +107,11 @@ function eligible(s: State, so: number, p: Project): boolean {
 function mostControllable(s: State, p: Project, affiliated: boolean): number {
   const t = s.sos;
   const D = s.districts.count;
+  const x = sosInField(s);
   let best = -1;
   let bestTie = -1;
-  for (let so = 0; so < t.n; so++) {
+  for (let k = x.start[p.cat]; k < x.start[p.cat + 1]; k++) {
+    const so = x.order[k];
     if ((t.affiliated[so] === 1) !== affiliated || !eligible(s, so, p)) continue;
     const tie = t.ties[so * D + p.buyer];
     if (tie > bestTie) {
@@ -133,7 +130,9 @@ function competitive(s: State, p: Project, e: Effective): number {
   let best = -1;
   let bestScore = -Infinity;
   let bidders = 0;
-  for (let so = 0; so < t.n; so++) {
+  const x = sosInField(s);
+  for (let k = x.start[p.cat]; k < x.start[p.cat + 1]; k++) {
+    const so = x.order[k];
     if (!eligible(s, so, p)) continue;
     bidders++;
     // Buyers see quality only as observed: the noisy monitoring record, not the truth. Whole-process

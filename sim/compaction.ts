@@ -25,6 +25,7 @@ export function compaction(s: State): void {
     a.fill(0, next * width, t.n * width);
   }
   t.n = next;
+  s.byField.n = -1;
   const c = s.contracts;
   for (let i = 0; i < c.n; i++) c.so[i] = c.active[i] ? moved[c.so[i]] : -1;
 }

@@ -45,8 +45,9 @@ export function available(s: State, so: number, payment: number): boolean {
  */
 export function openContract(s: State, p: Project, so: number, mode: number): number {
   const c = s.contracts;
-  let i = c.n;
-  for (let j = 0; j < c.n; j++) if (!c.active[j]) { i = j; break; }
+  let i = c.free;
+  while (i < c.n && c.active[i]) i++;
+  c.free = i + 1;
   if (i === c.n) {
     if (c.n === c.capacity) growTable(c);
     c.n++;
@@ -72,6 +73,10 @@ export function openContract(s: State, p: Project, so: number, mode: number): nu
   c.observedN[i] = 0;
   s.sos.contracts[so]++;
   s.sos.held[so] += p.payment;
+  if (!p.city) {
+    s.districts.ownActive[p.buyer]++;
+    s.districts.ownInside[p.buyer] += s.sos.affiliated[so];
+  }
   const D = s.districts.count;
   const tie = so * D + p.buyer;
   s.sos.ties[tie] += s.params.tieGain * (1 - s.sos.ties[tie]);
@@ -85,6 +90,11 @@ export function closeContract(s: State, i: number, completed: boolean): number {
   c.arrears[i] = 0;
   const score = evaluate(s, i, completed);
   c.active[i] = 0;
+  if (i < c.free) c.free = i;
+  if (!c.city[i]) {
+    s.districts.ownActive[c.buyer[i]]--;
+    s.districts.ownInside[c.buyer[i]] -= s.sos.affiliated[c.so[i]];
+  }
   s.sos.contracts[c.so[i]]--;
   s.sos.held[c.so[i]] = s.sos.contracts[c.so[i]] > 0 ? s.sos.held[c.so[i]] - c.payment[i] : 0;
   return score;

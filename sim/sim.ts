@@ -17,6 +17,7 @@ import {
   createContracts,
   createDistricts,
   createSOs,
+  createFieldIndex,
   type State,
 } from './state.ts';
 import { supervision } from './supervision.ts';
@@ -120,6 +121,7 @@ function createState(params: Params, seed: number): State {
     ageing: 1,
     ledger: { paid: 0, received: 0, entered: 0, exited: 0, newAffiliates: 0, tenders: 0, bidders: 0 },
     initialSOs: params.initialSOs,
+    byField: createFieldIndex(),
   };
   seedNeeds(state);
   const init = rng.init;

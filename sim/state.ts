@@ -56,6 +56,9 @@ export interface Districts {
   /** In-house slot fractions carried to next month, D × K. */
   readonly inHouseCarry: Float64Array;
   readonly urnAll: Float64Array;
+  /** Active contracts the district itself let (not the city's), and those held by affiliated SOs: kept by openContract and closeContract for the urn. */
+  readonly ownActive: Float64Array;
+  readonly ownInside: Float64Array;
   /**
    * The district official's decisions (sim/officials.ts): project granularity (0 standard contracts,
    * 1 showcase projects) and paperwork demanded per project; the trial under way and its memory.
@@ -107,6 +110,8 @@ export interface Contracts {
   city: Uint8Array;
   /** Share of its SO's quality a project delivers: less for fragments of a standard contract. */
   continuity: Float64Array;
+  /** No free row below this one: where openContract starts looking for the lowest free row. */
+  free: number;
 }
 
 export interface SOs {
@@ -165,6 +170,39 @@ export interface State {
   /** Running totals since month 0: money booked both ways, SOs founded and closed, competitive tenders and their eligible bidders. */
   readonly ledger: { paid: number; received: number; entered: number; exited: number; newAffiliates: number; tenders: number; bidders: number };
   readonly initialSOs: number;
+  /** SOs by field, for the award's scans: rebuilt when SOs are founded or compacted (see sosInField). */
+  readonly byField: FieldIndex;
+}
+
+/** SO rows grouped by field, ascending within a field: the rows of field k are order[start[k]] .. order[start[k+1]-1]. */
+export interface FieldIndex {
+  /** Number of SO rows the index was built for; -1 when stale. */
+  n: number;
+  order: Int32Array;
+  readonly start: Int32Array;
+}
+
+export function createFieldIndex(): FieldIndex {
+  return { n: -1, order: new Int32Array(0), start: new Int32Array(K + 1) };
+}
+
+/**
+ * The index of SOs by field, brought up to date (a counting sort, O(SOs + K)) when SOs were founded
+ * or compacted since it was built. Rows keep ascending order within a field, so a scan of a field's
+ * rows visits the SOs in the same order as a scan of every row that skips the other fields.
+ */
+export function sosInField(s: State): FieldIndex {
+  const x = s.byField;
+  const t = s.sos;
+  if (x.n === t.n) return x;
+  if (x.order.length < t.n) x.order = new Int32Array(t.capacity);
+  x.start.fill(0);
+  for (let so = 0; so < t.n; so++) x.start[t.field[so] + 1]++;
+  for (let k = 0; k < K; k++) x.start[k + 1] += x.start[k];
+  const next = x.start.slice(0, K);
+  for (let so = 0; so < t.n; so++) x.order[next[t.field[so]]++] = so;
+  x.n = t.n;
+  return x;
 }
 
 export function grow<T extends Float64Array | Int32Array | Int16Array | Int8Array | Uint8Array>(a: T, size: number): T {
@@ -216,6 +254,8 @@ export function createDistricts(params: Params): Districts {
     urnInside: new Float64Array(D),
     inHouseCarry: new Float64Array(D * K),
     urnAll: new Float64Array(D),
+    ownActive: new Float64Array(D),
+    ownInside: new Float64Array(D),
     grain: new Float64Array(D),
     demand: new Float64Array(D),
     lastReward: new Float64Array(D).fill(NaN),
@@ -254,6 +294,7 @@ export function createContracts(capacity: number): Contracts {
     observedN: new Int16Array(capacity),
     city: new Uint8Array(capacity),
     continuity: new Float64Array(capacity),
+    free: 0,
   };
 }
 

@@ -1,4 +1,5 @@
 import { createSim, resolveParams, type Sim } from '../sim/index.ts';
+import { sosInField } from '../sim/state.ts';
 
 const SHARES = [
   'purchaseShare', 'paperworkShare', 'competitiveShare', 'functionTransfer', 'needsMet', 'coverage',
@@ -65,6 +66,22 @@ export function violations(sim: Sim): string[] {
   for (let i = 0; i < so.n; i++) {
     if (Math.abs(held[i] - so.held[i]) > 1e-9 * Math.max(1, held[i])) out.push(`SO ${i} holds ${so.held[i]} ≠ ${held[i]} in contracts`);
   }
+  // The award's running counts of each district's own contracts, its free-row hint and its index of SOs by field
+  // agree with a full scan.
+  const dist = sim.state.districts;
+  const own = new Float64Array(dist.count), inside = new Float64Array(dist.count);
+  for (let i = 0; i < c.n; i++) {
+    if (!c.active[i] || c.city[i]) continue;
+    own[c.buyer[i]]++;
+    inside[c.buyer[i]] += so.affiliated[c.so[i]];
+  }
+  for (let d = 0; d < dist.count; d++) {
+    if (own[d] !== dist.ownActive[d] || inside[d] !== dist.ownInside[d]) out.push(`district ${d} counts ${dist.ownActive[d]}/${dist.ownInside[d]} own/inside contracts, a scan ${own[d]}/${inside[d]}`);
+  }
+  for (let i = 0; i < Math.min(c.free, c.n); i++) if (!c.active[i]) out.push(`contract row ${i} is free below the free-row hint ${c.free}`);
+  const byField = sosInField(sim.state);
+  const expected = [...Array(so.n).keys()].sort((a, b) => so.field[a] - so.field[b] || a - b);
+  if (expected.some((row, k) => byField.order[k] !== row) || expected.some((row, k) => k < byField.start[so.field[row]] || k >= byField.start[so.field[row] + 1])) out.push(`the index of SOs by field disagrees with the SOs' fields at tick ${t}`);
   if (s.transferVolume[t] > s.needUnitsServed[t] + 1e-9) out.push(`transferVolume ${s.transferVolume[t]} > needUnitsServed ${s.needUnitsServed[t]} at tick ${t}`);
   const maxDemand = sim.state.params.maxDemand;
   for (const d of sim.state.districts.demand) if (!(d >= 0 && d <= maxDemand + 1e-12)) out.push(`paperwork demanded ${d} outside [0, ${maxDemand}]`);
