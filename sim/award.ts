@@ -90,7 +90,7 @@ function directed(s: State, p: Project, so: number, mode: number): number {
  * Share of the district's own projects (not the city's) held by affiliated SOs: last year's portfolio
  * (closed at the round) and this year's awards so far, with one pseudo-count each way.
  */
-function insideShare(s: State, d: number): number {
+export function insideShare(s: State, d: number): number {
   const x = s.districts;
   return (1 + x.urnInside[d] + x.ownInside[d]) / (2 + x.urnAll[d] + x.ownActive[d]);
 }

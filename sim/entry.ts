@@ -5,6 +5,7 @@
 // a sponsor to register.
 import { K } from './constants.ts';
 import { altPool, exit } from './adaptation.ts';
+import { insideShare } from './award.ts';
 import { foundSO } from './contracts.ts';
 import { effective } from './effective.ts';
 import { poisson, uniform } from './rng.ts';
@@ -24,14 +25,20 @@ function registration(u: number, p: { dualManagement: number; sponsorChance: num
   return { registered: found, sponsored: found };
 }
 
-/** Places in a district's niche: the money open to independent SOs over what sustains one. */
+/**
+ * Places in a district's niche: the money open to independent SOs over what sustains one. Contract
+ * money is open as far as the district lets it itself (not the city), outside the system (the share
+ * of its own projects not held by affiliated SOs, as the award's urn counts them) and by competitive
+ * tender: money kept inside by the traditional mode feeds no independent SO (path dependence
+ * crowds out the sector it was meant to grow: Li & Wang 2017; Pierson 2000).
+ */
 export function nichePlaces(s: State, d: number): number {
   const p = s.params;
   const e = effective(p);
   const dist = s.districts;
   let purchase = 0;
   for (let k = 0; k < K; k++) purchase += dist.purchaseMoney[d * K + k];
-  return ((1 - e.cityShare) * e.transparency * purchase + altPool(s)) / p.nicheMoney;
+  return ((1 - e.cityShare) * (1 - insideShare(s, d)) * e.transparency * purchase + altPool(s)) / p.nicheMoney;
 }
 
 export function entry(s: State): void {

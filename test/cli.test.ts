@@ -71,7 +71,7 @@ describe('involution-lab scenarios and params', () => {
     expect(cli('params').stdout).toContain('pathDependence');
     // Each line names the unit too.
     expect(cli('params').stdout).toMatch(/^world\s+ageingRate\s+0\.03\s+\[0, 0\.2\]\s+share per year\s+Yearly/m);
-    expect(cli('params').stdout).toMatch(/^calibration\s+altMarket\s+0\.26\s+\[0\.02, 1\]\s+share of budget\s+Non-government money.*\[calibrated\]$/m);
+    expect(cli('params').stdout).toMatch(/^calibration\s+altMarket\s+0\.27\s+\[0\.02, 1\]\s+share of budget\s+Non-government money.*\[calibrated\]$/m);
     const list = JSON.parse(cli('params', '--format', 'json').stdout);
     expect(list.map((p: { name: string }) => p.name)).toEqual(PARAMS.map((p) => p.name));
   });
