@@ -2,9 +2,9 @@
 // the model at a time and answers with the recorded rows. Results depend only on the task.
 import { parentPort, workerData } from 'node:worker_threads';
 import { runScenario, type Scenario } from '../../sim/index.ts';
-import type { RunTask } from './plan.ts';
+import type { RunTask } from '../../lab/plan.ts';
 import { serve } from './protocol.ts';
-import { recordedRows } from './rows.ts';
+import { recordedRows } from '../../lab/rows.ts';
 
 export interface WorkerData {
   scenarios: Scenario[];

@@ -6,11 +6,11 @@
 import { createRng, type Rng } from '../../lab/random.ts';
 import type { Manifest } from '../experiment/manifest.ts';
 import { breathe } from '../experiment/outputs.ts';
-import { decodeRun } from '../experiment/plan.ts';
+import { decodeRun } from '../../lab/plan.ts';
 import { openResults, type Loaded } from '../experiment/results.ts';
-import { NUMBER, recordedTicks } from '../experiment/rows.ts';
+import { NUMBER, recordedTicks } from '../../lab/rows.ts';
 import { UsageError } from '../common/errors.ts';
-import { quantileSorted } from '../analysis/stats.ts';
+import { quantileSorted } from '../../lab/analysis/stats.ts';
 import { fmt } from './html.ts';
 import { fanChart, type FanSeries } from './fan.ts';
 import { metricLabel } from './units.ts';

@@ -1,8 +1,7 @@
-// Which runs an experiment has, in which order, and which of them a shard does.
+// Which runs an experiment has, in which order, and which of them a shard does (the command line
+// reads the shard from its flags and the job array's environment: cli/experiment/scheduler.ts).
 // Run index = (scenario × points + point) × seeds + replicate: replicates of one point are adjacent.
-import { UsageError } from '../common/errors.ts';
-import type { Experiment } from './experiment.ts';
-import { autoShard } from './scheduler.ts';
+import type { Experiment } from './spec/resolve.ts';
 
 export interface Shard {
   /** 1-based, as given on the command line (`--shard i/n`). */
@@ -12,14 +11,6 @@ export interface Shard {
 
 export const SHARD_RULE = 'a shard i/n does the runs whose index ≡ i − 1 (mod n)';
 export const RUN_LAYOUT = 'run = (scenario × points + point) × seeds + replicate, all 0-based';
-
-export function parseShard(text: string, env: Record<string, string | undefined> = process.env): Shard {
-  if (text.trim().startsWith('auto')) return autoShard(text, env);
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const index = Number(m?.[1]), count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard ${JSON.stringify(text)} is not allowed: must be i/n with 1 ≤ i ≤ n, e.g. 3/8, or auto (from the job array)`);
-  return { index, count };
-}
 
 /** Run indices of the experiment (or of one shard), ascending. */
 export function runsOf(runs: number, shard: Shard | null): number[] {
@@ -41,9 +32,11 @@ export function decodeRun(run: number, points: number, seeds: number): RunCoordi
 /** What a worker needs for one run; scenarios, metrics and recording travel once, in workerData. */
 export interface RunTask {
   run: number;
+  /** Index into the experiment's scenarios. */
   scenario: number;
   seed: number;
   ticks: number;
+  /** Parameter overrides on top of the scenario's: the spec's set, then the design point's values. */
   set: Record<string, number>;
 }
 
