@@ -44,4 +44,11 @@ export default tseslint.config(
         { group: ['**/cli/**', '**/viz/**'], message: 'lab/ is shared by the CLI and the browser: it imports neither.' }] }],
     },
   },
+  {
+    // The browser shares the lab core with the command line; cli/ is the part that needs Node.
+    files: ['viz/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**'], message: 'viz/ runs in the browser: import lab/, never cli/.' }] }],
+    },
+  },
 );

@@ -14,7 +14,7 @@ import { writeDesignFile } from '../cli/experiment/design-file.ts';
 import { loadExperiment } from '../cli/experiment/experiment.ts';
 import { journalLine, JOURNAL, positionsOf } from '../cli/experiment/journal.ts';
 import { manifestOf, writeManifest } from '../cli/experiment/manifest.ts';
-import { RunLayout, recordedTicks } from '../cli/experiment/rows.ts';
+import { RunLayout, recordedTicks } from '../lab/rows.ts';
 import { tableFile, tableWriter } from '../cli/experiment/tables.ts';
 
 const BASE = Number(process.argv[2] ?? 1_048_576) / 8;

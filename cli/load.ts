@@ -1,10 +1,11 @@
-// Scenario files: read, checked for their shape (cli/common/json.ts), validated against the scenario
+// Scenario files: read, checked for their shape (lab/spec/shape.ts), validated against the scenario
 // schema, and every problem listed (up to ten), each naming the field, the value (shortened) and
 // what is allowed.
 import type { z } from 'zod';
 import { knownParams, PARAM_BY_NAME, ScenarioError, type Scenario } from '../sim/index.ts';
 import { scenarioSchema } from '../sim/scenario.ts';
-import { problemList, readJsonFile, shown } from './common/json.ts';
+import { readJsonFile } from './common/json.ts';
+import { problemList, shown } from '../lab/problems.ts';
 import { UsageError } from './common/errors.ts';
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -9,7 +9,7 @@ import { toCsv, toSummary } from './output.ts';
 import { FileError, fsErrorLine, UsageError } from './common/errors.ts';
 import { integerFlag } from './common/flags.ts';
 import { requirePath } from './common/files.ts';
-import { FORBIDDEN_KEYS } from './common/json.ts';
+import { FORBIDDEN_KEYS } from '../lab/spec/shape.ts';
 import { writeOut } from './common/out.ts';
 import { experimentCommand } from './experiment/command.ts';
 import { calibrateCommand } from './calibrate/command.ts';

@@ -1,6 +1,6 @@
 import type { RunResult } from '../sim/index.ts';
 
-export { toCsv } from './csv.ts';
+export { toCsv } from '../lab/csv.ts';
 
 const SUMMARY: [string, string, number][] = [
   ['involutionIndex', 'index', 2],

@@ -5,15 +5,16 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bootstrap } from '../cli/analysis/bootstrap.ts';
-import { latinHypercube } from '../cli/analysis/lhs.ts';
-import { morrisDesign } from '../cli/analysis/morris-design.ts';
-import { morrisEffects } from '../cli/analysis/morris.ts';
-import { pairedDifference } from '../cli/analysis/paired.ts';
+import { bootstrap } from '../lab/analysis/bootstrap.ts';
+import { latinHypercube } from '../lab/design/lhs.ts';
+import { morrisDesign } from '../lab/design/morris.ts';
+import { morrisEffects } from '../lab/analysis/morris.ts';
+import { pairedDifference } from '../lab/analysis/paired.ts';
 import { createRng } from '../lab/random.ts';
-import { saltelliDesign, sobolIndices } from '../cli/analysis/saltelli.ts';
-import { SOBOL_MAX_DIMENSIONS, sobolPoints } from '../cli/analysis/sobol-sequence.ts';
-import { mean, tQuantile } from '../cli/analysis/stats.ts';
+import { saltelliDesign } from '../lab/design/saltelli.ts';
+import { sobolIndices } from '../lab/analysis/sobol.ts';
+import { SOBOL_MAX_DIMENSIONS, sobolPoints } from '../lab/design/sobol-sequence.ts';
+import { mean, tQuantile } from '../lab/analysis/stats.ts';
 
 /** Ishigami & Homma (1990), a = 7, b = 0.1, inputs uniform on [−π, π] (here from the unit cube). */
 const A = 7, B = 0.1;

@@ -2,7 +2,7 @@
 // and the seeds of the replicates. In-process: no run of the model.
 import { describe, expect, it } from 'vitest';
 import { loadExperiment } from '../cli/experiment/experiment.ts';
-import { taskOf } from '../cli/experiment/plan.ts';
+import { taskOf } from '../lab/plan.ts';
 import { GOOD_SPEC, specWriter } from './specs.ts';
 
 const GOOD = GOOD_SPEC;

@@ -9,6 +9,7 @@ import { dataTable, PALETTE } from './views/chart.ts';
 import { timeSeries, type Line } from './views/timeseries.ts';
 import { findScenario, SCENARIOS } from '../scenarios/index.ts';
 import { VERSION } from '../sim/version.ts';
+import { fanOf, twinDifferences } from '../lab/summaries.ts';
 
 const COLORS = [PALETTE.black, PALETTE.blue, PALETTE.vermillion, PALETTE.green];
 const DRAW_EVERY = 250;
@@ -19,19 +20,6 @@ export interface CompareRequest {
   seeds: number;
   metric: string;
   baseline: string;
-}
-
-/** Mean and the 5th–95th percentile band of each tick over the finished runs. */
-export function summarize(runs: Float64Array[]): { mean: number[]; lo: number[]; hi: number[] } {
-  const n = runs[0]?.length ?? 0;
-  const mean: number[] = [], lo: number[] = [], hi: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const xs = runs.map((r) => r[i]).sort((a, b) => a - b);
-    mean.push(d3.mean(xs)!);
-    lo.push(d3.quantileSorted(xs, 0.05)!);
-    hi.push(d3.quantileSorted(xs, 0.95)!);
-  }
-  return { mean, lo, hi };
 }
 
 let pool: Watched[] = [];
@@ -138,12 +126,15 @@ export function createCompare(root: HTMLElement, progress: HTMLElement) {
     const metricLabel = t(`metric.${req.metric}` as MessageKey);
     const lines: Line[] = [];
     const rows: (string | number)[][] = [];
+    // The report's fans (lab/summaries.ts): mean and 5–95 % band of each month, the runs taken in
+    // the order of their seeds, whatever the order they finished in.
     req.scenarios.forEach((id, i) => {
-      const runs = [...results.get(id)!.values()];
+      const bySeed = results.get(id)!;
+      const runs = [...bySeed.keys()].sort((a, b) => a - b).map((seed) => bySeed.get(seed)!);
       if (!runs.length) return;
-      const s = summarize(runs);
-      lines.push({ key: id, label: `${title(id)} (n=${runs.length})`, color: COLORS[i], values: s.mean, lo: s.lo, hi: s.hi });
-      rows.push([title(id), runs.length, s.mean.at(-1)!, s.lo.at(-1)!, s.hi.at(-1)!]);
+      const s = fanOf(runs);
+      lines.push({ key: id, label: `${title(id)} (n=${runs.length})`, color: COLORS[i], values: s.mean, lo: s.low, hi: s.high });
+      rows.push([title(id), runs.length, s.mean.at(-1)!, s.low.at(-1)!, s.high.at(-1)!]);
     });
     timeSeries(figs[0].svg, { title: `${t('chart.compare')}: ${metricLabel}`, xLabel: t('x'), yLabel: metricLabel, ticks: lines[0]?.values.length ?? 120, lines, marks: [], markLabels: { intervention: '', scheduled: '', month: (m) => t('atMonth', { tick: m }) } });
     const end = `${t('mean')} (${t('atMonth', { tick: (lines[0]?.values.length ?? 1) - 1 })})`;
@@ -153,11 +144,11 @@ export function createCompare(root: HTMLElement, progress: HTMLElement) {
     const diffRows: (string | number)[][] = [];
     req.scenarios.forEach((id, i) => {
       if (id === req.baseline) return;
-      const paired = [...results.get(id)!.entries()].filter(([seed]) => base.has(seed)).map(([seed, r]) => r.map((v, k) => v - base.get(seed)![k]));
+      const paired = twinDifferences(results.get(id)!, base);
       if (!paired.length) return;
-      const s = summarize(paired);
-      diffLines.push({ key: id, label: `${title(id)} − ${title(req.baseline)} (n=${paired.length})`, color: COLORS[i], values: s.mean, lo: s.lo, hi: s.hi });
-      diffRows.push([title(id), paired.length, s.mean.at(-1)!, s.lo.at(-1)!, s.hi.at(-1)!]);
+      const s = fanOf(paired);
+      diffLines.push({ key: id, label: `${title(id)} − ${title(req.baseline)} (n=${paired.length})`, color: COLORS[i], values: s.mean, lo: s.low, hi: s.high });
+      diffRows.push([title(id), paired.length, s.mean.at(-1)!, s.low.at(-1)!, s.high.at(-1)!]);
     });
     timeSeries(figs[1].svg, { title: t('chart.diff'), xLabel: t('x'), yLabel: `Δ ${metricLabel}`, ticks: diffLines[0]?.values.length ?? 120, lines: diffLines, marks: [], markLabels: { intervention: '', scheduled: '', month: (m) => t('atMonth', { tick: m }) } });
     dataTable(figs[1].table, t('chart.diff'), [t('scenario'), 'n', end, '5 %', '95 %'], diffRows);

@@ -1,5 +1,5 @@
 // Downloads: the run as JSON (exactly the CLI's `run --format json`) or CSV, and each chart as SVG or PNG.
-import { toCsv } from '../cli/csv.ts';
+import { toCsv } from '../lab/csv.ts';
 import type { RunResult } from '../sim/index.ts';
 
 function download(blob: Blob, filename: string): void {

@@ -2,22 +2,32 @@
 // experiment's summary (CSV or Parquet, streamed; every cell checked), writes the analysis as CSV (by
 // default <dir>/analysis-<method>-<outcome>.csv, where `report` finds it) and prints it as a table.
 import { join } from 'node:path';
+import { analysisCsv, analyze, METHODS, type Method, type Result } from '../../lab/analysis/methods.ts';
 import { UsageError } from '../common/errors.ts';
 import { integerFlag } from '../common/flags.ts';
 import { writeOut } from '../common/out.ts';
-import { loadManifest, readColumns, requireComplete, withDesign } from '../experiment/results.ts';
-import { morris, paired, sobol, type Result } from './methods.ts';
-import { checkOutcome, outcomesOf } from './outcomes.ts';
-
-const METHODS = ['morris', 'sobol', 'paired'] as const;
+import type { Manifest } from '../experiment/manifest.ts';
+import { loadManifest, readColumns, requireComplete, withDesign, type Loaded } from '../experiment/results.ts';
 
 const integer = (flag: string, text: string | undefined, fallback: number, min: number, max: number): number =>
   text === undefined ? fallback : integerFlag(flag, text, min, max);
 
-export function toCsvText(method: string, outcome: string, r: Result): string {
-  const lines = [['method', 'outcome', ...r.columns].join(',')];
-  for (const row of r.rows) lines.push([method, outcome, ...row.map(String)].join(','));
-  return lines.join('\n') + '\n';
+function checkOutcome(m: Manifest | Loaded, outcome: string | undefined): string {
+  if (outcome === undefined) throw new UsageError(`analyze needs --outcome <metric>; recorded: ${m.metrics.join(', ')}`);
+  if (!m.metrics.includes(outcome)) throw new UsageError(`--outcome "${outcome}" was not recorded; recorded: ${m.metrics.join(', ')}`);
+  return outcome;
+}
+
+/** What the method needs of the experiment, in the command's words (the analysis itself is lab/analysis/). */
+function checkMethod(m: Loaded, method: Method, baseline: string | undefined): void {
+  if (method === 'morris' || method === 'sobol') {
+    if (m.design.type !== method) throw new UsageError(`--method ${method} needs an experiment with design.type "${method}"; this one has "${m.design.type}"`);
+    return;
+  }
+  const ids = m.scenarios.map((s) => s.id);
+  if (ids.length < 2) throw new UsageError('--method paired needs an experiment with at least two scenarios (field scenarios)');
+  if (baseline === undefined) throw new UsageError(`--method paired needs --baseline <scenario>; scenarios: ${ids.join(', ')}`);
+  if (!ids.includes(baseline)) throw new UsageError(`--baseline "${baseline}" is not a scenario of this experiment; scenarios: ${ids.join(', ')}`);
 }
 
 /** A readable fixed-width table, numbers to 4 significant digits. */
@@ -34,7 +44,7 @@ export async function analyzeCommand(positionals: string[], flags: Record<string
   const [dir, ...extra] = positionals;
   if (dir === undefined) throw new UsageError('analyze needs an experiment directory: involution-lab analyze <dir> --method morris|sobol|paired --outcome <metric>');
   if (extra.length) throw new UsageError(`analyze takes one directory; unexpected: ${extra.join(' ')}`);
-  const method = flags.method as (typeof METHODS)[number] | undefined;
+  const method = flags.method as Method | undefined;
   if (!method || !METHODS.includes(method)) throw new UsageError(`--method ${JSON.stringify(flags.method ?? '')} is not allowed; allowed: ${METHODS.join(', ')}`);
   const manifest = loadManifest(dir);
   const outcome = checkOutcome(manifest, flags.outcome);
@@ -42,10 +52,10 @@ export async function analyzeCommand(positionals: string[], flags: Record<string
   const options = { resamples: integer('--resamples', flags.resamples, 1000, 10, 100_000), seed: integer('--seed', flags.seed, 1, 0, 4_294_967_295) };
   const m = withDesign(dir, manifest);
   const summary = await readColumns(dir, manifest, 'summary', ['run', outcome], m.runs.total);
-  const outcomes = outcomesOf(m, summary, outcome);
-  const result = method === 'morris' ? morris(m, outcomes, options) : method === 'sobol' ? sobol(m, outcomes, options) : paired(m, outcomes, flags.baseline);
+  checkMethod(m, method, flags.baseline);
+  const result = analyze(m, summary, { method, outcome, baseline: flags.baseline, ...options });
   const out = flags.out ?? join(dir, `analysis-${method}-${outcome}.csv`);
-  const text = toCsvText(method, outcome, result);
+  const text = analysisCsv(method, outcome, result);
   const shown = result.rows.length > MAX_PRINTED ? { ...result, rows: result.rows.slice(0, MAX_PRINTED) } : result;
   const more = shown !== result ? `… ${result.rows.length - MAX_PRINTED} more rows in ${out}\n` : '';
   if (out === '-') {

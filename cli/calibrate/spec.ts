@@ -5,11 +5,12 @@ import { z } from 'zod';
 import { DEFAULTS, metricNames, PARAM_BY_NAME, resolveParams, type Scenario } from '../../sim/index.ts';
 import type { Prior, SmcSettings } from '../../lab/abc/smc.ts';
 import type { Target } from '../../lab/abc/targets.ts';
+import { attempt, problemList, shown } from '../../lab/problems.ts';
+import { describeIssue, type SpecVocabulary } from '../../lab/spec/issues.ts';
+import { checkParam } from '../../lab/spec/params.ts';
 import { UsageError } from '../common/errors.ts';
-import { attempt, scenarioOf } from '../experiment/experiment.ts';
-import { checkParam } from '../experiment/params.ts';
-import { problemList, readJsonFile, shown } from '../common/json.ts';
-import { describeIssue, type SpecVocabulary } from '../experiment/spec-errors.ts';
+import { readJsonFile } from '../common/json.ts';
+import { scenarioOf } from '../experiment/experiment.ts';
 
 const SEED_MAX = 4_294_967_295;
 const tick = z.number().int().min(0).max(2399).optional();

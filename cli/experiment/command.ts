@@ -10,11 +10,12 @@ import { removeStaleTemporaries } from '../common/files.ts';
 import { lockDirectory } from '../common/lock.ts';
 import { plural } from '../common/text.ts';
 import { estimate } from './estimate.ts';
-import { loadExperiment, type Experiment } from './experiment.ts';
+import type { Experiment } from '../../lab/spec/resolve.ts';
+import { loadExperiment } from './experiment.ts';
 import { manifestOf } from './manifest.ts';
 import { checkOutDir } from './outdir.ts';
-import { parseShard, runsOf, type Shard } from './plan.ts';
-import { schedulerOf } from './scheduler.ts';
+import { runsOf, type Shard } from '../../lab/plan.ts';
+import { parseShard, schedulerOf } from './scheduler.ts';
 import { runSession } from './session.ts';
 import type { ProgressOutput } from './progress.ts';
 

@@ -7,8 +7,8 @@ import { AtomicFile } from '../common/files.ts';
 import { LineReader } from '../common/lines.ts';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { buildDesign, type Design } from './design.ts';
-import type { Spec } from './spec-schema.ts';
+import { buildDesign, type Design } from '../../lab/design/design.ts';
+import type { Spec } from '../../lab/spec/schema.ts';
 
 export const DESIGN_CSV = 'design.csv';
 

@@ -1,8 +1,8 @@
 // --dry-run: how many runs, how many design points, and how long, from one short calibration run
 // in this process. The model's cost is about linear in citizens × months, so one run scales to all.
 import { resolveParams, runScenario } from '../../sim/index.ts';
-import type { Experiment } from './experiment.ts';
-import { decodeRun, taskOf } from './plan.ts';
+import type { Experiment } from '../../lab/spec/resolve.ts';
+import { decodeRun, taskOf } from '../../lab/plan.ts';
 
 export interface Estimate {
   calibration: { scenario: string; citizens: number; ticks: number; ms: number };

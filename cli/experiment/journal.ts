@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { checksum } from '../calibrate/journal.ts';
 import { AppendFile } from '../common/files.ts';
 import { LineReader } from '../common/lines.ts';
-import type { RunLayout, RunText } from './rows.ts';
+import type { RunLayout, RunText } from '../../lab/rows.ts';
 
 export const JOURNAL = '.journal.ndjson';
 

@@ -11,12 +11,12 @@ import { entriesOf } from '../common/files.ts';
 import { fileSha256 } from '../common/lines.ts';
 import { lockDirectory } from '../common/lock.ts';
 import { DESIGN_CSV, writeDesignFile } from './design-file.ts';
-import type { Format } from './experiment.ts';
+import type { Format } from '../../lab/spec/resolve.ts';
 import { differences, MANIFEST, writeManifest, type FileRecord, type Manifest } from './manifest.ts';
 import { isEmptyDirectory } from './outdir.ts';
 import { breathe } from './outputs.ts';
 import { designOf, loadManifest, openResults, requireComplete } from './results.ts';
-import { RunLayout } from './rows.ts';
+import { RunLayout } from '../../lab/rows.ts';
 import { tableFile, tableWriter, type TableName, type TableReader } from './tables.ts';
 import { statSync } from 'node:fs';
 

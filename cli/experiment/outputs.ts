@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { asFileError } from '../common/errors.ts';
 import { AppendFile, AtomicFile } from '../common/files.ts';
 import { readAt } from '../common/lines.ts';
-import type { Format } from './experiment.ts';
+import type { Format } from '../../lab/spec/resolve.ts';
 import { JournalIndex, parseEntry, type JournalEntry } from './journal.ts';
 import type { FileRecord } from './manifest.ts';
-import type { Headers } from './rows.ts';
+import type { Headers } from '../../lab/rows.ts';
 import { tableFile, tableWriter, type TableWriter } from './tables.ts';
 
 /** Let timers and signals in every so many runs of a long rewrite. */

@@ -4,10 +4,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../common/errors.ts';
-import type { Design } from './design.ts';
+import type { Design } from '../../lab/design/design.ts';
 import { readDesign } from './design-file.ts';
 import { readManifest, type Manifest } from './manifest.ts';
-import { NUMBER } from './rows.ts';
+import { NUMBER } from '../../lab/rows.ts';
 import { openTable, tableFile, type TableName, type TableReader } from './tables.ts';
 import { breathe } from './outputs.ts';
 

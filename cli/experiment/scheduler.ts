@@ -1,8 +1,9 @@
-// Batch schedulers as they are used: `--shard auto` takes the shard from a job array's environment
-// (SLURM, PBS/Torque, Kubernetes Indexed Jobs), and every session records where it ran (host, job ids).
+// Batch schedulers as they are used: `--shard i/n` or `--shard auto`, the shard from a job array's
+// environment (SLURM, PBS/Torque, Kubernetes Indexed Jobs), and every session records where it ran
+// (host, job ids). Which runs a shard does is lab/plan.ts's rule.
 import os from 'node:os';
+import type { Shard } from '../../lab/plan.ts';
 import { UsageError } from '../common/errors.ts';
-import type { Shard } from './plan.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -86,5 +87,14 @@ export function autoShard(text: string, env: Env = process.env): Shard {
   }
   const index = id - first + 1;
   if (index < 1 || index > count) throw new UsageError(`--shard auto: ${where} is outside the array's ${count} tasks (${first}-${first + count - 1})`);
+  return { index, count };
+}
+
+/** The shard of `--shard i/n`, `auto` or `auto/N`. */
+export function parseShard(text: string, env: Env = process.env): Shard {
+  if (text.trim().startsWith('auto')) return autoShard(text, env);
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(m?.[1]), count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard ${JSON.stringify(text)} is not allowed: must be i/n with 1 ≤ i ≤ n, e.g. 3/8, or auto (from the job array)`);
   return { index, count };
 }

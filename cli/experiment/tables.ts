@@ -10,9 +10,9 @@ import { VERSION } from '../../sim/version.ts';
 import { asFileError, UsageError } from '../common/errors.ts';
 import { AtomicFile } from '../common/files.ts';
 import { LineReader } from '../common/lines.ts';
-import type { Format } from './experiment.ts';
+import type { Format } from '../../lab/spec/resolve.ts';
 import type { FileRecord } from './manifest.ts';
-import { isInteger } from './params.ts';
+import { isInteger } from '../../lab/spec/params.ts';
 
 export type TableName = 'runs' | 'summary';
 export const tableFile = (table: TableName, format: Format): string => `${table}.${format}`;

@@ -1,10 +1,10 @@
 // Worker thread of `involution-lab experiment` (built to dist/experiment-worker.mjs): runs one run of
 // the model at a time and answers with the recorded rows. Results depend only on the task.
 import { parentPort, workerData } from 'node:worker_threads';
-import { runScenario, type Scenario } from '../../sim/index.ts';
-import type { RunTask } from './plan.ts';
+import type { Scenario } from '../../sim/index.ts';
+import { runTask, type RunTask } from '../../lab/plan.ts';
+import { recordedRows } from '../../lab/rows.ts';
 import { serve } from './protocol.ts';
-import { recordedRows } from './rows.ts';
 
 export interface WorkerData {
   scenarios: Scenario[];
@@ -21,6 +21,6 @@ const { scenarios, metrics, every } = workerData as WorkerData;
 
 serve<RunTask, RunOutput>(parentPort!, (task) => {
   const t0 = performance.now();
-  const { series } = runScenario(scenarios[task.scenario], task.seed, { ticks: task.ticks, set: task.set });
+  const series = runTask(scenarios, task);
   return { rows: recordedRows(series, metrics, every), ms: performance.now() - t0 };
 });

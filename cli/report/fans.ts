@@ -1,81 +1,22 @@
 // Fan charts from the runs table, read as a stream: per chosen metric, the mean and 5–95 % band
 // across seeds over months, one fan per scenario × design point (or per scenario, over all points,
-// when there are too many). Memory is bounded whatever the experiment's size: means are exact; the
-// band comes from every value while a cell holds few enough, else from a seeded uniform sample of
-// them (reservoir sampling), and the chart says so.
-import { createRng, type Rng } from '../../lab/random.ts';
+// when there are too many). The fans are lab/summaries.ts's, in bounded memory: where a month has
+// more values than a cell keeps, the band is from a seeded sample, and the chart says so.
+import { decodeRun } from '../../lab/plan.ts';
+import { NUMBER, recordedTicks } from '../../lab/rows.ts';
+import { Fans, type Fan } from '../../lab/summaries.ts';
 import type { Manifest } from '../experiment/manifest.ts';
 import { breathe } from '../experiment/outputs.ts';
-import { decodeRun } from '../experiment/plan.ts';
 import { openResults, type Loaded } from '../experiment/results.ts';
-import { NUMBER, recordedTicks } from '../experiment/rows.ts';
 import { UsageError } from '../common/errors.ts';
-import { quantileSorted } from '../analysis/stats.ts';
 import { fmt } from './html.ts';
-import { fanChart, type FanSeries } from './fan.ts';
+import { fanChart } from './fan.ts';
 import { metricLabel } from './units.ts';
 
 export const MAX_FANS = 8;
 export const MAX_METRICS = 6;
 /** Values kept for the bands of all cells together (8 bytes each). */
 const BUDGET = 4_000_000;
-
-/** The values of one cell (a fan at one month): exact mean, and a bounded uniform sample for the band. */
-class Cell {
-  n = 0;
-  sum = 0;
-  private kept: number[] = [];
-  constructor(
-    private readonly cap: number,
-    private readonly rng: Rng,
-  ) {}
-  add(x: number): void {
-    this.n++;
-    this.sum += x;
-    if (this.kept.length < this.cap) this.kept.push(x);
-    else {
-      const j = Math.floor(this.rng() * this.n);
-      if (j < this.cap) this.kept[j] = x;
-    }
-  }
-  get sampled(): boolean {
-    return this.n > this.cap;
-  }
-  band(): { low: number; high: number } {
-    const sorted = Float64Array.from(this.kept).sort();
-    return { low: quantileSorted(sorted, 0.05), high: quantileSorted(sorted, 0.95) };
-  }
-}
-
-/** Cells of fans: fan → metric → tick. */
-class Fans {
-  private readonly cells: Map<number, Cell>[][];
-  private readonly rng = createRng(1);
-  constructor(
-    readonly labels: string[],
-    metrics: number,
-    private readonly cap: number,
-  ) {
-    this.cells = labels.map(() => Array.from({ length: metrics }, () => new Map()));
-  }
-  add(fan: number, metric: number, tick: number, x: number): void {
-    const byTick = this.cells[fan][metric];
-    let cell = byTick.get(tick);
-    if (!cell) byTick.set(tick, (cell = new Cell(this.cap, this.rng)));
-    cell.add(x);
-  }
-  series(metric: number): FanSeries[] {
-    return this.labels.map((label, f) => {
-      const byTick = this.cells[f][metric];
-      const x = [...byTick.keys()].sort((a, b) => a - b);
-      const bands = x.map((t) => byTick.get(t)!.band());
-      return { label, x, mean: x.map((t) => byTick.get(t)!.sum / byTick.get(t)!.n), low: bands.map((b) => b.low), high: bands.map((b) => b.high) };
-    });
-  }
-  get sampled(): boolean {
-    return this.cells.some((f) => f.some((m) => [...m.values()].some((c) => c.sampled)));
-  }
-}
 
 /** How many values each cell keeps: the budget shared among every (fan, metric, month). */
 function capOf(m: Loaded, fans: number, metrics: number): number {
@@ -182,7 +123,7 @@ class RunRows {
  * baseline. The runs table is in run order, each scenario a block: the baseline's block and each
  * other scenario's are read side by side, one run at a time.
  */
-export async function pairedDifferences(dir: string, manifest: Manifest, m: Loaded, baseline: string): Promise<{ metric: string; series: FanSeries[] }[]> {
+export async function pairedDifferences(dir: string, manifest: Manifest, m: Loaded, baseline: string): Promise<{ metric: string; series: Fan[] }[]> {
   const b = m.scenarios.findIndex((s) => s.id === baseline);
   if (m.scenarios.length < 2 || b < 0) return [];
   const P = m.design.points.length, R = m.seeds.length;

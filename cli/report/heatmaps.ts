@@ -1,7 +1,7 @@
 // Heatmaps for a two-parameter grid: mean final value over seeds in each cell, per metric and scenario.
 import type { Loaded as Manifest } from '../experiment/results.ts';
 import type { Columns } from '../experiment/results.ts';
-import { outcomesOf, pointMeans } from '../analysis/outcomes.ts';
+import { outcomesOf, pointMeans } from '../../lab/analysis/outcomes.ts';
 import { heatmap } from './heatmap.ts';
 import { metricLabel, paramLabel } from './units.ts';
 

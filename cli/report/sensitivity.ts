@@ -3,8 +3,8 @@
 import { readdirSync } from 'node:fs';
 import type { Loaded as Manifest } from '../experiment/results.ts';
 import { readTable, type Columns, type Table } from '../experiment/results.ts';
-import { morris, paired, sobol, type Result } from '../analysis/methods.ts';
-import { outcomesOf } from '../analysis/outcomes.ts';
+import { morris, paired, sobol, type Result } from '../../lab/analysis/methods.ts';
+import { outcomesOf } from '../../lab/analysis/outcomes.ts';
 import { barChart } from './bars.ts';
 import { fmt } from './html.ts';
 import { metricLabel } from './units.ts';

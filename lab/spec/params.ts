@@ -1,17 +1,17 @@
 // Parameter names and values in a spec, checked against the model's registry (sim/params.ts).
 import { PARAM_BY_NAME, ParamError, validateOverrides } from '../../sim/index.ts';
-import { UsageError } from '../common/errors.ts';
+import { Problem } from '../problems.ts';
 
 /** Seed and length have fields of their own; every other registry parameter may be set or varied. */
 const OWN_FIELD: Record<string, string> = { seed: 'seeds', ticks: 'ticks' };
 
 /** Check one value of a parameter; the error names the spec field, the parameter and what is allowed. */
 export function checkParam(field: string, name: string, value: number): void {
-  if (OWN_FIELD[name]) throw new UsageError(`field ${field}: parameter ${name} cannot be set here; use the field ${OWN_FIELD[name]}`);
+  if (OWN_FIELD[name]) throw new Problem(`field ${field}: parameter ${name} cannot be set here; use the field ${OWN_FIELD[name]}`);
   try {
     validateOverrides({ [name]: value });
   } catch (err) {
-    if (err instanceof ParamError) throw new UsageError(`field ${field}: ${err.message}`);
+    if (err instanceof ParamError) throw new Problem(`field ${field}: ${err.message}`);
     throw err;
   }
 }
@@ -21,5 +21,5 @@ export const isInteger = (name: string): boolean => PARAM_BY_NAME.get(name)?.int
 /** A parameter may be fixed (set) or varied (vary, design), not both. */
 export function checkDisjoint(set: Record<string, number>, varied: readonly string[], field: string): void {
   const both = varied.find((name) => name in set);
-  if (both) throw new UsageError(`parameter ${both} is both in field set and in field ${field}; keep it in one`);
+  if (both) throw new Problem(`parameter ${both} is both in field set and in field ${field}; keep it in one`);
 }

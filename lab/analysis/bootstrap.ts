@@ -1,6 +1,6 @@
 // Percentile bootstrap (Efron & Tibshirani 1993): resample the independent units (base rows of a
 // Saltelli design, Morris trajectories) with replacement, seeded, and take the empirical quantiles.
-import { createRng, randomInt } from '../../lab/random.ts';
+import { createRng, randomInt } from '../random.ts';
 import { quantileSorted } from './stats.ts';
 
 export interface BootstrapOptions {

@@ -13,6 +13,8 @@ const JOE_KUO =
   '8 38 1 3 1 11 27 43 71 9';
 
 const BITS = 32;
+/** 2^32: a direction number as a fraction of one. */
+const SCALE = 0x1_0000_0000;
 
 /** Direction numbers v_j (as 32-bit fractions) of every dimension. */
 const DIRECTIONS: Uint32Array[] = (() => {
@@ -49,7 +51,7 @@ export function sobolPoints(n: number, d: number): number[][] {
       for (let k = i - 1; k & 1; k >>>= 1) c++;
       for (let dim = 0; dim < d; dim++) x[dim] ^= DIRECTIONS[dim][c];
     }
-    points.push(Array.from(x, (v) => v / 2 ** BITS));
+    points.push(Array.from(x, (v) => v / SCALE));
   }
   return points;
 }

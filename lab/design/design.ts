@@ -1,13 +1,13 @@
 // Design points of an experiment: a full grid (vary), or a sampled design (Latin hypercube, Saltelli
 // for Sobol' indices, Morris trajectories) over parameter ranges; integer parameters are rounded.
-import { UsageError } from '../common/errors.ts';
-import { latinHypercube } from '../analysis/lhs.ts';
-import { morrisDesign } from '../analysis/morris-design.ts';
-import { createRng } from '../../lab/random.ts';
-import { saltelliDesign } from '../analysis/saltelli.ts';
-import { SOBOL_MAX_DIMENSIONS } from '../analysis/sobol-sequence.ts';
-import { checkParam, isInteger } from './params.ts';
-import type { DesignSpec, Spec } from './spec-schema.ts';
+import { attempt, Problem } from '../problems.ts';
+import { createRng } from '../random.ts';
+import { checkParam, isInteger } from '../spec/params.ts';
+import type { DesignSpec, Spec } from '../spec/schema.ts';
+import { latinHypercube } from './lhs.ts';
+import { morrisDesign } from './morris.ts';
+import { saltelliDesign } from './saltelli.ts';
+import { SOBOL_MAX_DIMENSIONS } from './sobol-sequence.ts';
 
 export interface Design {
   type: 'none' | 'grid' | DesignSpec['type'];
@@ -20,21 +20,10 @@ export interface Design {
   changed?: number[];
 }
 
-/** Each check of a value pushes its problem and goes on, so that a spec lists all of them. */
-function attempt(problems: string[], f: () => void): boolean {
-  try {
-    f();
-    return true;
-  } catch (err) {
-    if (err instanceof UsageError) problems.push(err.message);
-    else throw err;
-    return false;
-  }
-}
-
 function grid(vary: Record<string, number[]>, problems: string[]): Design | undefined {
   const params = Object.keys(vary);
   const before = problems.length;
+  // Each check of a value pushes its problem and goes on, so that a spec lists all of them.
   for (const name of params) {
     const seen = new Set<number>();
     vary[name].forEach((v, i) => {
@@ -54,11 +43,11 @@ function unitPoints(design: DesignSpec, k: number): { points: number[][]; change
   if (design.type === 'lhs') return { points: latinHypercube(design.samples, k, createRng(design.seed)) };
   if (design.type === 'sobol') {
     const max = Math.floor(SOBOL_MAX_DIMENSIONS / 2);
-    if (k > max) throw new UsageError(`field design.ranges has ${k} parameters; a Sobol' design takes at most ${max}`);
+    if (k > max) throw new Problem(`field design.ranges has ${k} parameters; a Sobol' design takes at most ${max}`);
     return { points: saltelliDesign(design.samples, k) };
   }
   const candidates = design.candidates ?? design.samples;
-  if (candidates < design.samples) throw new UsageError(`field design.candidates = ${candidates} is not allowed: must be at least samples (${design.samples})`);
+  if (candidates < design.samples) throw new Problem(`field design.candidates = ${candidates} is not allowed: must be at least samples (${design.samples})`);
   return morrisDesign(design.samples, k, design.levels, createRng(design.seed), candidates);
 }
 
@@ -76,8 +65,8 @@ function sampled(design: DesignSpec, problems: string[]): Design | undefined {
     if (!(lo < hi)) problems.push(`field design.ranges.${name} = [${lo}, ${hi}] is not allowed: low must be below high`);
   }
   if (problems.length > before) return undefined;
-  let unit: { points: number[][]; changed?: number[] } | undefined;
-  if (!attempt(problems, () => (unit = unitPoints(design, params.length))) || !unit) return undefined;
+  const unit = attempt(problems, () => unitPoints(design, params.length));
+  if (!unit) return undefined;
   const { points: unitRows, changed } = unit;
   const points = unitRows.map((u) =>
     params.map((name, i) => {

@@ -2,8 +2,11 @@
 // JavaScript's shortest round-trip form (String(x)), so the text holds the exact doubles. The layout
 // also checks rows read back (from the journal, a shard, a file): every cell of the run's front (run,
 // scenario, seed, design point) exactly as the experiment defines it, the ticks, and numeric cells.
-import type { Series } from '../../sim/index.ts';
-import type { Design } from './design.ts';
+// Cells are joined as they are, not through d3-dsv (lab/csv.ts): a row holds numbers and a scenario
+// id ([a-z0-9-]), which d3-dsv would write the same, and this is the hot path of a million runs
+// written, and of every line read back and checked against its expected front.
+import type { Series } from '../sim/index.ts';
+import type { Design } from './design/design.ts';
 import { decodeRun } from './plan.ts';
 
 export interface Headers {

@@ -1,20 +1,25 @@
 // A metric's final values from the summary table, arranged as [scenario][design point][replicate].
-import { UsageError } from '../common/errors.ts';
-import type { Manifest } from '../experiment/manifest.ts';
-import { decodeRun } from '../experiment/plan.ts';
-import type { Columns, Loaded } from '../experiment/results.ts';
+import type { Design } from '../design/design.ts';
+import { decodeRun } from '../plan.ts';
 import { mean } from './stats.ts';
 
 export type Outcomes = number[][][];
 
-export function checkOutcome(m: Manifest | Loaded, outcome: string | undefined): string {
-  if (outcome === undefined) throw new UsageError(`analyze needs --outcome <metric>; recorded: ${m.metrics.join(', ')}`);
-  if (!m.metrics.includes(outcome)) throw new UsageError(`--outcome "${outcome}" was not recorded; recorded: ${m.metrics.join(', ')}`);
-  return outcome;
+/** What the arrangement of an experiment's runs depends on: an Experiment, or a manifest with its design. */
+export interface RunSource {
+  scenarios: readonly { id: string }[];
+  seeds: readonly number[];
+  design: Design;
 }
 
-/** The outcome's values by scenario, point and replicate, from summary columns "run" and the metric. */
-export function outcomesOf(m: Loaded, summary: Columns, metric: string): Outcomes {
+/** Numeric columns of a table by name, a row a run (in any order: column "run" says which). */
+export interface Columns {
+  rows: number;
+  values: Record<string, ArrayLike<number>>;
+}
+
+/** The outcome's values by scenario, point and replicate, from summary columns "run" and the metric; NaN where a run is missing. */
+export function outcomesOf(m: RunSource, summary: Columns, metric: string): Outcomes {
   const P = m.design.points.length, R = m.seeds.length;
   const out: Outcomes = m.scenarios.map(() => Array.from({ length: P }, () => new Array<number>(R).fill(NaN)));
   const runs = summary.values.run;

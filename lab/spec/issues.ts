@@ -1,10 +1,8 @@
 // Zod issues of a spec file as one line each: the field, the value and what is allowed. Shared by
 // the experiment and calibration specs, each with its own table of what its fields allow.
 import type { z } from 'zod';
-import { shown } from '../common/json.ts';
-import { ALLOWED, FIELDS, specSchema } from './spec-schema.ts';
-
-export { shown };
+import { shown } from '../problems.ts';
+import { ALLOWED, FIELDS, specSchema } from './schema.ts';
 
 /** How one kind of spec describes itself. */
 export interface SpecVocabulary {

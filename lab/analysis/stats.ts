@@ -1,4 +1,10 @@
-// Descriptive statistics and Student's t quantile, for confidence intervals.
+// Descriptive statistics and Student's t quantile, for confidence intervals. Quantiles are
+// d3-array's; mean and variance are our own: d3's mean skips missing values (a missing run must show
+// as NaN, not shrink the sample) and its variance (Welford's) rounds differently in the last bits
+// from the two-pass sums the CLI has always written. log and exp are sim/math.ts's, the same to the
+// bit in every engine, so the browser's intervals are the command line's.
+import { quantileSorted as d3QuantileSorted } from 'd3-array';
+import { exp, log } from '../../sim/math.ts';
 
 export const mean = (xs: ArrayLike<number>): number => {
   let s = 0;
@@ -11,31 +17,29 @@ export function variance(xs: ArrayLike<number>): number {
   if (xs.length < 2) return 0;
   const m = mean(xs);
   let s = 0;
-  for (let i = 0; i < xs.length; i++) s += (xs[i] - m) ** 2;
+  for (let i = 0; i < xs.length; i++) s += (xs[i] - m) * (xs[i] - m);
   return s / (xs.length - 1);
 }
 
 export const sd = (xs: ArrayLike<number>): number => Math.sqrt(variance(xs));
 
-/** Quantile by linear interpolation between order statistics (R's type 7); `sorted` ascending. */
-export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  if (sorted.length === 0) return NaN;
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
+/**
+ * Quantile by linear interpolation between order statistics (R's type 7); `sorted` ascending; NaN
+ * when empty. d3's types ask for an Array, but it reads only the length and the entries, so a typed
+ * array serves as well.
+ */
+export const quantileSorted = (sorted: ArrayLike<number>, p: number): number => d3QuantileSorted(sorted as number[], p) ?? NaN;
 
+/** log Γ(x) for x ≥ 1/2 (the t distribution's arguments: df/2 and 1/2): Lanczos (g = 7, n = 9), accurate to ~1e-15. */
 function logGamma(x: number): number {
-  // Lanczos (g = 7, n = 9), accurate to ~1e-15 for x > 0.
   const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
     12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  if (!(x >= 0.5)) throw new RangeError(`logGamma is for x ≥ 1/2; got ${x}`);
   x -= 1;
   let a = c[0];
   const t = x + 7.5;
   for (let i = 1; i < 9; i++) a += c[i] / (x + i);
-  return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+  return 0.5 * log(2 * Math.PI) + (x + 0.5) * log(t) - t + log(a);
 }
 
 /** Continued fraction of the incomplete beta function (modified Lentz). */
@@ -58,11 +62,11 @@ function betaFraction(a: number, b: number, x: number): number {
   return h;
 }
 
-/** Regularized incomplete beta function I_x(a, b). */
+/** Regularized incomplete beta function I_x(a, b), for a, b ≥ 1/2. */
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  const front = exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * log(x) + b * log(1 - x));
   return x < (a + 1) / (a + b + 2) ? (front * betaFraction(a, b, x)) / a : 1 - (front * betaFraction(b, a, 1 - x)) / b;
 }
 

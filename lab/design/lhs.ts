@@ -1,6 +1,6 @@
 // Latin hypercube sampling (McKay, Beckman & Conover 1979): each dimension cut into n equal strata,
 // one point in each, the strata of different dimensions paired by independent random permutations.
-import { shuffle, type Rng } from '../../lab/random.ts';
+import { shuffle, type Rng } from '../random.ts';
 
 /** `n` points in the unit cube [0, 1)^d, each uniform within its stratum. */
 export function latinHypercube(n: number, d: number, rng: Rng): number[][] {

@@ -1,26 +1,9 @@
-// Variance-based sensitivity (Sobol' indices) from a Saltelli design: Saltelli et al. (2010),
-// "Variance based sensitivity analysis of model output", Comput. Phys. Commun. 181: 259–270.
-// First order: S_i = mean(f(B) (f(A_B^i) − f(A))) / V (their eq. b); total: Jansen's
-// ST_i = mean((f(A) − f(A_B^i))²) / 2V (their eq. f); V the variance of f(A) and f(B) together.
+// Variance-based sensitivity (Sobol' indices) from the outputs of a Saltelli design
+// (lab/design/saltelli.ts): Saltelli et al. (2010), "Variance based sensitivity analysis of model
+// output", Comput. Phys. Commun. 181: 259–270. First order: S_i = mean(f(B) (f(A_B^i) − f(A))) / V
+// (their eq. b); total: Jansen's ST_i = mean((f(A) − f(A_B^i))²) / 2V (their eq. f); V the variance
+// of f(A) and f(B) together.
 import { bootstrap, type BootstrapOptions, type Interval } from './bootstrap.ts';
-import { sobolPoints } from './sobol-sequence.ts';
-
-/**
- * The design in the unit cube, n (k + 2) rows: for each base row j, A_j, B_j, then A_B^i_j for
- * i = 1..k (A_j with coordinate i taken from B_j). A and B are the first and last k coordinates of
- * point j of the 2k-dimensional Sobol' sequence (the origin included: n a power of two keeps the net
- * balanced, Owen 2020).
- */
-export function saltelliDesign(n: number, k: number): number[][] {
-  const rows: number[][] = [];
-  for (const p of sobolPoints(n, 2 * k)) {
-    const a = p.slice(0, k);
-    const b = p.slice(k);
-    rows.push(a, b);
-    for (let i = 0; i < k; i++) rows.push(a.map((x, c) => (c === i ? b[i] : x)));
-  }
-  return rows;
-}
 
 export interface SobolIndex {
   S1: number;
@@ -47,7 +30,7 @@ function estimate(y: ArrayLike<number>, k: number, rows: ArrayLike<number>): num
       const j = rows[r] * stride;
       const fA = y[j], fB = y[j + 1], fAB = y[j + 2 + i];
       first += fB * (fAB - fA);
-      total += (fA - fAB) ** 2;
+      total += (fA - fAB) * (fA - fAB);
     }
     out.push(first / n / v, total / (2 * n) / v);
   }

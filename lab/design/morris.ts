@@ -2,7 +2,7 @@
 // Global Sensitivity Analysis: The Primer, §3.3: each trajectory moves one factor at a time by
 // Δ = p / (2(p − 1)), in random order and direction. Optionally Campolongo, Cariboni & Saltelli's
 // (2007) improvement: draw more candidate trajectories and keep the r most spread out.
-import { randomInt, shuffle, type Rng } from '../../lab/random.ts';
+import { randomInt, shuffle, type Rng } from '../random.ts';
 
 export interface MorrisDesign {
   /** r (k + 1) points in [0, 1]^k, trajectory after trajectory. */
@@ -27,7 +27,7 @@ function trajectory(k: number, levels: number, rng: Rng): { points: number[][]; 
   return { points, changed };
 }
 
-const distance = (a: number[], b: number[]) => Math.sqrt(a.reduce((s, x, i) => s + (x - b[i]) ** 2, 0));
+const distance = (a: number[], b: number[]) => Math.sqrt(a.reduce((s, x, i) => s + (x - b[i]) * (x - b[i]), 0));
 
 function spread(a: number[][], b: number[][]): number {
   let s = 0;

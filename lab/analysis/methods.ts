@@ -1,0 +1,94 @@
+// The three analyses of an experiment's outcome, as rows of a table (one CSV line each): what
+// `involution-lab analyze` writes, and what the browser shows for the same runs.
+import { csvText } from '../csv.ts';
+import type { BootstrapOptions } from './bootstrap.ts';
+import { morrisEffects } from './morris.ts';
+import { outcomesOf, pointMeans, type Columns, type Outcomes, type RunSource } from './outcomes.ts';
+import { pairedDifference } from './paired.ts';
+import { sobolIndices } from './sobol.ts';
+import { mean } from './stats.ts';
+
+export interface Result {
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+/** An analysis asked of an experiment that cannot give it (the wrong design, an unknown baseline). */
+export class AnalysisError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AnalysisError';
+  }
+}
+
+function needDesign(m: RunSource, type: 'morris' | 'sobol'): void {
+  if (m.design.type !== type) throw new AnalysisError(`a ${type === 'morris' ? 'Morris' : "Sobol'"} analysis needs a design of type "${type}"; this experiment's is "${m.design.type}"`);
+}
+
+/** Morris: μ, μ*, σ per parameter, coordinates in units of each parameter's range (after rounding). */
+export function morris(m: RunSource, outcomes: Outcomes, options: BootstrapOptions): Result {
+  needDesign(m, 'morris');
+  const { params, ranges, points, changed } = m.design;
+  const unit = points.map((p) => p.map((x, i) => (x - ranges![params[i]][0]) / (ranges![params[i]][1] - ranges![params[i]][0])));
+  const rows = m.scenarios.flatMap((s, si) =>
+    morrisEffects(unit, changed!, pointMeans(outcomes[si]), params.length, options).map((e, i) => [s.id, params[i], e.mu, e.muStar, e.sigma, e.muStarCi.low, e.muStarCi.high, e.n]),
+  );
+  return { columns: ['scenario', 'parameter', 'mu', 'muStar', 'sigma', 'muStarLow', 'muStarHigh', 'effects'], rows };
+}
+
+/** Sobol': S1 and ST per parameter with bootstrap intervals over the base rows. */
+export function sobol(m: RunSource, outcomes: Outcomes, options: BootstrapOptions): Result {
+  needDesign(m, 'sobol');
+  const { params } = m.design;
+  const rows = m.scenarios.flatMap((s, si) =>
+    sobolIndices(pointMeans(outcomes[si]), params.length, options).map((x, i) => [s.id, params[i], x.S1, x.S1ci.low, x.S1ci.high, x.ST, x.STci.low, x.STci.high]),
+  );
+  return { columns: ['scenario', 'parameter', 'S1', 'S1Low', 'S1High', 'ST', 'STLow', 'STHigh'], rows };
+}
+
+/** Paired differences (scenario − baseline) on common seeds, at each design point. */
+export function paired(m: RunSource, outcomes: Outcomes, baseline: string): Result {
+  const ids = m.scenarios.map((s) => s.id);
+  const b = ids.indexOf(baseline);
+  if (ids.length < 2) throw new AnalysisError('a paired comparison needs an experiment with at least two scenarios');
+  if (b < 0) throw new AnalysisError(`the baseline "${baseline}" is not a scenario of this experiment; scenarios: ${ids.join(', ')}`);
+  const { params, points } = m.design;
+  const rows: (string | number)[][] = [];
+  ids.forEach((id, si) => {
+    if (si === b) return;
+    points.forEach((point, p) => {
+      const d = pairedDifference(outcomes[b][p], outcomes[si][p]);
+      rows.push([id, baseline, p, ...point, d.n, d.mean, d.low, d.high, d.sd, mean(outcomes[b][p]), mean(outcomes[si][p])]);
+    });
+  });
+  return { columns: ['scenario', 'baseline', 'point', ...params, 'n', 'meanDiff', 'low', 'high', 'sd', 'baselineMean', 'scenarioMean'], rows };
+}
+
+/** The analysis as CSV: `method,outcome,<columns>`, a line a row (the file `analyze` writes). */
+export const analysisCsv = (method: string, outcome: string, r: Result): string =>
+  csvText([['method', 'outcome', ...r.columns], ...r.rows.map((row) => [method, outcome, ...row])]);
+
+export const METHODS = ['morris', 'sobol', 'paired'] as const;
+export type Method = (typeof METHODS)[number];
+
+export interface AnalyzeOptions extends BootstrapOptions {
+  method: Method;
+  /** The metric analysed (its final value): a column of the summary. */
+  outcome: string;
+  /** The scenario the others are compared with (paired only). */
+  baseline?: string;
+}
+
+/**
+ * One analysis of a summary (columns "run" and the outcome, as read from summary.csv or collected
+ * in memory): the rows `involution-lab analyze` writes for the same runs and options.
+ */
+export function analyze(m: RunSource, summary: Columns, o: AnalyzeOptions): Result {
+  if (!summary.values.run || !summary.values[o.outcome]) throw new AnalysisError(`the summary has no column "${summary.values.run ? o.outcome : 'run'}"`);
+  const outcomes = outcomesOf(m, summary, o.outcome);
+  const options = { resamples: o.resamples, seed: o.seed, level: o.level };
+  if (o.method === 'morris') return morris(m, outcomes, options);
+  if (o.method === 'sobol') return sobol(m, outcomes, options);
+  if (o.baseline === undefined) throw new AnalysisError(`a paired comparison needs a baseline; scenarios: ${m.scenarios.map((s) => s.id).join(', ')}`);
+  return paired(m, outcomes, o.baseline);
+}

@@ -1,0 +1,16 @@
+// The lab core's public surface, the same for the command line and the browser: a spec (parsed
+// JSON) resolved into an experiment, its runs, their rows and tables (summary.csv and runs.csv as
+// `involution-lab experiment` writes them), the analyses `involution-lab analyze` makes, and the
+// summaries (fans) the report and the browser's Compare draw. No Node, no DOM: no file is read here.
+export { resolveExperiment, bundledScenario, type Experiment, type Format, type ResolveOptions, type ScenarioResolver } from './spec/resolve.ts';
+export { SpecError, Problem, problemList } from './problems.ts';
+export type { Spec, DesignSpec } from './spec/schema.ts';
+export type { Design } from './design/design.ts';
+export { plannedRun, plannedRuns, runTask, runsOf, decodeRun, taskOf, type PlannedRun, type RunTask, type RunCoordinates, type Shard } from './plan.ts';
+export { ExperimentResults } from './results.ts';
+export { recordedRows, type RunText } from './rows.ts';
+export { csvText, toCsv } from './csv.ts';
+export { analyze, analysisCsv, morris, sobol, paired, AnalysisError, METHODS, type AnalyzeOptions, type Method, type Result } from './analysis/methods.ts';
+export { outcomesOf, type Columns, type Outcomes, type RunSource } from './analysis/outcomes.ts';
+export type { BootstrapOptions, Interval } from './analysis/bootstrap.ts';
+export { Fans, fanOf, twinDifferences, type Fan } from './summaries.ts';
