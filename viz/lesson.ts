@@ -2,7 +2,7 @@
 // The run plays inside the lesson (the index and form against substance, with the scheduled
 // markers); a wrong prediction gets an answer too; the explanation stays hidden until the student
 // has written their own and asks for it. A printed lesson is a one-page handout.
-import type { Scenario } from '../sim/index.ts';
+import { TICKS, type Scenario } from '../sim/index.ts';
 import { getLang, pick, t, type MessageKey } from './i18n/index.ts';
 import { answerOf, LESSONS, type Answer } from './lessons.ts';
 import { createFigure, type Figure, type FigureHost } from './figure.ts';
@@ -198,7 +198,7 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
     const svg = d3.select(svgEl) as unknown as Svg;
     const series = done ? v.series : {};
     timeSeries(svg, {
-      title: t('chart.index'), xLabel: t('x'), yLabel: t('chart.index.y'), ticks: v?.snap.ticks ?? 120, marks: v?.markers ?? [], markLabels: markLabels(),
+      title: t('chart.index'), xLabel: t('x'), yLabel: t('chart.index.y'), ticks: v?.snap.ticks ?? TICKS.default, marks: v?.markers ?? [], markLabels: markLabels(),
       zeroLabel: t('chart.index.zero'), empty: t('handoutSketch'),
       lines: [
         { key: 'index', label: t('metric.involutionIndex'), color: PALETTE.black, values: series.involutionIndex ?? [] },

@@ -2,7 +2,7 @@
 // state arrives once per frame as a snapshot of transferred typed arrays. What the page shows is
 // what the run applied: a world parameter waiting for Reset is marked as such and kept out of the
 // share link; nothing is dropped without asking; a lost worker is said and Reset brings it back.
-import { PARAM_BY_NAME, resolveParams, type Change, type RunResult, type Scenario } from '../sim/index.ts';
+import { PARAM_BY_NAME, resolveParams, SEED, type Change, type RunResult, type Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { getLang, pick, setLang, t, type MessageKey } from './i18n/index.ts';
@@ -410,8 +410,8 @@ function wire(): void {
   $('seed').addEventListener('change', async (e) => {
     const input = e.target as HTMLInputElement;
     const n = Number(input.value);
-    if (!/^\d+$/.test(input.value) || n > 4294967295) {
-      messages.input = () => t('input.value', { name: t('seed'), id: 'seed', value: input.value || '""', allowed: t('allowed.integer', { min: 0, max: 4294967295 }) });
+    if (!/^\d+$/.test(input.value) || n < SEED.min || n > SEED.max) {
+      messages.input = () => t('input.value', { name: t('seed'), id: 'seed', value: input.value || '""', allowed: t('allowed.integer', { min: SEED.min, max: SEED.max }) });
       showMessages();
       input.value = String(app.seed);
       return;
@@ -490,7 +490,7 @@ function drawEmpty(): void {
 document.body.dataset.tab = 'explore';
 wire();
 relabel();
-($('seed') as HTMLInputElement).value = String(app.seed);
+Object.assign($('seed') as HTMLInputElement, { min: String(SEED.min), max: String(SEED.max), value: String(app.seed) });
 drawEmpty();
 document.documentElement.classList.remove('booting');
 void reset(initial.month);
