@@ -4,7 +4,7 @@
 // has written their own and asks for it. A printed lesson is a one-page handout.
 import { TICKS, type Scenario } from '../sim/index.ts';
 import { getLang, pick, t, type MessageKey } from './i18n/index.ts';
-import { answerOf, LESSONS, type Answer } from './lessons.ts';
+import { answerOf, type Answer } from './lessons.ts';
 import { createFigure, type Figure, type FigureHost } from './figure.ts';
 import { formSubstanceChart, indexChart, markLabels, type RunView } from './explore.ts';
 import { PALETTE, type Svg } from './views/chart.ts';
@@ -68,7 +68,7 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
     root.replaceChildren();
     figs = [];
     const scenario = host.scenario();
-    const lesson = LESSONS[scenario.id];
+    const lesson = scenario.lesson;
     el(root, 'h2', t('lessonTitle', { title: pick(scenario.title) }));
     if (!lesson) {
       el(root, 'p', t('lessonNone'));
@@ -182,7 +182,7 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
   function drawHandout(): void {
     handout.replaceChildren();
     const scenario = host.scenario();
-    const lesson = LESSONS[scenario.id];
+    const lesson = scenario.lesson;
     if (!lesson) return;
     el(handout, 'h1', `${t('appTitle')} — ${t('lessonTitle', { title: pick(scenario.title) })}`);
     el(handout, 'p', t('handoutName'), 'handout-name');
@@ -230,7 +230,7 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
     restart,
     update,
     /** Whether the student has asked for the explanation (after writing their own). */
-    revealed: () => revealed || !LESSONS[host.scenario().id],
+    revealed: () => revealed || !host.scenario().lesson,
     /** Whether a lesson is under way: its explanation is then withheld everywhere on the page. */
     started: () => step > 0 || answer !== null,
   };

@@ -18,6 +18,7 @@ export function scenarioFile(scenario: Scenario, set: Record<string, number>, in
     source: scenario.source,
     params: { ...scenario.params, ...set },
     schedule: [...scenario.schedule, ...interventions.map(({ tick, set: s }) => ({ tick, set: s }))],
+    ...(scenario.lesson ? { lesson: scenario.lesson } : {}),
   };
 }
 
@@ -60,6 +61,7 @@ const EXPECTED: Record<string, MessageKey> = {
   id: 'file.expect.id', title: 'file.expect.text', teaching: 'file.expect.text', note: 'file.expect.text',
   en: 'file.expect.string', zh: 'file.expect.string', source: 'file.expect.string', tick: 'file.expect.tick',
   schedule: 'file.expect.schedule', params: 'file.expect.params', set: 'file.expect.params',
+  lesson: 'file.expect.lesson', question: 'file.expect.text', lookFor: 'file.expect.text',
 };
 
 /** One problem of the file's shape, in the page's language: missing, unknown, or of the wrong form. */
