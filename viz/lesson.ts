@@ -3,7 +3,7 @@
 // markers); a wrong prediction gets an answer too; the explanation stays hidden until the student
 // has written their own and asks for it. A printed lesson is a one-page handout.
 import { TICKS, type Scenario } from '../sim/index.ts';
-import { getLang, pick, t, type MessageKey } from './i18n/index.ts';
+import { langSetting, metricLabel, pick, t, type MessageKey } from './i18n/index.ts';
 import { answerOf, type Answer } from './lessons.ts';
 import { createFigure, type Figure, type FigureHost } from './figure.ts';
 import { formSubstanceChart, indexChart, markLabels, type RunView } from './explore.ts';
@@ -25,8 +25,8 @@ export interface LessonHost {
 }
 
 const ANSWERS: Answer[] = ['rise', 'flat', 'fall'];
-/** How much the student must write before the explanation can be asked for: a short sentence. */
-const minWhy = () => (getLang() === 'zh' ? 8 : 15);
+/** How much the student must write before the explanation can be asked for: a short sentence, in the language's characters. */
+const minWhy = () => Number(langSetting('_minExplanationChars'));
 
 function el<K extends keyof HTMLElementTagNameMap>(parent: HTMLElement, tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = parent.appendChild(document.createElement(tag));
@@ -201,9 +201,9 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
       title: t('chart.index'), xLabel: t('x'), yLabel: t('chart.index.y'), ticks: v?.snap.ticks ?? TICKS.default, marks: v?.markers ?? [], markLabels: markLabels(),
       zeroLabel: t('chart.index.zero'), empty: t('handoutSketch'),
       lines: [
-        { key: 'index', label: t('metric.involutionIndex'), color: PALETTE.black, values: series.involutionIndex ?? [] },
-        { key: 'form', label: t('metric.formGrowth'), color: PALETTE.vermillion, dash: '5 3', values: series.formGrowth ?? [] },
-        { key: 'substance', label: t('metric.substanceGrowth'), color: PALETTE.blue, dash: '5 3', values: series.substanceGrowth ?? [] },
+        { key: 'index', label: metricLabel('involutionIndex'), color: PALETTE.black, values: series.involutionIndex ?? [] },
+        { key: 'form', label: metricLabel('formGrowth'), color: PALETTE.vermillion, dash: '5 3', values: series.formGrowth ?? [] },
+        { key: 'substance', label: metricLabel('substanceGrowth'), color: PALETTE.blue, dash: '5 3', values: series.substanceGrowth ?? [] },
       ],
     });
     el(handout, 'h2', `3. ${t('lessonExplain')}`);

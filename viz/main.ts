@@ -5,7 +5,7 @@
 import { PARAM_BY_NAME, resolveParams, SEED, type Change, type RunResult, type Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
-import { getLang, pick, setLang, t, type MessageKey } from './i18n/index.ts';
+import { getLang, LANGS, languageName, locale, metricLabel, pick, setLang, t, type MessageKey } from './i18n/index.ts';
 import { paramPanel } from './controls.ts';
 import { createExplore, type RunView } from './explore.ts';
 import { COMPARE_METRICS, createCompare, warmPool } from './compare.ts';
@@ -319,16 +319,20 @@ function fillScenarioTexts(): void {
   }
   const metric = $('compare-metric') as HTMLSelectElement;
   const mv = metric.value || 'involutionIndex';
-  metric.replaceChildren(...COMPARE_METRICS.map((m) => new Option(t(`metric.${m}` as MessageKey), m, false, m === mv)));
+  metric.replaceChildren(...COMPARE_METRICS.map((m) => new Option(metricLabel(m), m, false, m === mv)));
   const base = $('compare-baseline') as HTMLSelectElement;
   const bv = base.value || 'baseline-involution';
   base.replaceChildren(...SCENARIOS.map((s) => new Option(pick(s.title), s.id, false, s.id === bv)));
 }
 
+/** The language switch lists every catalog of viz/i18n/messages/, each language by its own name. */
+function fillLanguages(): void {
+  $('lang').replaceChildren(...LANGS.map((l) => Object.assign(new Option(languageName(l), l), { lang: locale(l) })));
+}
+
 function relabel(): void {
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((e) => { e.textContent = t(e.dataset.i18n as MessageKey); });
-  $('lang').textContent = t('switchTo');
-  $('lang').setAttribute('lang', getLang() === 'en' ? 'zh' : 'en');
+  ($('lang') as HTMLSelectElement).value = getLang();
   document.title = t('appTitle');
   document.querySelectorAll<HTMLElement>('[data-i18n-aria]').forEach((e) => e.setAttribute('aria-label', t(e.dataset.i18nAria as MessageKey)));
   panel.relabel();
@@ -427,8 +431,8 @@ function wire(): void {
   });
   // A message about a bad value goes once the value is put right.
   $('params').addEventListener('change', () => { if (messages.input) { delete messages.input; showMessages(); } }, true);
-  $('lang').addEventListener('click', () => {
-    setLang(getLang() === 'en' ? 'zh' : 'en');
+  $('lang').addEventListener('change', (e) => {
+    setLang((e.target as HTMLSelectElement).value);
     relabel();
     render();
     updateUrl();
@@ -488,6 +492,7 @@ function drawEmpty(): void {
 // The parameter drawer is open where there is room for it, closed on a phone or a tablet.
 ($('drawer') as HTMLDetailsElement).open = matchMedia('(min-width: 900px)').matches;
 document.body.dataset.tab = 'explore';
+fillLanguages();
 wire();
 relabel();
 Object.assign($('seed') as HTMLInputElement, { min: String(SEED.min), max: String(SEED.max), value: String(app.seed) });

@@ -5,7 +5,7 @@
 // from the URL is ever inserted as HTML (callers use textContent).
 import { PARAM_BY_NAME, parseParamValue, SEED, TICKS, type Change } from '../sim/index.ts';
 import { findScenario, DEFAULT_SCENARIO } from '../scenarios/index.ts';
-import type { Lang, MessageKey } from './i18n/index.ts';
+import { LANGS, type Lang, type MessageKey } from './i18n/index.ts';
 
 export interface UrlState {
   scenario: string;
@@ -41,7 +41,7 @@ function paramValue(name: string, text: string): number | Problem {
 export function parseUrl(search: string): { state: UrlState; problems: Problem[] } {
   const q = new URLSearchParams(search);
   const problems: Problem[] = [];
-  const state: UrlState = { scenario: DEFAULT_SCENARIO, seed: SEED.default, set: {}, interventions: [], month: 0, lang: 'en' };
+  const state: UrlState = { scenario: DEFAULT_SCENARIO, seed: SEED.default, set: {}, interventions: [], month: 0, lang: LANGS[0] };
   const def = q.get('def');
   if (def) state.def = def;
   for (const [key, value] of q) {
@@ -58,8 +58,8 @@ export function parseUrl(search: string): { state: UrlState; problems: Problem[]
       if (/^\d+$/.test(value) && n >= SEED.min && n <= SEED.max) state.seed = n;
       else problems.push({ key: 'url.seed', vars: { value, min: SEED.min, max: SEED.max } });
     } else if (key === 'lang') {
-      if (value === 'en' || value === 'zh') state.lang = value;
-      else problems.push({ key: 'url.lang', vars: { value } });
+      if (LANGS.includes(value)) state.lang = value;
+      else problems.push({ key: 'url.lang', vars: { value, langs: LANGS.join(', ') } });
     } else if (key === 'iv') {
       state.interventions = parseInterventions(value, problems);
     } else if (PARAM_BY_NAME.has(key) && key !== 'seed') {
@@ -108,6 +108,6 @@ export function buildUrl(state: UrlState): string {
   }
   if (state.month > 0) q.set('month', String(state.month));
   if (state.def) q.set('def', state.def);
-  if (state.lang !== 'en') q.set('lang', state.lang);
+  if (state.lang !== LANGS[0]) q.set('lang', state.lang);
   return `?${q.toString()}`;
 }
