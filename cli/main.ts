@@ -1,7 +1,7 @@
 // The headless runner: `involution-lab run | scenarios | params | experiment | calibrate | merge |
 // analyze | report`. Bad input prints one line naming what is wrong and what is allowed, and exits 2.
 import { parseArgs } from 'node:util';
-import { PARAMS, ParamError, parseParamValue, runScenario, ScenarioError, type Scenario } from '../sim/index.ts';
+import { PARAMS, ParamError, parseParamValue, runScenario, ScenarioError, SEED, TICKS, type Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { loadScenarioFile } from './load.ts';
@@ -221,8 +221,7 @@ function resolveScenario(ref: string | undefined): Scenario {
 
 function run(values: Values, io: Io): number {
   const scenario = resolveScenario(values.scenario);
-  const seedSpec = PARAMS.find((p) => p.name === 'seed')!;
-  const seed = values.seed === undefined ? seedSpec.default : integerFlag('--seed', values.seed, seedSpec.min, seedSpec.max);
+  const seed = values.seed === undefined ? SEED.default : integerFlag('--seed', values.seed, SEED.min, SEED.max);
   const format = oneOf('--format', values.format ?? 'json', ['json', 'csv', 'summary']);
   const out = requirePath('--out', values.out);
   const set: Record<string, number> = {};
@@ -234,11 +233,8 @@ function run(values: Values, io: Io): number {
     if (FORBIDDEN_KEYS.has(name) || Object.hasOwn(set, name)) throw new UsageError(FORBIDDEN_KEYS.has(name) ? `--set ${name}=… is not allowed: ${name} is not a parameter (see involution-lab params)` : `--set ${name} is given twice; give each parameter once`);
     set[name] = parseParamValue(name, item.slice(eq + 1));
   }
-  if (values.ticks !== undefined) {
-    const spec = PARAMS.find((p) => p.name === 'ticks')!;
-    set.ticks = integerFlag('--ticks', values.ticks, spec.min, spec.max);
-  }
-  const ticks = set.ticks ?? scenario.params.ticks ?? PARAMS.find((p) => p.name === 'ticks')!.default;
+  if (values.ticks !== undefined) set.ticks = integerFlag('--ticks', values.ticks, TICKS.min, TICKS.max);
+  const ticks = set.ticks ?? scenario.params.ticks ?? TICKS.default;
   const late = scenario.schedule.filter((c) => c.tick >= ticks).map((c) => c.tick);
   if (late.length) io.stderr(`warning: scenario ${scenario.id} schedules a change at month ${late.join(', ')}, after the run's last month (${ticks - 1}); it never applies\n`);
   const result = runScenario(scenario, seed, { set });

@@ -1,8 +1,9 @@
-// Regenerates the generated parts of docs/model.md: the parameter table (from the registry) and,
-// with --patterns, the pattern table (20 seeds, about 30 s). `npm run docs`.
+// Regenerates the generated parts of docs/model.md: the parameter and metric tables (from their
+// registries) and, with --patterns, the pattern table (20 seeds, about 30 s). `npm run docs`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { paramTable } from './param-table.ts';
+import { metricTable } from './metric-table.ts';
 
 const file = 'docs/model.md';
 let text = readFileSync(file, 'utf8');
@@ -12,6 +13,7 @@ const replace = (name: string, body: string) => {
   text = text.replace(re, `$1${body}$2`);
 };
 replace('params', paramTable());
+replace('metrics', metricTable());
 if (process.argv.includes('--patterns')) {
   const table = execFileSync(process.execPath, [...process.execArgv, 'scripts/patterns.ts', '20'], { encoding: 'utf8' });
   replace('patterns', table);

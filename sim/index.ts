@@ -15,7 +15,19 @@ export {
   type Overrides,
   type Group,
 } from './params.ts';
-export { METRICS, DISTRICT_METRICS, metricNames, indexScales, type Series } from './metrics.ts';
+export { SEED, TICKS } from './limits.ts';
+export { metricNames, indexScales, type Series } from './metrics.ts';
+export {
+  METRICS,
+  DISTRICT_METRICS,
+  METRIC_SPECS,
+  METRIC_BY_NAME,
+  metricSpec,
+  type MetricSpec,
+  type MetricKind,
+  type MetricGroup,
+  type MetricName,
+} from './metric-registry.ts';
 export { FORM, SUBSTANCE, IndexTracker, figureGrowth, growthSeries } from './involution.ts';
 export { CATEGORIES } from './constants.ts';
 export { PROVIDER_KINDS, AWARD_MODES, type State } from './state.ts';

@@ -1,29 +1,13 @@
 // Process 6 — metrics (MODEL.md §6): reporters declared apart from the rules, recorded from tick 0
-// into columnar series, for the whole city and per district.
+// into columnar series, for the whole city and per district. What each column is, and their order,
+// is the registry's (sim/metric-registry.ts); the rows below are typed by its names.
 import { DISTRICT_BUDGET, K } from './constants.ts';
 import type { Params } from './params.ts';
 import { IndexTracker } from './involution.ts';
 import { COMPETITIVE, type State } from './state.ts';
+import { DISTRICT_METRICS, METRICS, type DistrictMetricName, type MetricName } from './metric-registry.ts';
 
 export type Series = Record<string, number[]>;
-
-/** City-level metrics, in column order. */
-export const METRICS = [
-  'tick',
-  'involutionIndex', 'formGrowth', 'substanceGrowth', 'elasticity',
-  'purchaseSpending', 'projectsActive', 'paperworkLoad', 'purchaseShare', 'paperworkShare', 'purchaseModes',
-  'competitiveShare', 'insideShare', 'functionTransfer', 'soDevelopment', 'independentSOs', 'affiliatedSOs', 'unregisteredSOs', 'soGrowthRate', 'soExitRate',
-  'soCapacity', 'soAutonomy', 'govRevenueShare', 'govRevenueShareSpread', 'revenueDiversity', 'biddersPerTender',
-  'needsMet', 'coverage', 'serviceQuality', 'satisfaction',
-  'moneyPaid', 'moneyReceived',
-  'needUnitsServed', 'transferVolume', 'soCapability', 'projectGranularity', 'paperworkDemand', 'budget',
-] as const;
-
-/** Per-district metrics, recorded as `<name>.d<district>`. */
-export const DISTRICT_METRICS = [
-  'involutionIndex', 'purchaseShare', 'projectsActive', 'competitiveShare', 'insideShare', 'functionTransfer', 'needsMet', 'satisfaction',
-  'projectGranularity', 'paperworkDemand',
-] as const;
 
 export function metricNames(districts: number): string[] {
   const names: string[] = [...METRICS];
@@ -202,7 +186,7 @@ export function record(s: State, r: Recorder): void {
     for (let k = 0; k < K; k++) purchaseAll += dist.purchaseMoney[d * K + k];
   }
   const flows = yearlyFlows(s, r.history, alive);
-  const row: Record<(typeof METRICS)[number], number> = {
+  const row: Record<MetricName, number> = {
     tick: s.tick,
     involutionIndex: g.index,
     formGrowth: g.form,
@@ -249,7 +233,7 @@ export function record(s: State, r: Recorder): void {
     const ft = ratio(dist.transferSum[d], dist.needSum[d]);
     const met = dist.needSum[d] > 0 ? 1 - dist.unmetSum[d] / dist.needSum[d] : 1;
     const gd = r.districts[d].push([spend[d], projects[d], paperwork[d], dist.boughtUnits[d], dist.transferValue[d], capability[d]]);
-    const values: Record<(typeof DISTRICT_METRICS)[number], number> = {
+    const values: Record<DistrictMetricName, number> = {
       involutionIndex: gd.index,
       purchaseShare: ratio(sum(dist.purchaseMoney.subarray(d * K, d * K + K)), dist.budget[d]),
       projectsActive: projects[d],

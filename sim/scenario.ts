@@ -1,4 +1,4 @@
-// Scenarios are data: teaching text and source beside parameter overrides and a schedule.
+// Scenarios are data: teaching text, source and a lesson beside parameter overrides and a schedule.
 import { z } from 'zod';
 import { describeIssue, overridesSchema, resolveParams, type Overrides, type Params } from './params.ts';
 import type { Change } from './sim.ts';
@@ -14,6 +14,8 @@ export const scenarioSchema = z.strictObject({
   schedule: z
     .array(z.strictObject({ tick: z.number().int().min(0), set: overridesSchema, note: text.optional() }))
     .default([]),
+  /** A short lesson (viz, Lesson tab): a question to predict and what to look for. Optional: a scenario without one has no lesson. */
+  lesson: z.strictObject({ question: text, lookFor: text }).optional(),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema> & { params: Overrides; schedule: (Change & { note?: { en: string; zh: string } })[] };

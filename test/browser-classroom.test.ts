@@ -2,6 +2,8 @@
 // documentation), a lesson that does not give its answer away, its printed handout, and the
 // projector's presentation mode — in English and in Chinese. The model's numbers are read from the
 // page and its exports, never written into the tests.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -135,6 +137,36 @@ describe('lessons that teach', () => {
       expect(await page.textContent('#lesson-explanation')).toContain(teaching);
       expect(await page.textContent('#teaching')).toBe(teaching);
       await page.screenshot({ path: join(SHOTS, `lesson-explained-${lang}-1400.png`), fullPage: true });
+      await page.close();
+    });
+
+    it(`teaches the lesson a scenario file brings, and says so when it brings none (${lang})`, async () => {
+      const { page, errors } = await open(`?lang=${lang}&seed=2`);
+      const dir = mkdtempSync(join(tmpdir(), 'involution-lesson-'));
+      const file = (name: string, extra: object) => {
+        const path = join(dir, `${name}.json`);
+        writeFileSync(path, JSON.stringify({
+          id: name, title: { en: 'My city', zh: '我的城市' }, teaching: { en: 'Partnership from the start.', zh: '从一开始就实行伙伴关系。' },
+          source: 'a class exercise', params: { partnership: 0.9, ticks: 24 }, schedule: [], ...extra,
+        }));
+        return path;
+      };
+      await page.click('#tab-lesson');
+      await page.setInputFiles('#load-file', file('no-lesson', {}));
+      await page.waitForFunction(() => (document.getElementById('scenario') as HTMLSelectElement).value === 'file:no-lesson');
+      expect(await page.textContent('#lesson')).toContain(lang === 'en' ? 'This scenario has no lesson.' : '此情景没有配套课堂。');
+      expect(await page.locator('#lesson input[name=prediction]').count()).toBe(0);
+      // Nothing to withhold: the scenario's explanation is on the page.
+      expect(await page.textContent('#teaching')).toBe(lang === 'en' ? 'Partnership from the start.' : '从一开始就实行伙伴关系。');
+      // No lesson, no handout to print.
+      expect(await page.locator('#lesson button[data-key=print]').count()).toBe(0);
+      expect(await page.textContent('#handout')).toBe('');
+      await page.setInputFiles('#load-file', file('own-lesson', {
+        lesson: { question: { en: 'Will partnership alone end involution?', zh: '仅靠伙伴关系能结束内卷吗？' }, lookFor: { en: 'Watch SO autonomy.', zh: '观察社会组织自主性。' } },
+      }));
+      await page.waitForFunction(() => (document.getElementById('scenario') as HTMLSelectElement).value === 'file:own-lesson');
+      expect(await page.textContent('#lesson legend')).toBe(lang === 'en' ? 'Will partnership alone end involution?' : '仅靠伙伴关系能结束内卷吗？');
+      expect(errors).toEqual([]);
       await page.close();
     });
 

@@ -2,7 +2,7 @@
 // against the built app served by `vite preview`. Screenshots of each view go to artifacts/.
 // Behaviour only: no wall-clock bound (how long tasks and pauses take is `npm run bench:browser`).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -94,7 +94,7 @@ describe('the explorer', () => {
     expect(await page.inputValue('#p-ticks')).toBe('2400');
     await page.click('#play');
     await untilTick(page, 20);
-    await page.click('#lang');
+    await page.selectOption('#lang', 'zh');
     await page.waitForFunction(() => document.querySelector('header h1')?.textContent === '内卷实验室');
     expect(await page.textContent('#play')).toBe('暂停');
     const month = await tick(page);
@@ -226,7 +226,7 @@ describe('sharing', () => {
     const zh = await open('?lang=zh&seed=abc&partnership=5');
     expect(await zh.page.textContent('#message')).toContain('种子“abc”必须是 [0, 4294967295] 中的整数');
     expect(await zh.page.textContent('#message')).toContain('partnership = 5 不被允许：必须是[0, 1] 中的数');
-    await zh.page.click('#lang');
+    await zh.page.selectOption('#lang', 'en');
     expect(await zh.page.textContent('#message')).toContain('partnership = 5 is not allowed: must be a number in [0, 1]');
     await zh.page.close();
   });
@@ -259,13 +259,22 @@ describe('classroom', () => {
     const { page } = await open();
     // Parameters by their plain names, with the registry's identifier beside them.
     expect(await page.textContent('label[for=p-pathDependence]')).toMatch(/^Path dependence pathDependence/);
-    await page.click('#lang');
+    // The switch lists every catalog of viz/i18n/messages/, each language by its own name.
+    const files = readdirSync(join(ROOT, 'viz', 'i18n', 'messages')).filter((f) => f.endsWith('.json'));
+    const options = await page.locator('#lang option').evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent, lang: o.getAttribute('lang') })));
+    expect(options.map((o) => o.value).sort()).toEqual(files.map((f) => f.replace(/\.json$/, '')).sort());
+    for (const o of options) {
+      const catalog = JSON.parse(readFileSync(join(ROOT, 'viz', 'i18n', 'messages', `${o.value}.json`), 'utf8'));
+      expect(o).toEqual({ value: o.value, text: catalog._language, lang: catalog._locale });
+    }
+    expect(await page.inputValue('#lang')).toBe('en');
+    await page.selectOption('#lang', 'zh');
     expect(await page.textContent('header h1')).toBe('内卷实验室');
     expect(await page.textContent('label[for=p-pathDependence]')).toMatch(/^路径依赖 pathDependence/);
     expect(await page.textContent('#play')).toBe('运行');
     expect(page.url()).toContain('lang=zh');
     await page.screenshot({ path: join(SHOTS, 'explore-zh.png'), fullPage: true });
-    await page.click('#lang');
+    await page.selectOption('#lang', 'en');
     expect(await page.textContent('header h1')).toBe('Involution Lab');
     const zh = await open('?lang=zh');
     expect(await zh.page.textContent('label[for=scenario]')).toBe('情景');

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PARAMS } from '../sim/index.ts';
+import { METRICS, PARAMS } from '../sim/index.ts';
 import { paramTable } from '../scripts/param-table.ts';
+import { metricTable } from '../scripts/metric-table.ts';
 
 describe('docs/model.md', () => {
   const doc = readFileSync('docs/model.md', 'utf8');
@@ -9,6 +10,11 @@ describe('docs/model.md', () => {
   it('holds the parameter table generated from the registry (npm run docs)', () => {
     expect(doc).toContain(paramTable());
     for (const p of PARAMS) expect(doc).toContain(`\`${p.name}\``);
+  });
+
+  it('holds the metric table generated from the metric registry (npm run docs)', () => {
+    expect(doc).toContain(`<!-- metrics:start -->\n${metricTable()}<!-- metrics:end -->`);
+    for (const m of METRICS) expect(doc).toContain(`| \`${m}\` |`);
   });
 
   it('has the seven ODD elements and a pattern table', () => {

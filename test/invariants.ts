@@ -1,13 +1,11 @@
-import { createSim, resolveParams, type Sim } from '../sim/index.ts';
+import { createSim, METRIC_SPECS, resolveParams, type MetricKind, type Sim } from '../sim/index.ts';
 import { sosInField } from '../sim/state.ts';
 
-const SHARES = [
-  'purchaseShare', 'paperworkShare', 'competitiveShare', 'functionTransfer', 'needsMet', 'coverage',
-  'serviceQuality', 'satisfaction', 'govRevenueShare', 'revenueDiversity', 'soCapacity', 'soAutonomy',
-  'soExitRate', 'govRevenueShareSpread', 'projectGranularity',
-];
-const COUNTS = ['biddersPerTender', 'projectsActive', 'independentSOs', 'affiliatedSOs', 'unregisteredSOs', 'purchaseSpending', 'paperworkLoad', 'purchaseModes', 'soDevelopment',
-  'needUnitsServed', 'transferVolume', 'soCapability', 'paperworkDemand', 'budget'];
+// The range each recorded column must keep, by its kind in the metric registry.
+const ofKind = (...kinds: MetricKind[]) => new Set(METRIC_SPECS.filter((m) => kinds.includes(m.kind)).map((m) => m.name as string));
+const SHARES = ofKind('share');
+const NON_NEGATIVE = ofKind('count', 'amount');
+const WHOLE = ofKind('count');
 
 /** Check every invariant of the current tick; returns the list of violations (empty when all hold). */
 export function violations(sim: Sim): string[] {
@@ -23,8 +21,9 @@ export function violations(sim: Sim): string[] {
   if (Math.abs(ledger.paid - ledger.received) > 1e-9 * Math.max(1, ledger.paid)) out.push(`ledger paid ${ledger.paid} ≠ received ${ledger.received}`);
   for (const name of Object.keys(s)) {
     const base = name.split('.')[0];
-    if (SHARES.includes(base) && (s[name][t] < 0 || s[name][t] > 1 + 1e-12)) out.push(`${name} = ${s[name][t]} outside [0, 1] at tick ${t}`);
-    if (COUNTS.includes(base) && s[name][t] < 0) out.push(`${name} = ${s[name][t]} < 0 at tick ${t}`);
+    if (SHARES.has(base) && (s[name][t] < 0 || s[name][t] > 1 + 1e-12)) out.push(`${name} = ${s[name][t]} outside [0, 1] at tick ${t}`);
+    if (NON_NEGATIVE.has(base) && s[name][t] < 0) out.push(`${name} = ${s[name][t]} < 0 at tick ${t}`);
+    if (WHOLE.has(base) && !Number.isInteger(s[name][t])) out.push(`${name} = ${s[name][t]} is not a whole number at tick ${t}`);
   }
   // soGrowthRate: registered SOs now against 12 months before (the first month before month 12).
   const registered = (i: number) => s.independentSOs[i] + s.affiliatedSOs[i];

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, PARAMS, ParamError, resolveParams, validateOverrides, IndexTracker } from '../sim/index.ts';
+import { DEFAULTS, PARAMS, ParamError, resolveParams, validateOverrides, IndexTracker, SEED, TICKS } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { urn } from '../sim/effective.ts';
 
@@ -97,5 +98,21 @@ describe('award urn', () => {
     expect(urn(0.7, 4)).toBeGreaterThan(urn(0.7, 2));
     expect(urn(0.3, 4)).toBeLessThan(urn(0.3, 2));
     expect(urn(0.3, 1)).toBeCloseTo(0.3);
+  });
+});
+
+describe('limits', () => {
+  it('are the registry\'s: seed and months are read from sim/params.ts', () => {
+    const spec = (name: string) => PARAMS.find((p) => p.name === name)!;
+    expect(SEED).toEqual({ min: spec('seed').min, max: spec('seed').max, default: spec('seed').default });
+    expect(TICKS).toEqual({ min: spec('ticks').min, max: spec('ticks').max, default: spec('ticks').default });
+  });
+
+  it('are never copied: no source file but the registry writes the seed range or the month limit', () => {
+    const files = ['index.html', ...['sim', 'viz', 'cli', 'lab', 'scenarios'].flatMap((dir) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))].filter((f) => /\.(ts|html|json)$/.test(f));
+    const copies = files.filter((f) => f !== join('sim', 'params.ts'))
+      .filter((f) => /4_?294_?967_?295|\b2_?400\b|\b2_?399\b/.test(readFileSync(f, 'utf8')));
+    expect(copies).toEqual([]);
   });
 });

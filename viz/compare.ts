@@ -3,7 +3,7 @@
 import * as d3 from 'd3';
 import { resolveParams } from '../sim/index.ts';
 import { watchedWorker, type Watched } from './model.ts';
-import { t, pick, type MessageKey } from './i18n/index.ts';
+import { metricLabel as labelOf, t, pick } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import { dataTable, PALETTE } from './views/chart.ts';
 import { timeSeries, type Line } from './views/timeseries.ts';
@@ -123,7 +123,7 @@ export function createCompare(root: HTMLElement, progress: HTMLElement) {
 
   function render(req: CompareRequest, results: Map<string, Map<number, Float64Array>>): void {
     const title = (id: string) => pick(SCENARIOS.find((s) => s.id === id)!.title);
-    const metricLabel = t(`metric.${req.metric}` as MessageKey);
+    const metricLabel = labelOf(req.metric);
     const lines: Line[] = [];
     const rows: (string | number)[][] = [];
     // The report's fans (lab/summaries.ts): mean and 5–95 % band of each month, the runs taken in

@@ -1,7 +1,7 @@
 // The explore views: the involution index, form against substance, the SO population, the contract
 // network and the community map, redrawn from the latest snapshot.
 import { AWARD_MODES, FORM, growthSeries, indexScales, SUBSTANCE } from '../sim/index.ts';
-import { pick, t, type MessageKey } from './i18n/index.ts';
+import { metricLabel, pick, t, type MessageKey } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import type { Marker, Snapshot } from './worker/api.ts';
 import { dataTable, PALETTE, type MarkLabels } from './views/chart.ts';
@@ -31,7 +31,7 @@ export const markLabels = (): MarkLabels => ({
   param: (name: string) => t(`param.${name}` as MessageKey), note: (m) => (m.note ? pick(m.note) : undefined),
   line: (month, kind, what, note) => t(note ? 'markLineNote' : 'markLine', { month, kind, what, note: note ?? '' }),
 });
-const label = (m: string) => t(`metric.${m}` as MessageKey);
+const label = metricLabel;
 
 /** The index with its form and substance, as the index chart shows it (also the lesson's). */
 export function indexChart(fig: Figure, v: RunView): void {

@@ -2,9 +2,9 @@
 // The run plays inside the lesson (the index and form against substance, with the scheduled
 // markers); a wrong prediction gets an answer too; the explanation stays hidden until the student
 // has written their own and asks for it. A printed lesson is a one-page handout.
-import type { Scenario } from '../sim/index.ts';
-import { getLang, pick, t, type MessageKey } from './i18n/index.ts';
-import { answerOf, LESSONS, type Answer } from './lessons.ts';
+import { TICKS, type Scenario } from '../sim/index.ts';
+import { langSetting, metricLabel, pick, t, type MessageKey } from './i18n/index.ts';
+import { answerOf, type Answer } from './lessons.ts';
 import { createFigure, type Figure, type FigureHost } from './figure.ts';
 import { formSubstanceChart, indexChart, markLabels, type RunView } from './explore.ts';
 import { PALETTE, type Svg } from './views/chart.ts';
@@ -25,8 +25,8 @@ export interface LessonHost {
 }
 
 const ANSWERS: Answer[] = ['rise', 'flat', 'fall'];
-/** How much the student must write before the explanation can be asked for: a short sentence. */
-const minWhy = () => (getLang() === 'zh' ? 8 : 15);
+/** How much the student must write before the explanation can be asked for: a short sentence, in the language's characters. */
+const minWhy = () => Number(langSetting('_minExplanationChars'));
 
 function el<K extends keyof HTMLElementTagNameMap>(parent: HTMLElement, tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = parent.appendChild(document.createElement(tag));
@@ -68,7 +68,7 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
     root.replaceChildren();
     figs = [];
     const scenario = host.scenario();
-    const lesson = LESSONS[scenario.id];
+    const lesson = scenario.lesson;
     el(root, 'h2', t('lessonTitle', { title: pick(scenario.title) }));
     if (!lesson) {
       el(root, 'p', t('lessonNone'));
@@ -182,7 +182,7 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
   function drawHandout(): void {
     handout.replaceChildren();
     const scenario = host.scenario();
-    const lesson = LESSONS[scenario.id];
+    const lesson = scenario.lesson;
     if (!lesson) return;
     el(handout, 'h1', `${t('appTitle')} — ${t('lessonTitle', { title: pick(scenario.title) })}`);
     el(handout, 'p', t('handoutName'), 'handout-name');
@@ -198,12 +198,12 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
     const svg = d3.select(svgEl) as unknown as Svg;
     const series = done ? v.series : {};
     timeSeries(svg, {
-      title: t('chart.index'), xLabel: t('x'), yLabel: t('chart.index.y'), ticks: v?.snap.ticks ?? 120, marks: v?.markers ?? [], markLabels: markLabels(),
+      title: t('chart.index'), xLabel: t('x'), yLabel: t('chart.index.y'), ticks: v?.snap.ticks ?? TICKS.default, marks: v?.markers ?? [], markLabels: markLabels(),
       zeroLabel: t('chart.index.zero'), empty: t('handoutSketch'),
       lines: [
-        { key: 'index', label: t('metric.involutionIndex'), color: PALETTE.black, values: series.involutionIndex ?? [] },
-        { key: 'form', label: t('metric.formGrowth'), color: PALETTE.vermillion, dash: '5 3', values: series.formGrowth ?? [] },
-        { key: 'substance', label: t('metric.substanceGrowth'), color: PALETTE.blue, dash: '5 3', values: series.substanceGrowth ?? [] },
+        { key: 'index', label: metricLabel('involutionIndex'), color: PALETTE.black, values: series.involutionIndex ?? [] },
+        { key: 'form', label: metricLabel('formGrowth'), color: PALETTE.vermillion, dash: '5 3', values: series.formGrowth ?? [] },
+        { key: 'substance', label: metricLabel('substanceGrowth'), color: PALETTE.blue, dash: '5 3', values: series.substanceGrowth ?? [] },
       ],
     });
     el(handout, 'h2', `3. ${t('lessonExplain')}`);
@@ -230,7 +230,7 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
     restart,
     update,
     /** Whether the student has asked for the explanation (after writing their own). */
-    revealed: () => revealed || !LESSONS[host.scenario().id],
+    revealed: () => revealed || !host.scenario().lesson,
     /** Whether a lesson is under way: its explanation is then withheld everywhere on the page. */
     started: () => step > 0 || answer !== null,
   };

@@ -2,10 +2,10 @@
 // state arrives once per frame as a snapshot of transferred typed arrays. What the page shows is
 // what the run applied: a world parameter waiting for Reset is marked as such and kept out of the
 // share link; nothing is dropped without asking; a lost worker is said and Reset brings it back.
-import { PARAM_BY_NAME, resolveParams, type Change, type RunResult, type Scenario } from '../sim/index.ts';
+import { PARAM_BY_NAME, resolveParams, SEED, type Change, type RunResult, type Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
-import { getLang, pick, setLang, t, type MessageKey } from './i18n/index.ts';
+import { getLang, LANGS, languageName, locale, metricLabel, pick, setLang, t, type MessageKey } from './i18n/index.ts';
 import { paramPanel } from './controls.ts';
 import { createExplore, type RunView } from './explore.ts';
 import { COMPARE_METRICS, createCompare, warmPool } from './compare.ts';
@@ -319,16 +319,20 @@ function fillScenarioTexts(): void {
   }
   const metric = $('compare-metric') as HTMLSelectElement;
   const mv = metric.value || 'involutionIndex';
-  metric.replaceChildren(...COMPARE_METRICS.map((m) => new Option(t(`metric.${m}` as MessageKey), m, false, m === mv)));
+  metric.replaceChildren(...COMPARE_METRICS.map((m) => new Option(metricLabel(m), m, false, m === mv)));
   const base = $('compare-baseline') as HTMLSelectElement;
   const bv = base.value || 'baseline-involution';
   base.replaceChildren(...SCENARIOS.map((s) => new Option(pick(s.title), s.id, false, s.id === bv)));
 }
 
+/** The language switch lists every catalog of viz/i18n/messages/, each language by its own name. */
+function fillLanguages(): void {
+  $('lang').replaceChildren(...LANGS.map((l) => Object.assign(new Option(languageName(l), l), { lang: locale(l) })));
+}
+
 function relabel(): void {
   document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((e) => { e.textContent = t(e.dataset.i18n as MessageKey); });
-  $('lang').textContent = t('switchTo');
-  $('lang').setAttribute('lang', getLang() === 'en' ? 'zh' : 'en');
+  ($('lang') as HTMLSelectElement).value = getLang();
   document.title = t('appTitle');
   document.querySelectorAll<HTMLElement>('[data-i18n-aria]').forEach((e) => e.setAttribute('aria-label', t(e.dataset.i18nAria as MessageKey)));
   panel.relabel();
@@ -410,8 +414,8 @@ function wire(): void {
   $('seed').addEventListener('change', async (e) => {
     const input = e.target as HTMLInputElement;
     const n = Number(input.value);
-    if (!/^\d+$/.test(input.value) || n > 4294967295) {
-      messages.input = () => t('input.value', { name: t('seed'), id: 'seed', value: input.value || '""', allowed: t('allowed.integer', { min: 0, max: 4294967295 }) });
+    if (!/^\d+$/.test(input.value) || n < SEED.min || n > SEED.max) {
+      messages.input = () => t('input.value', { name: t('seed'), id: 'seed', value: input.value || '""', allowed: t('allowed.integer', { min: SEED.min, max: SEED.max }) });
       showMessages();
       input.value = String(app.seed);
       return;
@@ -427,8 +431,8 @@ function wire(): void {
   });
   // A message about a bad value goes once the value is put right.
   $('params').addEventListener('change', () => { if (messages.input) { delete messages.input; showMessages(); } }, true);
-  $('lang').addEventListener('click', () => {
-    setLang(getLang() === 'en' ? 'zh' : 'en');
+  $('lang').addEventListener('change', (e) => {
+    setLang((e.target as HTMLSelectElement).value);
     relabel();
     render();
     updateUrl();
@@ -488,9 +492,10 @@ function drawEmpty(): void {
 // The parameter drawer is open where there is room for it, closed on a phone or a tablet.
 ($('drawer') as HTMLDetailsElement).open = matchMedia('(min-width: 900px)').matches;
 document.body.dataset.tab = 'explore';
+fillLanguages();
 wire();
 relabel();
-($('seed') as HTMLInputElement).value = String(app.seed);
+Object.assign($('seed') as HTMLInputElement, { min: String(SEED.min), max: String(SEED.max), value: String(app.seed) });
 drawEmpty();
 document.documentElement.classList.remove('booting');
 void reset(initial.month);

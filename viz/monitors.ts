@@ -1,6 +1,6 @@
 // Live monitors, as NetLogo shows them: the run's key figures this month, in large type. They
 // follow the run as it plays (read by screen readers when it pauses, through the clock).
-import { t, type MessageKey } from './i18n/index.ts';
+import { metricLabel, t, type MessageKey } from './i18n/index.ts';
 
 /** The monitored metrics, and how each is written. */
 const MONITORS: { metric: string; format: (v: number) => string }[] = [
@@ -35,7 +35,7 @@ export function createMonitors(root: HTMLElement) {
     },
     relabel(): void {
       for (const c of cells) {
-        c.label.textContent = t(`metric.${c.metric}` as MessageKey);
+        c.label.textContent = metricLabel(c.metric);
         c.unit.textContent = t(`monitor.${c.metric}` as MessageKey);
       }
     },

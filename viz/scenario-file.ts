@@ -3,7 +3,7 @@
 // interventions), and one loaded and checked. A bad file is refused with a message naming the
 // file, the field, the value and what is allowed; nothing on the page is lost.
 import { PARAM_BY_NAME, parseParamValue, parseScenario, scenarioSchema, type Change, type Scenario } from '../sim/index.ts';
-import { t, type MessageKey } from './i18n/index.ts';
+import { t, tIn, type MessageKey } from './i18n/index.ts';
 import { allowedText } from './controls.ts';
 
 export class FileProblem extends Error {}
@@ -13,11 +13,12 @@ export function scenarioFile(scenario: Scenario, set: Record<string, number>, in
   const changed = Object.keys(set).length > 0 || interventions.length > 0;
   return {
     id: changed && !scenario.id.endsWith('-modified') ? `${scenario.id}-modified` : scenario.id,
-    title: changed ? { en: `${scenario.title.en} (modified)`, zh: `${scenario.title.zh}（修改版）` } : scenario.title,
+    title: changed ? { en: tIn('en', 'file.modifiedTitle', { title: scenario.title.en }), zh: tIn('zh', 'file.modifiedTitle', { title: scenario.title.zh }) } : scenario.title,
     teaching: scenario.teaching,
     source: scenario.source,
     params: { ...scenario.params, ...set },
     schedule: [...scenario.schedule, ...interventions.map(({ tick, set: s }) => ({ tick, set: s }))],
+    ...(scenario.lesson ? { lesson: scenario.lesson } : {}),
   };
 }
 
@@ -60,6 +61,7 @@ const EXPECTED: Record<string, MessageKey> = {
   id: 'file.expect.id', title: 'file.expect.text', teaching: 'file.expect.text', note: 'file.expect.text',
   en: 'file.expect.string', zh: 'file.expect.string', source: 'file.expect.string', tick: 'file.expect.tick',
   schedule: 'file.expect.schedule', params: 'file.expect.params', set: 'file.expect.params',
+  lesson: 'file.expect.lesson', question: 'file.expect.text', lookFor: 'file.expect.text',
 };
 
 /** One problem of the file's shape, in the page's language: missing, unknown, or of the wrong form. */

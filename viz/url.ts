@@ -3,9 +3,9 @@
 // parameter waiting for Reset is not in it.
 // Every value is validated against the registry; a bad one is reported and dropped. Nothing read
 // from the URL is ever inserted as HTML (callers use textContent).
-import { PARAM_BY_NAME, parseParamValue, type Change } from '../sim/index.ts';
+import { PARAM_BY_NAME, parseParamValue, SEED, TICKS, type Change } from '../sim/index.ts';
 import { findScenario, DEFAULT_SCENARIO } from '../scenarios/index.ts';
-import type { Lang, MessageKey } from './i18n/index.ts';
+import { LANGS, type Lang, type MessageKey } from './i18n/index.ts';
 
 export interface UrlState {
   scenario: string;
@@ -19,8 +19,6 @@ export interface UrlState {
   def?: string;
   lang: Lang;
 }
-
-export const DEFAULT_SEED = 1;
 
 /** A problem found in the link, as a message of the catalogs (shown in the page's language). */
 export interface Problem {
@@ -43,7 +41,7 @@ function paramValue(name: string, text: string): number | Problem {
 export function parseUrl(search: string): { state: UrlState; problems: Problem[] } {
   const q = new URLSearchParams(search);
   const problems: Problem[] = [];
-  const state: UrlState = { scenario: DEFAULT_SCENARIO, seed: DEFAULT_SEED, set: {}, interventions: [], month: 0, lang: 'en' };
+  const state: UrlState = { scenario: DEFAULT_SCENARIO, seed: SEED.default, set: {}, interventions: [], month: 0, lang: LANGS[0] };
   const def = q.get('def');
   if (def) state.def = def;
   for (const [key, value] of q) {
@@ -53,15 +51,15 @@ export function parseUrl(search: string): { state: UrlState; problems: Problem[]
       else if (findScenario(value)) state.scenario = value;
       else problems.push({ key: 'url.scenario', vars: { value } });
     } else if (key === 'month') {
-      if (/^\d+$/.test(value) && Number(value) <= 2400) state.month = Number(value);
-      else problems.push({ key: 'url.monthValue', vars: { value } });
+      if (/^\d+$/.test(value) && Number(value) <= TICKS.max) state.month = Number(value);
+      else problems.push({ key: 'url.monthValue', vars: { value, max: TICKS.max } });
     } else if (key === 'seed') {
       const n = Number(value);
-      if (/^\d+$/.test(value) && n <= 4294967295) state.seed = n;
-      else problems.push({ key: 'url.seed', vars: { value } });
+      if (/^\d+$/.test(value) && n >= SEED.min && n <= SEED.max) state.seed = n;
+      else problems.push({ key: 'url.seed', vars: { value, min: SEED.min, max: SEED.max } });
     } else if (key === 'lang') {
-      if (value === 'en' || value === 'zh') state.lang = value;
-      else problems.push({ key: 'url.lang', vars: { value } });
+      if (LANGS.includes(value)) state.lang = value;
+      else problems.push({ key: 'url.lang', vars: { value, langs: LANGS.join(', ') } });
     } else if (key === 'iv') {
       state.interventions = parseInterventions(value, problems);
     } else if (PARAM_BY_NAME.has(key) && key !== 'seed') {
@@ -110,6 +108,6 @@ export function buildUrl(state: UrlState): string {
   }
   if (state.month > 0) q.set('month', String(state.month));
   if (state.def) q.set('def', state.def);
-  if (state.lang !== 'en') q.set('lang', state.lang);
+  if (state.lang !== LANGS[0]) q.set('lang', state.lang);
   return `?${q.toString()}`;
 }

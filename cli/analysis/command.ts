@@ -2,6 +2,7 @@
 // experiment's summary (CSV or Parquet, streamed; every cell checked), writes the analysis as CSV (by
 // default <dir>/analysis-<method>-<outcome>.csv, where `report` finds it) and prints it as a table.
 import { join } from 'node:path';
+import { SEED } from '../../sim/limits.ts';
 import { analysisCsv, analyze, METHODS, type Method, type Result } from '../../lab/analysis/methods.ts';
 import { UsageError } from '../common/errors.ts';
 import { integerFlag } from '../common/flags.ts';
@@ -49,7 +50,7 @@ export async function analyzeCommand(positionals: string[], flags: Record<string
   const manifest = loadManifest(dir);
   const outcome = checkOutcome(manifest, flags.outcome);
   requireComplete(dir, manifest);
-  const options = { resamples: integer('--resamples', flags.resamples, 1000, 10, 100_000), seed: integer('--seed', flags.seed, 1, 0, 4_294_967_295) };
+  const options = { resamples: integer('--resamples', flags.resamples, 1000, 10, 100_000), seed: integer('--seed', flags.seed, SEED.default, SEED.min, SEED.max) };
   const m = withDesign(dir, manifest);
   const summary = await readColumns(dir, manifest, 'summary', ['run', outcome], m.runs.total);
   checkMethod(m, method, flags.baseline);

@@ -2,7 +2,7 @@
 // algorithm needs. Every problem is found and listed, one line each, before anything is written.
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULTS, metricNames, PARAM_BY_NAME, resolveParams, type Scenario } from '../../sim/index.ts';
+import { DEFAULTS, metricNames, PARAM_BY_NAME, resolveParams, SEED, TICKS, type Scenario } from '../../sim/index.ts';
 import type { Prior, SmcSettings } from '../../lab/abc/smc.ts';
 import type { Target } from '../../lab/abc/targets.ts';
 import { attempt, problemList, shown } from '../../lab/problems.ts';
@@ -12,8 +12,7 @@ import { UsageError } from '../common/errors.ts';
 import { readJsonFile } from '../common/json.ts';
 import { scenarioOf } from '../experiment/experiment.ts';
 
-const SEED_MAX = 4_294_967_295;
-const tick = z.number().int().min(0).max(2399).optional();
+const tick = z.number().int().min(0).max(TICKS.max - 1).optional();
 const target = z.union([
   z.strictObject({ value: z.number(), sd: z.number().positive(), tick }),
   z.strictObject({ range: z.tuple([z.number(), z.number()]), tick }),
@@ -22,14 +21,14 @@ const target = z.union([
 export const calibrationSchema = z.strictObject({
   description: z.string().optional(),
   scenario: z.string().min(1),
-  ticks: z.number().int().min(1).max(2400).optional(),
+  ticks: z.number().int().min(TICKS.min).max(TICKS.max).optional(),
   set: z.record(z.string(), z.number()).default({}),
   priors: z.record(z.string(), z.tuple([z.number(), z.number()])),
   targets: z.record(z.string(), target),
   particles: z.number().int().min(10).max(100_000).default(200),
   generations: z.number().int().min(1).max(100).default(10),
   replicates: z.number().int().min(1).max(100).default(1),
-  seed: z.number().int().min(0).max(SEED_MAX).default(1),
+  seed: z.number().int().min(SEED.min).max(SEED.max).default(1),
   quantile: z.number().gt(0).lt(1).default(0.5),
   minAcceptance: z.number().gt(0).max(1).default(0.02),
   minTolerance: z.number().min(0).default(0),
@@ -42,7 +41,7 @@ export type CalibrationSpec = z.infer<typeof calibrationSchema>;
 const ALLOWED: Record<string, string> = {
   description: 'a string',
   scenario: 'a bundled scenario id or a path to a scenario .json file (relative to the spec)',
-  ticks: 'an integer in [1, 2400] (months)',
+  ticks: `an integer in [${TICKS.min}, ${TICKS.max}] (months)`,
   set: 'an object of fixed parameter overrides, {"name": number}',
   'set.*': 'a number',
   priors: 'an object mapping parameter names to [low, high] (uniform priors)',
@@ -58,7 +57,7 @@ const ALLOWED: Record<string, string> = {
   particles: 'an integer in [10, 100000]',
   generations: 'an integer in [1, 100]',
   replicates: 'an integer in [1, 100] (runs per particle, averaged)',
-  seed: `an integer in [0, ${SEED_MAX}]`,
+  seed: `an integer in [${SEED.min}, ${SEED.max}]`,
   quantile: 'a number in (0, 1): the next tolerance is this quantile of the last distances',
   minAcceptance: 'a number in (0, 1]: stop when a generation accepts fewer proposals than this share',
   minTolerance: 'a number ≥ 0: stop once the tolerance is this small (0: never)',

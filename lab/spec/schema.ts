@@ -1,7 +1,9 @@
 // The experiment spec (JSON): its shape, and what each field allows, for one-line error messages.
 import { z } from 'zod';
+import { SEED, TICKS } from '../../sim/limits.ts';
 
-const SEED_MAX = 4_294_967_295;
+const SEED_MAX = SEED.max;
+const TICKS_MAX = TICKS.max;
 const seed = z.number().int().min(0).max(SEED_MAX);
 const ranges = z.record(z.string(), z.tuple([z.number(), z.number()]));
 const samples = z.number().int().min(2).max(1_000_000);
@@ -23,10 +25,10 @@ export const specSchema = z.strictObject({
   description: z.string().optional(),
   scenario: z.string().min(1).optional(),
   scenarios: z.array(z.string().min(1)).min(1).optional(),
-  ticks: z.number().int().min(1).max(2400).optional(),
+  ticks: z.number().int().min(1).max(TICKS_MAX).optional(),
   seeds: z.union([z.number().int().min(1).max(100_000), z.array(seed).min(1)]),
   baseSeed: seed.optional(),
-  record: z.union([z.literal('final'), z.strictObject({ every: z.number().int().min(1).max(2400) })]).default('final'),
+  record: z.union([z.literal('final'), z.strictObject({ every: z.number().int().min(1).max(TICKS_MAX) })]).default('final'),
   metrics: z.array(z.string()).min(1),
   set: z.record(z.string(), z.number()).default({}),
   vary: z.record(z.string(), z.array(z.number()).min(1)).optional(),
@@ -43,12 +45,12 @@ export const ALLOWED: Record<string, string> = {
   scenario: 'a bundled scenario id or a path to a scenario .json file (relative to the spec)',
   scenarios: 'a non-empty list of bundled scenario ids or scenario .json paths',
   'scenarios.*': 'a bundled scenario id or a path to a scenario .json file',
-  ticks: 'an integer in [1, 2400] (months)',
+  ticks: `an integer in [1, ${TICKS_MAX}] (months)`,
   seeds: `a count (an integer in [1, 100000]) or a non-empty list of integer seeds in [0, ${SEED_MAX}]`,
   'seeds.*': `an integer in [0, ${SEED_MAX}]`,
   baseSeed: `an integer in [0, ${SEED_MAX}]`,
-  record: '"final" or {"every": k} with k an integer in [1, 2400]',
-  'record.every': 'an integer in [1, 2400]',
+  record: `"final" or {"every": k} with k an integer in [1, ${TICKS_MAX}]`,
+  'record.every': `an integer in [1, ${TICKS_MAX}]`,
   metrics: 'a non-empty list of metric names (see docs/model.md §7.10)',
   'metrics.*': 'a metric name',
   set: 'an object of parameter overrides, {"name": number}',

@@ -1,24 +1,87 @@
-import { CATALOGS, type Lang, type MessageKey } from './messages.ts';
+// The page's languages are the files of messages/: one ICU MessageFormat catalog per language,
+// `<lang>.json`, read with intl-messageformat. A new file is a new language in the switch and in
+// `?lang=`; no code names a language but English, the fallback. Keys starting with "_" describe the
+// file: `_language` (its own name, for the switch), `_locale` (BCP 47, for plurals and <html lang>),
+// `_minExplanationChars` (how long a one-sentence explanation is, in characters, for the lesson).
+/// <reference types="vite/client" />
+import { IntlMessageFormat } from 'intl-messageformat';
+import { metricSpec } from '../../sim/metric-registry.ts';
+import type { MessageKey } from './keys.ts';
 
-let lang: Lang = 'en';
+type Catalog = Record<string, string>;
+
+/** A language: the name of its file in messages/ ("en", "zh", …). */
+export type Lang = string;
+
+const FALLBACK: Lang = 'en';
+
+/** The catalogs by language, from the files found (path → catalog); the languages, English first, then by code. */
+export function catalogsOf(files: Record<string, Catalog>): { catalogs: Record<Lang, Catalog>; langs: Lang[] } {
+  const catalogs = Object.fromEntries(Object.entries(files).map(([path, catalog]) => [path.replace(/^.*\/|\.json$/g, ''), catalog]));
+  return { catalogs, langs: [FALLBACK, ...Object.keys(catalogs).filter((l) => l !== FALLBACK).sort()] };
+}
+
+const { catalogs: CATALOGS, langs } = catalogsOf(import.meta.glob<Catalog>('./messages/*.json', { eager: true, import: 'default' }));
+
+/** Every language with a catalog in messages/, English first. */
+export const LANGS: readonly Lang[] = langs;
+
+let lang: Lang = FALLBACK;
+
+/** A language's own name, as its switch shows it. */
+export const languageName = (l: Lang): string => CATALOGS[l]?._language ?? l;
+
+/** A language's BCP 47 tag (plural rules, `<html lang>`). */
+export const locale = (l: Lang): string => CATALOGS[l]?._locale ?? l;
 
 export function setLang(next: Lang): void {
-  lang = next;
-  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+  lang = Object.hasOwn(CATALOGS, next) ? next : FALLBACK;
+  if (typeof document !== 'undefined') document.documentElement.lang = locale(lang);
 }
 
 export function getLang(): Lang {
   return lang;
 }
 
-/** A message in the current language, with {name} placeholders filled in. */
+/** A setting of the current language's file (`_name`), or English's. */
+export function langSetting(name: `_${string}`): string {
+  return CATALOGS[lang][name] ?? CATALOGS[FALLBACK][name];
+}
+
+const formats = new Map<string, IntlMessageFormat>();
+
+/** A message in a given language (English where that language has none), its arguments filled in. */
+export function tIn(l: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  const from = CATALOGS[l]?.[key] !== undefined ? l : FALLBACK;
+  const id = `${from}\u0000${key}`;
+  let format = formats.get(id);
+  if (!format) {
+    format = new IntlMessageFormat(CATALOGS[from][key], locale(from), undefined, { ignoreTag: true });
+    formats.set(id, format);
+  }
+  try {
+    return String(format.format(vars));
+  } catch (err) {
+    // A missing argument is a bug: said in the console, and the message shown unfilled rather than none.
+    console.error(`message ${key} (${from}): ${(err as Error).message}`);
+    return CATALOGS[from][key];
+  }
+}
+
+/** A message in the current language. */
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return CATALOGS[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  return tIn(lang, key, vars);
 }
 
-/** Pick the current language from a bilingual text of the registry or a scenario. */
-export function pick(text: { en: string; zh: string }): string {
-  return text[lang];
+/** Pick the current language from a text of the registry or a scenario; English where it has none. */
+export function pick(text: { readonly en: string }): string {
+  return (text as { readonly [l: string]: string | undefined })[lang] ?? text.en;
 }
 
-export type { Lang, MessageKey };
+/** A metric's label, from the metric registry; its name where the registry has none. */
+export function metricLabel(name: string): string {
+  const spec = metricSpec(name);
+  return spec ? pick(spec.label) : name;
+}
+
+export type { MessageKey };
