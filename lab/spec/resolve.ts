@@ -2,7 +2,7 @@
 // design points, metrics. Every problem is found and listed, each naming the field, the value and
 // what is allowed. No file is read: a scenario named by the spec is a bundled one, one of the
 // scenario objects given, or what the caller's resolver makes of it (the CLI reads .json paths).
-import { DEFAULTS, metricNames, parseScenario, resolveParams, type Scenario } from '../../sim/index.ts';
+import { DEFAULTS, metricNames, PARAM_BY_NAME, parseScenario, resolveParams, type Scenario } from '../../sim/index.ts';
 import { findScenario, SCENARIOS } from '../../scenarios/index.ts';
 import { buildDesign, designSize, type Design } from '../design/design.ts';
 import { attempt, Problem, SpecError } from '../problems.ts';
@@ -99,7 +99,7 @@ function seedsOf(spec: Spec, problems: string[]): number[] {
   return Array.from({ length: spec.seeds }, (_, r) => mix32((base + r) | 0));
 }
 
-const ALL_METRICS = new Set(metricNames(32).filter((m) => m !== 'tick'));
+const ALL_METRICS = new Set(metricNames(PARAM_BY_NAME.get('districts')!.max).filter((m) => m !== 'tick'));
 
 function checkMetricNames(spec: Spec, problems: string[]): void {
   spec.metrics.forEach((m, i) => {
