@@ -53,3 +53,12 @@ export function parseScenario(input: unknown, origin = 'scenario'): Scenario {
 export function scenarioParams(scenario: Scenario, ...more: unknown[]): Params {
   return resolveParams(scenario.params, ...more);
 }
+
+/**
+ * What a scenario asks of the model: its id, overrides and schedule (without the schedule's notes),
+ * as canonical JSON. Two scenarios with the same text here give the same runs, whatever their
+ * teaching text, title, source or lesson: resume and merge compare this, not the whole file.
+ */
+export function scenarioRunText(s: Scenario): string {
+  return JSON.stringify({ id: s.id, params: s.params, schedule: s.schedule.map((c) => ({ tick: c.tick, set: c.set })) });
+}

@@ -115,7 +115,7 @@ describe('figures', () => {
     expect(svg.name).toBe('involution-money-alone-seed3-m6-index.svg');
     expect(svg.text).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     const provenance = svg.text.match(/<text class="provenance"[^>]*>(.*?)<\/text>/)![1].replace(/<[^>]+>/g, ' ');
-    for (const part of ['Involution Lab 0.1.0', 'money-alone', 'seed 3', 'pathDependence = 0.4', 'Month 4: partnership = 0.9']) expect(provenance).toContain(part);
+    for (const part of ['Involution Lab 0.2.0', 'money-alone', 'seed 3', 'pathDependence = 0.4', 'Month 4: partnership = 0.9']) expect(provenance).toContain(part);
     expect(svg.text).not.toContain('hover-zone');
     const png = await downloaded(page, () => page.click('figure[data-view=map] .fig-tools button:nth-child(2)'));
     expect(png.name).toBe('involution-money-alone-seed3-m6-map.png');

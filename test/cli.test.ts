@@ -18,7 +18,7 @@ describe('involution-lab run', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['manifest', 'series']);
-    expect(out.manifest).toMatchObject({ scenario: 'baseline-involution', seed: 42, ticks: 36, version: '0.1.0' });
+    expect(out.manifest).toMatchObject({ scenario: 'baseline-involution', seed: 42, ticks: 36, version: '0.2.0' });
     expect(Object.keys(out.manifest.params).sort()).toEqual(PARAMS.map((p) => p.name).filter((n) => n !== 'seed').sort());
     for (const m of METRICS) expect(out.series[m]).toHaveLength(36);
     expect(out.series).toEqual(runScenario(scenario('baseline-involution'), 42, { ticks: 36 }).series);

@@ -7,7 +7,11 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL } from '../cli/experiment/journal.ts';
+import { differences, type Manifest } from '../cli/experiment/manifest.ts';
 import { runPool } from '../cli/experiment/pool.ts';
+import { findScenario } from '../scenarios/index.ts';
+import type { Scenario } from '../sim/index.ts';
+import { VERSION } from '../sim/version.ts';
 import { cliStoppingAfter, DIST } from './gated-cli.ts';
 import { GOOD_SPEC, specWriter } from './specs.ts';
 
@@ -60,7 +64,7 @@ describe('involution-lab experiment', () => {
     expect(new Set(seeds).size).toBe(30);
     for (let k = 0; k < RUNS / 30; k++) expect(rows.slice(k * 30, k * 30 + 30).map((r) => r[2])).toEqual(seeds);
     const m = JSON.parse(read(ref, 'manifest.json'));
-    expect(m).toMatchObject({ status: 'complete', model: { version: '0.1.0' }, spec: SPEC, runs: { total: RUNS, done: RUNS } });
+    expect(m).toMatchObject({ status: 'complete', model: { version: '0.2.0' }, spec: SPEC, runs: { total: RUNS, done: RUNS } });
     expect(m.seeds.map(String)).toEqual(seeds);
     // The design is held once, in design.csv, and named in the manifest by its hash.
     expect(read(ref, 'design.csv')).toBe('point,pathDependence,partnership\n0,0.3,0\n1,0.3,0.5\n2,0.9,0\n3,0.9,0.5\n');
@@ -359,5 +363,16 @@ describe('a malformed spec: one clear line, exit 2, nothing written', () => {
       expect(r.stderr).toMatch(message);
       expect(existsSync(join(tmp, 'x'))).toBe(false);
     }
+  });
+});
+
+describe('what a resume compares', () => {
+  const base = findScenario('baseline-involution')!;
+  const manifest = (scenario: Scenario) => ({ model: { version: VERSION }, spec: { seeds: 2, metrics: ['involutionIndex'] }, scenarios: [scenario], design: null, shard: null, format: 'csv' }) as unknown as Manifest;
+  it('ignores a scenario\'s teaching text, title, source and lesson, but not its overrides or schedule', () => {
+    const retold = { ...base, teaching: { en: 'Told anew.', zh: '重述。' }, lesson: undefined };
+    expect(differences(manifest(base), manifest(retold))).toEqual([]);
+    expect(differences(manifest(base), manifest({ ...base, params: { pathDependence: 0.5 } }))).toEqual(['scenario contents']);
+    expect(differences(manifest(base), manifest({ ...base, schedule: [{ tick: 12, set: { partnership: 1 } }] }))).toEqual(['scenario contents']);
   });
 });

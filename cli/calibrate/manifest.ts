@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { ParameterSummary, PredictiveSummary } from '../../lab/abc/report.ts';
 import type { Population } from '../../lab/abc/smc.ts';
 import type { Target } from '../../lab/abc/targets.ts';
-import type { Scenario } from '../../sim/index.ts';
+import { scenarioRunText, type Scenario } from '../../sim/index.ts';
 import { VERSION } from '../../sim/version.ts';
 import { UsageError } from '../common/errors.ts';
 import { entriesOf, writeAtomic } from '../common/files.ts';
@@ -113,7 +113,7 @@ export function checkCalibrationDir(dir: string, wanted: CalibrationManifest, re
   if (found.model.version !== wanted.model.version) diff.push(`model version ${found.model.version} vs ${wanted.model.version}`);
   const keys = new Set([...Object.keys(found.spec), ...Object.keys(wanted.spec)]) as Set<keyof CalibrationSpec>;
   for (const k of keys) if (JSON.stringify(found.spec[k]) !== JSON.stringify(wanted.spec[k])) diff.push(`spec field ${k}`);
-  if (JSON.stringify(found.scenario) !== JSON.stringify(wanted.scenario)) diff.push('scenario contents');
+  if (scenarioRunText(found.scenario) !== scenarioRunText(wanted.scenario)) diff.push('scenario contents');
   if (diff.length) throw new UsageError(`--out ${dir} holds a different calibration (differs in ${diff.join(', ')}); choose a new or empty directory`);
   if (!resume) throw new UsageError(`--out ${dir} already holds this calibration (${found.status}); add --resume to finish it, or choose another directory`);
   return found;

@@ -3,7 +3,7 @@
 // and SHA-256 of the result files, the shard, where each session ran (host, job), timings, machine.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Scenario } from '../../sim/index.ts';
+import { scenarioRunText, type Scenario } from '../../sim/index.ts';
 import { VERSION } from '../../sim/version.ts';
 import { writeAtomic } from '../common/files.ts';
 import { designRecord, type DesignRecord } from './design-file.ts';
@@ -100,7 +100,7 @@ export function differences(a: Manifest, b: Manifest, sameDirectory = true): str
   if (a.model.version !== b.model.version) out.push(`model version ${a.model.version} vs ${b.model.version}`);
   const keys = new Set([...Object.keys(a.spec), ...Object.keys(b.spec)]) as Set<keyof Spec>;
   for (const k of keys) if (k !== 'format' && JSON.stringify(a.spec[k]) !== JSON.stringify(b.spec[k])) out.push(`spec field ${k}`);
-  if (JSON.stringify(a.scenarios) !== JSON.stringify(b.scenarios)) out.push('scenario contents');
+  if (a.scenarios.map(scenarioRunText).join() !== b.scenarios.map(scenarioRunText).join()) out.push('scenario contents');
   if (a.design?.sha256 !== b.design?.sha256) out.push('design points');
   if (sameDirectory && shardText(a) !== shardText(b)) out.push(`shard ${shardText(a)} vs ${shardText(b)}`);
   if (sameDirectory && (a.format ?? 'csv') !== (b.format ?? 'csv')) out.push(`format ${a.format ?? 'csv'} vs ${b.format ?? 'csv'}`);
