@@ -1,0 +1,46 @@
+// The how-tos of CONTRIBUTING.md, each held by a test that fails when a step is forgotten. (Metrics:
+// test/metric-registry.test.ts; languages: test/i18n.test.ts; parameters: test/registry.test.ts.)
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createSim, resolveParams } from '../sim/index.ts';
+import { STREAMS } from '../sim/rng.ts';
+import { SCENARIOS } from '../scenarios/index.ts';
+
+const root = join(import.meta.dirname, '..');
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+
+describe('adding a process', () => {
+  const processes = createSim(resolveParams({ citizens: 200 }), 1).processes.map((p) => p.name);
+
+  it('has a file of its own, sim/<name>.ts, that exports it', () => {
+    for (const name of processes) {
+      const source = read(`sim/${name}.ts`);
+      expect(source, name).toMatch(new RegExp(`export function (${name}|record)\\(`));
+    }
+  });
+
+  it('is in docs/model.md §3 at its place in the schedule, with its file', () => {
+    const section = read('docs/model.md').split('## 3. Process overview and scheduling')[1].split('\n## ')[0];
+    const documented = [...section.matchAll(/\(\d\)\s+\*\*([a-z]+)\*\*\s*\n?\s*\(`sim\/([a-z]+)\.ts`/g)].map((m) => [m[1], m[2]]);
+    expect(documented.map(([name]) => name)).toEqual(processes);
+    for (const [name, file] of documented) expect(file).toBe(name);
+  });
+
+  it('draws only from a stream of its own: every stream of sim/rng.ts is used by the model', () => {
+    const sources = readdirSync(join(root, 'sim')).filter((f) => f.endsWith('.ts') && f !== 'rng.ts').map((f) => read(`sim/${f}`)).join('\n');
+    for (const name of STREAMS) expect(sources, name).toMatch(new RegExp(`rng\\.${name}\\b|'${name}'`));
+  });
+});
+
+describe('adding a scenario', () => {
+  const files = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.json')).sort();
+
+  it('is listed in scenarios/index.ts: every file of scenarios/ is bundled, and nothing else', () => {
+    expect(SCENARIOS.map((s) => `${s.id}.json`).sort()).toEqual(files);
+  });
+
+  it('is named by its id', () => {
+    for (const f of files) expect((JSON.parse(read(`scenarios/${f}`)) as { id: string }).id).toBe(f.replace(/\.json$/, ''));
+  });
+});
