@@ -146,6 +146,9 @@ export function frame(plot: SVGSVGElement & Plot, o: FrameOptions, ctx: ChartCon
   const g = svg.appendChild(el(doc, 'g', { class: 'plot', transform: `translate(0,${top})`, 'text-anchor': 'middle', fill: 'currentColor' }));
   for (const child of [...plot.childNodes]) if ((child as Element).tagName?.toLowerCase() !== 'style') g.appendChild(child);
   renameIds(g, o.title);
+  // The chart is one image, named by its title: Plot's names of its marks ("rule", "x-axis tick")
+  // are not for a reader, and on a group without a role they are not allowed.
+  for (const e of g.querySelectorAll('[aria-label]')) e.removeAttribute('aria-label');
   y = top + height + 14;
   const x = plot.scale('x'), range = (x?.range ?? [X0, W - X0]) as number[];
   if (o.xLabel) {
