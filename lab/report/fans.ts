@@ -65,9 +65,10 @@ export const pairedLabels = (m: FanSource, baseline: string): string[] => m.scen
 
 const monthsOf = (results: ExperimentResults): number => Math.max(0, ...results.finished().map((run) => results.recorded(run)!.length));
 
-/** The fans of the runs held in memory (the browser's), the same as the CLI's from runs.csv. */
-export function experimentFans(results: ExperimentResults): FanSet {
+/** The fans of the runs held in memory (the browser's), the same as the CLI's from runs.csv; none when the runs recorded their final month only. */
+export function experimentFans(results: ExperimentResults): FanSet | undefined {
   const m = results.experiment;
+  if (m.every === 0) return undefined;
   const { keyOf, labels, note, across } = fanGroups(m);
   const metrics = fanMetrics(m);
   const fans = new Fans(labels, metrics.length, fanCap(labels.length, metrics.length, monthsOf(results)));
@@ -81,11 +82,14 @@ export function experimentFans(results: ExperimentResults): FanSet {
   return { charts: metrics.map((metric, i) => ({ metric, series: fans.series(i) })), across, note: note + (fans.sampled ? SAMPLED_NOTE : '') };
 }
 
-/** The paired fans of the runs held in memory: each run minus its twin (same point, same seed) in the baseline. */
+/**
+ * The paired fans of the runs held in memory: each run minus its twin (same point, same seed) in
+ * the baseline; none with one scenario, an unknown baseline, or runs that recorded their final month only.
+ */
 export function pairedExperimentFans(results: ExperimentResults, baseline: string): PairedFanSet | undefined {
   const m = results.experiment;
   const b = m.scenarios.findIndex((s) => s.id === baseline);
-  if (m.scenarios.length < 2 || b < 0) return undefined;
+  if (m.scenarios.length < 2 || b < 0 || m.every === 0) return undefined;
   const P = m.design.points.length, R = m.seeds.length;
   const metrics = fanMetrics(m);
   const labels = pairedLabels(m, baseline);
