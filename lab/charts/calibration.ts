@@ -7,7 +7,7 @@ import { linearAxis, Plot, plot, plotOptions } from './plot.ts';
 import { fmt, PALETTE } from './style.ts';
 
 /** Generations from light grey-blue (the prior's draws) to the palette's blue (the posterior). */
-export function generationColor(g: number, last: number): string {
+function generationColor(g: number, last: number): string {
   const t = last > 0 ? g / last : 1;
   const mix = (a: number, b: number) => Math.round(a + t * (b - a));
   return `rgb(${mix(200, 0)},${mix(214, 114)},${mix(229, 178)})`;

@@ -22,7 +22,7 @@ export interface FanChartData {
 }
 
 /** A plot height that suits the chart's width: flatter on wide screens, never too short on a phone. */
-export const plotHeight = (width: number): number => Math.round(Math.max(170, Math.min(280, width * 0.42)));
+const plotHeight = (width: number): number => Math.round(Math.max(170, Math.min(280, width * 0.42)));
 
 export function fanChart(d: FanChartData, ctx: ChartContext): Chart {
   const W = ctx.width ?? DEFAULT_WIDTH;

@@ -54,7 +54,7 @@ export type Chart = SVGSVGElement & {
 
 export const DEFAULT_WIDTH = 640;
 
-export function el(doc: Document, tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
+function el(doc: Document, tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
   const e = doc.createElementNS(SVG, tag) as SVGElement;
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   if (text !== undefined) e.textContent = text;

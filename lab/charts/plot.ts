@@ -28,7 +28,7 @@ export function plotOptions(ctx: ChartContext, height: number, options: Plot.Plo
 export const plot = (options: Plot.PlotOptions): SVGSVGElement & Plot.Plot => Plot.plot(options) as SVGSVGElement & Plot.Plot;
 
 /** Extent of the finite values, widened when flat so that a constant series still gets an axis. */
-export function extent(values: Iterable<number>): [number, number] {
+function extent(values: Iterable<number>): [number, number] {
   let lo = Infinity, hi = -Infinity;
   for (const v of values) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
   if (lo === Infinity) return [0, 1];

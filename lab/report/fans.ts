@@ -9,8 +9,8 @@ import type { RunSource } from '../analysis/outcomes.ts';
 import { Fans, type Fan } from '../summaries.ts';
 import { fmt } from '../charts/style.ts';
 
-export const MAX_FANS = 8;
-export const MAX_METRICS = 6;
+const MAX_FANS = 8;
+const MAX_METRICS = 6;
 /** Values kept for the bands of all cells together (8 bytes each). */
 const BUDGET = 4_000_000;
 
