@@ -4,13 +4,11 @@
 // nothing overprints it; long lines wrap to the chart's width. The document is the caller's: the
 // browser's, or linkedom's in Node (lab/ never touches a global DOM).
 import type { Plot, Scale, ScaleName } from '@observablehq/plot';
+import { legend, ramp, type LegendItem, type Ramp } from './legend.ts';
+import { el, SVG, X0 } from './svg.ts';
 import { FONT } from './style.ts';
 import { textWidth, wrap } from './text.ts';
 
-const SVG = 'http://www.w3.org/2000/svg';
-const ROW = 15;
-/** Left edge of text. */
-const X0 = 8;
 /** Bold text is about this much wider than regular text. */
 const BOLD = 1.1;
 
@@ -20,15 +18,6 @@ export interface ChartContext {
   width?: number;
   /** A line of provenance at the foot (an exported figure's scenario, seeds and version). */
   provenance?: string;
-}
-
-export interface LegendItem {
-  label: string;
-  color: string;
-  /** line: a line; band: a fan's band and its line; box: a filled bar; dot: a point. */
-  shape?: 'line' | 'band' | 'box' | 'dot';
-  /** A dashed line's pattern. */
-  dash?: string;
 }
 
 export interface FrameOptions {
@@ -42,7 +31,7 @@ export interface FrameOptions {
   /** Lines of explanation under the plot. */
   notes?: string[];
   /** A colour ramp's key (a heatmap's): its label, colours from low to high, and the values at its ends. */
-  ramp?: { label: string; colors: string[]; lo: string; hi: string };
+  ramp?: Ramp;
 }
 
 /** A chart: one SVG element, its plot's scales (as Plot gives them) and the plot area within it. */
@@ -54,59 +43,10 @@ export type Chart = SVGSVGElement & {
 
 export const DEFAULT_WIDTH = 640;
 
-function el(doc: Document, tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
-  const e = doc.createElementNS(SVG, tag) as SVGElement;
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
 /** Lines of text, each its own <text> (so that a title reads whole when its lines are joined). */
 function textLines(svg: SVGElement, rows: string[], y: number, cls: string, px: number, gap: number, extra: Record<string, string | number> = {}): number {
   rows.forEach((r, i) => svg.appendChild(el(svg.ownerDocument, 'text', { class: cls, x: X0, y: y + i * gap, 'font-size': px, ...extra }, r)));
   return rows.length * gap;
-}
-
-function swatch(doc: Document, item: LegendItem): SVGElement {
-  const g = el(doc, 'g', {});
-  const shape = item.shape ?? 'line';
-  if (shape === 'band') g.appendChild(el(doc, 'rect', { x: 0, y: -10, width: 18, height: 12, fill: item.color, 'fill-opacity': 0.25 }));
-  if (shape === 'box') g.appendChild(el(doc, 'rect', { x: 2, y: -9, width: 12, height: 10, fill: item.color }));
-  if (shape === 'dot') g.appendChild(el(doc, 'circle', { cx: 8, cy: -4, r: 4.5, fill: item.color }));
-  if (shape === 'line' || shape === 'band') g.appendChild(el(doc, 'line', { x1: 0, x2: 18, y1: -4, y2: -4, stroke: item.color, 'stroke-width': 2.5, ...(item.dash ? { 'stroke-dasharray': item.dash } : {}) }));
-  return g;
-}
-
-/** Legend items in rows that wrap at the chart's width; returns its height. */
-function legend(svg: SVGElement, items: LegendItem[], width: number, y0: number): number {
-  if (!items.length) return 0;
-  const doc = svg.ownerDocument;
-  const g = svg.appendChild(el(doc, 'g', { class: 'legend' }));
-  let x = X0, row = 0;
-  for (const item of items) {
-    const w = 30 + textWidth(item.label);
-    if (x > X0 && x + w > width - X0) [x, row] = [X0, row + 1];
-    const it = g.appendChild(el(doc, 'g', { class: 'item', transform: `translate(${x},${y0 + 11 + row * ROW})` }));
-    it.appendChild(swatch(doc, item));
-    it.appendChild(el(doc, 'text', { x: 24, y: 0 }, item.label));
-    x += w;
-  }
-  return (row + 1) * ROW + 4;
-}
-
-/** A colour ramp's key: its label, then the low value, the colours and the high value (wrapped under the label when narrow). */
-function ramp(svg: SVGElement, r: NonNullable<FrameOptions['ramp']>, width: number, y0: number): number {
-  const doc = svg.ownerDocument;
-  const g = svg.appendChild(el(doc, 'g', { class: 'ramp' }));
-  const label = `${r.label}:`;
-  const bar = 150, need = textWidth(label) + textWidth(r.lo) + textWidth(r.hi) + bar + 30;
-  const [x0, y] = need <= width - 2 * X0 ? [X0 + textWidth(label) + 8, y0 + 4] : [X0, y0 + 4 + ROW];
-  g.appendChild(el(doc, 'text', { x: X0, y: y0 + 4 }, label));
-  g.appendChild(el(doc, 'text', { x: x0, y }, r.lo));
-  const bx = x0 + textWidth(r.lo) + 6, step = bar / r.colors.length;
-  r.colors.forEach((c, i) => g.appendChild(el(doc, 'rect', { x: bx + i * step, y: y - 10, width: step + 0.5, height: 12, fill: c })));
-  g.appendChild(el(doc, 'text', { x: bx + bar + 6, y }, r.hi));
-  return y - y0 + ROW;
 }
 
 /** A short name from text (FNV-1a), for ids that stay the same from run to run. */
