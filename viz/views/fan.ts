@@ -1,8 +1,9 @@
 // Fans in a figure of the explorer: the report's fan chart (lab/charts/fan.ts, on Observable Plot)
 // drawn at the figure's width, with the provenance line of an exported figure, mounted into the
-// figure's SVG; and the hover crosshair of the explorer's time charts over it.
+// figure's SVG; and the hover crosshair of the explorer's time charts over it. Plot is loaded when
+// the first fan is drawn (Compare's first run), not with the page; from then on drawing is
+// synchronous, as an export's redraw needs.
 import * as d3 from 'd3';
-import { fanChart } from '../../lab/charts/fan.ts';
 import { chartWidth, type Frame, type G, type Svg } from './chart.ts';
 import { crosshair } from './crosshair.ts';
 import type { TimeSeriesData } from './timeseries.ts';
@@ -19,8 +20,25 @@ function mount(target: SVGSVGElement, chart: SVGSVGElement): void {
   target.replaceChildren(...chart.childNodes);
 }
 
+type FanModule = typeof import('../../lab/charts/fan.ts');
+let loaded: FanModule | undefined;
+/** The figures waiting for Plot, each with the data it was last asked to show. */
+const waiting = new Map<Svg, TimeSeriesData>();
+
 /** Each line (values, and its band lo–hi) as a fan over months 0, 1, …; the pointer reads the means. */
 export function fans(svg: Svg, data: TimeSeriesData): void {
+  if (loaded) return draw(loaded, svg, data);
+  if (!waiting.size) {
+    void import('../../lab/charts/fan.ts').then((m) => {
+      loaded = m;
+      for (const [s, d] of waiting) draw(m, s, d);
+      waiting.clear();
+    }, () => waiting.clear()); // Not loaded (the connection dropped): the next draw tries again.
+  }
+  waiting.set(svg, data);
+}
+
+function draw({ fanChart }: FanModule, svg: Svg, data: TimeSeriesData): void {
   const node = svg.node()!;
   const kept = (node.querySelector('g.hover-plot') as Hovered | null)?.hoverMonth;
   const months = (n: number) => Array.from({ length: n }, (_, i) => i);
