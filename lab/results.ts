@@ -34,24 +34,29 @@ export class ExperimentResults {
     return this.rows.size;
   }
 
-  /** The finished runs' indices, ascending. */
-  private order(): number[] {
+  /** The finished runs' indices, ascending: the order of runs.csv. */
+  finished(): number[] {
     return [...this.rows.keys()].sort((a, b) => a - b);
+  }
+
+  /** The recorded rows [tick, ...metrics] of a finished run (undefined while it is not). */
+  recorded(run: number): readonly number[][] | undefined {
+    return this.rows.get(run);
   }
 
   /** summary.csv: the header, then the final values of each finished run, in run order. */
   summaryCsv(): string {
-    return this.layout.headers.summary + this.order().map((run) => this.layout.format(run, this.rows.get(run)!).summary).join('');
+    return this.layout.headers.summary + this.finished().map((run) => this.layout.format(run, this.rows.get(run)!).summary).join('');
   }
 
   /** runs.csv: the header, then each finished run's recorded months, in run order. */
   runsCsv(): string {
-    return this.layout.headers.runs + this.order().map((run) => this.layout.format(run, this.rows.get(run)!).runs).join('');
+    return this.layout.headers.runs + this.finished().map((run) => this.layout.format(run, this.rows.get(run)!).runs).join('');
   }
 
   /** The summary's columns ("run" and each metric's final value, in run order): what the analyses read. */
   summaryColumns(): Columns {
-    const runs = this.order();
+    const runs = this.finished();
     const { metrics } = this.experiment;
     const values: Record<string, Float64Array> = { run: Float64Array.from(runs) };
     metrics.forEach((m, i) => (values[m] = Float64Array.from(runs, (run) => this.rows.get(run)!.at(-1)![i + 1])));

@@ -25,8 +25,8 @@ const TEXT = {
   zh: { card: '政府购买的“形式”比它的“实质”多增长了多少', zero: '0 = 形式与实质同步增长', better: '越低越好', month: (m: number) => `第 ${m} 个月` },
 };
 
-/** The value the page's tables and read-outs show for a number (three decimals under 10). */
-const shown = (v: number) => (Number.isInteger(v) ? String(v) : Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(3));
+/** The value the page's tables and read-outs show for a number (lab/charts/style.ts's fmt): three significant digits under 100. */
+const shown = (v: number) => (Number.isInteger(v) ? String(v) : Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) < 1e-3 ? v.toExponential(2).replace(/\.?0+e/, 'e') : String(Number(v.toPrecision(3))));
 
 /** Hover a time chart at a month; the read-out's lines. */
 async function hover(page: Page, view: string, month: number, months: number): Promise<string[]> {

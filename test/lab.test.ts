@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analysisCsv, analyze, ExperimentResults, fanOf, Fans, plannedRuns, resolveExperiment, runTask, SpecError, twinDifferences, type AnalyzeOptions, type Experiment } from '../lab/index.ts';
+import { analysisCsv, analyze, experimentFans, experimentReport, ExperimentResults, fanOf, Fans, pairedExperimentFans, plannedRuns, resolveExperiment, runTask, SpecError, twinDifferences, type AnalyzeOptions, type Experiment } from '../lab/index.ts';
+import { nodeDocument } from '../cli/report/dom.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'involution-lab.mjs');
 const cli = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8' });
@@ -73,6 +74,25 @@ describe('lab/ in memory and the command line', () => {
     const result = analyze(e, results.summaryColumns(), options);
     expect(analysisCsv(options.method, options.outcome, result)).toBe(r.stdout);
     expect(result.rows.length).toBeGreaterThan(0);
+  });
+
+  it.each([['grid', 10], ['morris', 2]] as [Name, number][])('%s: the report built in memory, as the browser builds it, is the one involution-lab report writes', (name, charts) => {
+    const r = cli('report', dirs[name]);
+    expect(r.status, r.stderr).toBe(0);
+    const { e, results } = memory[name];
+    const html = experimentReport({
+      experiment: e,
+      summary: results.summaryColumns(),
+      overTime: experimentFans(results),
+      paired: pairedExperimentFans(results, e.scenarios[0].id),
+      document: nodeDocument(),
+    });
+    // Everything but the header's line of provenance (commit) and the manifest.
+    const body = (page: string) => page.slice(page.indexOf('<section>'), page.indexOf('<section><h2>Manifest'));
+    expect(body(html)).toBe(body(read(name, 'report.html')));
+    // grid: 2 fans over time, 2 paired fans, 2 paired bar charts, 2 metrics × 2 scenarios heatmaps; morris: its 2 metrics' bars (final month only).
+    expect(body(html).match(/<svg [^>]*class="chart"/g)).toHaveLength(charts);
+    expect(html).toContain(`<h1>Experiment spec.json</h1>`);
   });
 
   it('a spec with problems: the same list the CLI prints, as a SpecError', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSim, DISTRICT_METRICS, METRIC_BY_NAME, METRIC_SPECS, METRICS, metricNames, metricSpec, resolveParams } from '../sim/index.ts';
-import { metricLabel } from '../cli/report/units.ts';
+import { metricLabel } from '../lab/report/units.ts';
 
 describe('metric registry', () => {
   it('is what a run records: every recorded column has an entry, every entry is recorded, in the registry\'s order', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { esc } from '../cli/report/html.ts';
+import { esc } from '../lab/charts/markup.ts';
 import { pairedDifferences } from '../cli/report/fans.ts';
 import { readManifest } from '../cli/experiment/manifest.ts';
 import { column, readTable, withDesign } from '../cli/experiment/results.ts';
@@ -115,9 +115,9 @@ describe('involution-lab report', () => {
 
   it('pairs each run with its twin in the baseline: the paired fan ends at the mean paired difference of analyze', async () => {
     const m = readManifest(grid)!;
-    const fans = await pairedDifferences(grid, m, withDesign(grid, m), 'baseline-involution');
-    expect(fans.map((f) => f.metric)).toEqual(['involutionIndex', 'needsMet']);
-    const fan = fans[1].series[0];
+    const fans = (await pairedDifferences(grid, m, withDesign(grid, m), 'baseline-involution'))!;
+    expect(fans.charts.map((f) => f.metric)).toEqual(['involutionIndex', 'needsMet']);
+    const fan = fans.charts[1].series[0];
     expect(fan.label).toBe('full-prevention − baseline-involution');
     expect(fan.x).toEqual([0, 6, 12, 18, 23]);
     // At month 0 both scenarios start from the same world: no difference at all.

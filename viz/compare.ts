@@ -6,7 +6,8 @@ import { watchedWorker, type Watched } from './model.ts';
 import { metricLabel as labelOf, t, pick } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import { dataTable, PALETTE } from './views/chart.ts';
-import { timeSeries, type Line } from './views/timeseries.ts';
+import type { Line } from './views/timeseries.ts';
+import { fans } from './views/fan.ts';
 import { findScenario, SCENARIOS } from '../scenarios/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { fanOf, twinDifferences } from '../lab/summaries.ts';
@@ -136,7 +137,7 @@ export function createCompare(root: HTMLElement, progress: HTMLElement) {
       lines.push({ key: id, label: `${title(id)} (n=${runs.length})`, color: COLORS[i], values: s.mean, lo: s.low, hi: s.high });
       rows.push([title(id), runs.length, s.mean.at(-1)!, s.low.at(-1)!, s.high.at(-1)!]);
     });
-    timeSeries(figs[0].svg, { title: `${t('chart.compare')}: ${metricLabel}`, xLabel: t('x'), yLabel: metricLabel, ticks: lines[0]?.values.length ?? 120, lines, marks: [], markLabels: { intervention: '', scheduled: '', month: (m) => t('atMonth', { tick: m }) } });
+    fans(figs[0].svg, { title: `${t('chart.compare')}: ${metricLabel}`, xLabel: t('x'), yLabel: metricLabel, ticks: lines[0]?.values.length ?? 120, lines, marks: [], markLabels: { intervention: '', scheduled: '', month: (m) => t('atMonth', { tick: m }) } });
     const end = `${t('mean')} (${t('atMonth', { tick: (lines[0]?.values.length ?? 1) - 1 })})`;
     dataTable(figs[0].table, t('chart.compare'), [t('scenario'), 'n', end, '5 %', '95 %'], rows);
     const base = results.get(req.baseline)!;
@@ -150,7 +151,7 @@ export function createCompare(root: HTMLElement, progress: HTMLElement) {
       diffLines.push({ key: id, label: `${title(id)} − ${title(req.baseline)} (n=${paired.length})`, color: COLORS[i], values: s.mean, lo: s.low, hi: s.high });
       diffRows.push([title(id), paired.length, s.mean.at(-1)!, s.low.at(-1)!, s.high.at(-1)!]);
     });
-    timeSeries(figs[1].svg, { title: t('chart.diff'), xLabel: t('x'), yLabel: `Δ ${metricLabel}`, ticks: diffLines[0]?.values.length ?? 120, lines: diffLines, marks: [], markLabels: { intervention: '', scheduled: '', month: (m) => t('atMonth', { tick: m }) } });
+    fans(figs[1].svg, { title: t('chart.diff'), xLabel: t('x'), yLabel: `Δ ${metricLabel}`, ticks: diffLines[0]?.values.length ?? 120, lines: diffLines, marks: [], markLabels: { intervention: '', scheduled: '', month: (m) => t('atMonth', { tick: m }) } });
     dataTable(figs[1].table, t('chart.diff'), [t('scenario'), 'n', end, '5 %', '95 %'], diffRows);
     for (const f of figs) f.relabel();
   }

@@ -4,7 +4,7 @@
 import type { ParameterSummary, PredictiveSummary } from '../../lab/abc/report.ts';
 import type { Population, Prior } from '../../lab/abc/smc.ts';
 import { describeObservation, type Target } from '../../lab/abc/targets.ts';
-import { fmt } from '../report/html.ts';
+import { fmt } from '../../lab/charts/style.ts';
 import type { Entry } from './journal.ts';
 
 export const POSTERIOR_CSV = 'posterior.csv';

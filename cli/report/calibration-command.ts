@@ -1,5 +1,5 @@
 // `involution-lab report <dir>` on a calibration: reads posterior.csv and predictive.csv back and
-// writes <dir>/report.html.
+// writes <dir>/report.html (lab/report/calibration.ts's page).
 import { join } from 'node:path';
 import type { Population } from '../../lab/abc/smc.ts';
 import { effectiveSampleSize } from '../../lab/abc/stats.ts';
@@ -8,7 +8,8 @@ import type { CalibrationManifest } from '../calibrate/manifest.ts';
 import { UsageError } from '../common/errors.ts';
 import { writeAtomic } from '../common/files.ts';
 import { readTable, type Table } from '../experiment/results.ts';
-import { calibrationPage } from './calibration.ts';
+import { calibrationReport as calibrationPage } from '../../lab/report/calibration.ts';
+import { nodeDocument } from './dom.ts';
 
 /** Numeric columns of a table, each cell checked: a report never draws from an empty or non-numeric cell. */
 function numbers(t: Table, names: string[], file: string): number[][] {
@@ -48,7 +49,7 @@ export function calibrationReport(dir: string, m: CalibrationManifest, io: { std
   });
   const predictive = numbers(readTable(dir, PREDICTIVE_CSV), metrics, join(dir, PREDICTIVE_CSV));
   const out = join(dir, 'report.html');
-  writeAtomic(out, calibrationPage(m, pops, predictive));
+  writeAtomic(out, calibrationPage(m, pops, predictive, nodeDocument()));
   io.stdout(`${out}\n`);
   return 0;
 }

@@ -1,23 +1,29 @@
 // `involution-lab report <dir>`: writes <dir>/report.html from the experiment's (or calibration's)
-// files. The experiment's tables (CSV or Parquet) are read as streams, every cell used checked.
+// files. The experiment's tables (CSV or Parquet) are read as streams, every cell used checked; the
+// page is lab/report's, built from what was read, its charts in linkedom's document.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReportAnalysis } from '../../lab/report/analyses.ts';
+import { experimentReport } from '../../lab/report/experiment.ts';
 import { UsageError } from '../common/errors.ts';
 import { writeAtomic } from '../common/files.ts';
 import { loadManifest, readColumns, readTable, requireComplete, withDesign } from '../experiment/results.ts';
 import { readCalibrationManifest } from '../calibrate/manifest.ts';
 import { calibrationReport } from './calibration-command.ts';
-import { fanCharts, pairedFanCharts } from './fans.ts';
-import { heatmaps } from './heatmaps.ts';
-import { page } from './page.ts';
-import { sensitivityCharts } from './sensitivity.ts';
+import { nodeDocument } from './dom.ts';
+import { fansOverTime, pairedDifferences } from './fans.ts';
 
-/** The baseline chosen for `analyze --method paired`, when it was run. */
-function pairedBaseline(dir: string): string | undefined {
-  const file = readdirSync(dir).filter((f) => /^analysis-paired-.+\.csv$/.test(f)).sort()[0];
-  if (!file) return undefined;
-  const t = readTable(dir, file);
-  return t.rows[0]?.[t.columns.indexOf('baseline')];
+const ANALYSIS_FILE = /^analysis-.+\.csv$/;
+
+/** The analyses `involution-lab analyze` wrote in the directory (analysis-<method>-<outcome>.csv), by file name. */
+function readAnalyses(dir: string): { files: string[]; analyses: ReportAnalysis[] } {
+  const files = readdirSync(dir).filter((f) => ANALYSIS_FILE.test(f)).sort();
+  const analyses = files.map((f) => {
+    const t = readTable(dir, f);
+    const [method = '', outcome = ''] = t.rows[0] ?? [];
+    return { method, outcome, result: { columns: t.columns.slice(2), rows: t.rows.map((r) => r.slice(2)) } };
+  });
+  return { files, analyses };
 }
 
 export async function reportCommand(positionals: string[], io: { stdout: (t: string) => void }): Promise<number> {
@@ -31,31 +37,22 @@ export async function reportCommand(positionals: string[], io: { stdout: (t: str
   const m = withDesign(dir, manifest);
   const summary = await readColumns(dir, manifest, 'summary', ['run', ...m.metrics], m.runs.total);
   const overTime = m.spec.record !== 'final';
-  const fans = overTime ? await fanCharts(dir, manifest, m) : { svgs: [], note: '' };
-  const sensitivity = sensitivityCharts(dir, m, summary);
-  const baseline = pairedBaseline(dir) ?? m.scenarios[0].id;
-  const pairedFans = overTime ? await pairedFanCharts(dir, manifest, m, baseline) : [];
-  const html = page(m, [
-    {
-      title: 'Over time',
-      intro: overTime
-        ? `Each line is the mean over seeds; the band holds 90 % of the seeds (5th to 95th percentile). ${fans.note}`
-        : 'The runs recorded their final month only (record: "final"); record {"every": k} months for charts over time.',
-      svgs: overTime ? fans.svgs : [],
-      always: true,
-    },
-    {
-      title: `Differences from ${baseline} over time`,
-      intro: `Each run minus its twin in ${baseline}: the same design point and the same seed, so the citizens' needs are the same (common random numbers). Line: mean; band: 90 % of the pairs.`,
-      svgs: pairedFans,
-    },
-    {
-      title: 'Sensitivity and comparisons',
-      intro: `Final-month values: Morris and Sobol' analyses use the mean over seeds at each design point, paired comparisons the difference seed by seed; ${sensitivity.source}.`,
-      svgs: sensitivity.svgs,
-    },
-    { title: 'Two-parameter grid', intro: 'Mean final-month value over seeds in each cell of the grid.', svgs: heatmaps(m, summary) },
-  ]);
+  const { files, analyses } = readAnalyses(dir);
+  // The baseline chosen for `analyze --method paired`, when it was run.
+  const pairedRun = analyses.find((a) => a.method === 'paired');
+  const baseline = String(pairedRun?.result.rows[0]?.[pairedRun.result.columns.indexOf('baseline')] ?? m.scenarios[0].id);
+  const html = experimentReport({
+    experiment: m,
+    summary,
+    overTime: overTime ? await fansOverTime(dir, manifest, m) : undefined,
+    paired: overTime ? await pairedDifferences(dir, manifest, m, baseline) : undefined,
+    analyses: files.length ? analyses : undefined,
+    analysesFrom: files.join(', '),
+    specFile: m.specFile,
+    model: m.model,
+    manifest: m,
+    document: nodeDocument(),
+  });
   const out = join(dir, 'report.html');
   writeAtomic(out, html);
   io.stdout(`${out}\n`);

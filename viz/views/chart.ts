@@ -7,18 +7,16 @@
 // footer are laid out first and the plot placed between them: nothing overprints the plot. An
 // exported figure is redrawn at a fixed width with its provenance line (`data-provenance`).
 import * as d3 from 'd3';
+import { fmt, FONT, PALETTE } from '../../lab/charts/style.ts';
+import { textWidth, wrap } from '../../lab/charts/text.ts';
 import type { Marker } from '../worker/api.ts';
 
-/** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
-export const PALETTE = {
-  orange: '#E69F00', sky: '#56B4E9', green: '#009E73', yellow: '#F0E442',
-  blue: '#0072B2', vermillion: '#D55E00', purple: '#CC79A7', black: '#000000', grey: '#777777',
-};
+// The palette and the number format are the report's (lab/charts/style.ts): one of each.
+export { PALETTE, fmt };
 
 /** The width a chart is drawn at when nothing else is known, and the width of exported figures. */
 export const WIDTH = 640;
 export const MARGIN = { left: 56, right: 16 };
-const FONT = 11;
 const ROW = 15;
 /** Markers are drawn in ink, dotted: no data line is dotted or drawn in this grey. */
 export const MARK_INK = '#333333';
@@ -77,28 +75,6 @@ export function plotHeightFor(width: number, ratio = 0.42, min = 170, max = 280)
   return Math.round(Math.max(min, Math.min(max, width * ratio)));
 }
 
-/** Approximate width of a label at `px`: CJK characters are about twice as wide as Latin ones. */
-export function textWidth(text: string, px = FONT): number {
-  let w = 0;
-  for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? px : px * 0.58;
-  return w;
-}
-
-/** Lines of at most `width`: broken at spaces, and anywhere in Chinese. */
-export function wrap(text: string, width: number, px = FONT): string[] {
-  const words = text.match(/[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? [];
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line && textWidth((line + w).trimEnd(), px) > width) {
-      lines.push(line.trimEnd());
-      line = w.trimStart();
-    } else line += w;
-  }
-  if (line.trim()) lines.push(line.trimEnd());
-  return lines.length ? lines : [''];
-}
-
 /** Legend items in rows that wrap at the chart's width. */
 function layoutLegend(items: LegendItem[], width: number): { placed: (LegendItem & { x: number; row: number })[]; rows: number } {
   let x = 8;
@@ -129,7 +105,7 @@ function lines(sel: d3.Selection<SVGTextElement, unknown, null, undefined>, rows
 export function frame(svg: Svg, spec: FrameSpec): Frame {
   const W = chartWidth(svg);
   const left = spec.left ?? MARGIN.left, right = spec.right ?? MARGIN.right;
-  svg.attr('role', 'img').attr('font-family', 'system-ui, "Noto Sans SC", sans-serif').attr('font-size', FONT);
+  svg.attr('role', 'img').attr('font-family', FONT.family).attr('font-size', FONT.size);
   // Only the chart's own title: the map's cells have <title>s of their own.
   svg.selectChildren('title').data([spec.title]).join('title').text((d) => d);
   const titleRows = wrap(spec.title, W - 16, 14);
@@ -288,11 +264,4 @@ export function dataTable(container: HTMLElement, caption: string, headers: stri
     const tr = body.insertRow();
     for (const v of r) tr.insertCell().textContent = typeof v === 'number' ? fmt(v) : v;
   }
-}
-
-/** Numbers in tables and read-outs: counts as integers, other figures to three significant places. */
-export function fmt(v: number): string {
-  if (!Number.isFinite(v)) return '—';
-  if (Number.isInteger(v)) return String(v);
-  return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(3);
 }

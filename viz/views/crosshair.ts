@@ -2,7 +2,9 @@
 // touch), a dot on each line, and a box with the month and each line's value. The month hovered
 // is kept on the plot, so a chart redrawn while playing keeps showing it with the new values.
 import * as d3 from 'd3';
-import { fmt, textWidth, type Frame } from './chart.ts';
+import { fmt } from '../../lab/charts/style.ts';
+import { textWidth } from '../../lab/charts/text.ts';
+import type { Frame } from './chart.ts';
 
 export interface HoverLine {
   label: string;

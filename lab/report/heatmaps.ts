@@ -1,13 +1,13 @@
 // Heatmaps for a two-parameter grid: mean final value over seeds in each cell, per metric and scenario.
-import type { Loaded as Manifest } from '../experiment/results.ts';
-import type { Columns } from '../experiment/results.ts';
-import { outcomesOf, pointMeans } from '../../lab/analysis/outcomes.ts';
-import { heatmap } from './heatmap.ts';
+import { outcomesOf, pointMeans, type Columns, type RunSource } from '../analysis/outcomes.ts';
+import type { ChartContext } from '../charts/frame.ts';
+import { heatmap } from '../charts/heatmap.ts';
+import { markup } from '../charts/markup.ts';
 import { metricLabel, paramLabel } from './units.ts';
 
 const MAX_MAPS = 8;
 
-export function heatmaps(m: Manifest, summary: Columns): string[] {
+export function heatmaps(m: RunSource & { metrics: readonly string[] }, summary: Columns, ctx: ChartContext): string[] {
   const { type, params, points } = m.design;
   if (type !== 'grid' || params.length !== 2) return [];
   const xs = [...new Set(points.map((p) => p[0]))].sort((a, b) => a - b);
@@ -21,7 +21,7 @@ export function heatmaps(m: Manifest, summary: Columns): string[] {
       if (svgs.length >= MAX_MAPS) return;
       const means = pointMeans(outcomes[si]);
       const values = ys.map((y) => xs.map((x) => means[at.get(`${x},${y}`)!]));
-      svgs.push(heatmap({
+      svgs.push(markup(heatmap({
         title: `${metric}, final month, mean over ${m.seeds.length} seeds${m.scenarios.length > 1 ? ` (${s.id})` : ''}`,
         xLabel: paramLabel(params[0]),
         yLabel: paramLabel(params[1]),
@@ -29,7 +29,7 @@ export function heatmaps(m: Manifest, summary: Columns): string[] {
         xs,
         ys,
         values,
-      }));
+      }, ctx)));
     });
   }
   return svgs;

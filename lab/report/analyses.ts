@@ -1,0 +1,74 @@
+// The report's sensitivity and comparison charts: from the analyses given (the CLI's analysis CSVs,
+// the browser's results), or, when none are, computed here for the first metrics with the same
+// functions and defaults as `involution-lab analyze`.
+import { morris, paired, sobol, type Result } from '../analysis/methods.ts';
+import { outcomesOf, type Columns, type RunSource } from '../analysis/outcomes.ts';
+import { morrisChart, pairedChart, sobolChart, type MorrisRow, type SobolRow } from '../charts/analysis.ts';
+import type { ChartContext } from '../charts/frame.ts';
+import { markup } from '../charts/markup.ts';
+import { fmt } from '../charts/style.ts';
+import { metricLabel } from './units.ts';
+
+/** One analysis: its method and outcome, and its table (cells as numbers, or as the CSV's text). */
+export interface ReportAnalysis {
+  method: string;
+  outcome: string;
+  result: Result;
+}
+
+const INLINE_METRICS = 3;
+const MAX_ROWS = 30;
+const TEXT = new Set(['scenario', 'parameter', 'baseline']);
+
+type Row = Record<string, string | number>;
+
+/** Rows of a result as records, numbers parsed. */
+const records = (r: Result): Row[] => r.rows.map((row) => Object.fromEntries(r.columns.map((c, i) => [c, TEXT.has(c) ? String(row[i]) : Number(row[i])])));
+
+function pairedSvg(m: RunSource, rows: Row[], outcome: string, ctx: ChartContext): string {
+  const point = (r: Row) => m.design.params.map((p) => `${p} ${fmt(Number(r[p]))}`).join(', ');
+  const others = [...new Set(rows.map((r) => String(r.scenario)))];
+  const shown = rows.slice(0, MAX_ROWS);
+  // One scenario against the baseline: it goes in the title, and each row is a design point.
+  const label = (r: Row) => (!m.design.params.length ? String(r.scenario) : others.length === 1 ? point(r) : `${r.scenario}: ${point(r)}`);
+  return markup(pairedChart({
+    title: `${outcome} (final month): ${others.length === 1 ? others[0] : 'scenario'} − ${String(rows[0].baseline)}, paired on common seeds`,
+    subtitle: rows.length > shown.length ? `first ${shown.length} of ${rows.length} rows` : undefined,
+    xLabel: `difference in ${metricLabel(outcome)}`,
+    rows: shown.map((r) => ({ label: label(r), meanDiff: Number(r.meanDiff), low: Number(r.low), high: Number(r.high) })),
+  }, ctx));
+}
+
+/** The charts of one analysis: one per scenario (Morris, Sobol'), or one for the paired differences. */
+export function analysisCharts(m: RunSource, a: ReportAnalysis, ctx: ChartContext): string[] {
+  const rows = records(a.result);
+  if (rows.length === 0) return [];
+  const { method, outcome } = a;
+  if (method === 'paired') return [pairedSvg(m, rows, outcome, ctx)];
+  if (method !== 'morris' && method !== 'sobol') return [];
+  return [...new Set(rows.map((r) => String(r.scenario)))].map((scenario) => {
+    const mine = rows.filter((r) => r.scenario === scenario);
+    if (method === 'morris') {
+      mine.sort((a, b) => Number(b.muStar) - Number(a.muStar));
+      return markup(morrisChart({
+        title: `Morris elementary effects of ${outcome} (final month), ${scenario}`,
+        xLabel: `effect on ${metricLabel(outcome)} over each parameter's range`,
+        rows: mine as unknown as MorrisRow[],
+      }, ctx));
+    }
+    mine.sort((a, b) => Number(b.ST) - Number(a.ST));
+    return markup(sobolChart({ title: `Sobol' indices of ${outcome} (final month), ${scenario}`, xLabel: 'share of output variance', rows: mine as unknown as SobolRow[] }, ctx));
+  });
+}
+
+/** The analyses a report makes itself: Morris or Sobol' as the design allows, and paired against the first scenario, for the first metrics. */
+export function inlineAnalyses(m: RunSource & { metrics: readonly string[] }, summary: Columns): ReportAnalysis[] {
+  const out: ReportAnalysis[] = [];
+  for (const outcome of m.metrics.slice(0, INLINE_METRICS)) {
+    const outcomes = outcomesOf(m, summary, outcome);
+    if (m.design.type === 'morris') out.push({ method: 'morris', outcome, result: morris(m, outcomes, {}) });
+    if (m.design.type === 'sobol') out.push({ method: 'sobol', outcome, result: sobol(m, outcomes, {}) });
+    if (m.scenarios.length > 1) out.push({ method: 'paired', outcome, result: paired(m, outcomes, m.scenarios[0].id) });
+  }
+  return out;
+}

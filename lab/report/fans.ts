@@ -1,0 +1,114 @@
+// The report's fans over time: per metric (the first MAX_METRICS), the mean and 5–95 % band
+// across seeds, one fan per scenario × design point (or per scenario, pooling its points, when
+// there are too many); and the paired fans, each run minus its twin in the baseline. How runs are
+// grouped is decided here, for the CLI (which streams runs.csv) and the browser (which holds the
+// runs) alike; fans are lab/summaries.ts's, in bounded memory, so that both give the same bands.
+import { decodeRun } from '../plan.ts';
+import type { ExperimentResults } from '../results.ts';
+import type { RunSource } from '../analysis/outcomes.ts';
+import { Fans, type Fan } from '../summaries.ts';
+import { fmt } from '../charts/style.ts';
+
+const MAX_FANS = 8;
+const MAX_METRICS = 6;
+/** Values kept for the bands of all cells together (8 bytes each). */
+const BUDGET = 4_000_000;
+
+export const SAMPLED_NOTE = ' Where a month has more values than the report keeps, its band is computed from a seeded uniform sample of them (the means from all).';
+
+/** Fans to draw: one chart per metric; what each band is taken across; what the reader should know. */
+export interface FanSet {
+  charts: { metric: string; series: Fan[] }[];
+  /** "4 seeds", "6 design points × 4 seeds". */
+  across: string;
+  /** Sentences for the section's introduction (pooled points, sampled bands), or "". */
+  note: string;
+}
+
+/** Paired fans: scenario − baseline, run by run. */
+export interface PairedFanSet extends FanSet {
+  baseline: string;
+}
+
+export interface FanSource extends RunSource {
+  metrics: readonly string[];
+}
+
+export const fanMetrics = (m: FanSource): string[] => m.metrics.slice(0, MAX_METRICS);
+
+/** How many values each cell keeps: the budget shared among every (fan, metric, month). */
+export const fanCap = (fans: number, metrics: number, months: number): number => Math.max(200, Math.floor(BUDGET / Math.max(1, fans * metrics * months)));
+
+/** Which fan a run belongs to (−1: none shown), the fans' labels, and what the reader should know. */
+export function fanGroups(m: FanSource): { keyOf: (scenario: number, point: number) => number; labels: string[]; note: string; across: string } {
+  const S = m.scenarios.length, P = m.design.points.length;
+  const perPoint = S * P <= MAX_FANS;
+  const pointLabel = (p: number) => m.design.params.map((name, i) => `${name} ${fmt(m.design.points[p][i])}`).join(', ');
+  const labels = perPoint
+    ? m.scenarios.flatMap((s) => m.design.points.map((_, p) => (P > 1 ? `${S > 1 ? `${s.id}: ` : ''}${pointLabel(p)}` : s.id)))
+    : m.scenarios.slice(0, MAX_FANS).map((s) => (P > 1 ? `${s.id} (all ${P} points)` : s.id));
+  const note = perPoint ? '' : P > 1 ? `With ${S * P} scenario × design point combinations, each fan pools one scenario's ${P} design points and all seeds.` : '';
+  const capped = !perPoint && S > MAX_FANS ? ` Showing the first ${MAX_FANS} of ${S} scenarios.` : '';
+  return {
+    keyOf: (s, p) => (perPoint ? s * P + p : s < MAX_FANS ? s : -1),
+    labels,
+    note: note + capped,
+    across: perPoint || P === 1 ? `${m.seeds.length} seeds` : `${P} design points × ${m.seeds.length} seeds`,
+  };
+}
+
+/** What the paired fans' bands are taken across. */
+export const pairedAcross = (m: FanSource): string => (m.design.points.length > 1 ? `${m.design.points.length} design points × ${m.seeds.length} seeds` : `${m.seeds.length} seeds`);
+
+/** The paired fans' labels: every scenario but the baseline. */
+export const pairedLabels = (m: FanSource, baseline: string): string[] => m.scenarios.filter((s) => s.id !== baseline).map((s) => `${s.id} − ${baseline}`);
+
+const monthsOf = (results: ExperimentResults): number => Math.max(0, ...results.finished().map((run) => results.recorded(run)!.length));
+
+/** The fans of the runs held in memory (the browser's), the same as the CLI's from runs.csv; none when the runs recorded their final month only. */
+export function experimentFans(results: ExperimentResults): FanSet | undefined {
+  const m = results.experiment;
+  if (m.every === 0) return undefined;
+  const { keyOf, labels, note, across } = fanGroups(m);
+  const metrics = fanMetrics(m);
+  const fans = new Fans(labels, metrics.length, fanCap(labels.length, metrics.length, monthsOf(results)));
+  const cols = metrics.map((name) => m.metrics.indexOf(name) + 1);
+  for (const run of results.finished()) {
+    const { scenario, point } = decodeRun(run, m.design.points.length, m.seeds.length);
+    const key = keyOf(scenario, point);
+    if (key < 0) continue;
+    for (const row of results.recorded(run)!) cols.forEach((c, i) => fans.add(key, i, row[0], row[c]));
+  }
+  return { charts: metrics.map((metric, i) => ({ metric, series: fans.series(i) })), across, note: note + (fans.sampled ? SAMPLED_NOTE : '') };
+}
+
+/**
+ * The paired fans of the runs held in memory: each run minus its twin (same point, same seed) in
+ * the baseline; none with one scenario, an unknown baseline, or runs that recorded their final month only.
+ */
+export function pairedExperimentFans(results: ExperimentResults, baseline: string): PairedFanSet | undefined {
+  const m = results.experiment;
+  const b = m.scenarios.findIndex((s) => s.id === baseline);
+  if (m.scenarios.length < 2 || b < 0 || m.every === 0) return undefined;
+  const P = m.design.points.length, R = m.seeds.length;
+  const metrics = fanMetrics(m);
+  const labels = pairedLabels(m, baseline);
+  const fans = new Fans(labels, metrics.length, fanCap(labels.length, metrics.length, monthsOf(results)));
+  const cols = metrics.map((name) => m.metrics.indexOf(name) + 1);
+  let fan = 0;
+  m.scenarios.forEach((_, s) => {
+    if (s === b) return;
+    for (let twin = 0; twin < P * R; twin++) {
+      const rows = results.recorded(s * P * R + twin), base = results.recorded(b * P * R + twin);
+      if (!rows || !base) continue;
+      const byTick = new Map(base.map((row) => [row[0], row]));
+      for (const row of rows) {
+        const other = byTick.get(row[0]);
+        if (other) cols.forEach((c, i) => fans.add(fan, i, row[0], row[c] - other[c]));
+      }
+    }
+    fan++;
+  });
+  const note = fans.sampled ? SAMPLED_NOTE.trim() : '';
+  return { baseline, charts: metrics.map((metric, i) => ({ metric, series: fans.series(i) })), across: pairedAcross(m), note };
+}

@@ -1,0 +1,192 @@
+// Every chart of lab/charts, built in Node (linkedom's document) from fixed seeded data, as SVG
+// snapshots with numbers rounded to two decimals (as Observable Plot's own tests): a change to a
+// chart shows as a diff of its markup. Refresh with `npx vitest run test/charts.test.ts -u` and
+// look at the diff. Each chart also carries its title, its axis labels with units, and a legend
+// where it has series.
+import { describe, expect, it } from 'vitest';
+import { nodeDocument } from '../cli/report/dom.ts';
+import { morrisEffects } from '../lab/analysis/morris.ts';
+import { pairedDifference } from '../lab/analysis/paired.ts';
+import { sobolIndices } from '../lab/analysis/sobol.ts';
+import { kde } from '../lab/abc/stats.ts';
+import { barChart, fanChart, fmt, heatmap, marginalChart, markup, morrisChart, pairChart, pairedChart, predictiveChart, sobolChart, type Chart, type ChartContext } from '../lab/charts/index.ts';
+import { createRng } from '../lab/random.ts';
+import { fanOf } from '../lab/summaries.ts';
+
+/** The chart's markup, numbers rounded to two decimals, an element a line. */
+const snapshot = (chart: Chart): string => `${markup(chart).replace(/-?\d+\.\d+/g, (x) => String(Math.round(Number(x) * 100) / 100 || 0)).replace(/></g, '>\n<')}\n`;
+
+const ctx = (width?: number): ChartContext => ({ document: nodeDocument(), width });
+
+/** `n` runs of a random walk over `months`, drifting by `drift` a month: seeded. */
+function walks(seed: number, n: number, months: number, drift: number): Float64Array[] {
+  const rng = createRng(seed);
+  return Array.from({ length: n }, () => {
+    let x = 0;
+    return Float64Array.from({ length: months }, () => (x += drift + (rng() - 0.5) * 0.2));
+  });
+}
+
+const texts = (chart: Chart, cls: string) => [...chart.querySelectorAll(`text.${cls}`)].map((t) => t.textContent ?? '');
+const legend = (chart: Chart) => [...chart.querySelectorAll('g.legend g.item text')].map((t) => t.textContent ?? '');
+
+/** `n` uniform numbers from a stream of this seed. */
+const unit = (seed: number, n: number) => {
+  const r = createRng(seed);
+  return Array.from({ length: n }, () => r());
+};
+
+const charts: Record<string, () => Chart> = {
+  fan: () => fanChart({
+    title: 'involutionIndex: mean and 90 % band across 12 seeds',
+    xLabel: 'month (tick)',
+    yLabel: 'involutionIndex (log ratio: form growth − substance growth)',
+    series: [fanOf(walks(1, 12, 37, 0.02), 'baseline-involution'), fanOf(walks(2, 12, 37, -0.01), 'full-prevention')],
+    note: 'line: mean over seeds; band: 5th to 95th percentile across seeds',
+  }, ctx()),
+  'fan-narrow': () => fanChart({
+    title: 'Compare scenarios across seeds: involution index',
+    xLabel: 'month',
+    yLabel: 'Δ involution index',
+    series: [{ ...fanOf(walks(3, 5, 25, -0.03), 'All five preventions − Baseline (n=5)'), color: '#0072B2' }],
+  }, { ...ctx(340), provenance: 'Involution Lab 0.1.0 · seeds 1 to 5 · metric involutionIndex' }),
+  bars: () => barChart({
+    title: 'Bars with whiskers, negative values to the left',
+    xLabel: 'value (share, 0–1)',
+    labels: ['first', 'a much longer label for the second row', 'third'],
+    series: [
+      { name: 'with interval', bars: [{ value: 0.3, low: 0.2, high: 0.45 }, { value: -0.1, low: -0.25, high: 0.05 }, { value: NaN }] },
+      { name: 'without', bars: [{ value: 0.2 }, { value: 0.05 }, { value: 0.4 }] },
+    ],
+  }, ctx()),
+  morris: () => {
+    // y = 3 x0 + x1² + 0 x2 over 6 trajectories of 4 points (one factor moved at each step).
+    const r = createRng(11), points: number[][] = [], changed: number[] = [];
+    for (let t = 0; t < 6; t++) {
+      let p = [r(), r(), r()].map((v) => Math.round(v * 3) / 3);
+      points.push(p);
+      changed.push(-1);
+      for (const i of [2, 0, 1]) {
+        p = p.map((v, j) => (j === i ? (v < 0.5 ? v + 2 / 3 : v - 2 / 3) : v));
+        points.push(p);
+        changed.push(i);
+      }
+    }
+    const y = points.map((p) => 3 * p[0] + p[1] * p[1]);
+    const effects = morrisEffects(points, changed, y, 3, { resamples: 200 });
+    const rows = effects.map((e, i) => ({ parameter: ['pathDependence', 'partnership', 'initialSOs'][i], muStar: e.muStar, muStarLow: e.muStarCi.low, muStarHigh: e.muStarCi.high, sigma: e.sigma }));
+    rows.sort((a, b) => b.muStar - a.muStar);
+    return morrisChart({ title: 'Morris elementary effects of involutionIndex (final month), baseline-involution', xLabel: "effect on involutionIndex (log ratio: form growth − substance growth) over each parameter's range", rows }, ctx());
+  },
+  sobol: () => {
+    // Saltelli rows [A, B, A_B^1, A_B^2] of y = x0 + 0.3 x1, 64 base rows.
+    const r = createRng(5), y: number[] = [];
+    const f = (x: number[]) => x[0] + 0.3 * x[1];
+    for (let j = 0; j < 64; j++) {
+      const a = [r(), r()], b = [r(), r()];
+      y.push(f(a), f(b), f([b[0], a[1]]), f([a[0], b[1]]));
+    }
+    const rows = sobolIndices(y, 2, { resamples: 200 }).map((s, i) => ({ parameter: ['politicalRationality', 'dualManagement'][i], S1: s.S1, S1Low: s.S1ci.low, S1High: s.S1ci.high, ST: s.ST, STLow: s.STci.low, STHigh: s.STci.high }));
+    return sobolChart({ title: "Sobol' indices of needsMet (final month), baseline-involution", xLabel: 'share of output variance', rows }, ctx());
+  },
+  paired: () => {
+    const noise = createRng(41);
+    const rows = [0.2, 0.5, 0.8].map((x, i) => {
+      const base = unit(40 + i, 8), other = base.map((v) => v + 0.1 * i - 0.05 + (noise() - 0.5) * 0.1);
+      const d = pairedDifference(base, other);
+      return { label: `pathDependence ${fmt(x)}, politicalRationality 0.5`, meanDiff: d.mean, low: d.low, high: d.high };
+    });
+    return pairedChart({ title: 'needsMet (final month): full-prevention − baseline-involution, paired on common seeds', xLabel: 'difference in needsMet (share, 0–1)', rows }, ctx());
+  },
+  heatmap: () => heatmap({
+    title: 'needsMet, final month, mean over 4 seeds (full-prevention)',
+    xLabel: 'pathDependence (share, 0–1)',
+    yLabel: 'baseTransparency (share, 0–1)',
+    valueLabel: 'needsMet (share, 0–1)',
+    xs: [0, 0.5, 1],
+    ys: [0.2, 0.8],
+    values: [unit(50, 3), unit(51, 3)],
+  }, ctx()),
+  marginal: () => {
+    const grid = Array.from({ length: 61 }, (_, i) => i / 60);
+    // Three generations narrowing around 0.7.
+    const densities = [1, 0.4, 0.15].map((spread, g) => {
+      const r = createRng(20 + g), xs = Array.from({ length: 60 }, () => Math.min(1, Math.max(0, 0.7 + (r() - 0.5) * spread)));
+      return kde(xs, xs.map(() => 1 / xs.length), grid, 1 / 40);
+    });
+    return marginalChart({ name: 'pathDependence', label: 'pathDependence (share, 0–1)', lo: 0, hi: 1, grid, densities }, ctx(400));
+  },
+  pair: () => {
+    const r = createRng(31);
+    const points = Array.from({ length: 80 }, () => {
+      const x = r();
+      return { x, y: Math.min(1, Math.max(0, 1 - x + (r() - 0.5) * 0.3)), w: 1 / 80 };
+    });
+    return pairChart({ x: { name: 'pathDependence', label: 'pathDependence (share, 0–1)', lo: 0, hi: 1 }, y: { name: 'dualManagement', label: 'dualManagement (share, 0–1)', lo: 0, hi: 1 }, points, r: -0.93 }, ctx(400));
+  },
+  predictive: () => predictiveChart({
+    title: 'purchaseShare, month 35: observed against posterior predictive',
+    subtitle: "observed 0.25 ± 0.02; inside the predictions' 90 % interval",
+    xLabel: 'purchaseShare (share, 0–1)',
+    values: unit(60, 40).map((u) => 0.2 + 0.1 * u),
+    observed: { value: 0.25, sd: 0.02 },
+  }, ctx(400)),
+  'predictive-range': () => predictiveChart({
+    title: 'projectsActive, month 35: observed against posterior predictive',
+    xLabel: 'projectsActive (contracts)',
+    values: unit(61, 30).map((u) => 200 + 100 * u),
+    observed: { range: [260, 320] },
+  }, ctx(400)),
+};
+
+describe('charts', () => {
+  for (const [name, build] of Object.entries(charts)) {
+    it(`${name}: the same SVG as its snapshot`, async () => {
+      await expect(snapshot(build())).toMatchFileSnapshot(`./__snapshots__/charts/${name}.svg`);
+    });
+  }
+
+  it('are the same SVG when drawn twice (no counter or clock in them)', () => {
+    for (const build of Object.values(charts)) expect(markup(build())).toBe(markup(build()));
+  });
+
+  it('carry their title, axis labels with units, and a legend of their series', () => {
+    const fan = charts.fan();
+    expect(fan.getAttribute('aria-label')).toBe('involutionIndex: mean and 90 % band across 12 seeds');
+    expect(texts(fan, 'title').join(' ')).toBe('involutionIndex: mean and 90 % band across 12 seeds');
+    expect(texts(fan, 'y-label')).toEqual(['↑ involutionIndex (log ratio: form growth − substance growth)']);
+    expect(texts(fan, 'x-label')).toEqual(['month (tick) →']);
+    expect(legend(fan)).toEqual(['baseline-involution', 'full-prevention']);
+    // The narrow chart wraps what does not fit, and ends with its provenance.
+    const narrow = charts['fan-narrow']();
+    expect(narrow.getAttribute('viewBox')).toMatch(/^0 0 340 /);
+    expect(texts(narrow, 'title').length).toBeGreaterThan(1);
+    expect(texts(narrow, 'provenance').join(' ')).toBe('Involution Lab 0.1.0 · seeds 1 to 5 · metric involutionIndex');
+    expect(legend(charts.morris())).toEqual(['μ* (mean |EE|)', 'σ (sd of EE)']);
+    expect(legend(charts.sobol())).toEqual(['S1 (first order)', 'ST (total)']);
+    expect(texts(charts.sobol(), 'note')).toEqual(['whiskers: 95 % confidence interval']);
+    expect(texts(charts.paired(), 'x-label').join(' ')).toBe('difference in needsMet (share, 0–1) →');
+    const map = charts.heatmap();
+    expect(texts(map, 'y-label')).toEqual(['↑ baseTransparency (share, 0–1)']);
+    expect(texts(map, 'x-label')).toEqual(['pathDependence (share, 0–1) →']);
+    expect(map.querySelector('g.ramp')?.textContent).toContain('colour: needsMet (share, 0–1):');
+    expect(legend(charts.marginal())).toEqual(['generation 0', 'generation 2 (final)', 'prior']);
+    expect(texts(charts.pair(), 'y-label')).toEqual(['↑ dualManagement (share, 0–1)']);
+    expect(legend(charts.predictive())).toEqual(['40 predictive runs', 'observed (line ± 1 sd)']);
+    expect(legend(charts['predictive-range']())).toEqual(['30 predictive runs', 'observed (range)']);
+  });
+
+  it('draw marks, not only axes: a band and a line a series, a bar a value, a cell a grid point', () => {
+    const fan = charts.fan();
+    expect(fan.querySelectorAll('g.plot path title')).toHaveLength(4);
+    // Bars: 5 finite values of 6 (NaN is left out), whiskers on the 2 with an interval.
+    const bars = charts.bars();
+    expect(bars.querySelectorAll('g.plot rect')).toHaveLength(5);
+    expect(bars.querySelectorAll('g.plot rect title')[0].textContent).toBe('first: with interval 0.3 [0.2, 0.45]');
+    expect(charts.heatmap().querySelectorAll('g.plot rect')).toHaveLength(6);
+    // The pairwise density is clipped to its plot, with an id of its own.
+    const pair = markup(charts.pair());
+    expect(pair).toMatch(/<clipPath id="c[0-9a-z]+-0"/);
+    expect(pair).not.toContain('plot-clip');
+  });
+});
