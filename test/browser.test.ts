@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ROOT, openExplorer, tick, untilPaused, untilTick, type Preview } from './browser-setup.ts';
 import { SHOTS, useExplorer } from './browser-suite.ts';
+import { EXPLORE_VIEWS } from '../viz/views/list.ts';
 
 let server: Preview | undefined;
 let browser: Browser;
@@ -51,8 +52,10 @@ describe('the explorer', () => {
     expect(await page.locator('figure[data-view=sos] path.so').count()).toBeGreaterThan(10);
     expect(await page.locator('figure[data-view=network] path.contract').count()).toBeGreaterThan(10);
     await page.screenshot({ path: join(SHOTS, 'explore.png'), fullPage: true });
-    for (const view of ['index', 'form-substance', 'sos', 'network', 'map']) {
-      await page.locator(`figure[data-view=${view}]`).screenshot({ path: join(SHOTS, `view-${view}.png`) });
+    for (const { name } of EXPLORE_VIEWS) {
+      // Every view draws something, and is looked at.
+      expect(await page.locator(`figure[data-view=${name}] svg *`).count(), name).toBeGreaterThan(10);
+      await page.locator(`figure[data-view=${name}]`).screenshot({ path: join(SHOTS, `view-${name}.png`) });
     }
     expect(errors).toEqual([]);
     await page.close();

@@ -44,3 +44,19 @@ describe('adding a scenario', () => {
     for (const f of files) expect((JSON.parse(read(`scenarios/${f}`)) as { id: string }).id).toBe(f.replace(/\.json$/, ''));
   });
 });
+
+describe('adding a view', () => {
+  const en = JSON.parse(read('viz/i18n/messages/en.json')) as Record<string, string>;
+  const viz = readdirSync(join(root, 'viz'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => read(join('viz', f))).join('\n');
+
+  it('is listed in viz/views/list.ts with a title message in en.json (the browser tests draw and screenshot every listed view)', async () => {
+    const { EXPLORE_VIEWS } = await import('../viz/views/list.ts');
+    for (const v of EXPLORE_VIEWS) expect(en[v.title], v.name).toBeTruthy();
+  });
+
+  it('is a module of viz/views/ that the page imports: no view is left unused', () => {
+    for (const file of readdirSync(join(root, 'viz', 'views')).filter((f) => f.endsWith('.ts'))) {
+      expect(viz, file).toMatch(new RegExp(`(/views/|'\\./)${file.replace('.', '\\.')}'`));
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { createFigure, type Figure } from './figure.ts';
 import type { Marker, Snapshot } from './worker/api.ts';
 import { dataTable, PALETTE, type MarkLabels } from './views/chart.ts';
 import { timeSeries } from './views/timeseries.ts';
+import { EXPLORE_VIEWS } from './views/list.ts';
 import { soPopulation } from './views/sos.ts';
 import { network } from './views/network.ts';
 import { communityMap, MAP_MAX } from './views/map.ts';
@@ -61,7 +62,7 @@ export function formSubstanceChart(fig: Figure, v: RunView): void {
 export function createExplore(root: HTMLElement, host: ExploreHost) {
   let last: RunView | null = null;
   const figHost = { redraw: () => { if (last) render(last, false); }, fileName: host.fileName, provenance: host.provenance };
-  const figs: Figure[] = ['index', 'form-substance', 'sos', 'network', 'map'].map((n) => createFigure(root, n, figHost, () => last && render(last)));
+  const figs: Figure[] = EXPLORE_VIEWS.map((v) => createFigure(root, v.name, figHost, () => last && render(last)));
   const [fIndex, fForm, fSos, fNet, fMap] = figs;
   // While the run plays, a chart out of sight waits (it is drawn when it comes into view, and on
   // pause): frames stay short on a phone, where one or two charts are on screen.
