@@ -204,4 +204,13 @@ export type MessageKey =
   | 'unit.organizations'
   | 'unit.months'
   | 'unit.relative growth per year'
-  | 'unit.share per year';
+  | 'unit.share per year'
+  | 'exportSpec'
+  | 'exportSummary'
+  | 'compareSettings'
+  | 'compareSettingsNone'
+  | 'url.tab'
+  | 'url.compare.scenarios'
+  | 'url.compare.seeds'
+  | 'url.compare.metric'
+  | 'url.compare.baseline';
