@@ -10,6 +10,7 @@ import { paramPanel } from './controls.ts';
 import { createExplore, type RunView } from './explore.ts';
 import { createCompare } from './compare.ts';
 import { COMPARE_DEFAULTS, COMPARE_METRICS, COMPARE_SCENARIOS, COMPARE_SEEDS, type CompareConfig } from './compare-config.ts';
+import { createExperiment } from './experiment.ts';
 import { warmPool } from './pool.ts';
 import { createLesson } from './lesson.ts';
 import { createMonitors } from './monitors.ts';
@@ -95,6 +96,7 @@ const compare = createCompare({
   root: $('compare-views'), progress: $('compare-progress'), note: $('compare-settings'),
   exportSpec: $('compare-export-spec') as HTMLButtonElement, exportCsv: $('compare-export-csv') as HTMLButtonElement,
 }, () => ({ set: app.set, interventions: app.interventions }));
+const experiment = createExperiment($('experiment'));
 const panel = paramPanel($('params'), onParam, (text) => { messages.input = () => text; showMessages(); });
 const lesson = createLesson($('lesson'), $('handout'), {
   scenario: () => app.scenario, runAnimated, view, onStep: () => showTeaching(), seed: () => app.seed, fileName, provenance,
@@ -351,6 +353,7 @@ function relabel(): void {
   presentation.relabel();
   fillScenarioTexts();
   compare.relabel();
+  experiment.relabel();
   setPlaying(app.playing);
   lesson.render();
   showMessages();
@@ -367,7 +370,8 @@ function selectTab(id: string, focus = true): void {
   activeTab = id;
   document.body.dataset.tab = id.replace('tab-', '');
   if (id === 'tab-lesson') lesson.render();
-  if (id === 'tab-compare') warmPool();
+  if (id === 'tab-compare' || id === 'tab-experiment') warmPool();
+  if (id === 'tab-experiment') void experiment.open();
   showTeaching();
   if (app.snap) updateUrl();
 }

@@ -9,7 +9,7 @@ import { LANGS, type Lang, type MessageKey } from './i18n/index.ts';
 import { COMPARE_KEYS, COMPARE_METRICS, COMPARE_SEEDS, parseCompare, writeCompare, type CompareConfig, type ConfigProblem } from './compare-config.ts';
 
 /** The tabs a link may open on (Explore, the first, is the default and not written). */
-export const TABS = ['explore', 'compare', 'lesson'] as const;
+export const TABS = ['explore', 'compare', 'lesson', 'experiment'] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface UrlState {
