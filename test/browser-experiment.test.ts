@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { downloaded, type Preview } from './browser-setup.ts';
+import { axeViolations, downloaded, type Preview } from './browser-setup.ts';
 import { useExplorer } from './browser-suite.ts';
 
 let server: Preview | undefined;
@@ -125,6 +125,7 @@ describe('the Experiment tab and the command line', () => {
       const analysis = await downloaded(page, () => table.locator('button').click());
       const r = cli('analyze', files[name].out, '--method', name, '--outcome', 'involutionIndex', '--out', '-');
       expect(analysis.text).toBe(r.stdout);
+      expect(await axeViolations(page)).toEqual([]);
       const spec = await downloaded(page, () => page.click('#exp-export-spec'));
       writeFileSync(join(tmp, `${name}-exported.json`), spec.text);
       expect(cliSummary(join(tmp, `${name}-exported.json`), join(tmp, `${name}-exported`))).toBe(csv.text);

@@ -168,6 +168,7 @@ export function createExperiment(root: HTMLElement) {
     checkTimer = null;
     const gen = ++generation;
     results = null;
+    outcomeNote = '';
     try {
       const e = resolve(draft);
       const key = experimentKey(e);
@@ -201,6 +202,7 @@ export function createExperiment(root: HTMLElement) {
     outcomeNote = '';
     form.disable(true);
     render();
+    status.scrollIntoView({ block: 'nearest' });
     const now = Date.now();
     const previous = saved.find((x) => x.key === key);
     kept = await putExperiment({ key, spec: structuredClone(draft), files: Object.fromEntries(files), runs: e.runs, version: VERSION, created: previous?.created ?? now, updated: now })
@@ -219,12 +221,14 @@ export function createExperiment(root: HTMLElement) {
     if (restored.results.size === e.runs) {
       results = restored.results;
       phase = 'done';
+      outcomeNote = t('exp.complete', { total: e.runs, ran: ended.ran });
     } else {
       phase = 'idle';
       outcomeNote = ended.failed.length ? t('exp.failedRuns', { n: ended.failed.length, runs: ended.failed.slice(0, 10).join(', ') }) : t('exp.cancelled', { done: restored.results.size, total: e.runs });
     }
     await refreshSaved();
     render();
+    if (phase === 'done') resultsBox.scrollIntoView({ block: 'start' });
   }
 
   async function refreshSaved(): Promise<void> {

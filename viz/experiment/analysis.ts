@@ -4,7 +4,7 @@
 // (its defaults: 1000 resamples, seed 1, 95 %); each table downloads as that command's CSV.
 import { analysisCsv, analyze, AnalysisError, type AnalyzeOptions, type Experiment, type ExperimentResults, type Result } from '../../lab/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
-import { getLang, locale, pick, t, type MessageKey } from '../i18n/index.ts';
+import { getLang, locale, metricLabel, pick, t, type MessageKey } from '../i18n/index.ts';
 import { downloadText } from '../export.ts';
 import { button, el, paramLabel } from './dom.ts';
 
@@ -66,10 +66,15 @@ export function analysisTable(parent: HTMLElement, a: Analysis, several: boolean
   }
   const box = el(parent, 'div', undefined, 'analysis');
   box.dataset.method = method;
+  // The title above the scrolling table, not its caption: on a phone it wraps instead of scrolling away.
+  const title = el(box, 'h3', t(`exp.caption.${method}` as MessageKey, { outcome: `${metricLabel(outcome)} (${outcome})`, baseline: scenarioName(a.options.baseline ?? '') }));
+  title.id = `exp-table-${method}`;
+  // Scrolls sideways on a phone: reachable by keyboard.
   const wrap = el(box, 'div', undefined, 'table-wrap');
+  Object.assign(wrap, { tabIndex: 0, role: 'region' });
+  wrap.setAttribute('aria-labelledby', title.id);
   const table = el(wrap, 'table');
-  const caption = t(`exp.caption.${method}` as MessageKey, { outcome, baseline: scenarioName(a.options.baseline ?? '') });
-  el(table, 'caption', caption);
+  table.setAttribute('aria-labelledby', title.id);
   const tr = el(el(table, 'thead'), 'tr');
   for (const h of head) el(tr, 'th', h).scope = 'col';
   const body = el(table, 'tbody');

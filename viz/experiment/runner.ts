@@ -22,6 +22,8 @@ export interface Progress {
 
 export interface RunOutcome {
   failed: number[];
+  /** Runs computed by this call. */
+  ran: number;
   /** Whether the store kept the runs (false when IndexedDB is unavailable: a reload loses them). */
   kept: boolean;
 }
@@ -88,5 +90,5 @@ export async function runMissing(e: Experiment, key: string, results: Experiment
     }
   };
   await Promise.all(Array.from({ length: POOL_SIZE * 2 }, lane));
-  return { failed: failed.sort((a, b) => a - b), kept };
+  return { failed: failed.sort((a, b) => a - b), ran, kept };
 }

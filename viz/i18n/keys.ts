@@ -313,4 +313,5 @@ export type MessageKey =
   | 'exp.exportAnalysis'
   | 'exp.exportCsv'
   | 'exp.exportRuns'
-  | 'exp.exportReport';
+  | 'exp.exportReport'
+  | 'exp.complete';
