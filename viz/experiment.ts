@@ -221,7 +221,7 @@ export function createExperiment(root: HTMLElement) {
     if (restored.results.size === e.runs) {
       results = restored.results;
       phase = 'done';
-      outcomeNote = t('exp.complete', { total: e.runs, ran: ended.ran });
+      outcomeNote = t('exp.complete', { total: e.runs, ran: ended.ran, kept: e.runs - ended.ran });
     } else {
       phase = 'idle';
       outcomeNote = ended.failed.length ? t('exp.failedRuns', { n: ended.failed.length, runs: ended.failed.slice(0, 10).join(', ') }) : t('exp.cancelled', { done: restored.results.size, total: e.runs });
