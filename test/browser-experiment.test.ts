@@ -34,10 +34,11 @@ const SPECS = {
   grid: { ...small, description: 'browser grid', scenarios: ['baseline-involution', 'files/custom.json'], ticks: 18, seeds: 2, record: { every: 6 }, vary: { pathDependence: [0.3, 0.9] } },
   morris: { ...small, scenario: 'baseline-involution', ticks: 12, seeds: 2, design: { type: 'morris', samples: 3, levels: 4, ranges: { pathDependence: [0, 1], districts: [2, 6] } } },
   sobol: { ...small, scenario: 'baseline-involution', ticks: 12, seeds: 1, design: { type: 'sobol', samples: 4, ranges: { pathDependence: [0, 1], politicalRationality: [0, 1] } } },
-  long: { ...small, scenario: 'baseline-involution', ticks: 24, seeds: 120 },
+  // Long enough that a reload after its first runs comes well before its end.
+  long: { ...small, set: { citizens: 2000 }, scenario: 'baseline-involution', ticks: 36, seeds: 150 },
 };
 type Name = keyof typeof SPECS;
-const RUNS: Record<Name, number> = { grid: 8, morris: 18, sobol: 16, long: 120 };
+const RUNS: Record<Name, number> = { grid: 8, morris: 18, sobol: 16, long: 150 };
 
 /** The spec file and the CLI's output directory of each spec. */
 const files = {} as Record<Name, { spec: string; out: string }>;
@@ -134,20 +135,30 @@ describe('the Experiment tab and the command line', () => {
     });
   }
 
-  it('a reload mid-experiment: Resume runs only the missing runs and ends with the CLI\'s summary.csv', async () => {
+  it('a reload mid-experiment, then a Cancel: Resume runs only the missing runs and ends with the CLI\'s summary.csv', async () => {
     const { page } = await openTab();
     await load(page, 'long', RUNS.long);
     await page.click('#exp-run');
     await page.waitForFunction(() => Number(document.getElementById('experiment')!.dataset.done) >= 10, null, { timeout: 60_000 });
     await page.reload();
     await page.waitForSelector('#exp-resume');
-    const kept = Number((await page.textContent('.exp-banner'))!.match(/(\d+) of 120 runs done/)![1]);
+    const kept = Number((await page.textContent('.exp-banner'))!.match(/(\d+) of 150 runs done/)![1]);
     expect(kept).toBeGreaterThanOrEqual(10);
     expect(kept).toBeLessThan(RUNS.long);
     await page.click('#exp-resume');
+    // Cancelled in turn: the runs under way finish, and all are kept.
+    await page.waitForFunction((k) => Number(document.getElementById('experiment')!.dataset.done) >= k + 10, kept, { timeout: 60_000 });
+    await page.click('#exp-cancel');
+    await phase(page, 'idle');
+    const stopped = await data(page, 'stored');
+    expect(stopped).toBeGreaterThanOrEqual(kept + 10);
+    expect(stopped).toBeLessThan(RUNS.long);
+    expect(await page.textContent('#exp-run')).toBe(`Resume (${stopped} of 150 done)`);
+    expect(await page.textContent('#exp-progress')).toBe(`Stopped: ${stopped} of 150 runs are kept in this browser; Resume runs the rest.`);
+    await page.click('#exp-run');
     await phase(page, 'done');
     // Only the missing runs were run; the finished ones were read back.
-    expect(await data(page, 'ran')).toBe(RUNS.long - kept);
+    expect(await data(page, 'ran')).toBe(RUNS.long - stopped);
     const csv = await downloaded(page, () => page.click('#exp-export-csv'));
     expect(csv.text).toBe(readFileSync(join(files.long.out, 'summary.csv'), 'utf8'));
     // Opened again later, the experiment is complete: its results show without running.
@@ -155,7 +166,7 @@ describe('the Experiment tab and the command line', () => {
     await page.waitForSelector('.exp-saved li');
     await page.click('.exp-saved li button:text("Open")');
     await phase(page, 'done');
-    expect(await page.textContent('#exp-results h2')).toBe('Results of 120 runs');
+    expect(await page.textContent('#exp-results h2')).toBe('Results of 150 runs');
     await page.close();
   });
 
