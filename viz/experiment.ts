@@ -4,21 +4,19 @@
 // in IndexedDB as it finishes, so that a reload offers Resume and runs only what is missing. A
 // finished experiment shows its analyses as tables (and the report's charts, once wired: hooks.ts),
 // and exports its spec and summary.csv: the files `involution-lab experiment` takes and writes.
-import { parseScenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
-import { bundledScenario, Problem, resolveExperiment, SpecError, type Experiment, type ExperimentResults } from '../lab/index.ts';
-import { findScenario } from '../scenarios/index.ts';
-import { metricLabel, pick, t } from './i18n/index.ts';
+import { SpecError, type Experiment, type ExperimentResults } from '../lab/index.ts';
+import { t } from './i18n/index.ts';
 import { downloadText } from './export.ts';
-import { FileProblem, readScenarioFile } from './scenario-file.ts';
 import { batch, type Batch } from './pool.ts';
-import { analyses, analysisTable, methodsOf } from './experiment/analysis.ts';
-import { button, el, labelled } from './experiment/dom.ts';
-import { isObject, scenarioRefs, type Draft } from './experiment/draft.ts';
+import { button, el } from './experiment/dom.ts';
+import type { Draft } from './experiment/draft.ts';
+import { readChosen, resolveWith } from './experiment/files.ts';
 import { specForm } from './experiment/form.ts';
-import { exportReport, showCharts } from './experiment/hooks.ts';
 import { experimentKey } from './experiment/key.ts';
+import { renderResults as drawResults, type Choice } from './experiment/results-view.ts';
 import { restore, runMissing, type Progress } from './experiment/runner.ts';
+import { renderSaved as drawSaved, type Saved } from './experiment/saved.ts';
 import { countRuns, deleteExperiment, listExperiments, putExperiment, type StoredExperiment } from './experiment/store.ts';
 
 const DEFAULT_DRAFT: Draft = { scenarios: ['baseline-involution'], seeds: 10, metrics: ['involutionIndex'] };
@@ -26,11 +24,6 @@ const CHECK_DELAY = 150;
 
 type Checked = { e: Experiment; key: string; stored: number } | { problems: string[] };
 type Phase = 'idle' | 'running' | 'cancelling' | 'done';
-
-const basename = (ref: string) => ref.replace(/^.*[/\\]/, '');
-
-/** A spec file or a scenario file? A spec has the fields of a spec; a scenario has an id and a title. */
-const isScenarioFile = (x: unknown) => isObject(x) && 'title' in x && 'id' in x && !('metrics' in x);
 
 export function createExperiment(root: HTMLElement) {
   let draft: Draft = structuredClone(DEFAULT_DRAFT);
@@ -46,10 +39,9 @@ export function createExperiment(root: HTMLElement) {
   let outcomeNote = '';
   let kept = true;
   let fileProblems: string[] = [];
-  let saved: (StoredExperiment & { done: number })[] = [];
+  let saved: Saved[] = [];
   let opened = false;
-  let outcome = '';
-  let baseline = '';
+  const choice: Choice = { outcome: '', baseline: '' };
 
   root.replaceChildren();
   const intro = el(root, 'p', undefined, 'intro');
@@ -111,32 +103,10 @@ export function createExperiment(root: HTMLElement) {
 
   /** The spec files and scenario files chosen: one spec at most (it replaces the form's), any number of scenario files. */
   async function readFiles(input: HTMLInputElement, withSpec: boolean): Promise<void> {
-    const chosen = [...(input.files ?? [])];
+    const chosen = await readChosen([...(input.files ?? [])], withSpec, files);
     input.value = '';
-    fileProblems = [];
-    let spec: unknown;
-    for (const file of chosen) {
-      const text = await file.text();
-      let data: unknown;
-      try {
-        data = JSON.parse(text);
-      } catch (err) {
-        fileProblems.push(t('file.json', { file: file.name, detail: (err as Error).message }));
-        continue;
-      }
-      if (!withSpec || isScenarioFile(data)) {
-        try {
-          readScenarioFile(file.name, text);
-          files.set(file.name, data);
-        } catch (err) {
-          if (!(err instanceof FileProblem)) throw err;
-          fileProblems.push(err.message);
-        }
-      } else if (spec !== undefined) fileProblems.push(t('exp.twoSpecs', { file: file.name }));
-      else if (!isObject(data)) fileProblems.push(t('exp.notObject', { file: file.name }));
-      else spec = data;
-    }
-    if (spec !== undefined) draft = spec as Draft;
+    fileProblems = chosen.problems;
+    if (chosen.spec) draft = chosen.spec;
     showDraft();
   }
 
@@ -144,18 +114,6 @@ export function createExperiment(root: HTMLElement) {
     form.show(draft, [...files.keys()]);
     renderFiles();
     scheduleCheck(0);
-  }
-
-  /** A `.json` reference is a scenario file loaded here (matched by its name): a browser cannot read paths. */
-  function resolve(input: Draft): Experiment {
-    return resolveExperiment(input, {
-      resolve: (ref, field) => {
-        if (!ref.endsWith('.json')) return bundledScenario(ref, field);
-        const name = basename(ref);
-        if (!files.has(name)) throw new Problem(t('exp.fileMissing', { field, ref, file: name }));
-        return parseScenario(files.get(name), `scenario file ${name}`);
-      },
-    });
   }
 
   function scheduleCheck(delay = CHECK_DELAY): void {
@@ -170,7 +128,7 @@ export function createExperiment(root: HTMLElement) {
     results = null;
     outcomeNote = '';
     try {
-      const e = resolve(draft);
+      const e = resolveWith(draft, files);
       const key = experimentKey(e);
       checked = { e, key, stored: 0 };
       render();
@@ -236,13 +194,6 @@ export function createExperiment(root: HTMLElement) {
     renderSaved();
   }
 
-  function titleOf(x: { spec: unknown }): string {
-    const spec = isObject(x.spec) ? x.spec : {};
-    if (typeof spec.description === 'string' && spec.description) return spec.description;
-    const refs = scenarioRefs(spec).map((r) => (findScenario(r) ? pick(findScenario(r)!.title) : basename(r)));
-    return refs.join(', ') || t('exp.untitled');
-  }
-
   async function openSaved(x: StoredExperiment, resume: boolean): Promise<void> {
     draft = structuredClone(x.spec) as Draft;
     files = new Map(Object.entries(x.files));
@@ -254,29 +205,16 @@ export function createExperiment(root: HTMLElement) {
   }
 
   function renderSaved(): void {
-    savedBox.replaceChildren();
-    savedBox.hidden = saved.length === 0;
-    if (!saved.length) return;
-    el(savedBox, 'h2', t('exp.saved'));
-    const unfinished = saved.find((x) => x.done < x.runs && x.version === VERSION);
-    if (unfinished && phase !== 'running' && !(checked && 'key' in checked && checked.key === unfinished.key)) {
-      const banner = el(savedBox, 'p', undefined, 'exp-banner');
-      banner.append(t('exp.unfinished', { title: titleOf(unfinished), done: unfinished.done, total: unfinished.runs }), ' ');
-      button(banner, t('exp.resumeIt'), 'exp-resume').addEventListener('click', () => void openSaved(unfinished, true));
-
-    }
-    const list = el(savedBox, 'ul');
-    for (const x of saved.slice(0, 8)) {
-      const li = el(list, 'li');
-      li.append(`${titleOf(x)} — ${t('exp.savedRuns', { done: x.done, total: x.runs })}${x.version === VERSION ? '' : ` (${t('exp.oldVersion', { version: x.version })})`} `);
-      const busy = phase === 'running' || phase === 'cancelling';
-      Object.assign(button(li, t('exp.open')), { disabled: busy }).addEventListener('click', () => void openSaved(x, false));
-      Object.assign(button(li, t('exp.delete')), { disabled: busy }).addEventListener('click', async () => {
+    drawSaved(savedBox, saved, {
+      busy: phase === 'running' || phase === 'cancelling',
+      current: checked && 'key' in checked ? checked.key : undefined,
+      open: (x, resume) => void openSaved(x, resume),
+      remove: async (x) => {
         await deleteExperiment(x.key).catch(() => {});
         await refreshSaved();
         scheduleCheck(0);
-      });
-    }
+      },
+    });
   }
 
   function renderFiles(): void {
@@ -345,40 +283,7 @@ export function createExperiment(root: HTMLElement) {
   function renderResults(): void {
     resultsBox.replaceChildren();
     resultsBox.hidden = !(phase === 'done' && results && checked && 'e' in checked);
-    if (resultsBox.hidden) return;
-    const e = (checked as { e: Experiment }).e;
-    const done = results!;
-    el(resultsBox, 'h2', t('exp.results', { runs: e.runs }));
-    const controls = el(resultsBox, 'div', undefined, 'row');
-    if (!e.metrics.includes(outcome)) outcome = e.metrics[0];
-    const ids = e.scenarios.map((s) => s.id);
-    if (!ids.includes(baseline)) baseline = ids[0];
-    const pick1 = labelled(controls, 'select', 'exp-outcome', t('exp.outcome'));
-    pick1.append(...e.metrics.map((m) => new Option(`${metricLabel(m)} (${m})`, m, false, m === outcome)));
-    pick1.addEventListener('change', () => { outcome = pick1.value; renderResults(); document.getElementById('exp-outcome')?.focus(); });
-    const methods = methodsOf(e);
-    if (methods.includes('paired')) {
-      const base = labelled(controls, 'select', 'exp-baseline', t('compareBaseline'));
-      base.append(...e.scenarios.map((s) => new Option(findScenario(s.id) ? pick(findScenario(s.id)!.title) : s.id, s.id, false, s.id === baseline)));
-      base.addEventListener('change', () => { baseline = base.value; renderResults(); document.getElementById('exp-baseline')?.focus(); });
-    }
-    const list = analyses(e, done, outcome, baseline);
-    if (!list.length) el(resultsBox, 'p', t('exp.noAnalysis'), 'note');
-    for (const a of list) {
-      if ('error' in a) el(resultsBox, 'p', a.error, 'note');
-      else analysisTable(resultsBox, a, e.scenarios.length > 1);
-    }
-    const charts = el(resultsBox, 'div', undefined, 'views exp-charts');
-    charts.id = 'exp-charts';
-    const data = { spec: draft, experiment: e, results: done, analyses: list.filter((a) => 'result' in a), outcome };
-    charts.hidden = !showCharts(charts, data);
-    const exports = el(resultsBox, 'div', undefined, 'buttons');
-    button(exports, t('exp.exportCsv'), 'exp-export-csv').addEventListener('click', () => downloadText(done.summaryCsv(), 'summary.csv', 'text/csv'));
-    button(exports, t('exp.exportRuns'), 'exp-export-runs').addEventListener('click', () => downloadText(done.runsCsv(), 'runs.csv', 'text/csv'));
-    if (exportReport) {
-      const report = exportReport;
-      button(exports, t('exp.exportReport'), 'exp-export-report').addEventListener('click', () => void report(data));
-    }
+    if (!resultsBox.hidden) drawResults(resultsBox, (checked as { e: Experiment }).e, results!, draft, choice, renderResults);
   }
 
   function render(): void {
