@@ -306,15 +306,18 @@ export function createExperiment(root: HTMLElement) {
     render();
   }
 
-  /** The tab opened: the first time, show the experiments kept in this browser (and offer to resume an unfinished one). */
+  /**
+   * The tab opened: the first time, check the form's spec and show the experiments kept in this
+   * browser (offering to resume an unfinished one). Until then the store is not opened.
+   */
   async function open(): Promise<void> {
     if (opened) return;
     opened = true;
+    scheduleCheck(0);
     await refreshSaved();
   }
 
   form.show(draft, []);
   relabel();
-  scheduleCheck(0);
   return { open, relabel };
 }
