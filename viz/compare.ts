@@ -2,8 +2,7 @@
 // interventions. Each chart shows the mean and a 90 % band that fill in as runs finish; differences
 // from the baseline are paired on the same seeds. The comparison is an experiment of the lab core:
 // its spec and summary.csv are what `involution-lab experiment` takes and writes for the same runs.
-import { resolveParams, type Scenario } from '../sim/index.ts';
-import { ExperimentResults, plannedRuns, resolveExperiment, SpecError, type PlannedRun } from '../lab/index.ts';
+import { ExperimentResults, plannedRuns, resolveExperiment, SpecError } from '../lab/index.ts';
 import { metricLabel as labelOf, t, pick, type MessageKey } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import { dataTable, PALETTE } from './views/chart.ts';
@@ -11,15 +10,12 @@ import { timeSeries, type Line } from './views/timeseries.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { fanOf, twinDifferences } from '../lab/summaries.ts';
-import { batch, Cancelled, type Batch } from './pool.ts';
+import { batch, Cancelled, runCost, type Batch } from './pool.ts';
 import { compareSpec, type CompareConfig, type Settings } from './compare-config.ts';
 import { downloadText } from './export.ts';
 
 const COLORS = [PALETTE.black, PALETTE.blue, PALETTE.vermillion, PALETTE.green];
 const DRAW_EVERY = 250;
-
-/** Citizen-months of one run: how long its worker may take. */
-export const runCost = (scenario: Scenario, run: Pick<PlannedRun, 'set' | 'ticks'>): number => resolveParams(scenario.params, run.set).citizens * run.ticks;
 
 /** The sidebar's settings in words: the overrides, then each intervention at its month. */
 export function settingsText(s: Settings): string {

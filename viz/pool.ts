@@ -4,6 +4,8 @@
 // next free worker; a run that fails twice is given up (the caller says so). A batch of runs can be
 // cancelled: its queued runs are dropped at once, the ones already running finish.
 import type { Remote } from 'comlink';
+import { resolveParams, type Scenario } from '../sim/index.ts';
+import type { RunTask } from '../lab/index.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
 import { watchedWorker, type Watched } from './model.ts';
 import type { SimApi } from './worker/api.ts';
@@ -33,6 +35,9 @@ export interface Batch {
   cancel(): void;
   readonly cancelled: boolean;
 }
+
+/** Citizen-months of one run: how long its worker may take before it is taken for hung. */
+export const runCost = (scenario: Scenario, task: Pick<RunTask, 'set' | 'ticks'>): number => resolveParams(scenario.params, task.set).citizens * task.ticks;
 
 /** All the cores the browser reports (at least one). */
 export const POOL_SIZE = Math.max(1, navigator.hardwareConcurrency || 2);

@@ -2,8 +2,7 @@
 // each stored as it finishes (store.ts) and added to the results, which write summary.csv and
 // runs.csv as the CLI does. Only missing runs are run: a reload or a Cancel loses no finished one.
 import { ExperimentResults, runsOf, taskOf, type Experiment } from '../../lab/index.ts';
-import { runCost } from '../compare.ts';
-import { POOL_SIZE, Cancelled, type Batch } from '../pool.ts';
+import { POOL_SIZE, Cancelled, runCost, type Batch } from '../pool.ts';
 import { putRun, storedRuns } from './store.ts';
 
 export interface Progress {
