@@ -1,8 +1,9 @@
 // The lab core's public surface, the same for the command line and the browser: a spec (parsed
 // JSON) resolved into an experiment, its runs, their rows and tables (summary.csv and runs.csv as
 // `involution-lab experiment` writes them), the analyses `involution-lab analyze` makes, and the
-// summaries (fans) the report and the browser's Compare draw; the charts (lab/charts/, on Observable
-// Plot) and the report page (lab/report/) built from them. No Node, no file read, no DOM global: a
+// summaries (fans) the report and the browser's Compare draw. The charts (lab/charts/, on Observable
+// Plot) and the report page built from them are lab/report/index.ts's surface, apart, so that a page
+// loads Plot only when it draws. No Node, no file read, no DOM global: a
 // chart is built in the document its caller passes.
 export { resolveExperiment, bundledScenario, type Experiment, type Format, type ResolveOptions, type ScenarioResolver } from './spec/resolve.ts';
 export { SpecError, Problem, problemList } from './problems.ts';
@@ -16,8 +17,3 @@ export { analyze, analysisCsv, morris, sobol, paired, AnalysisError, METHODS, ty
 export { outcomesOf, type Columns, type Outcomes, type RunSource } from './analysis/outcomes.ts';
 export type { BootstrapOptions, Interval } from './analysis/bootstrap.ts';
 export { Fans, fanOf, twinDifferences, type Fan } from './summaries.ts';
-export { experimentReport, type ExperimentReportInput, type ReportedExperiment } from './report/experiment.ts';
-export { experimentFans, pairedExperimentFans, type FanSet, type PairedFanSet } from './report/fans.ts';
-export type { ReportAnalysis } from './report/analyses.ts';
-export { calibrationReport, type ReportedCalibration } from './report/calibration.ts';
-export * from './charts/index.ts';

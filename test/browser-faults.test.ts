@@ -128,7 +128,7 @@ describe("Compare's pool", () => {
       await page.goto(server!.base);
       await page.waitForSelector('body[data-tick]', { state: 'attached' });
       // The explorer's worker is loaded; the pool's first two workers fail at their first run (after the warm-up).
-      await inject(page, fault, 'runBatch', 2, 2);
+      await inject(page, fault, 'runRows', 2, 2);
       await page.click('#tab-compare');
       await page.fill('#compare-seeds', '3');
       await page.click('#compare-run');
@@ -142,7 +142,7 @@ describe("Compare's pool", () => {
     const { page } = await openWatched(POOL_ALLOWANCE);
     await page.goto(server!.base);
     await page.waitForSelector('body[data-tick]', { state: 'attached' });
-    await inject(page, 'hang', 'runBatch', 1, 1000);
+    await inject(page, 'hang', 'runRows', 1, 1000);
     await page.click('#tab-compare');
     await page.fill('#compare-seeds', '1');
     await page.click('#compare-run');

@@ -1,6 +1,6 @@
 // Any screen: a phone (390 × 844) and a tablet (768 × 1024) open on Play and the whole index chart,
 // the parameters in a closed drawer, chart text at a readable size, and no layout shift as the page
-// loads. Screenshots of every view at three widths in both languages go to artifacts/screenshots/
+// loads. Screenshots of every view (and tab) at three widths in both languages go to artifacts/screenshots/
 // (to look at); axe-core finds nothing serious in the states a user reaches.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -120,6 +120,11 @@ describe('every view at three widths, in both languages', () => {
       await page.fill('#lesson-why', lang === 'en' ? 'Form had grown for three years before the reform.' : '改革之前形式已经膨胀了三年。');
       await page.click('#lesson button[data-key=show]');
       await shoot('lesson-end');
+      expect(await axeViolations(page)).toEqual([]);
+      // The Experiment tab, its form as it opens (the sidebar gives it the whole width).
+      await page.click('#tab-experiment');
+      await page.waitForSelector('#exp-count');
+      await shoot('experiment-start');
       expect(await axeViolations(page)).toEqual([]);
       await page.click('#tab-explore');
       await page.click('#present');

@@ -329,6 +329,11 @@ describe('a malformed spec: one clear line, exit 2, nothing written', () => {
     [{ ...GOOD, design: { type: 'lhs', samples: 4, ranges: { partnership: [0.8, 0.2] } } }, /field design.ranges.partnership = \[0.8, 0.2\] is not allowed: low must be below high/],
     [{ ...GOOD, design: { type: 'lhs', samples: 4, ranges: { partnership: [0, 2] } } }, /field design.ranges.partnership\[1\]: parameter partnership = 2 is not allowed/],
     [{ ...GOOD, design: { type: 'lhs', samples: 4, ranges: { partnership: [0] } } }, /field design.ranges.partnership = \[0\] is not allowed: must be a pair of numbers \[low, high\]/],
+    [{ ...GOOD, interventions: [{ tick: -1, set: { partnership: 0.9 } }] }, /field interventions\[0\].tick = -1 is not allowed: must be an integer in \[0, 2400\] \(the month the change applies from\)/],
+    [{ ...GOOD, interventions: [{ tick: 3, set: { citizens: 5000 } }] }, /field interventions\[0\].set.citizens: parameter citizens cannot change during a run: it sets the size of the world \(give it in field set\)/],
+    [{ ...GOOD, interventions: [{ tick: 3, set: { partnership: 2 } }] }, /field interventions\[0\].set.partnership: parameter partnership = 2 is not allowed: must be a number in \[0, 1\]/],
+    [{ ...GOOD, interventions: [{ tick: 3, set: {} }] }, /field interventions\[0\].set is empty: must name at least one parameter/],
+    [{ ...GOOD, interventions: [{ tick: 3, set: { partnership: 0.5 }, when: 1 }] }, /unknown field "when" in field interventions\[0\]; allowed: tick, set$/m],
     // 10^8 grid points: counted and refused before any is built (building them ran out of memory).
     [{ ...GOOD, vary: Object.fromEntries(['pathDependence', 'politicalRationality', 'dualManagement', 'asymmetricDependence', 'partnership', 'resourceRelease', 'serviceOrientation', 'applicabilityClarity'].map((p) => [p, [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]])) }, /the spec asks for 200000000 runs \(1 scenarios × 100000000 points × 2 seeds\); at most 10000000/],
   ];

@@ -6,7 +6,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analysisCsv, analyze, experimentFans, experimentReport, ExperimentResults, fanOf, Fans, pairedExperimentFans, plannedRuns, resolveExperiment, runTask, SpecError, twinDifferences, type AnalyzeOptions, type Experiment } from '../lab/index.ts';
+import { createSim, resolveParams, runSim } from '../sim/index.ts';
+import { findScenario } from '../scenarios/index.ts';
+import { analysisCsv, analyze, ExperimentResults, fanOf, Fans, plannedRuns, resolveExperiment, runTask, SpecError, twinDifferences, type AnalyzeOptions, type Experiment } from '../lab/index.ts';
+import { experimentFans, experimentReport, pairedExperimentFans } from '../lab/report/index.ts';
 import { nodeDocument } from '../cli/report/dom.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'involution-lab.mjs');
@@ -18,6 +21,11 @@ const SPECS = {
   grid: { ...small, scenarios: ['baseline-involution', 'money-alone'], ticks: 18, seeds: 3, record: { every: 6 }, vary: { pathDependence: [0.3, 0.9], partnership: [0, 0.5] } },
   morris: { ...small, scenario: 'baseline-involution', ticks: 12, seeds: 2, design: { type: 'morris', samples: 3, levels: 4, ranges: { pathDependence: [0, 1], districts: [2, 6] } } },
   sobol: { ...small, scenario: 'baseline-involution', ticks: 12, seeds: 1, design: { type: 'sobol', samples: 4, ranges: { pathDependence: [0, 1], politicalRationality: [0, 1] } } },
+  // The explorer's Compare: the sidebar's settings (set) and interventions, every month recorded.
+  interventions: {
+    ...small, scenarios: ['baseline-involution', 'full-prevention'], ticks: 15, seeds: [1, 2], record: { every: 1 }, set: { citizens: 1000, pathDependence: 0.4 },
+    interventions: [{ tick: 4, set: { partnership: 0.9 } }, { tick: 9, set: { serviceOrientation: 0.5, partnership: 0.2 } }],
+  },
 };
 type Name = keyof typeof SPECS;
 
@@ -49,6 +57,26 @@ describe('lab/ in memory and the command line', () => {
     expect(memory[name].results.size).toBe(memory[name].e.runs);
     expect(memory[name].results.summaryCsv()).toBe(read(name, 'summary.csv'));
     expect(memory[name].results.runsCsv()).toBe(read(name, 'runs.csv'));
+  });
+
+  it('interventions: each scenario runs them after its own schedule, as the explorer does', () => {
+    const { e, results } = memory.interventions;
+    const spec = SPECS.interventions;
+    const plain = resolveExperiment({ ...spec, interventions: undefined });
+    // Without interventions the scenarios are the bundled ones, untouched.
+    expect(plain.scenarios.map((s) => s.schedule)).toEqual(['baseline-involution', 'full-prevention'].map((id) => findScenario(id)!.schedule));
+    const lines = results.summaryCsv().split('\n');
+    plannedRuns(e).forEach((run, i) => {
+      const scenario = findScenario(run.scenarioId)!;
+      // The explorer's worker: the scenario's schedule, then the interventions.
+      const sim = createSim(resolveParams(scenario.params, spec.set, { ticks: spec.ticks }), run.seed, [...scenario.schedule, ...spec.interventions]);
+      runSim(sim);
+      expect(lines[i + 1]).toBe([run.run, run.scenarioId, run.seed, ...spec.metrics.map((m) => sim.series[m].at(-1))].join(','));
+    });
+    // And they change the runs.
+    const without = new ExperimentResults(plain);
+    for (const run of plannedRuns(plain)) without.add(run.run, runTask(plain.scenarios, run));
+    expect(without.summaryCsv()).not.toBe(results.summaryCsv());
   });
 
   it('lists every run with its scenario, seed and design point, as the CLI numbers them', () => {

@@ -1,4 +1,5 @@
-// Downloads: the run as JSON (exactly the CLI's `run --format json`) or CSV, and each chart as SVG or PNG.
+// Downloads: the run as JSON (exactly the CLI's `run --format json`) or CSV, an experiment's spec and
+// summary.csv (exactly what `involution-lab experiment` takes and writes), and each chart as SVG or PNG.
 import { toCsv } from '../lab/csv.ts';
 import type { RunResult } from '../sim/index.ts';
 
@@ -10,6 +11,11 @@ function download(blob: Blob, filename: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** A text file, as given: its bytes are the string's UTF-8. */
+export function downloadText(text: string, filename: string, type: string): void {
+  download(new Blob([text], { type }), filename);
 }
 
 const base = (r: RunResult) => `involution-${r.manifest.scenario}-seed${r.manifest.seed}-${r.manifest.ticks}m`;

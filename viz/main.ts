@@ -8,7 +8,10 @@ import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { getLang, LANGS, languageName, locale, metricLabel, pick, setLang, t, type MessageKey } from './i18n/index.ts';
 import { paramPanel } from './controls.ts';
 import { createExplore, type RunView } from './explore.ts';
-import { COMPARE_METRICS, createCompare, warmPool } from './compare.ts';
+import { createCompare } from './compare.ts';
+import { COMPARE_DEFAULTS, COMPARE_METRICS, COMPARE_SCENARIOS, COMPARE_SEEDS, type CompareConfig } from './compare-config.ts';
+import { createExperiment } from './experiment.ts';
+import { warmPool } from './pool.ts';
 import { createLesson } from './lesson.ts';
 import { createMonitors } from './monitors.ts';
 import { createPresentation } from './present.ts';
@@ -16,7 +19,7 @@ import { confirmDrop, type Choice } from './dialog.ts';
 import { downloadRunCsv, downloadRunJson } from './export.ts';
 import { ModelLost, watchedWorker, type LostReason } from './model.ts';
 import { decodeScenario, encodeScenario, FileProblem, readScenarioFile, scenarioFile } from './scenario-file.ts';
-import { buildUrl, parseUrl, type Problem } from './url.ts';
+import { buildUrl, parseUrl, type Problem, type Tab } from './url.ts';
 import type { SimApi, Snapshot } from './worker/api.ts';
 import type { Remote } from 'comlink';
 
@@ -51,6 +54,8 @@ const app = {
   snap: null as Snapshot | null,
   playing: false,
   busy: false,
+  /** Compare's settings, once chosen (or given by the link): part of the share link. */
+  compare: initial.compare ?? null as CompareConfig | null,
 };
 
 const model = watchedWorker(onLost);
@@ -87,7 +92,11 @@ function provenance(): string {
 
 const explore = createExplore($('views'), { fileName, provenance });
 const monitors = createMonitors($('monitors'));
-const compare = createCompare($('compare-views'), $('compare-progress'));
+const compare = createCompare({
+  root: $('compare-views'), progress: $('compare-progress'), note: $('compare-settings'),
+  exportSpec: $('compare-export-spec') as HTMLButtonElement, exportCsv: $('compare-export-csv') as HTMLButtonElement,
+}, () => ({ set: app.set, interventions: app.interventions }));
+const experiment = createExperiment($('experiment'));
 const panel = paramPanel($('params'), onParam, (text) => { messages.input = () => text; showMessages(); });
 const lesson = createLesson($('lesson'), $('handout'), {
   scenario: () => app.scenario, runAnimated, view, onStep: () => showTeaching(), seed: () => app.seed, fileName, provenance,
@@ -126,7 +135,10 @@ function updateUrl(atShown = !app.playing): void {
   history.replaceState(null, '', buildUrl({
     scenario: app.scenario.id, seed: app.seed, set: app.set, interventions: app.interventions, lang: getLang(),
     month: atShown ? app.snap?.tick ?? 0 : 0, ...(app.custom ? { def: encodeScenario(app.scenario) } : {}),
+    compare: app.compare, tab: activeTab.replace('tab-', '') as Tab,
   }));
+  // Compare runs with the settings the link holds: say which.
+  compare.showSettings();
 }
 
 function apply(snap: Snapshot | null): void {
@@ -305,9 +317,10 @@ function fillScenarioTexts(): void {
   select.replaceChildren(...options);
   showTeaching();
   $('source').textContent = app.scenario.source;
+  const chosen = app.compare ?? COMPARE_DEFAULTS;
   const cmp = $('compare-scenarios');
   const checked = new Set([...cmp.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value));
-  if (!checked.size) ['baseline-involution', 'full-prevention'].forEach((id) => checked.add(id));
+  if (!checked.size) chosen.scenarios.forEach((id) => checked.add(id));
   cmp.querySelectorAll('label').forEach((l) => l.remove());
   for (const s of SCENARIOS) {
     const label = cmp.appendChild(document.createElement('label'));
@@ -318,10 +331,10 @@ function fillScenarioTexts(): void {
     label.append(pick(s.title));
   }
   const metric = $('compare-metric') as HTMLSelectElement;
-  const mv = metric.value || 'involutionIndex';
+  const mv = metric.value || chosen.metric;
   metric.replaceChildren(...COMPARE_METRICS.map((m) => new Option(metricLabel(m), m, false, m === mv)));
   const base = $('compare-baseline') as HTMLSelectElement;
-  const bv = base.value || 'baseline-involution';
+  const bv = base.value || chosen.baseline;
   base.replaceChildren(...SCENARIOS.map((s) => new Option(pick(s.title), s.id, false, s.id === bv)));
 }
 
@@ -340,24 +353,27 @@ function relabel(): void {
   presentation.relabel();
   fillScenarioTexts();
   compare.relabel();
+  experiment.relabel();
   setPlaying(app.playing);
   lesson.render();
   showMessages();
 }
 
-function selectTab(id: string): void {
+function selectTab(id: string, focus = true): void {
   for (const tab of document.querySelectorAll<HTMLElement>('[role=tab]')) {
     const on = tab.id === id;
     tab.setAttribute('aria-selected', String(on));
     tab.tabIndex = on ? 0 : -1;
     $(tab.getAttribute('aria-controls')!).hidden = !on;
-    if (on) tab.focus();
+    if (on && focus) tab.focus();
   }
   activeTab = id;
   document.body.dataset.tab = id.replace('tab-', '');
   if (id === 'tab-lesson') lesson.render();
-  if (id === 'tab-compare') warmPool();
+  if (id === 'tab-compare' || id === 'tab-experiment') warmPool();
+  if (id === 'tab-experiment') void experiment.open();
   showTeaching();
+  if (app.snap) updateUrl();
 }
 
 async function loadFile(input: HTMLInputElement): Promise<void> {
@@ -467,12 +483,26 @@ function wire(): void {
       if (k) selectTab(tabs[(i + k + tabs.length) % tabs.length].id);
     });
   });
-  $('compare-run').addEventListener('click', () => {
+  // Compare's settings go into the link as they are chosen, and the comparison runs with them.
+  const compareConfig = (): CompareConfig | null => {
     const scenarios = [...$('compare-scenarios').querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
-    if (scenarios.length < 2 || scenarios.length > 4) { $('compare-progress').textContent = t('compareNeedTwo'); return; }
+    if (scenarios.length < COMPARE_SCENARIOS.min || scenarios.length > COMPARE_SCENARIOS.max) return null;
     const baseline = ($('compare-baseline') as HTMLSelectElement).value;
-    const seeds = Math.max(1, Math.min(100, Math.round(Number(($('compare-seeds') as HTMLInputElement).value) || 10)));
-    void compare.run({ scenarios: scenarios.includes(baseline) ? scenarios : [baseline, ...scenarios].slice(0, 4), seeds, metric: ($('compare-metric') as HTMLSelectElement).value, baseline });
+    const seeds = Math.max(COMPARE_SEEDS.min, Math.min(COMPARE_SEEDS.max, Math.round(Number(($('compare-seeds') as HTMLInputElement).value) || COMPARE_DEFAULTS.seeds)));
+    return { scenarios: scenarios.includes(baseline) ? scenarios : [baseline, ...scenarios].slice(0, COMPARE_SCENARIOS.max), seeds, metric: ($('compare-metric') as HTMLSelectElement).value, baseline };
+  };
+  $('panel-compare').addEventListener('change', () => {
+    const config = compareConfig();
+    if (!config) return;
+    app.compare = config;
+    updateUrl();
+  });
+  $('compare-run').addEventListener('click', () => {
+    const config = compareConfig();
+    if (!config) { $('compare-progress').textContent = t('compareNeedTwo'); return; }
+    app.compare = config;
+    updateUrl();
+    void compare.run(config);
   });
 }
 
@@ -495,6 +525,8 @@ document.body.dataset.tab = 'explore';
 fillLanguages();
 wire();
 relabel();
+if (app.compare) ($('compare-seeds') as HTMLInputElement).value = String(app.compare.seeds);
+if (initial.tab && initial.tab !== 'explore') selectTab(`tab-${initial.tab}`, false);
 Object.assign($('seed') as HTMLInputElement, { min: String(SEED.min), max: String(SEED.max), value: String(app.seed) });
 drawEmpty();
 document.documentElement.classList.remove('booting');

@@ -6,6 +6,11 @@
 import { PARAM_BY_NAME, parseParamValue, SEED, TICKS, type Change } from '../sim/index.ts';
 import { findScenario, DEFAULT_SCENARIO } from '../scenarios/index.ts';
 import { LANGS, type Lang, type MessageKey } from './i18n/index.ts';
+import { COMPARE_KEYS, COMPARE_METRICS, COMPARE_SEEDS, parseCompare, writeCompare, type CompareConfig, type ConfigProblem } from './compare-config.ts';
+
+/** The tabs a link may open on (Explore, the first, is the default and not written). */
+export const TABS = ['explore', 'compare', 'lesson', 'experiment'] as const;
+export type Tab = (typeof TABS)[number];
 
 export interface UrlState {
   scenario: string;
@@ -18,6 +23,10 @@ export interface UrlState {
   /** A loaded scenario file, encoded (see scenario-file.ts); `scenario` is then its id. */
   def?: string;
   lang: Lang;
+  /** Compare's scenarios, seeds, outcome and baseline, once chosen (`cmp=…&cmpSeeds=…&cmpMetric=…&cmpBase=…`). */
+  compare?: CompareConfig | null;
+  /** The tab the link opens on. */
+  tab?: Tab;
 }
 
 /** A problem found in the link, as a message of the catalogs (shown in the page's language). */
@@ -44,8 +53,11 @@ export function parseUrl(search: string): { state: UrlState; problems: Problem[]
   const state: UrlState = { scenario: DEFAULT_SCENARIO, seed: SEED.default, set: {}, interventions: [], month: 0, lang: LANGS[0] };
   const def = q.get('def');
   if (def) state.def = def;
+  const compareProblems: ConfigProblem[] = [];
+  state.compare = parseCompare(q, compareProblems);
+  problems.push(...compareProblems.map(compareProblem));
   for (const [key, value] of q) {
-    if (key === 'def') continue;
+    if (key === 'def' || COMPARE_KEYS.includes(key)) continue;
     if (key === 'scenario') {
       if (def) state.scenario = value;
       else if (findScenario(value)) state.scenario = value;
@@ -60,6 +72,9 @@ export function parseUrl(search: string): { state: UrlState; problems: Problem[]
     } else if (key === 'lang') {
       if (LANGS.includes(value)) state.lang = value;
       else problems.push({ key: 'url.lang', vars: { value, langs: LANGS.join(', ') } });
+    } else if (key === 'tab') {
+      if ((TABS as readonly string[]).includes(value)) state.tab = value as Tab;
+      else problems.push({ key: 'url.tab', vars: { value, allowed: TABS.join(', ') } });
     } else if (key === 'iv') {
       state.interventions = parseInterventions(value, problems);
     } else if (PARAM_BY_NAME.has(key) && key !== 'seed') {
@@ -71,6 +86,13 @@ export function parseUrl(search: string): { state: UrlState; problems: Problem[]
     }
   }
   return { state, problems };
+}
+
+function compareProblem(p: ConfigProblem): Problem {
+  if (p.key === 'cmp') return { key: 'url.compare.scenarios', vars: { value: p.value } };
+  if (p.key === 'cmpSeeds') return { key: 'url.compare.seeds', vars: { value: p.value, min: COMPARE_SEEDS.min, max: COMPARE_SEEDS.max } };
+  if (p.key === 'cmpMetric') return { key: 'url.compare.metric', vars: { value: p.value, allowed: COMPARE_METRICS.join(', ') } };
+  return { key: 'url.compare.baseline', vars: { value: p.value } };
 }
 
 function parseInterventions(text: string, problems: Problem[]): Change[] {
@@ -109,5 +131,7 @@ export function buildUrl(state: UrlState): string {
   if (state.month > 0) q.set('month', String(state.month));
   if (state.def) q.set('def', state.def);
   if (state.lang !== LANGS[0]) q.set('lang', state.lang);
+  if (state.compare) writeCompare(q, state.compare);
+  if (state.tab && state.tab !== TABS[0]) q.set('tab', state.tab);
   return `?${q.toString()}`;
 }

@@ -11,7 +11,7 @@ import { VERSION } from '../../sim/version.ts';
 import { analysisCharts, inlineAnalyses, type ReportAnalysis } from './analyses.ts';
 import type { FanSet, PairedFanSet } from './fans.ts';
 import { heatmaps } from './heatmaps.ts';
-import { commitText, htmlPage, sectionsHtml, type ModelVersion } from './page.ts';
+import { commitText, htmlPage, sectionsHtml, type ModelVersion, type Section } from './page.ts';
 import { metricLabel } from './units.ts';
 
 /** What the report says of the experiment: an Experiment (lab/spec/resolve.ts), or a manifest with its design. */
@@ -51,12 +51,13 @@ function shownManifest(m: object): string {
   return JSON.stringify({ ...m, seeds: cut(o.seeds, 'manifest.json'), design: o.design && { ...o.design, points: cut(o.design.points, 'design.csv') } }, null, 2);
 }
 
-/** The report as one HTML page. */
-export function experimentReport(input: ExperimentReportInput): string {
+/**
+ * The report's sections with their charts (SVG markup), in page order: what the report page holds,
+ * and what the browser's Experiment tab shows under its tables. `width` is the charts' width.
+ */
+export function reportSections(input: Omit<ExperimentReportInput, 'specFile' | 'model' | 'manifest'> & { width?: number }): Section[] {
   const m = input.experiment;
-  const ctx: ChartContext = { document: input.document };
-  const specFile = input.specFile ?? 'spec.json';
-  const model = input.model ?? { version: VERSION, commit: null, dirty: null };
+  const ctx: ChartContext = { document: input.document, width: input.width };
   const { overTime, paired } = input;
   const fans = (overTime?.charts ?? []).map(({ metric, series }) =>
     markup(fanChart({ title: `${metric}: mean and 90 % band across ${overTime!.across}`, xLabel: 'month (tick)', yLabel: metricLabel(metric), series, note: OVER_TIME_NOTE }, ctx)));
@@ -65,7 +66,7 @@ export function experimentReport(input: ExperimentReportInput): string {
   const analyses = input.analyses ?? inlineAnalyses(m, input.summary);
   const from = input.analyses ? `from ${input.analysesFrom ?? 'the analyses given'}` : 'computed for this report (run analyze to choose method, outcome and baseline)';
   const finalOnly = m.spec.record === 'final';
-  const body = sectionsHtml([
+  return [
     {
       title: 'Over time',
       intro: overTime
@@ -85,7 +86,15 @@ export function experimentReport(input: ExperimentReportInput): string {
       parts: analyses.flatMap((a) => analysisCharts(m, a, ctx)),
     },
     { title: 'Two-parameter grid', intro: 'Mean final-month value over seeds in each cell of the grid.', parts: heatmaps(m, input.summary, ctx) },
-  ]);
+  ];
+}
+
+/** The report as one HTML page. */
+export function experimentReport(input: ExperimentReportInput): string {
+  const m = input.experiment;
+  const specFile = input.specFile ?? 'spec.json';
+  const model = input.model ?? { version: VERSION, commit: null, dirty: null };
+  const body = sectionsHtml(reportSections(input));
   const runs = m.scenarios.length * m.design.points.length * m.seeds.length;
   return htmlPage({
     title: m.spec.description ?? `Experiment ${specFile}`,

@@ -45,6 +45,7 @@ const EXPERIMENT: SpecVocabulary = {
     const where = path.join('.');
     if (where === '') return FIELDS;
     if (where === 'record') return ['every'];
+    if (path[0] === 'interventions') return ['tick', 'set'];
     const type = valueAt(input, ['design', 'type']);
     const option = specSchema.shape.design.unwrap().options.find((o) => o.shape.type.value === type);
     return option ? Object.keys(option.shape) : [];

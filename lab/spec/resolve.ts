@@ -2,7 +2,7 @@
 // design points, metrics. Every problem is found and listed, each naming the field, the value and
 // what is allowed. No file is read: a scenario named by the spec is a bundled one, one of the
 // scenario objects given, or what the caller's resolver makes of it (the CLI reads .json paths).
-import { DEFAULTS, metricNames, PARAM_BY_NAME, parseScenario, resolveParams, type Scenario } from '../../sim/index.ts';
+import { DEFAULTS, metricNames, PARAM_BY_NAME, parseScenario, resolveParams, type Change, type Scenario } from '../../sim/index.ts';
 import { findScenario, SCENARIOS } from '../../scenarios/index.ts';
 import { buildDesign, designSize, type Design } from '../design/design.ts';
 import { attempt, Problem, SpecError } from '../problems.ts';
@@ -126,6 +126,29 @@ function checkDistrictMetrics(spec: Spec, scenarios: Scenario[], design: Design,
   }
 }
 
+/**
+ * The spec's interventions, checked (each value against the registry; no parameter that sets the
+ * size of the world, which cannot change during a run), as the changes every scenario's schedule gets.
+ */
+function interventionsOf(spec: Spec, problems: string[]): Change[] {
+  const list = spec.interventions ?? [];
+  list.forEach((c, i) => {
+    const names = Object.keys(c.set);
+    if (!names.length) problems.push(`field interventions[${i}].set is empty: must name at least one parameter with its new value`);
+    for (const name of names) {
+      const field = `interventions[${i}].set.${name}`;
+      const before = problems.length;
+      attempt(problems, () => checkParam(field, name, c.set[name]));
+      if (problems.length === before && PARAM_BY_NAME.get(name)?.structural) problems.push(`field ${field}: parameter ${name} cannot change during a run: it sets the size of the world (give it in field set)`);
+    }
+  });
+  return list.map(({ tick, set }) => ({ tick, set }));
+}
+
+/** Each scenario with the interventions after its own schedule (the order the explorer applies them in). */
+const withInterventions = (scenarios: Scenario[], changes: Change[]): Scenario[] =>
+  changes.length ? scenarios.map((s) => ({ ...s, schedule: [...s.schedule, ...changes] })) : scenarios;
+
 /** Scheduled changes that fall after the runs' last month never apply: say so. */
 function scheduleWarnings(scenarios: Scenario[], ticks: number[]): string[] {
   return scenarios.flatMap((s, i) => {
@@ -135,8 +158,9 @@ function scheduleWarnings(scenarios: Scenario[], ticks: number[]): string[] {
 }
 
 function resolveSpec(spec: Spec, resolve: ScenarioResolver, problems: string[]): Experiment | undefined {
-  const scenarios = scenariosOf(spec, resolve, problems);
+  const given = scenariosOf(spec, resolve, problems);
   for (const [name, value] of Object.entries(spec.set)) attempt(problems, () => checkParam(`set.${name}`, name, value));
+  const scenarios = given && withInterventions(given, interventionsOf(spec, problems));
   const seeds = seedsOf(spec, problems);
   // Count before building: a design too large to run is refused before it fills the memory.
   const points = designSize(spec);

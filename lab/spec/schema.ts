@@ -33,6 +33,8 @@ export const specSchema = z.strictObject({
   set: z.record(z.string(), z.number()).default({}),
   vary: z.record(z.string(), z.array(z.number()).min(1)).optional(),
   design: design.optional(),
+  /** Changes at given months, applied to every scenario after its own schedule: the explorer's interventions. */
+  interventions: z.array(z.strictObject({ tick: z.number().int().min(0).max(TICKS_MAX), set: z.record(z.string(), z.number()) })).optional(),
   format: z.enum(['csv', 'parquet']).optional(),
 });
 
@@ -67,6 +69,11 @@ export const ALLOWED: Record<string, string> = {
   'design.levels': 'an even integer in [2, 100]',
   'design.candidates': 'an integer in [2, 1000], at least samples',
   'design.seed': `an integer in [0, ${SEED_MAX}]`,
+  interventions: 'a list of changes during the runs, [{"tick": month, "set": {"name": number}}], applied to every scenario after its own schedule',
+  'interventions.*': '{"tick": month, "set": {"name": number}}',
+  'interventions.*.tick': `an integer in [0, ${TICKS_MAX}] (the month the change applies from)`,
+  'interventions.*.set': 'an object of parameter changes, {"name": number}',
+  'interventions.*.set.*': 'a number',
   format: '"csv" (the default) or "parquet": the format of runs and summary',
 };
 

@@ -2,11 +2,13 @@
 // most one snapshot per call (the page calls once per frame), never a call per agent.
 import { transfer } from 'comlink';
 import {
-  createSim, intervene, metricNames, parseScenario, resolveParams, runScenario, type Change, type Overrides, type Params,
+  createSim, intervene, metricNames, parseScenario, resolveParams, type Change, type Overrides, type Params,
   type RunResult, type Scenario, type Sim,
 } from '../../sim/index.ts';
 import { VERSION } from '../../sim/version.ts';
 import { SCENARIOS, findScenario } from '../../scenarios/index.ts';
+import { runTask, type RunTask } from '../../lab/plan.ts';
+import { recordedRows } from '../../lab/rows.ts';
 
 export interface Marker {
   tick: number;
@@ -168,11 +170,13 @@ export const api = {
     };
   },
 
-  /** One whole run for comparison: the chosen metrics only. */
-  runBatch(scenarioId: string, runSeed: number, set: Record<string, number>, metrics: string[]): Float64Array[] {
-    const { series } = runScenario(scenarioOf(scenarioId), runSeed, { set });
-    const out = metrics.map((m) => Float64Array.from(series[m]));
-    return transfer(out, out.map((a) => a.buffer as ArrayBuffer));
+  /**
+   * One run of an experiment (Compare's and the Experiment tab's): the task as lab/plan.ts makes it,
+   * its scenario given whole; returns the recorded rows [tick, ...metrics], exactly what the CLI's
+   * experiment worker sends back for the same task.
+   */
+  runRows(which: Scenario, task: RunTask, metrics: string[], every: number): number[][] {
+    return recordedRows(runTask([scenarioOf(which)], { ...task, scenario: 0 }), metrics, every);
   },
 };
 

@@ -1,0 +1,252 @@
+// The research loop in the browser against the command line: a spec loaded through the Experiment
+// tab's file input and run on the page's pool of workers gives the summary.csv `involution-lab
+// experiment` writes for it, byte for byte, for a grid (with a scenario file), a Morris and a Sobol'
+// design; its analyses are `analyze`'s; its exported spec run by the CLI gives the same bytes again;
+// Compare's spec and CSV (the sidebar's settings and interventions included) are the CLI's too; a
+// reload mid-experiment resumes with only the missing runs; a bad spec lists the CLI's problems.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, downloaded, type Preview } from './browser-setup.ts';
+import { useExplorer } from './browser-suite.ts';
+
+let server: Preview | undefined;
+let browser: Browser;
+useExplorer((s, b) => {
+  server = s;
+  browser = b;
+});
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'involution-lab.mjs');
+const cli = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8' });
+const tmp = mkdtempSync(join(tmpdir(), 'involution-browser-experiment-'));
+
+/** A scenario file the grid spec names by a path relative to itself. */
+const CUSTOM = {
+  id: 'custom-partnership', title: { en: 'Custom', zh: '自定义' }, teaching: { en: 'A test scenario.', zh: '测试情景。' }, source: 'test',
+  params: { partnership: 0.6, serviceOrientation: 0.4 }, schedule: [{ tick: 6, set: { resourceRelease: 0.5 } }],
+};
+const small = { set: { citizens: 1000 }, metrics: ['involutionIndex', 'needsMet'] };
+const SPECS = {
+  grid: { ...small, description: 'browser grid', scenarios: ['baseline-involution', 'files/custom.json'], ticks: 18, seeds: 2, record: { every: 6 }, vary: { pathDependence: [0.3, 0.9] } },
+  morris: { ...small, scenario: 'baseline-involution', ticks: 12, seeds: 2, design: { type: 'morris', samples: 3, levels: 4, ranges: { pathDependence: [0, 1], districts: [2, 6] } } },
+  sobol: { ...small, scenario: 'baseline-involution', ticks: 12, seeds: 1, design: { type: 'sobol', samples: 4, ranges: { pathDependence: [0, 1], politicalRationality: [0, 1] } } },
+  // Long enough that a reload after its first runs comes well before its end.
+  long: { ...small, set: { citizens: 2000 }, scenario: 'baseline-involution', ticks: 36, seeds: 150 },
+};
+type Name = keyof typeof SPECS;
+const RUNS: Record<Name, number> = { grid: 8, morris: 18, sobol: 16, long: 150 };
+
+/** The spec file and the CLI's output directory of each spec. */
+const files = {} as Record<Name, { spec: string; out: string }>;
+
+/** Run the CLI on a spec file; its summary.csv. */
+function cliSummary(spec: string, out: string): string {
+  const r = cli('experiment', spec, '--out', out, '--workers', '2');
+  expect(r.status, r.stderr).toBe(0);
+  return readFileSync(join(out, 'summary.csv'), 'utf8');
+}
+
+beforeAll(() => {
+  mkdirSync(join(tmp, 'files'));
+  writeFileSync(join(tmp, 'files', 'custom.json'), JSON.stringify(CUSTOM));
+  for (const name of Object.keys(SPECS) as Name[]) {
+    files[name] = { spec: join(tmp, `${name}.json`), out: join(tmp, name) };
+    writeFileSync(files[name].spec, JSON.stringify(SPECS[name]));
+    cliSummary(files[name].spec, files[name].out);
+  }
+});
+
+const json = (name: string, value: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value)) });
+
+async function openTab(search = ''): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server!.base}?tab=experiment${search}`);
+  await page.waitForSelector('#exp-count');
+  return { page, errors };
+}
+
+const phase = (page: Page, p: string) => page.waitForSelector(`#experiment[data-phase=${p}]`, { state: 'attached', timeout: 60_000 });
+const data = (page: Page, key: string) => page.evaluate((k) => Number(document.getElementById('experiment')!.dataset[k]), key);
+
+/** Load a spec (and scenario files) through the file input; until it is checked and counted. */
+async function load(page: Page, name: Name, runs: number): Promise<void> {
+  await page.setInputFiles('#exp-spec-file', [json(`${name}.json`, SPECS[name])]);
+  await page.waitForFunction((n) => document.getElementById('experiment')!.dataset.total === String(n), runs);
+}
+
+/** The charts of a report page (or of the tab), by their accessible names, in order. */
+const unescape = (text: string) => text.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const chartNames = (html: string) => [...html.matchAll(/<svg\b[^>]*>/g)].map((m) => /class="chart"/.test(m[0]) ? /aria-label="([^"]*)"/.exec(m[0])?.[1] : undefined).filter((x) => x !== undefined).map(unescape);
+/** The section titles of a report page. */
+const sectionTitles = (html: string) => [...html.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
+
+/**
+ * The tab draws the report's charts under its tables, and Export report gives the report page: the
+ * same sections and charts as `involution-lab report` on the CLI's run of the spec, once `analyze`
+ * has made the analysis the page shows.
+ */
+async function expectReport(page: Page, name: Name, analyze: string[]): Promise<void> {
+  await page.waitForSelector('#exp-charts:not([hidden]) svg.chart');
+  expect(await page.getAttribute('#exp-charts', 'aria-busy')).toBeNull();
+  const report = await downloaded(page, () => page.click('#exp-export-report'));
+  expect(report.text).toMatch(/^<!doctype html>/);
+  const out = files[name].out;
+  expect(cli('analyze', out, ...analyze).status).toBe(0);
+  expect(cli('report', out).status).toBe(0);
+  const reference = readFileSync(join(out, 'report.html'), 'utf8');
+  expect(sectionTitles(report.text)).toEqual([...sectionTitles(reference)]);
+  expect(chartNames(report.text)).toEqual(chartNames(reference));
+  expect(chartNames(report.text).length).toBeGreaterThan(0);
+  const onPage = await page.evaluate(() => [...document.querySelectorAll('#exp-charts svg.chart')].map((s) => s.getAttribute('aria-label')));
+  expect(onPage).toEqual(chartNames(report.text));
+}
+
+describe('the Experiment tab and the command line', () => {
+  it('grid with a scenario file: the spec names the missing file, then runs to the CLI\'s summary.csv; its exported spec gives it again', async () => {
+    const { page, errors } = await openTab();
+    await page.setInputFiles('#exp-spec-file', [json('grid.json', SPECS.grid)]);
+    await page.waitForSelector('#exp-problems');
+    expect(await page.textContent('#exp-problems')).toContain('the scenario file custom.json is not loaded');
+    expect(await page.isDisabled('#exp-run')).toBe(true);
+    await page.setInputFiles('#exp-scenario-files', [json('custom.json', CUSTOM)]);
+    await page.waitForFunction(() => document.getElementById('exp-count')?.textContent?.startsWith('8 runs: 2 scenarios × 2 design points × 2 seeds'));
+    // The form shows the spec: its scenarios, seeds and grid.
+    expect(await page.isChecked('#exp-scenarios input[value="files/custom.json"]')).toBe(true);
+    expect(await page.inputValue('#exp-vary-values-0')).toBe('0.3, 0.9');
+    await page.click('#exp-run');
+    await phase(page, 'done');
+    expect(await data(page, 'ran')).toBe(RUNS.grid);
+    const csv = await downloaded(page, () => page.click('#exp-export-csv'));
+    expect(csv.text).toBe(readFileSync(join(files.grid.out, 'summary.csv'), 'utf8'));
+    // Two scenarios, no sampled design: the paired differences.
+    expect(await page.locator('.analysis[data-method=paired] tbody tr').count()).toBe(2);
+    // The exported spec, beside the scenario file it names, run by the CLI.
+    const spec = await downloaded(page, () => page.click('#exp-export-spec'));
+    writeFileSync(join(tmp, 'grid-exported.json'), spec.text);
+    expect(cliSummary(join(tmp, 'grid-exported.json'), join(tmp, 'grid-exported'))).toBe(csv.text);
+    // The report's charts under the tables, and its page: what `involution-lab report` draws after
+    // `analyze` made the same paired analysis.
+    await expectReport(page, 'grid', ['--method', 'paired', '--outcome', 'involutionIndex', '--baseline', 'baseline-involution']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  for (const name of ['morris', 'sobol'] as const) {
+    it(`${name}: the CLI's summary.csv, analyze's numbers, and the exported spec gives the same bytes`, async () => {
+      const { page, errors } = await openTab();
+      await load(page, name, RUNS[name]);
+      await page.click('#exp-run');
+      await phase(page, 'done');
+      const csv = await downloaded(page, () => page.click('#exp-export-csv'));
+      expect(csv.text).toBe(readFileSync(join(files[name].out, 'summary.csv'), 'utf8'));
+      // The table on the page is analyze's, interval and all.
+      const table = page.locator(`.analysis[data-method=${name}]`);
+      expect(await table.locator('tbody tr').count()).toBe(2);
+      expect(await table.locator('thead').textContent()).toContain('95 % interval');
+      const analysis = await downloaded(page, () => table.locator('button').click());
+      const r = cli('analyze', files[name].out, '--method', name, '--outcome', 'involutionIndex', '--out', '-');
+      expect(analysis.text).toBe(r.stdout);
+      expect(await axeViolations(page)).toEqual([]);
+      await expectReport(page, name, ['--method', name, '--outcome', 'involutionIndex']);
+      const spec = await downloaded(page, () => page.click('#exp-export-spec'));
+      writeFileSync(join(tmp, `${name}-exported.json`), spec.text);
+      expect(cliSummary(join(tmp, `${name}-exported.json`), join(tmp, `${name}-exported`))).toBe(csv.text);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('a reload mid-experiment, then a Cancel: Resume runs only the missing runs and ends with the CLI\'s summary.csv', async () => {
+    const { page } = await openTab();
+    await load(page, 'long', RUNS.long);
+    await page.click('#exp-run');
+    await page.waitForFunction(() => Number(document.getElementById('experiment')!.dataset.done) >= 10, null, { timeout: 60_000 });
+    await page.reload();
+    await page.waitForSelector('#exp-resume');
+    const kept = Number((await page.textContent('.exp-banner'))!.match(/(\d+) of 150 runs done/)![1]);
+    expect(kept).toBeGreaterThanOrEqual(10);
+    expect(kept).toBeLessThan(RUNS.long);
+    await page.click('#exp-resume');
+    // Cancelled in turn: the runs under way finish, and all are kept.
+    await page.waitForFunction((k) => Number(document.getElementById('experiment')!.dataset.done) >= k + 10, kept, { timeout: 60_000 });
+    await page.click('#exp-cancel');
+    await phase(page, 'idle');
+    const stopped = await data(page, 'stored');
+    expect(stopped).toBeGreaterThanOrEqual(kept + 10);
+    expect(stopped).toBeLessThan(RUNS.long);
+    expect(await page.textContent('#exp-run')).toBe(`Resume (${stopped} of 150 done)`);
+    expect(await page.textContent('#exp-progress')).toBe(`Stopped: ${stopped} of 150 runs are kept in this browser; Resume runs the rest.`);
+    await page.click('#exp-run');
+    await phase(page, 'done');
+    // Only the missing runs were run; the finished ones were read back.
+    expect(await data(page, 'ran')).toBe(RUNS.long - stopped);
+    const csv = await downloaded(page, () => page.click('#exp-export-csv'));
+    expect(csv.text).toBe(readFileSync(join(files.long.out, 'summary.csv'), 'utf8'));
+    // Opened again later, the experiment is complete: its results show without running.
+    await page.reload();
+    await page.waitForSelector('.exp-saved li');
+    await page.click('.exp-saved li button:text("Open")');
+    await phase(page, 'done');
+    expect(await page.textContent('#exp-results h2')).toBe('Results of 150 runs');
+    await page.close();
+  });
+
+  it('a bad spec: the problems the CLI prints, each naming the field, the value and what is allowed', async () => {
+    const bad = { scenario: 'nowhere', seeds: 2, metrics: ['involutionIndex', 'nothing'], set: { citizens: 1, seed: 3 } };
+    const file = join(tmp, 'bad.json');
+    writeFileSync(file, JSON.stringify(bad));
+    const r = cli('experiment', file, '--out', join(tmp, 'bad'));
+    expect(r.status).toBe(2);
+    const { page, errors } = await openTab('&lang=zh');
+    await page.setInputFiles('#exp-spec-file', [json('bad.json', bad)]);
+    await page.waitForSelector('#exp-problems');
+    const lines = await page.locator('#exp-problems li').allTextContents();
+    expect(r.stderr).toBe(`involution-lab: spec ${file} has 4 problems:\n${lines.map((p) => `  ${p}\n`).join('')}`);
+    expect(await page.textContent('.problems-title')).toBe('该设定有 4 个问题：');
+    expect(await page.isDisabled('#exp-run')).toBe(true);
+    // Not JSON at all: said, and the form keeps what it had.
+    await page.setInputFiles('#exp-spec-file', [{ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"seeds": ') }]);
+    await page.waitForSelector('#exp-file-problems:not([hidden])');
+    expect(await page.textContent('#exp-file-problems')).toContain('broken.json');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('Compare and the command line', () => {
+  it("runs the sidebar's settings and interventions, says so, keeps its settings in the link, and exports the CLI's spec and summary.csv", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await page.goto(`${server!.base}?citizens=1000&ticks=18&pathDependence=0.4&iv=6:partnership=0.9&tab=compare&cmp=baseline-involution,money-alone&cmpSeeds=3&cmpMetric=needsMet&cmpBase=money-alone`);
+    await page.waitForSelector('body[data-tick]', { state: 'attached' });
+    expect(await page.isVisible('#panel-compare')).toBe(true);
+    expect(await page.textContent('#compare-settings')).toBe('Runs with your settings from the sidebar: Citizens 1000, Months 18, Path dependence 0.4; Month 6: Partnership 0.9.');
+    expect(await page.inputValue('#compare-seeds')).toBe('3');
+    expect(await page.inputValue('#compare-metric')).toBe('needsMet');
+    expect(await page.inputValue('#compare-baseline')).toBe('money-alone');
+    await page.click('#compare-run');
+    await page.waitForFunction(() => /^6 of 6 runs finished$/.test(document.getElementById('compare-progress')!.textContent ?? ''), null, { timeout: 60_000 });
+    const spec = await downloaded(page, () => page.click('#compare-export-spec'));
+    const csv = await downloaded(page, () => page.click('#compare-export-csv'));
+    expect(JSON.parse(spec.text)).toMatchObject({ scenarios: ['baseline-involution', 'money-alone'], ticks: 18, seeds: [1, 2, 3], metrics: ['needsMet'], set: { citizens: 1000, pathDependence: 0.4 }, interventions: [{ tick: 6, set: { partnership: 0.9 } }] });
+    writeFileSync(join(tmp, 'compare.json'), spec.text);
+    expect(cliSummary(join(tmp, 'compare.json'), join(tmp, 'compare'))).toBe(csv.text);
+    expect(csv.text.trim().split('\n')).toHaveLength(7);
+    // The link restores the comparison's settings.
+    const colleague = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await colleague.goto(`${server!.base}${new URL(page.url()).search}`);
+    await colleague.waitForSelector('body[data-tick]', { state: 'attached' });
+    expect(await colleague.isVisible('#panel-compare')).toBe(true);
+    expect(await colleague.inputValue('#compare-seeds')).toBe('3');
+    expect(await colleague.inputValue('#compare-baseline')).toBe('money-alone');
+    expect(await colleague.locator('#compare-scenarios input:checked').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['baseline-involution', 'money-alone']);
+    await colleague.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,97 @@
+// The browser's experiment pieces that need no browser: Compare's spec and link settings, the
+// Experiment tab's store key, and the form's draft of a spec (read and written field by field).
+import { describe, expect, it } from 'vitest';
+import { resolveExperiment } from '../lab/index.ts';
+import { COMPARE_DEFAULTS, compareSpec, parseCompare, writeCompare, type ConfigProblem } from '../viz/compare-config.ts';
+import { designOf, list, num, setDesign, setInterventions, interventionRows, setScenarioRefs, type Draft } from '../viz/experiment/draft.ts';
+import { canonical, experimentKey, hashText } from '../viz/experiment/key.ts';
+
+describe("Compare's spec", () => {
+  it('holds the sidebar: overrides in set, months in ticks, interventions; seeds 1 … n, every month', () => {
+    const spec = compareSpec({ ...COMPARE_DEFAULTS, seeds: 3 }, { set: { pathDependence: 0.4, ticks: 24 }, interventions: [{ tick: 6, set: { partnership: 0.9 } }] });
+    expect(spec).toEqual({
+      description: 'Compare baseline-involution, full-prevention (baseline baseline-involution), from the explorer',
+      scenarios: ['baseline-involution', 'full-prevention'], ticks: 24, seeds: [1, 2, 3], record: { every: 1 }, metrics: ['involutionIndex'],
+      set: { pathDependence: 0.4 }, interventions: [{ tick: 6, set: { partnership: 0.9 } }],
+    });
+    const e = resolveExperiment(spec);
+    expect(e.runs).toBe(6);
+    expect(e.scenarios[1].schedule.at(-1)).toEqual({ tick: 6, set: { partnership: 0.9 } });
+    // Nothing changed in the sidebar: neither field.
+    expect(compareSpec(COMPARE_DEFAULTS, { set: {}, interventions: [] })).not.toHaveProperty('set');
+  });
+
+  it('goes into the link and back; bad values are named and the defaults kept', () => {
+    const q = new URLSearchParams();
+    const c = { scenarios: ['money-alone', 'baseline-involution', 'full-prevention'], seeds: 7, metric: 'needsMet', baseline: 'money-alone' };
+    writeCompare(q, c);
+    const problems: ConfigProblem[] = [];
+    expect(parseCompare(new URLSearchParams(q.toString()), problems)).toEqual(c);
+    expect(problems).toEqual([]);
+    expect(parseCompare(new URLSearchParams('seed=3'), problems)).toBeNull();
+    const bad = parseCompare(new URLSearchParams('cmp=baseline-involution,nowhere&cmpSeeds=0&cmpMetric=tick&cmpBase=money-alone'), problems);
+    expect(bad).toEqual(COMPARE_DEFAULTS);
+    expect(problems.map((p) => p.key)).toEqual(['cmp', 'cmpSeeds', 'cmpMetric', 'cmpBase']);
+  });
+});
+
+describe("the Experiment tab's store key", () => {
+  const spec = { scenario: 'baseline-involution', seeds: 2, metrics: ['involutionIndex'], set: { citizens: 1000 } };
+  it('is the same for the same experiment, whatever its description or output format', () => {
+    const a = experimentKey(resolveExperiment(spec));
+    expect(experimentKey(resolveExperiment({ ...spec, description: 'x', format: 'parquet' }))).toBe(a);
+    expect(a).toMatch(/^[0-9a-f]{28}$/);
+  });
+  it('differs when a run would: a seed, a setting, the order of a grid', () => {
+    const keys = [
+      spec, { ...spec, seeds: 3 }, { ...spec, set: { citizens: 1001 } },
+      { ...spec, vary: { partnership: [0, 1], pathDependence: [0, 1] } }, { ...spec, vary: { pathDependence: [0, 1], partnership: [0, 1] } },
+    ].map((s) => experimentKey(resolveExperiment(s)));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(canonical(resolveExperiment(spec))).toContain('"version"');
+    expect(hashText('a')).not.toBe(hashText('b'));
+  });
+});
+
+describe("the form's draft", () => {
+  it('reads numbers and lists as typed, keeping what is not a number for the check to name', () => {
+    expect(num(' 0.5 ')).toBe(0.5);
+    expect(num('1e3')).toBe(1000);
+    expect(num('')).toBeUndefined();
+    expect(num('ten')).toBe('ten');
+    expect(list('0, 0.5;1  2')).toEqual([0, 0.5, 1, 2]);
+  });
+
+  it('turns a grid into ranges and back, and keeps only the fields a design type has', () => {
+    const d: Draft = { vary: { pathDependence: [0.2, 0.9, 0.5] } };
+    const s = designOf(d);
+    s.type = 'morris';
+    s.samples = 4;
+    setDesign(d, s);
+    expect(d).toEqual({ design: { type: 'morris', samples: 4, ranges: { pathDependence: [0.2, 0.9] } } });
+    const m = designOf(d);
+    m.type = 'sobol';
+    m.seed = 3;
+    setDesign(d, m);
+    expect(d.design).toEqual({ type: 'sobol', samples: 4, ranges: { pathDependence: [0.2, 0.9] } });
+    const g = designOf(d);
+    g.type = 'grid';
+    setDesign(d, g);
+    expect(d).toEqual({ vary: { pathDependence: [0.2, 0.9] } });
+  });
+
+  it('writes scenarios as the spec had them, and interventions grouped by month', () => {
+    const d: Draft = { scenario: 'money-alone' };
+    setScenarioRefs(d, ['baseline-involution']);
+    expect(d).toEqual({ scenario: 'baseline-involution' });
+    setScenarioRefs(d, ['baseline-involution', 'money-alone']);
+    expect(d).toEqual({ scenarios: ['baseline-involution', 'money-alone'] });
+    const iv: Draft = { interventions: [{ tick: 6, set: { partnership: 0.9, serviceOrientation: 0.5 } }, { tick: 3, set: { partnership: 0.1 } }] };
+    const rows = interventionRows(iv);
+    expect(rows).toHaveLength(3);
+    setInterventions(iv, rows);
+    expect(iv.interventions).toEqual([{ tick: 6, set: { partnership: 0.9, serviceOrientation: 0.5 } }, { tick: 3, set: { partnership: 0.1 } }]);
+    setInterventions(iv, []);
+    expect(iv).not.toHaveProperty('interventions');
+  });
+});

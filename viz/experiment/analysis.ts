@@ -1,0 +1,92 @@
+// The analyses of a finished experiment on the page, as tables with their intervals: Morris (μ*, σ
+// per parameter), Sobol' (S1, ST with bootstrap 95 % intervals), paired differences from a baseline
+// scenario on common seeds. The numbers are lab/analysis's, the same `involution-lab analyze` writes
+// (its defaults: 1000 resamples, seed 1, 95 %); each table downloads as that command's CSV.
+import { analysisCsv, analyze, AnalysisError, type AnalyzeOptions, type Experiment, type ExperimentResults, type Result } from '../../lab/index.ts';
+import { findScenario } from '../../scenarios/index.ts';
+import { getLang, locale, metricLabel, pick, t, type MessageKey } from '../i18n/index.ts';
+import { downloadText } from '../export.ts';
+import { button, el, paramLabel } from './dom.ts';
+
+export interface Analysis {
+  options: AnalyzeOptions;
+  result: Result;
+}
+
+/** The analyses an experiment's design allows: its design's (Morris, Sobol'), and paired when it has several scenarios. */
+export function methodsOf(e: Experiment): AnalyzeOptions['method'][] {
+  const out: AnalyzeOptions['method'][] = [];
+  if (e.design.type === 'morris' || e.design.type === 'sobol') out.push(e.design.type);
+  if (e.scenarios.length > 1 && (e.design.type === 'none' || e.design.type === 'grid')) out.push('paired');
+  return out;
+}
+
+export function analyses(e: Experiment, results: ExperimentResults, outcome: string, baseline: string): (Analysis | { options: AnalyzeOptions; error: string })[] {
+  const summary = results.summaryColumns();
+  return methodsOf(e).map((method) => {
+    const options: AnalyzeOptions = { method, outcome, ...(method === 'paired' ? { baseline } : {}) };
+    try {
+      return { options, result: analyze(e, summary, options) };
+    } catch (err) {
+      if (err instanceof AnalysisError) return { options, error: err.message };
+      throw err;
+    }
+  });
+}
+
+const number = () => new Intl.NumberFormat(locale(getLang()), { maximumSignificantDigits: 3 });
+const scenarioName = (id: string) => {
+  const s = findScenario(id);
+  return s ? pick(s.title) : id;
+};
+
+/** The table of one analysis: the columns a reader needs, each interval beside its estimate. */
+export function analysisTable(parent: HTMLElement, a: Analysis, several: boolean): void {
+  const { method, outcome } = a.options;
+  const f = number();
+  const n = (x: unknown) => (typeof x === 'number' ? (Number.isFinite(x) ? f.format(x) : '—') : String(x));
+  const interval = (lo: unknown, hi: unknown) => `[${n(lo)}, ${n(hi)}]`;
+  const at = (row: (string | number)[], name: string) => row[a.result.columns.indexOf(name)];
+  let head: string[];
+  let rows: string[][];
+  if (method === 'morris') {
+    head = [t('exp.col.parameter'), 'μ*', t('exp.col.interval'), 'σ', 'μ', t('exp.col.effects')];
+    rows = a.result.rows.map((r) => [paramLabel(String(at(r, 'parameter'))), n(at(r, 'muStar')), interval(at(r, 'muStarLow'), at(r, 'muStarHigh')), n(at(r, 'sigma')), n(at(r, 'mu')), n(at(r, 'effects'))]);
+  } else if (method === 'sobol') {
+    head = [t('exp.col.parameter'), 'S1', t('exp.col.interval'), 'ST', t('exp.col.interval')];
+    rows = a.result.rows.map((r) => [paramLabel(String(at(r, 'parameter'))), n(at(r, 'S1')), interval(at(r, 'S1Low'), at(r, 'S1High')), n(at(r, 'ST')), interval(at(r, 'STLow'), at(r, 'STHigh'))]);
+  } else {
+    const params = a.result.columns.slice(a.result.columns.indexOf('point') + 1, a.result.columns.indexOf('n'));
+    head = [...params.map(paramLabel), 'n', t('exp.col.diff'), t('exp.col.interval'), t('exp.col.baselineMean'), t('exp.col.scenarioMean')];
+    rows = a.result.rows.map((r) => [...params.map((p) => n(at(r, p))), n(at(r, 'n')), n(at(r, 'meanDiff')), interval(at(r, 'low'), at(r, 'high')), n(at(r, 'baselineMean')), n(at(r, 'scenarioMean'))]);
+  }
+  if (several || method === 'paired') {
+    head.unshift(t('scenario'));
+    rows.forEach((row, i) => row.unshift(scenarioName(String(a.result.rows[i][0]))));
+  }
+  const box = el(parent, 'div', undefined, 'analysis');
+  box.dataset.method = method;
+  // The title above the scrolling table, not its caption: on a phone it wraps instead of scrolling away.
+  const title = el(box, 'h3', t(`exp.caption.${method}` as MessageKey, { outcome: `${metricLabel(outcome)} (${outcome})`, baseline: scenarioName(a.options.baseline ?? '') }));
+  title.id = `exp-table-${method}`;
+  // Scrolls sideways on a phone: reachable by keyboard.
+  const wrap = el(box, 'div', undefined, 'table-wrap');
+  Object.assign(wrap, { tabIndex: 0, role: 'region' });
+  wrap.setAttribute('aria-labelledby', title.id);
+  const table = el(wrap, 'table');
+  table.setAttribute('aria-labelledby', title.id);
+  const tr = el(el(table, 'thead'), 'tr');
+  for (const h of head) el(tr, 'th', h).scope = 'col';
+  const body = el(table, 'tbody');
+  for (const row of rows) {
+    const r = el(body, 'tr');
+    row.forEach((cell, i) => {
+      const c = el(r, i === 0 ? 'th' : 'td', cell);
+      if (i === 0) (c as HTMLTableCellElement).scope = 'row';
+    });
+  }
+  el(box, 'p', t(`exp.note.${method}` as MessageKey), 'note');
+  button(box, t('exp.exportAnalysis')).addEventListener('click', () => {
+    downloadText(analysisCsv(method, outcome, a.result), `analysis-${method}-${outcome}.csv`, 'text/csv');
+  });
+}

@@ -1,0 +1,61 @@
+// Small DOM helpers of the Experiment tab: elements with their text, labelled inputs and buttons.
+import { PARAM_BY_NAME, PARAMS, type Group, type ParamSpec } from '../../sim/index.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+
+export function el<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
+  const e = parent.appendChild(document.createElement(tag));
+  if (text !== undefined) e.textContent = text;
+  if (cls) e.className = cls;
+  return e;
+}
+
+export function button(parent: Element, text: string, id?: string): HTMLButtonElement {
+  const b = el(parent, 'button', text);
+  b.type = 'button';
+  if (id) b.id = id;
+  return b;
+}
+
+/** A label and its input (or select), side by side in a `.field`. */
+export function labelled<K extends 'input' | 'select'>(parent: Element, tag: K, id: string, label: string): HTMLElementTagNameMap[K] {
+  const wrap = el(parent, 'div', undefined, 'field');
+  const l = el(wrap, 'label', label);
+  l.htmlFor = id;
+  const input = el(wrap, tag);
+  input.id = id;
+  return input;
+}
+
+/** A text box for numbers (kept as typed, so that the spec check can name a bad value). */
+export function numberBox(parent: Element, id: string, label: string, value: unknown, placeholder = ''): HTMLInputElement {
+  const input = labelled(parent, 'input', id, label);
+  input.type = 'text';
+  input.inputMode = 'decimal';
+  input.value = value === undefined ? '' : String(value);
+  input.placeholder = placeholder;
+  return input;
+}
+
+/** A parameter as the page names it (model constants have no plain name: their identifier). */
+export const paramLabel = (name: string): string =>
+  PARAM_BY_NAME.get(name)?.group === 'calibration' || !PARAM_BY_NAME.has(name) ? name : `${t(`param.${name}` as MessageKey)} (${name})`;
+
+const SPECS = PARAMS as readonly ParamSpec[];
+const GROUPS: Group[] = ['causes', 'prevention', 'co-governance', 'world', 'calibration'];
+
+/** Parameters a spec may set or vary: all but seed and months, which have fields of their own. */
+export const SPEC_PARAMS = SPECS.map((p) => p.name).filter((n) => n !== 'seed' && n !== 'ticks');
+/** Parameters that may change during a run (interventions). */
+export const RUN_PARAMS = SPECS.filter((p) => !p.structural).map((p) => p.name);
+
+/** A choice of parameter, grouped as the registry groups them. */
+export function paramSelect(parent: Element, id: string, label: string, names: readonly string[], value: string): HTMLSelectElement {
+  const select = labelled(parent, 'select', id, label);
+  if (!names.includes(value)) select.append(new Option(value, value, false, true));
+  for (const group of GROUPS) {
+    const og = el(select, 'optgroup');
+    og.label = t(`group.${group}` as MessageKey);
+    for (const n of names.filter((x) => PARAM_BY_NAME.get(x)?.group === group)) og.append(new Option(paramLabel(n), n, false, n === value));
+  }
+  return select;
+}

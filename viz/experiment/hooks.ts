@@ -1,0 +1,83 @@
+// Where the report's charts and the HTML report join the Experiment tab: the report's own sections
+// (lab/report: fans over time, differences from the baseline, the analyses' charts, the grid's
+// heatmaps), drawn on the page under the tables, and the whole report page as a file — the same
+// code as `involution-lab report`. lab/report (and Observable Plot with it) is loaded when the first
+// experiment finishes, not with the page.
+import type { AnalyzeOptions, Experiment, ExperimentResults, Result } from '../../lab/index.ts';
+import type { ReportAnalysis } from '../../lab/report/index.ts';
+import { downloadText } from '../export.ts';
+
+/** A finished experiment, as the tab holds it: everything the report is made from. */
+export interface ExperimentData {
+  /** The spec as given (what Export spec writes). */
+  spec: unknown;
+  experiment: Experiment;
+  /** Every run's rows: summaryCsv(), runsCsv(), summaryColumns(). */
+  results: ExperimentResults;
+  /** The analyses on the page, for the outcome chosen. */
+  analyses: { options: AnalyzeOptions; result: Result }[];
+  outcome: string;
+}
+
+type ReportModule = typeof import('../../lab/report/index.ts');
+let module: Promise<ReportModule> | undefined;
+const load = (): Promise<ReportModule> => (module ??= import('../../lab/report/index.ts'));
+
+/** What the report is made of: the page's analyses, and the paired fans against the page's baseline. */
+function reportInput(r: ReportModule, data: ExperimentData) {
+  const { experiment, results } = data;
+  const analyses: ReportAnalysis[] = data.analyses.map((a) => ({ method: a.options.method, outcome: a.options.outcome, result: a.result }));
+  const baseline = data.analyses.find((a) => a.options.method === 'paired')?.options.baseline ?? experiment.scenarios[0].id;
+  return {
+    experiment,
+    summary: results.summaryColumns(),
+    overTime: r.experimentFans(results),
+    paired: pairedFans(r, results, baseline),
+    analyses,
+    analysesFrom: 'the analyses on the page',
+    document,
+  };
+}
+
+const pairedFans = (r: ReportModule, results: ExperimentResults, baseline: string) =>
+  results.experiment.scenarios.length > 1 ? r.pairedExperimentFans(results, baseline) : undefined;
+
+/**
+ * Draw the report's charts of the experiment into `container`, section by section, once lab/report
+ * is loaded; return whether there will be any (the container is shown only then).
+ */
+export function showCharts(container: HTMLElement, data: ExperimentData): boolean {
+  if (!data.analyses.length && data.experiment.every === 0 && data.experiment.design.params.length !== 2) return false;
+  container.setAttribute('aria-busy', 'true');
+  void load().then((r) => {
+    if (!container.isConnected) return;
+    const width = Math.max(320, Math.min(640, Math.floor(container.clientWidth || 640)));
+    const sections = r.reportSections({ ...reportInput(r, data), width }).filter((s) => s.parts.length);
+    for (const s of sections) {
+      const section = document.createElement('section');
+      const h = document.createElement('h3');
+      h.textContent = s.title;
+      section.append(h);
+      if (s.intro) {
+        const p = document.createElement('p');
+        p.className = 'note';
+        p.textContent = s.intro;
+        section.append(p);
+      }
+      // The charts' markup is lab/charts' own SVG, every text in it escaped (lab/charts/markup.ts).
+      section.insertAdjacentHTML('beforeend', s.parts.join('\n'));
+      container.append(section);
+    }
+    container.hidden = !sections.length;
+    container.removeAttribute('aria-busy');
+  }, () => {
+    container.hidden = true; // Not loaded (the connection dropped): the tables are still there.
+  });
+  return true;
+}
+
+/** Download the experiment's HTML report: the page `involution-lab report` makes, from the runs and analyses on this page. */
+export const exportReport = async (data: ExperimentData): Promise<void> => {
+  const r = await load();
+  downloadText(r.experimentReport(reportInput(r, data)), 'report.html', 'text/html');
+};

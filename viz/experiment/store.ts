@@ -1,0 +1,111 @@
+// The Experiment tab's results kept in the browser (IndexedDB), so that closing or reloading the
+// page loses no finished run: a run counts as done once its rows are stored. Database
+// "involution-lab", version 1:
+//
+//   experiments  key "key" (the experiment's key, see key.ts)
+//                { key, spec, files, runs, version, created, updated }: the spec as given, the
+//                scenario files it names (by file name), its number of runs, the model version
+//   runs         key ["key", "run"]
+//                { key, run, rows }: a finished run's recorded rows [tick, ...metrics], as the
+//                CLI's journal keeps them; summary.csv and runs.csv are rebuilt from them
+//
+// The raw API, promised: a dozen calls do not need a library.
+
+export interface StoredExperiment {
+  key: string;
+  spec: unknown;
+  files: Record<string, unknown>;
+  runs: number;
+  version: string;
+  created: number;
+  updated: number;
+}
+
+interface StoredRun {
+  key: string;
+  run: number;
+  rows: number[][];
+}
+
+const DB = 'involution-lab';
+let opened: Promise<IDBDatabase> | null = null;
+
+const done = <T>(request: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+const committed = (tx: IDBTransaction): Promise<void> =>
+  new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+  });
+
+function db(): Promise<IDBDatabase> {
+  opened ??= new Promise<IDBDatabase>((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
+    const request = indexedDB.open(DB, 1);
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore('experiments', { keyPath: 'key' });
+      request.result.createObjectStore('runs', { keyPath: ['key', 'run'] });
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+  }).catch((err: unknown) => {
+    opened = null;
+    throw err;
+  });
+  return opened;
+}
+
+/** Every run of one experiment, by the key range [key, -∞] … [key, +∞]. */
+const runsRange = (key: string) => IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
+
+export async function putExperiment(x: StoredExperiment): Promise<void> {
+  const tx = (await db()).transaction('experiments', 'readwrite');
+  tx.objectStore('experiments').put(x);
+  return committed(tx);
+}
+
+/** Store one finished run; resolves once it is written (then it survives a reload). */
+export async function putRun(key: string, run: number, rows: number[][]): Promise<void> {
+  const tx = (await db()).transaction('runs', 'readwrite');
+  tx.objectStore('runs').put({ key, run, rows } satisfies StoredRun);
+  return committed(tx);
+}
+
+/** The stored experiments, the most recently run first, each with how many of its runs are stored. */
+export async function listExperiments(): Promise<(StoredExperiment & { done: number })[]> {
+  const tx = (await db()).transaction(['experiments', 'runs'], 'readonly');
+  const all = await done(tx.objectStore('experiments').getAll() as IDBRequest<StoredExperiment[]>);
+  const counts = await Promise.all(all.map((x) => done(tx.objectStore('runs').count(runsRange(x.key)))));
+  return all.map((x, i) => ({ ...x, done: counts[i] })).sort((a, b) => b.updated - a.updated);
+}
+
+export async function getExperiment(key: string): Promise<StoredExperiment | undefined> {
+  const tx = (await db()).transaction('experiments', 'readonly');
+  return done(tx.objectStore('experiments').get(key) as IDBRequest<StoredExperiment | undefined>);
+}
+
+/** The stored runs of an experiment: run index → rows. */
+export async function storedRuns(key: string): Promise<Map<number, number[][]>> {
+  const tx = (await db()).transaction('runs', 'readonly');
+  const all = await done(tx.objectStore('runs').getAll(runsRange(key)) as IDBRequest<StoredRun[]>);
+  return new Map(all.map((r) => [r.run, r.rows]));
+}
+
+export async function deleteExperiment(key: string): Promise<void> {
+  const tx = (await db()).transaction(['experiments', 'runs'], 'readwrite');
+  tx.objectStore('experiments').delete(key);
+  tx.objectStore('runs').delete(runsRange(key));
+  return committed(tx);
+}
+
+/** How many runs of an experiment are stored. */
+export async function countRuns(key: string): Promise<number> {
+  const tx = (await db()).transaction('runs', 'readonly');
+  return done(tx.objectStore('runs').count(runsRange(key)));
+}
