@@ -2,7 +2,7 @@
 // line's format (with the scenario files it names), or built in the form — is checked by the lab
 // core (every problem listed), counted, and run on the pool of workers (all cores), each run stored
 // in IndexedDB as it finishes, so that a reload offers Resume and runs only what is missing. A
-// finished experiment shows its analyses as tables (and the report's charts, once wired: hooks.ts),
+// finished experiment shows its analyses as tables, the report's charts under them (hooks.ts),
 // and exports its spec and summary.csv: the files `involution-lab experiment` takes and writes.
 import { VERSION } from '../sim/version.ts';
 import { SpecError, type Experiment, type ExperimentResults } from '../lab/index.ts';
