@@ -1,15 +1,16 @@
 // An experiment's key in the browser's store: a hash of what decides its runs' results — the spec as
 // resolved (defaults filled in, fields in the schema's order; the description and the output format
-// left out, they change no number), the scenarios it resolved to (bundled or from files, with any
-// interventions) and the model's version. The same experiment gets the same key after a reload, so
-// its stored runs are found again; a changed model version starts afresh.
+// left out, they change no number), what its scenarios ask of the model (id, overrides, schedule
+// with any interventions; not their texts) and the model's version. The same experiment gets the
+// same key after a reload, so its stored runs are found again; a changed model version starts afresh.
 import type { Experiment } from '../../lab/index.ts';
+import { scenarioRunText } from '../../sim/scenario.ts';
 import { VERSION } from '../../sim/version.ts';
 
 /** The canonical text of an experiment: equal for equal experiments. */
 export function canonical(e: Experiment): string {
   const spec = { ...e.spec, description: undefined, format: undefined };
-  return JSON.stringify({ version: VERSION, spec, scenarios: e.scenarios });
+  return JSON.stringify({ version: VERSION, spec, scenarios: e.scenarios.map(scenarioRunText) });
 }
 
 /**
