@@ -88,8 +88,9 @@ function decayTies(s: State, d: number): void {
 
 /**
  * The central push raises the target purchase share logistically (diffusion of a policy: it slows
- * as it nears the whole budget, so no cap is reached); p moves a share `purchaseShareRate` (half) of the way to the target, pulled down
- * where purchased service did worse than in-house, as far as the buyer looks at outcomes (1 − π).
+ * as it nears the whole budget, so no cap is reached); p moves `purchaseShareRate` (half) of the way
+ * to the target, pulled down where purchased service did worse than in-house, as far as the buyer
+ * looks at outcomes (1 − π).
  */
 function updatePurchaseShare(s: State, d: number): void {
   const dist = s.districts;
