@@ -249,6 +249,7 @@ function listScenarios(format: 'text' | 'json'): string {
   return SCENARIOS.map((s) => `${s.id.padEnd(width)}  ${s.title.en}${s.schedule.length ? ' (scheduled)' : ''}`).join('\n') + '\n';
 }
 
+const NAME_WIDTH = Math.max(...PARAMS.map((p) => p.name.length));
 const UNIT_WIDTH = Math.max(...PARAMS.map((p) => p.unit.length));
 
 function listParams(format: 'text' | 'json'): string {
@@ -257,7 +258,7 @@ function listParams(format: 'text' | 'json'): string {
     const range = `[${p.min}, ${p.max}]${'integer' in p && p.integer ? ' int' : ''}`;
     // A model constant says where its value comes from (and its range is its prior range).
     const basis = 'basis' in p && p.basis ? ` [${p.basis}]` : '';
-    return `${p.group.padEnd(13)} ${p.name.padEnd(24)} ${String(p.default).padStart(8)}  ${range.padEnd(20)} ${(p.unit || '-').padEnd(UNIT_WIDTH)} ${p.en}${basis}`;
+    return `${p.group.padEnd(13)} ${p.name.padEnd(NAME_WIDTH)} ${String(p.default).padStart(8)}  ${range.padEnd(20)} ${(p.unit || '-').padEnd(UNIT_WIDTH)} ${p.en}${basis}`;
   });
-  return `${'group'.padEnd(13)} ${'name'.padEnd(24)} ${'default'.padStart(8)}  ${'range'.padEnd(20)} ${'unit'.padEnd(UNIT_WIDTH)} meaning\n${lines.join('\n')}\n`;
+  return `${'group'.padEnd(13)} ${'name'.padEnd(NAME_WIDTH)} ${'default'.padStart(8)}  ${'range'.padEnd(20)} ${'unit'.padEnd(UNIT_WIDTH)} meaning\n${lines.join('\n')}\n`;
 }

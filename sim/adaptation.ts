@@ -46,7 +46,7 @@ export function adaptation(s: State): void {
     const use = Math.min(1, due / p.fullTeamMoney);
     // Contract money and other money alike are spent on service, but for the management fee.
     t.reserves[so] += paid + alt - fixedCost(p, skill, use) - (1 - p.managementFee) * (due + alt);
-    if (due > 0) t.adequacy[so] += 0.3 * (Math.min(1, paid / due) - t.adequacy[so]);
+    if (due > 0) t.adequacy[so] += p.adequacyRate * (Math.min(1, paid / due) - t.adequacy[so]);
     // Learning by doing, and decay when idle; then the training bought for it, if any.
     t.skill[so] += p.learningRate * use * t.serviceEffort[so] * (1 - skill) - p.capacityDecay * (1 - use) * skill;
     if (trainingFor[so] > 0) buildCapacity(s, so, trainingFor[so]);

@@ -127,6 +127,7 @@ function competitive(s: State, p: Project, e: Effective): number {
   const D = s.districts.count;
   const rng = s.rng.award;
   const bonus = s.params.affiliationBonus * (1 - s.params.resourceRelease);
+  const observedWeight = s.params.meritObservedWeight;
   let best = -1;
   let bestScore = -Infinity;
   let bidders = 0;
@@ -137,7 +138,7 @@ function competitive(s: State, p: Project, e: Effective): number {
     bidders++;
     // Buyers see quality only as observed: the noisy monitoring record, not the truth. Whole-process
     // supervision makes the award, like the evaluation, rest on outcomes (π_e).
-    const merit = 0.5 * t.reputation[so] + 0.5 * t.observedQuality[so];
+    const merit = (1 - observedWeight) * t.reputation[so] + observedWeight * t.observedQuality[so];
     const control = t.ties[so * D + p.buyer] + bonus * t.affiliated[so];
     const score = (1 - e.piEval) * merit + e.piEval * control + s.params.bidNoise * (2 * rng() - 1);
     if (score > bestScore) {
@@ -161,14 +162,15 @@ function competitive(s: State, p: Project, e: Effective): number {
 /** The department sets up its own service organization (a GONGO) to take the project. */
 function newAffiliate(s: State, p: Project): number {
   const rng = s.rng.award;
+  const q = s.params;
   const so = foundSO(s, {
     affiliated: true,
     registered: true,
     home: p.buyer,
     field: p.cat,
-    skill: uniform(rng, 0.2, 0.45),
-    autonomy: uniform(rng, 0.05, 0.2),
-    tie: 0.5,
+    skill: uniform(rng, q.newAffiliateSkillMin, q.newAffiliateSkillMax),
+    autonomy: uniform(rng, q.newAffiliateAutonomyMin, q.newAffiliateAutonomyMax),
+    tie: q.newAffiliateTie,
   });
   s.ledger.newAffiliates++;
   return openContract(s, p, so, NEW_AFFILIATE);

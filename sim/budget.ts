@@ -88,8 +88,9 @@ function decayTies(s: State, d: number): void {
 
 /**
  * The central push raises the target purchase share logistically (diffusion of a policy: it slows
- * as it nears the whole budget, so no cap is reached); p moves halfway toward the target, pulled down
- * where purchased service did worse than in-house, as far as the buyer looks at outcomes (1 − π).
+ * as it nears the whole budget, so no cap is reached); p moves `purchaseShareRate` (half) of the way
+ * to the target, pulled down where purchased service did worse than in-house, as far as the buyer
+ * looks at outcomes (1 − π).
  */
 function updatePurchaseShare(s: State, d: number): void {
   const dist = s.districts;
@@ -101,7 +102,7 @@ function updatePurchaseShare(s: State, d: number): void {
   const inHouse = o[d * 4 + 3] > 0 ? o[d * 4 + 2] / o[d * 4 + 3] : 0;
   const shortfall = inHouse > 0 && o[d * 4 + 1] > 0 ? Math.max(0, (inHouse - bought) / inHouse) : 0;
   const target = dist.targetShare[d] * (1 - (1 - pi) * shortfall);
-  dist.purchaseShare[d] += 0.5 * (target - dist.purchaseShare[d]);
+  dist.purchaseShare[d] += s.params.purchaseShareRate * (target - dist.purchaseShare[d]);
   o.fill(0, d * 4, d * 4 + 4);
 }
 

@@ -1,5 +1,5 @@
 // Contracts and SOs: opening, closing and founding. Shared by the budget round, supervision and exit.
-import { ASSET_SPECIFICITY } from './constants.ts';
+import { ASSET_SPECIFICITY, MISSION } from './constants.ts';
 import { pow } from './math.ts';
 import { evaluate } from './evaluation.ts';
 import { transfer } from './money.ts';
@@ -22,9 +22,10 @@ export function fixedCost(p: Params, skill: number, use = 1): number {
   return p.fixedCostBase + p.fixedCostCapacity * skill * (p.idleStaff + (1 - p.idleStaff) * use);
 }
 
-/** A skilled professional team serves more citizens for the same money. */
-export function productivity(skill: number): number {
-  return 0.75 + 0.5 * skill;
+/** A skilled professional team serves more citizens for the same money: 1 at skill 0.5. */
+export function productivity(p: Params, skill: number): number {
+  const gain = p.skillProductivity;
+  return 1 - gain / 2 + gain * skill;
 }
 
 /** Contract money a month an SO's team can hold: more with skill. */
@@ -59,8 +60,8 @@ export function openContract(s: State, p: Project, so: number, mode: number): nu
   c.firstCommunity[i] = p.firstCommunity;
   c.communities[i] = p.communities;
   c.payment[i] = p.payment;
-  const overhead = Math.min(0.9, s.params.projectOverhead + s.params.transactionCost / p.payment);
-  c.slots[i] = (p.payment * (1 - overhead) * productivity(s.sos.skill[so])) / s.unitCost[p.cat];
+  const overhead = Math.min(s.params.overheadCap, s.params.projectOverhead + s.params.transactionCost / p.payment);
+  c.slots[i] = (p.payment * (1 - overhead) * productivity(s.params, s.sos.skill[so])) / s.unitCost[p.cat];
   c.monthsLeft[i] = p.months;
   c.overhead[i] = overhead;
   c.compliance[i] = s.districts.demand[p.buyer];
@@ -104,7 +105,7 @@ export function closeContract(s: State, i: number, completed: boolean): number {
 export function renewalChance(s: State, cat: number, score: number): number {
   const lambda = s.params.pathDependence;
   const base = lambda + (1 - lambda) * score;
-  return 1 - (1 - base) * (1 - 0.5 * ASSET_SPECIFICITY[cat]);
+  return 1 - (1 - base) * (1 - s.params.switchingCostWeight * ASSET_SPECIFICITY[cat]);
 }
 
 export interface NewSO {
@@ -132,15 +133,14 @@ export function foundSO(s: State, o: NewSO): number {
   t.held[i] = 0;
   t.skill[i] = o.skill;
   t.autonomy[i] = o.autonomy;
-  t.reserves[i] = 6 * fixedCost(s.params, o.skill);
+  t.reserves[i] = s.params.foundingReserves * fixedCost(s.params, o.skill);
   t.negativeMonths[i] = 0;
-  t.reputation[i] = 0.5;
+  t.reputation[i] = s.params.foundingReputation;
   t.adequacy[i] = 1;
-  t.effort[i * 3] = 0.7;
-  t.effort[i * 3 + 1] = 0.15;
-  t.effort[i * 3 + 2] = 0.15;
+  // A new SO splits its effort as its mission would.
+  for (let j = 0; j < 3; j++) t.effort[i * 3 + j] = MISSION[j];
   t.ties[i * D + o.home] = o.tie;
-  t.observedQuality[i] = 0.5;
+  t.observedQuality[i] = s.params.foundingObservedQuality;
   return i;
 }
 
@@ -160,5 +160,6 @@ export function dependence(s: State, so: number): number {
     hhi += share * share;
   }
   const govShare = 1 - f[so * F + F - 1] / total;
-  return govShare * (0.5 + 0.5 * hhi);
+  const w = s.params.concentrationWeight;
+  return govShare * (1 - w + w * hhi);
 }

@@ -12,9 +12,12 @@ const IN_HOUSE = 1;
 const AFFILIATED = 2;
 const INDEPENDENT = 3;
 
-/** Weight of an SO in function transfer: a linear ramp from autonomy 0.2 to 0.8, centred on MODEL.md's hard 0.5. */
-export function transferWeight(autonomy: number): number {
-  return Math.min(1, Math.max(0, (autonomy - 0.2) / 0.6));
+/**
+ * Weight of an SO in function transfer: a linear ramp in autonomy from `start` over `width`
+ * (transferAutonomy ∓ transferRamp: 0.2 to 0.8, centred on MODEL.md's hard 0.5).
+ */
+export function transferWeight(autonomy: number, start: number, width: number): number {
+  return Math.min(1, Math.max(0, (autonomy - start) / width));
 }
 
 /**
@@ -34,7 +37,7 @@ export function soQuality(s: State): void {
     if (!t.alive[so]) continue;
     const ds = t.effort[so * 3], dc = t.effort[so * 3 + 1], dr = t.effort[so * 3 + 2];
     const response = dc + Math.max(0, demand[so] - dc) * dependence(s, so) * exploit;
-    const compliance = Math.min(0.85, response + p.projectReporting * t.contracts[so]);
+    const compliance = Math.min(p.complianceCap, response + p.projectReporting * t.contracts[so]);
     const service = ((1 - compliance) * ds) / Math.max(1e-9, ds + dr);
     t.complianceEffort[so] = compliance;
     t.serviceEffort[so] = service;
@@ -45,6 +48,8 @@ export function soQuality(s: State): void {
 export function delivery(s: State): void {
   soQuality(s);
   const P = s.params;
+  const rampStart = P.transferAutonomy - P.transferRamp;
+  const rampWidth = 2 * P.transferRamp;
   const C = P.communitiesPerDistrict;
   const com = s.communities;
   const dist = s.districts;
@@ -140,7 +145,7 @@ export function delivery(s: State): void {
           boughtN++;
           kind = t.affiliated[so] ? AFFILIATED : INDEPENDENT;
           if (kind === INDEPENDENT) {
-            const w = n * q * transferWeight(t.autonomy[so]);
+            const w = n * q * transferWeight(t.autonomy[so], rampStart, rampWidth);
             transfer += w;
             transferValue += w * COST_WEIGHT[k];
           }

@@ -60,8 +60,8 @@ export function entry(s: State): void {
         ...registration(rng(), p),
         home: d,
         field: fieldOf(s, d, rng()),
-        skill: uniform(rng, 0.2, 0.5),
-        autonomy: uniform(rng, 0.5, 0.9),
+        skill: uniform(rng, p.entrantSkillMin, p.entrantSkillMax),
+        autonomy: uniform(rng, p.entrantAutonomyMin, p.entrantAutonomyMax),
         tie: 0,
       });
       s.ledger.entered++;

@@ -26,7 +26,8 @@ export function evaluate(s: State, i: number, completed: boolean): number {
   // Paperwork delivered against the demand.
   const compliance = demand > 0.01 ? Math.min(1, t.complianceEffort[so] / demand) : 1;
   const score = outcome * observed + (1 - outcome) * compliance;
-  t.reputation[so] = 0.7 * t.reputation[so] + 0.3 * score;
+  const rate = s.params.reputationRate;
+  t.reputation[so] = (1 - rate) * t.reputation[so] + rate * score;
   t.credit[so * 3] += outcome;
   t.credit[so * 3 + 1] += 1 - outcome;
   const pf = s.params.performanceFunding;

@@ -98,7 +98,7 @@ export const METRIC_SPECS = [
   { name: 'needUnitsServed', group: 'substance', kind: 'amount', unit: NEED_UNITS, label: { en: 'needs served by purchase', zh: '购买服务满足的需求' },
     about: 'Σ *n q* × cost weight over citizens served by contracts.' },
   { name: 'transferVolume', group: 'substance', kind: 'amount', unit: NEED_UNITS, label: { en: 'service by autonomous SOs', zh: '自主社会组织承担的服务' },
-    about: 'The same over citizens served by independent SOs, each weighted by min(1, max(0, (*a* − 0.2)/0.6)).' },
+    about: 'The same over citizens served by independent SOs, each weighted by min(1, max(0, (*a* − `transferAutonomy` + `transferRamp`)/(2 `transferRamp`))): (*a* − 0.2)/0.6 at the defaults.' },
   { name: 'soCapability', group: 'substance', kind: 'amount', unit: 'Σ skill × autonomy', label: { en: 'SO capability', zh: '社会组织能力' },
     about: 'Σ *c a* over registered independent SOs.' },
   { name: 'projectGranularity', group: 'form', kind: 'share', unit: '0 standard contracts – 1 showcase projects', label: { en: 'project granularity', zh: '项目颗粒度' },

@@ -16,8 +16,6 @@ import type { State } from './state.ts';
 
 const GRAIN = 0;
 const DEMAND = 1;
-/** Aspiration adapts halfway to each year's reward. */
-const ASPIRATION_RATE = 0.5;
 
 export function officialRound(s: State, d: number): void {
   const dist = s.districts;
@@ -39,12 +37,12 @@ export function officialRound(s: State, d: number): void {
     else dist.demand[d] = Math.min(p.maxDemand, Math.max(0, dist.demand[d] - dist.trialChange[d]));
     dist.trialDir[d * 2 + tried] *= -1;
   }
-  dist.lastReward[d] = Number.isNaN(aspiration) ? reward : aspiration + ASPIRATION_RATE * (reward - aspiration);
+  dist.lastReward[d] = Number.isNaN(aspiration) ? reward : aspiration + p.aspirationRate * (reward - aspiration);
   // The next trial changes the other decision.
   const next = tried === GRAIN ? DEMAND : GRAIN;
   const x = next === GRAIN ? dist.grain[d] : dist.demand[d];
   const max = next === GRAIN ? 1 : p.maxDemand;
-  const step = (next === GRAIN ? p.officialStep : p.demandStep) * (0.5 + s.rng.budget());
+  const step = (next === GRAIN ? p.officialStep : p.demandStep) * (p.stepJitterMin + s.rng.budget());
   let dir = dist.trialDir[d * 2 + next];
   // At a bound the only trial left is the other way.
   if ((dir > 0 && x >= max) || (dir < 0 && x <= 0)) dir = dist.trialDir[d * 2 + next] = -dir as -1 | 1;

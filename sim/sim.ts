@@ -139,9 +139,11 @@ function createState(params: Params, seed: number): State {
       sponsored: !affiliated,
       home: i % D,
       field: (j + i) % K,
-      skill: uniform(init, 0.3, 0.6),
-      autonomy: affiliated ? uniform(init, 0.05, 0.25) : uniform(init, 0.4, 0.8),
-      tie: affiliated ? 0.6 : 0.2,
+      skill: uniform(init, params.initialSkillMin, params.initialSkillMax),
+      autonomy: affiliated
+        ? uniform(init, params.initialAffiliatedAutonomyMin, params.initialAffiliatedAutonomyMax)
+        : uniform(init, params.initialIndependentAutonomyMin, params.initialIndependentAutonomyMax),
+      tie: affiliated ? params.initialAffiliatedTie : params.initialIndependentTie,
     });
   }
   soQuality(state);

@@ -35,7 +35,7 @@ export function supervision(s: State): void {
     const observed = Math.min(1, Math.max(0, t.quality[so] * c.continuity[i] + noise * (2 * rng() - 1)));
     c.observedSum[i] += observed;
     c.observedN[i]++;
-    t.observedQuality[so] += 0.2 * (observed - t.observedQuality[so]);
+    t.observedQuality[so] += p.observedQualityRate * (observed - t.observedQuality[so]);
     t.contractMoney[so] += c.payment[i];
     // What the official is judged on: the project shown upward with its reports, and the service seen.
     dist.moneySum[d * 12 + month] += c.payment[i];
@@ -51,7 +51,7 @@ export function supervision(s: State): void {
     }
     c.monthsLeft[i]--;
     const mean = c.observedSum[i] / c.observedN[i];
-    if (c.monthsLeft[i] > 0 && c.observedN[i] >= 3 && mean < 0.7 * Q_GOV[k] && rng() < p.terminationRate * wps) {
+    if (c.monthsLeft[i] > 0 && c.observedN[i] >= p.terminationMonths && mean < p.terminationThreshold * Q_GOV[k] && rng() < p.terminationRate * wps) {
       terminated.push(i);
     }
   }

@@ -50,6 +50,40 @@ describe('parameter registry', () => {
     expect(scalars.sort()).toEqual(['DISTRICT_BUDGET', 'REF_MONTHS']);
   });
 
+  it('keeps behavioural numbers out of the process files: every decimal literal left is a guard, a coin flip or a definition', () => {
+    // file, a piece of the line that holds the literal, and why it is not a model constant.
+    const allowed: [string, string, string][] = [
+      ['delivery.ts', 'Math.max(1e-9, ds + dr)', 'numerical guard: no division by zero effort'],
+      ['entry.ts', 'Math.max(1e-9, register)', 'numerical guard: no division by a zero registration chance'],
+      ['evaluation.ts', 'demand > 0.01 ?', 'numerical guard: no paperwork demanded, nothing to comply with'],
+      ['needs.ts', 'Math.max(0.05, 1 - prevalence)', 'numerical guard: onset hazard stays finite'],
+      ['officials.ts', 's.rng.budget() < 0.5 ? -1 : 1', 'coin flip: the first trial goes either way'],
+      ['officials.ts', 'log(visible + 1e-9) + (1 - pi) * log((seen + 1e-9) / money)', 'numerical guard: log of zero'],
+      ['involution.ts', 'Math.max(ref, 0.1 * natural)', "index definition: a figure's scale is never under a tenth of its natural scale"],
+      ['metrics.ts', 'const units = 0.5 * p.initialPurchaseShare', 'index definition: natural scale, half a need-unit per citizen served'],
+      ['metrics.ts', '0.2 * money, units, units, 0.5 * p.initialSOs', 'index definition: natural scales of paperwork and capability'],
+      ['metrics.ts', 'at(0.9) - at(0.1)', 'statistic: the p90 − p10 spread'],
+      ['metrics.ts', 'Math.abs(g.form) > 1e-9 ?', 'numerical guard: no elasticity without growth of form'],
+    ];
+    const outside = new Set(['params.ts', 'constants.ts', 'math.ts', 'metric-registry.ts', 'limits.ts', 'version.ts', 'rng.ts']);
+    /** The code only: comments and strings blanked, lines kept. */
+    const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, (m) => m.replace(/[^\n]/g, ' '));
+    const literal = /(?<![\w.])(?:\d+\.\d*|\.\d+|\d+(?=e[-+]?\d))(?:e[-+]?\d+)?/g;
+    const used = new Set<number>();
+    const stray: string[] = [];
+    for (const file of readdirSync('sim').filter((f) => f.endsWith('.ts') && !outside.has(f))) {
+      code(readFileSync(join('sim', file), 'utf8')).split('\n').forEach((line, i) => {
+        if (!literal.test(line)) return;
+        literal.lastIndex = 0;
+        const ok = allowed.findIndex(([f, piece]) => f === file && line.includes(piece));
+        if (ok < 0) stray.push(`sim/${file}:${i + 1}: ${line.trim()}`);
+        else used.add(ok);
+      });
+    }
+    expect(stray, 'a number of behaviour belongs in the registry (sim/params.ts, group calibration)').toEqual([]);
+    expect(allowed.filter((_, i) => !used.has(i)).map(([f, piece]) => `${f}: ${piece}`), 'allow-list entries that match nothing').toEqual([]);
+  });
+
   it('defaults to 120 months, 20 000 citizens and policyPush 0.15', () => {
     expect(DEFAULTS).toMatchObject({ ticks: 120, citizens: 20000, policyPush: 0.15, districts: 6, communitiesPerDistrict: 8, initialSOs: 40 });
   });
