@@ -37,8 +37,8 @@ export function fanChart(d: FanChartData, ctx: ChartContext): Chart {
   d.series.forEach((s, i) => {
     const title = () => s.label;
     marks.push(
-      Plot.areaY(rows[i], { x: 'x', y1: 'low', y2: 'high', fill: colors[i], fillOpacity: 0.18, title }),
-      Plot.lineY(rows[i], { x: 'x', y: 'mean', stroke: colors[i], strokeWidth: 2, title }),
+      Plot.areaY(rows[i], { x: 'x', y1: 'low', y2: 'high', fill: colors[i], fillOpacity: 0.18, title, className: 'band' }),
+      Plot.lineY(rows[i], { x: 'x', y: 'mean', stroke: colors[i], strokeWidth: 2, title, className: 'mean' }),
     );
   });
   const svg = plot(plotOptions(ctx, plotHeight(W) + 34, {
