@@ -34,7 +34,10 @@ export function adaptation(s: State): void {
   const skillSum = new Float64Array(D);
   for (let so = 0; so < t.n; so++) if (t.alive[so]) skillSum[t.home[so]] += t.skill[so];
   const trainingFor = training(s);
-  for (let so = 0; so < t.n; so++) {
+  // The SOs alive at the start of the month: one founded during it (an affiliate set up to take the
+  // contracts of an SO that closes) starts next month, so a pass cannot found and close without end.
+  const n = t.n;
+  for (let so = 0; so < n; so++) {
     if (!t.alive[so]) continue;
     const skill = t.skill[so];
     const home = t.home[so];

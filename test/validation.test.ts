@@ -84,7 +84,7 @@ describe('pattern 4: each cause matters, through its mechanism', () => {
   // The issue asks each cause at 0.2 to lower the index by at least 0.1 at every horizon. Measured on
   // these seeds (npm run validate, paired over 20 seeds, s.e. 0.02–0.05): political rationality
   // −0.55/−1.09/−1.92, asymmetric dependence −0.40/−0.40/−0.57 and dual management −0.22/−0.20/−0.20
-  // at 60/120/240 months meet it; path dependence (−0.13/−0.08/−0.24) meets it at 60 and 240 months,
+  // at 60/120/240 months meet it; path dependence (−0.13/−0.08/−0.25) meets it at 60 and 240 months,
   // not at 120 — docs/model.md §Validation says why. The thresholds below are what holds, as effect
   // sizes; where one is weaker than 0.1 it is not what was asked.
   const drops: Record<(typeof CAUSES)[number], [number, number, number]> = {
