@@ -65,20 +65,27 @@ function tender(s: State, p: Project, e: Effective): number {
  */
 function inherited(s: State, p: Project): number {
   const t = s.sos;
+  const best = mostTied(s, p, (so) => t.home[so] === p.buyer && available(s, so, p.payment));
+  return best >= 0 ? openContract(s, p, best, t.affiliated[best] ? DIRECTED_INSIDE : DIRECTED_TIES) : newAffiliate(s, p);
+}
+
+/** The SO of the project's field, among those `accept` takes (asked in row order), with the strongest ties to the buyer; -1 if none. */
+function mostTied(s: State, p: Project, accept: (so: number) => boolean): number {
+  const t = s.sos;
   const D = s.districts.count;
   const x = sosInField(s);
   let best = -1;
   let bestTie = -1;
   for (let k = x.start[p.cat]; k < x.start[p.cat + 1]; k++) {
     const so = x.order[k];
-    if (t.home[so] !== p.buyer || !available(s, so, p.payment)) continue;
+    if (!accept(so)) continue;
     const tie = t.ties[so * D + p.buyer];
     if (tie > bestTie) {
       best = so;
       bestTie = tie;
     }
   }
-  return best >= 0 ? openContract(s, p, best, t.affiliated[best] ? DIRECTED_INSIDE : DIRECTED_TIES) : newAffiliate(s, p);
+  return best;
 }
 
 function directed(s: State, p: Project, so: number, mode: number): number {
@@ -106,20 +113,7 @@ function eligible(s: State, so: number, p: Project): boolean {
 /** The eligible SO of the given kind with the strongest ties to the buyer. */
 function mostControllable(s: State, p: Project, affiliated: boolean): number {
   const t = s.sos;
-  const D = s.districts.count;
-  const x = sosInField(s);
-  let best = -1;
-  let bestTie = -1;
-  for (let k = x.start[p.cat]; k < x.start[p.cat + 1]; k++) {
-    const so = x.order[k];
-    if ((t.affiliated[so] === 1) !== affiliated || !eligible(s, so, p)) continue;
-    const tie = t.ties[so * D + p.buyer];
-    if (tie > bestTie) {
-      best = so;
-      bestTie = tie;
-    }
-  }
-  return best;
+  return mostTied(s, p, (so) => (t.affiliated[so] === 1) === affiliated && eligible(s, so, p));
 }
 
 function competitive(s: State, p: Project, e: Effective): number {
