@@ -131,7 +131,7 @@ describe('compare', () => {
     await page.click('#compare-run');
     await page.waitForFunction(() => /8 of 8/.test(document.getElementById('compare-progress')!.textContent ?? ''), null, { timeout: 60_000 });
     // The fans are the report's (lab/charts, Plot: a band is an area of a g.band), drawn once Plot's chunk has loaded.
-    await page.waitForFunction(() => document.querySelectorAll('figure[data-view=compare] g.band path').length >= 2, null, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelectorAll('figure[data-view=compare] g.band path').length >= 2, null, { timeout: 60_000 });
     expect(await page.locator('figure[data-view=compare] g.band path').count()).toBe(2);
     expect(await page.locator('figure[data-view=compare-difference] g.band path').count()).toBe(1);
     expect(await page.textContent('figure[data-view=compare] g.legend')).toContain('n=4');

@@ -2,7 +2,7 @@
 // interventions. Each chart shows the mean and a 90 % band that fill in as runs finish; differences
 // from the baseline are paired on the same seeds. The comparison is an experiment of the lab core:
 // its spec and summary.csv are what `involution-lab experiment` takes and writes for the same runs.
-import { ExperimentResults, plannedRuns, resolveExperiment, SpecError } from '../lab/index.ts';
+import { ExperimentResults, plannedRuns, resolveExperiment, SpecError, taskOf } from '../lab/index.ts';
 import { metricLabel as labelOf, t, pick, type MessageKey } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import { dataTable, PALETTE } from './views/chart.ts';
@@ -116,7 +116,7 @@ export function createCompare(els: CompareElements, settings: () => Settings) {
     const scenarios = e.scenarios;
     const { metrics, every } = e;
     await Promise.all(runs.map(async (r) => {
-      const task = { run: r.run, scenario: r.scenario, seed: r.seed, ticks: r.ticks, set: r.set };
+      const task = taskOf(e, r.run);
       try {
         // A run whose worker crashed is retried once on a fresh worker (pool.ts); then it is left out.
         const rows = await b.run((api) => api.runRows(scenarios[r.scenario], task, metrics, every), runCost(scenarios[r.scenario], r));

@@ -32,15 +32,12 @@ function reportInput(r: ReportModule, data: ExperimentData) {
     experiment,
     summary: results.summaryColumns(),
     overTime: r.experimentFans(results),
-    paired: pairedFans(r, results, baseline),
+    paired: r.pairedExperimentFans(results, baseline),
     analyses,
     analysesFrom: 'the analyses on the page',
     document,
   };
 }
-
-const pairedFans = (r: ReportModule, results: ExperimentResults, baseline: string) =>
-  results.experiment.scenarios.length > 1 ? r.pairedExperimentFans(results, baseline) : undefined;
 
 /**
  * Draw the report's charts of the experiment into `container`, section by section, once lab/report
