@@ -39,6 +39,15 @@ describe('designs', () => {
     expect(points.every((p) => Number.isInteger(p[1]))).toBe(true);
   });
 
+  it("a design over a parameter's whole range stays inside it (0.3 + 1 × 0.55 would round to 0.8500000000000001)", () => {
+    // maxDemand's range is [0.3, 0.85]: the Morris grid's top level used to land one ulp above it.
+    const e = loadExperiment(specOf({ ...GOOD, design: { type: 'morris', samples: 6, ranges: { maxDemand: [0.3, 0.85], partnership: [0, 1] } } }));
+    const tops = e.design.points.map((p) => p[0]);
+    expect(tops).toContain(0.85);
+    expect(Math.max(...tops)).toBe(0.85);
+    expect(Math.min(...tops)).toBeGreaterThanOrEqual(0.3);
+  });
+
   it('seeds: a count is hashed from the base seed; a list is used as given', () => {
     const a = loadExperiment(specOf({ ...GOOD, seeds: 5 })).seeds;
     const b = loadExperiment(specOf({ ...GOOD, seeds: 5, baseSeed: 2 })).seeds;

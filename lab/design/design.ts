@@ -71,7 +71,9 @@ function sampled(design: DesignSpec, problems: string[]): Design | undefined {
   const points = unitRows.map((u) =>
     params.map((name, i) => {
       const [lo, hi] = design.ranges[name];
-      const x = lo + u[i] * (hi - lo);
+      // Clamped: lo + 1·(hi − lo) can round past hi (0.3 + 0.55 = 0.8500000000000001), which the
+      // parameter's own range would then refuse.
+      const x = Math.min(hi, Math.max(lo, lo + u[i] * (hi - lo)));
       return isInteger(name) ? Math.round(x) : x;
     }),
   );
