@@ -165,10 +165,11 @@ describe('involution-lab analyze', () => {
     expect(r.status, r.stderr).toBe(0);
     return join(tmp, name);
   };
-  let morris = '', sobol = '', pair = '';
+  let morris = '', sobol = '', pair = '', effect = '';
   beforeAll(() => {
     const ranges = { pathDependence: [0, 1], politicalRationality: [0, 1], initialSOs: [20, 60] };
     morris = run('morris', { scenario: 'baseline-involution', design: { type: 'morris', samples: 6, ranges } });
+    effect = run('effect', { scenarios: ['baseline-involution', 'full-prevention'], design: { type: 'morris', samples: 6, ranges } });
     sobol = run('sobol', { scenario: 'baseline-involution', design: { type: 'sobol', samples: 8, ranges } });
     pair = run('paired', { scenarios: ['baseline-involution', 'full-prevention', 'money-alone'], seeds: 6 });
   });
@@ -182,6 +183,30 @@ describe('involution-lab analyze', () => {
     expect(lines[0]).toBe('method,outcome,scenario,parameter,mu,muStar,sigma,muStarLow,muStarHigh,effects');
     expect(lines.slice(1).map((l) => l.split(',')[3])).toEqual(['pathDependence', 'politicalRationality', 'initialSOs']);
     for (const l of lines.slice(1)) expect(Number(l.split(',')[9])).toBe(6);
+  });
+
+  it("morris with --baseline: the elementary effects of each scenario's effect (paired on common seeds at each design point)", () => {
+    const r = cli('analyze', effect, '--method', 'morris', '--outcome', 'involutionIndex', '--baseline', 'baseline-involution');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/the effect on involutionIndex of each scenario against baseline-involution/);
+    const lines = readFileSync(join(effect, 'analysis-morris-involutionIndex-vs-baseline-involution.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('method,outcome,scenario,baseline,parameter,mu,muStar,sigma,muStarLow,muStarHigh,effects');
+    expect(lines.slice(1).map((l) => l.split(',').slice(2, 5).join(','))).toEqual(
+      ['pathDependence', 'politicalRationality', 'initialSOs'].map((p) => `full-prevention,baseline-involution,${p}`),
+    );
+    // The same numbers by hand: per design point, the mean over seeds of (prevention − baseline).
+    const design = readFileSync(join(effect, 'design.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+    const summary = readFileSync(join(effect, 'summary.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const byPoint = (id: string) => design.map((d) => summary.filter((s) => s[1] === id && d.slice(1, 4).every((v, i) => Number(s[3 + i]) === v)).map((s) => Number(s[6])));
+    const b = byPoint('baseline-involution'), f = byPoint('full-prevention');
+    const y = design.map((_, p) => mean(f[p].map((v, i) => v - b[p][i])));
+    const lo = [0, 0, 20], span = [1, 1, 40];
+    const unit = design.map((d) => d.slice(1, 4).map((v, i) => (v - lo[i]) / span[i]));
+    const expected = morrisEffects(unit, design.map((d) => d[4]), y, 3, { resamples: 1000, seed: 1 });
+    lines.slice(1).forEach((l, i) => expect(l.split(',').slice(5, 8).map(Number)).toEqual([expected[i].mu, expected[i].muStar, expected[i].sigma]));
+    // Without the baseline, the levels of both scenarios, in their own file.
+    expect(cli('analyze', effect, '--method', 'morris', '--outcome', 'involutionIndex').status).toBe(0);
+    expect(readFileSync(join(effect, 'analysis-morris-involutionIndex.csv'), 'utf8').trim().split('\n')).toHaveLength(7);
   });
 
   it('sobol: S1 and ST with intervals, written where --out says', () => {
@@ -210,6 +235,8 @@ describe('involution-lab analyze', () => {
     const bad: [string[], RegExp][] = [
       [[pair, '--method', 'sobol', '--outcome', 'needsMet'], /--method sobol needs an experiment with design.type "sobol"; this one has "none"/],
       [[morris, '--method', 'paired', '--outcome', 'needsMet', '--baseline', 'x'], /--method paired needs an experiment with at least two scenarios/],
+      [[morris, '--method', 'morris', '--outcome', 'needsMet', '--baseline', 'x'], /--baseline needs an experiment with at least two scenarios/],
+      [[effect, '--method', 'morris', '--outcome', 'needsMet', '--baseline', 'nope'], /--baseline "nope" is not a scenario of this experiment; scenarios: baseline-involution, full-prevention/],
       [[pair, '--method', 'paired', '--outcome', 'needsMet', '--baseline', 'nope'], /--baseline "nope" is not a scenario of this experiment; scenarios: baseline-involution, full-prevention, money-alone/],
       [[pair, '--method', 'paired', '--outcome', 'coverage'], /--outcome "coverage" was not recorded; recorded: involutionIndex, needsMet/],
       [[pair, '--method', 'anova', '--outcome', 'needsMet'], /--method "anova" is not allowed; allowed: morris, sobol, paired/],

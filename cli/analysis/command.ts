@@ -1,4 +1,4 @@
-// `involution-lab analyze <dir> --method morris|sobol|paired --outcome <metric>`: reads the
+// `involution-lab analyze <dir> --method morris|sobol|paired --outcome <metric> [--baseline <scenario>]`: reads the
 // experiment's summary (CSV or Parquet, streamed; every cell checked), writes the analysis as CSV (by
 // default <dir>/analysis-<method>-<outcome>.csv, where `report` finds it) and prints it as a table.
 import { join } from 'node:path';
@@ -21,21 +21,25 @@ function checkOutcome(m: Manifest | Loaded, outcome: string | undefined): string
 
 /** What the method needs of the experiment, in the command's words (the analysis itself is lab/analysis/). */
 function checkMethod(m: Loaded, method: Method, baseline: string | undefined): void {
-  if (method === 'morris' || method === 'sobol') {
-    if (m.design.type !== method) throw new UsageError(`--method ${method} needs an experiment with design.type "${method}"; this one has "${m.design.type}"`);
-    return;
-  }
+  const problems: string[] = [];
+  if ((method === 'morris' || method === 'sobol') && m.design.type !== method) problems.push(`--method ${method} needs an experiment with design.type "${method}"; this one has "${m.design.type}"`);
   const ids = m.scenarios.map((s) => s.id);
-  if (ids.length < 2) throw new UsageError('--method paired needs an experiment with at least two scenarios (field scenarios)');
-  if (baseline === undefined) throw new UsageError(`--method paired needs --baseline <scenario>; scenarios: ${ids.join(', ')}`);
-  if (!ids.includes(baseline)) throw new UsageError(`--baseline "${baseline}" is not a scenario of this experiment; scenarios: ${ids.join(', ')}`);
+  if (method === 'paired' || baseline !== undefined) {
+    const what = method === 'paired' ? '--method paired' : '--baseline';
+    if (ids.length < 2) problems.push(`${what} needs an experiment with at least two scenarios (field scenarios)`);
+    else if (baseline === undefined) problems.push(`--method paired needs --baseline <scenario>; scenarios: ${ids.join(', ')}`);
+    else if (!ids.includes(baseline)) problems.push(`--baseline "${baseline}" is not a scenario of this experiment; scenarios: ${ids.join(', ')}`);
+  }
+  if (problems.length) throw new UsageError(problems.join('\n'));
 }
 
 /** A readable fixed-width table, numbers to 4 significant digits. */
 export function toTable(r: Result): string {
   const cells = [r.columns, ...r.rows.map((row) => row.map((v) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toPrecision(4)) : v)))];
   const widths = r.columns.map((_, c) => Math.max(...cells.map((row) => row[c].length)));
-  return cells.map((row) => row.map((v, c) => (c < 2 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ')).join('\n') + '\n';
+  // Text columns (scenario, baseline, parameter) align left, numbers right.
+  const text = r.columns.map((_, c) => typeof r.rows[0]?.[c] === 'string');
+  return cells.map((row) => row.map((v, c) => (text[c] ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ')).join('\n') + '\n';
 }
 
 /** Longest table printed in full; a longer one is in its CSV file. */
@@ -55,7 +59,9 @@ export async function analyzeCommand(positionals: string[], flags: Record<string
   const summary = await readColumns(dir, manifest, 'summary', ['run', outcome], m.runs.total);
   checkMethod(m, method, flags.baseline);
   const result = analyze(m, summary, { method, outcome, baseline: flags.baseline, ...options });
-  const out = flags.out ?? join(dir, `analysis-${method}-${outcome}.csv`);
+  // With a baseline, Morris and Sobol' analyse each scenario's effect against it: a file of its own.
+  const effect = method !== 'paired' && flags.baseline !== undefined;
+  const out = flags.out ?? join(dir, `analysis-${method}-${outcome}${effect ? `-vs-${flags.baseline}` : ''}.csv`);
   const text = analysisCsv(method, outcome, result);
   const shown = result.rows.length > MAX_PRINTED ? { ...result, rows: result.rows.slice(0, MAX_PRINTED) } : result;
   const more = shown !== result ? `… ${result.rows.length - MAX_PRINTED} more rows in ${out}\n` : '';
@@ -64,6 +70,7 @@ export async function analyzeCommand(positionals: string[], flags: Record<string
     return 0;
   }
   writeOut(out, text, io);
-  io.stdout(`${method} analysis of ${outcome} (final value, mean over ${m.seeds.length} seeds per design point): ${out}\n${toTable(shown)}${more}`);
+  const what = effect ? `the effect on ${outcome} of each scenario against ${flags.baseline} (final value, mean of the differences paired on ${m.seeds.length} common seeds per design point)` : `${outcome} (final value, mean over ${m.seeds.length} seeds per design point)`;
+  io.stdout(`${method} analysis of ${what}: ${out}\n${toTable(shown)}${more}`);
   return 0;
 }

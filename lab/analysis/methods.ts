@@ -25,33 +25,55 @@ function needDesign(m: RunSource, type: 'morris' | 'sobol'): void {
   if (m.design.type !== type) throw new AnalysisError(`a ${type === 'morris' ? 'Morris' : "Sobol'"} analysis needs a design of type "${type}"; this experiment's is "${m.design.type}"`);
 }
 
-/** Morris: μ, μ*, σ per parameter, coordinates in units of each parameter's range (after rounding). */
-export function morris(m: RunSource, outcomes: Outcomes, options: BootstrapOptions): Result {
+function baselineIndex(m: RunSource, baseline: string): number {
+  const ids = m.scenarios.map((s) => s.id);
+  const b = ids.indexOf(baseline);
+  if (ids.length < 2) throw new AnalysisError('a comparison with a baseline needs an experiment with at least two scenarios');
+  if (b < 0) throw new AnalysisError(`the baseline "${baseline}" is not a scenario of this experiment; scenarios: ${ids.join(', ')}`);
+  return b;
+}
+
+/**
+ * What a sensitivity analysis reads at each design point, per scenario: the outcome averaged over the
+ * seeds, or, given a baseline, the effect of the scenario against it (the mean of the differences
+ * paired on common seeds) for every other scenario, so that the analysis says which parameters the
+ * effect of a policy depends on. Each entry: the scenario, the baseline column's cells, the values.
+ */
+function targets(m: RunSource, outcomes: Outcomes, baseline: string | undefined): { id: string; lead: string[]; y: number[] }[] {
+  if (baseline === undefined) return m.scenarios.map((s, si) => ({ id: s.id, lead: [], y: pointMeans(outcomes[si]) }));
+  const b = baselineIndex(m, baseline);
+  return m.scenarios.flatMap((s, si) =>
+    si === b ? [] : [{ id: s.id, lead: [baseline], y: outcomes[si].map((reps, p) => mean(reps.map((v, r) => v - outcomes[b][p][r]))) }],
+  );
+}
+
+const leadColumns = (baseline: string | undefined) => (baseline === undefined ? ['scenario'] : ['scenario', 'baseline']);
+
+/** Morris: μ, μ*, σ per parameter, coordinates in units of each parameter's range (after rounding); of each scenario's effect against a baseline, if one is given. */
+export function morris(m: RunSource, outcomes: Outcomes, options: BootstrapOptions, baseline?: string): Result {
   needDesign(m, 'morris');
   const { params, ranges, points, changed } = m.design;
   const unit = points.map((p) => p.map((x, i) => (x - ranges![params[i]][0]) / (ranges![params[i]][1] - ranges![params[i]][0])));
-  const rows = m.scenarios.flatMap((s, si) =>
-    morrisEffects(unit, changed!, pointMeans(outcomes[si]), params.length, options).map((e, i) => [s.id, params[i], e.mu, e.muStar, e.sigma, e.muStarCi.low, e.muStarCi.high, e.n]),
+  const rows = targets(m, outcomes, baseline).flatMap(({ id, lead, y }) =>
+    morrisEffects(unit, changed!, y, params.length, options).map((e, i) => [id, ...lead, params[i], e.mu, e.muStar, e.sigma, e.muStarCi.low, e.muStarCi.high, e.n]),
   );
-  return { columns: ['scenario', 'parameter', 'mu', 'muStar', 'sigma', 'muStarLow', 'muStarHigh', 'effects'], rows };
+  return { columns: [...leadColumns(baseline), 'parameter', 'mu', 'muStar', 'sigma', 'muStarLow', 'muStarHigh', 'effects'], rows };
 }
 
-/** Sobol': S1 and ST per parameter with bootstrap intervals over the base rows. */
-export function sobol(m: RunSource, outcomes: Outcomes, options: BootstrapOptions): Result {
+/** Sobol': S1 and ST per parameter with bootstrap intervals over the base rows; of each scenario's effect against a baseline, if one is given. */
+export function sobol(m: RunSource, outcomes: Outcomes, options: BootstrapOptions, baseline?: string): Result {
   needDesign(m, 'sobol');
   const { params } = m.design;
-  const rows = m.scenarios.flatMap((s, si) =>
-    sobolIndices(pointMeans(outcomes[si]), params.length, options).map((x, i) => [s.id, params[i], x.S1, x.S1ci.low, x.S1ci.high, x.ST, x.STci.low, x.STci.high]),
+  const rows = targets(m, outcomes, baseline).flatMap(({ id, lead, y }) =>
+    sobolIndices(y, params.length, options).map((x, i) => [id, ...lead, params[i], x.S1, x.S1ci.low, x.S1ci.high, x.ST, x.STci.low, x.STci.high]),
   );
-  return { columns: ['scenario', 'parameter', 'S1', 'S1Low', 'S1High', 'ST', 'STLow', 'STHigh'], rows };
+  return { columns: [...leadColumns(baseline), 'parameter', 'S1', 'S1Low', 'S1High', 'ST', 'STLow', 'STHigh'], rows };
 }
 
 /** Paired differences (scenario − baseline) on common seeds, at each design point. */
 export function paired(m: RunSource, outcomes: Outcomes, baseline: string): Result {
   const ids = m.scenarios.map((s) => s.id);
-  const b = ids.indexOf(baseline);
-  if (ids.length < 2) throw new AnalysisError('a paired comparison needs an experiment with at least two scenarios');
-  if (b < 0) throw new AnalysisError(`the baseline "${baseline}" is not a scenario of this experiment; scenarios: ${ids.join(', ')}`);
+  const b = baselineIndex(m, baseline);
   const { params, points } = m.design;
   const rows: (string | number)[][] = [];
   ids.forEach((id, si) => {
@@ -75,7 +97,7 @@ export interface AnalyzeOptions extends BootstrapOptions {
   method: Method;
   /** The metric analysed (its final value): a column of the summary. */
   outcome: string;
-  /** The scenario the others are compared with (paired only). */
+  /** The scenario the others are compared with: required by paired; with morris or sobol, the analysis is of each other scenario's effect against it. */
   baseline?: string;
 }
 
@@ -87,8 +109,8 @@ export function analyze(m: RunSource, summary: Columns, o: AnalyzeOptions): Resu
   if (!summary.values.run || !summary.values[o.outcome]) throw new AnalysisError(`the summary has no column "${summary.values.run ? o.outcome : 'run'}"`);
   const outcomes = outcomesOf(m, summary, o.outcome);
   const options = { resamples: o.resamples, seed: o.seed, level: o.level };
-  if (o.method === 'morris') return morris(m, outcomes, options);
-  if (o.method === 'sobol') return sobol(m, outcomes, options);
+  if (o.method === 'morris') return morris(m, outcomes, options, o.baseline);
+  if (o.method === 'sobol') return sobol(m, outcomes, options, o.baseline);
   if (o.baseline === undefined) throw new AnalysisError(`a paired comparison needs a baseline; scenarios: ${m.scenarios.map((s) => s.id).join(', ')}`);
   return paired(m, outcomes, o.baseline);
 }
