@@ -1,7 +1,8 @@
 // The browser's experiment pieces that need no browser: Compare's spec and link settings, the
 // Experiment tab's store key, and the form's draft of a spec (read and written field by field).
 import { describe, expect, it } from 'vitest';
-import { resolveExperiment } from '../lab/index.ts';
+import { analyze, ExperimentResults, plannedRuns, resolveExperiment, runTask } from '../lab/index.ts';
+import { analyses } from '../viz/experiment/analysis.ts';
 import { COMPARE_DEFAULTS, compareSpec, parseCompare, writeCompare, type ConfigProblem } from '../viz/compare-config.ts';
 import { designOf, list, num, setDesign, setInterventions, interventionRows, setScenarioRefs, type Draft } from '../viz/experiment/draft.ts';
 import { canonical, experimentKey, hashText } from '../viz/experiment/key.ts';
@@ -93,5 +94,27 @@ describe("the form's draft", () => {
     expect(iv.interventions).toEqual([{ tick: 6, set: { partnership: 0.9, serviceOrientation: 0.5 } }, { tick: 3, set: { partnership: 0.1 } }]);
     setInterventions(iv, []);
     expect(iv).not.toHaveProperty('interventions');
+  });
+});
+
+describe("the Experiment tab's analyses", () => {
+  it("analyse a Morris design with several scenarios twice: each scenario's level, and each one's effect against the page's baseline (analyze --baseline)", () => {
+    const e = resolveExperiment({
+      scenarios: ['baseline-involution', 'full-prevention'], ticks: 12, seeds: 2, metrics: ['involutionIndex'], set: { citizens: 1000 },
+      design: { type: 'morris', samples: 3, ranges: { pathDependence: [0, 1], partnership: [0, 1] } },
+    });
+    const results = new ExperimentResults(e);
+    for (const run of plannedRuns(e)) results.add(run.run, runTask(e.scenarios, run));
+    const list = analyses(e, results, 'involutionIndex', 'full-prevention');
+    expect(list.map((a) => a.options)).toEqual([
+      { method: 'morris', outcome: 'involutionIndex' },
+      { method: 'morris', outcome: 'involutionIndex', baseline: 'full-prevention' },
+    ]);
+    const effect = list[1] as { result: { columns: string[]; rows: unknown[][] } };
+    expect(effect.result).toEqual(analyze(e, results.summaryColumns(), { method: 'morris', outcome: 'involutionIndex', baseline: 'full-prevention' }));
+    expect(effect.result.rows.map((r) => r.slice(0, 3))).toEqual([
+      ['baseline-involution', 'full-prevention', 'pathDependence'],
+      ['baseline-involution', 'full-prevention', 'partnership'],
+    ]);
   });
 });

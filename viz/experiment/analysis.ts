@@ -21,10 +21,20 @@ export function methodsOf(e: Experiment): AnalyzeOptions['method'][] {
   return out;
 }
 
+/** Whether the page offers a baseline: paired comparisons, and the effect analyses of a sampled design with several scenarios. */
+export const hasBaseline = (e: Experiment): boolean => e.scenarios.length > 1;
+
+/**
+ * The analyses on the page: each method the design allows; with several scenarios, a Morris or
+ * Sobol' design is also analysed for each scenario's effect against the baseline (`analyze
+ * --baseline`): which parameters the effect of a policy depends on.
+ */
 export function analyses(e: Experiment, results: ExperimentResults, outcome: string, baseline: string): (Analysis | { options: AnalyzeOptions; error: string })[] {
   const summary = results.summaryColumns();
-  return methodsOf(e).map((method) => {
-    const options: AnalyzeOptions = { method, outcome, ...(method === 'paired' ? { baseline } : {}) };
+  const asked = methodsOf(e).flatMap((method): AnalyzeOptions[] =>
+    method === 'paired' ? [{ method, outcome, baseline }] : hasBaseline(e) ? [{ method, outcome }, { method, outcome, baseline }] : [{ method, outcome }],
+  );
+  return asked.map((options) => {
     try {
       return { options, result: analyze(e, summary, options) };
     } catch (err) {
@@ -64,11 +74,15 @@ export function analysisTable(parent: HTMLElement, a: Analysis, several: boolean
     head.unshift(t('scenario'));
     rows.forEach((row, i) => row.unshift(scenarioName(String(a.result.rows[i][0]))));
   }
+  // A Morris or Sobol' analysis with a baseline is of each scenario's effect against it.
+  const effect = method !== 'paired' && a.options.baseline !== undefined;
   const box = el(parent, 'div', undefined, 'analysis');
   box.dataset.method = method;
+  if (effect) box.dataset.effect = '';
   // The title above the scrolling table, not its caption: on a phone it wraps instead of scrolling away.
-  const title = el(box, 'h3', t(`exp.caption.${method}` as MessageKey, { outcome: `${metricLabel(outcome)} (${outcome})`, baseline: scenarioName(a.options.baseline ?? '') }));
-  title.id = `exp-table-${method}`;
+  const caption = `exp.caption.${method}${effect ? 'Effect' : ''}` as MessageKey;
+  const title = el(box, 'h3', t(caption, { outcome: `${metricLabel(outcome)} (${outcome})`, baseline: scenarioName(a.options.baseline ?? '') }));
+  title.id = `exp-table-${method}${effect ? '-effect' : ''}`;
   // Scrolls sideways on a phone: reachable by keyboard.
   const wrap = el(box, 'div', undefined, 'table-wrap');
   Object.assign(wrap, { tabIndex: 0, role: 'region' });
@@ -87,6 +101,6 @@ export function analysisTable(parent: HTMLElement, a: Analysis, several: boolean
   }
   el(box, 'p', t(`exp.note.${method}` as MessageKey), 'note');
   button(box, t('exp.exportAnalysis')).addEventListener('click', () => {
-    downloadText(analysisCsv(method, outcome, a.result), `analysis-${method}-${outcome}.csv`, 'text/csv');
+    downloadText(analysisCsv(method, outcome, a.result), `analysis-${method}-${outcome}${effect ? `-vs-${a.options.baseline}` : ''}.csv`, 'text/csv');
   });
 }

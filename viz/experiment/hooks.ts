@@ -27,7 +27,7 @@ const load = (): Promise<ReportModule> => (module ??= import('../../lab/report/i
 function reportInput(r: ReportModule, data: ExperimentData) {
   const { experiment, results } = data;
   const analyses: ReportAnalysis[] = data.analyses.map((a) => ({ method: a.options.method, outcome: a.options.outcome, result: a.result }));
-  const baseline = data.analyses.find((a) => a.options.method === 'paired')?.options.baseline ?? experiment.scenarios[0].id;
+  const baseline = data.analyses.find((a) => a.options.baseline !== undefined)?.options.baseline ?? experiment.scenarios[0].id;
   return {
     experiment,
     summary: results.summaryColumns(),

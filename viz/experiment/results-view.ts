@@ -5,7 +5,7 @@ import type { Experiment, ExperimentResults } from '../../lab/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { metricLabel, pick, t } from '../i18n/index.ts';
 import { downloadText } from '../export.ts';
-import { analyses, analysisTable, methodsOf } from './analysis.ts';
+import { analyses, analysisTable, hasBaseline } from './analysis.ts';
 import { button, el, labelled } from './dom.ts';
 import { exportReport, showCharts } from './hooks.ts';
 
@@ -27,7 +27,7 @@ export function renderResults(box: HTMLElement, e: Experiment, results: Experime
     again();
     document.getElementById('exp-outcome')?.focus();
   });
-  if (methodsOf(e).includes('paired')) {
+  if (hasBaseline(e)) {
     const base = labelled(controls, 'select', 'exp-baseline', t('compareBaseline'));
     base.append(...e.scenarios.map((s) => new Option(findScenario(s.id) ? pick(findScenario(s.id)!.title) : s.id, s.id, false, s.id === choice.baseline)));
     base.addEventListener('change', () => {

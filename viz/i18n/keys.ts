@@ -301,6 +301,8 @@ export type MessageKey =
   | 'exp.caption.morris'
   | 'exp.caption.sobol'
   | 'exp.caption.paired'
+  | 'exp.caption.morrisEffect'
+  | 'exp.caption.sobolEffect'
   | 'exp.note.morris'
   | 'exp.note.sobol'
   | 'exp.note.paired'
