@@ -47,6 +47,15 @@ describe('mechanism knock-outs', () => {
     expect(effect('baseline-involution', {}, { altMarket: 1 }, 'soAutonomy')).toBeGreaterThan(0.05);
   });
 
+  it('path dependence works through the SOs it lets in: where buyers do not exploit dependence (partnership 1), lowering it lowers the index at least 0.1 more', () => {
+    // In the baseline, the independent SOs that win the contracts path dependence no longer keeps
+    // inside come to live on government money, and their autonomy falls with it (docs/model.md
+    // §Validation, "Small effects"): the causes are complements.
+    const exploited = effect('baseline-involution', {}, { pathDependence: 0.2 }, 'involutionIndex');
+    const partners = effect('baseline-involution', { partnership: 1 }, { pathDependence: 0.2 }, 'involutionIndex');
+    expect(partners).toBeLessThan(exploited - 0.1);
+  });
+
   it("sponsors carry dual management: with sponsors' autonomy cap lifted, direct registration adds less SO capability", () => {
     const withCap = effect('baseline-involution', {}, { dualManagement: 0.2 }, 'soCapability');
     const without = effect('baseline-involution', { sponsoredAutonomy: 1 }, { dualManagement: 0.2 }, 'soCapability');
