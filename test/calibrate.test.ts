@@ -15,6 +15,7 @@ import { JOURNAL } from '../cli/calibrate/journal.ts';
 import { loadCalibration } from '../cli/calibrate/spec.ts';
 import { cliStoppingAfter, DIST } from './gated-cli.ts';
 import { scenario } from './helpers.ts';
+import { runScenario } from '../sim/index.ts';
 import { specWriter } from './specs.ts';
 
 const settings = (over: Partial<SmcSettings> = {}): SmcSettings => ({
@@ -122,6 +123,26 @@ describe('calibrating the model on observations made at known causes', () => {
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'involution-lab.mjs');
 const cli = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8' });
+
+describe('targets over several months', () => {
+  it('a target with "from" is the mean of the metric over months from … tick; without it, the value at tick', () => {
+    const set = { citizens: 1000, ticks: 24 };
+    const setup: ModelSetup = { scenario: scenario('baseline-involution'), set, names: ['entryRate'], targets: [{ metric: 'soGrowthRate', tick: 23, from: 12 }, { metric: 'soGrowthRate', tick: 23 }] };
+    const [window, last] = simulateTargets(setup, [2], 3);
+    const { series } = runScenario(scenario('baseline-involution'), 3, { set: { ...set, entryRate: 2 } });
+    const months = series.soGrowthRate.slice(12, 24);
+    expect(window).toBeCloseTo(months.reduce((a, b) => a + b, 0) / 12, 12);
+    expect(last).toBe(series.soGrowthRate[23]);
+    expect(new Set(months).size).toBeGreaterThan(1);
+  });
+
+  it('refuses a window that ends before it starts, naming the field', () => {
+    const bad = write({ ...SPEC, targets: { govRevenueShare: { range: [0.6, 0.9], tick: 20, from: 25 } } });
+    const r = cli('calibrate', bad, '--out', join(tmp, 'never-window'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('field targets.govRevenueShare.from = 25 is not allowed: must be an integer month in [0, 20] (at most the target\'s tick)');
+  });
+});
 const tmp = mkdtempSync(join(tmpdir(), 'involution-calibrate-'));
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 const write = specWriter('calibration');

@@ -3,7 +3,7 @@
 // written in JavaScript's shortest round-trip form, so the CSVs hold the exact doubles.
 import type { ParameterSummary, PredictiveSummary } from '../../lab/abc/report.ts';
 import type { Population, Prior } from '../../lab/abc/smc.ts';
-import { describeObservation, type Target } from '../../lab/abc/targets.ts';
+import { describeObservation, targetMonths, type Target } from '../../lab/abc/targets.ts';
 import { fmt } from '../../lab/charts/style.ts';
 import type { Entry } from './journal.ts';
 
@@ -50,7 +50,7 @@ export function predictiveTable(check: readonly PredictiveSummary[]): string {
     ['target', 'month', 'observed', 'predicted median', '90 % interval', 'observation at', 'verdict'],
     check.map((c) => [
       c.metric,
-      String(c.tick),
+      targetMonths(c),
       describeObservation(c.observed),
       fmt(c.q50),
       `[${fmt(c.q05)}, ${fmt(c.q95)}]`,

@@ -53,7 +53,7 @@ export async function runCalibrationSession(c: Calibration, o: CalibrationSessio
   if (kept.length) o.log(`resuming: ${plural(kept.length, 'simulation')} already done\n`);
 
   const progress = new CalibrationProgress(o.progress);
-  const setup = { scenario: c.scenario, set: c.set, names: c.prior.names, targets: c.targets.map((t) => ({ metric: t.metric, tick: t.tick })) };
+  const setup = { scenario: c.scenario, set: c.set, names: c.prior.names, targets: c.targets.map((t) => ({ metric: t.metric, tick: t.tick, ...(t.from !== undefined ? { from: t.from } : {}) })) };
   const sim = new PoolSimulator(setup, c.targets, journal, journalPath, o.workers, progress, o.log);
   const stop = () => {
     if (sim.stopped) return;

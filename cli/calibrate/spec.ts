@@ -14,8 +14,8 @@ import { scenarioOf } from '../experiment/experiment.ts';
 
 const tick = z.number().int().min(0).max(TICKS.max - 1).optional();
 const target = z.union([
-  z.strictObject({ value: z.number(), sd: z.number().positive(), tick }),
-  z.strictObject({ range: z.tuple([z.number(), z.number()]), tick }),
+  z.strictObject({ value: z.number(), sd: z.number().positive(), tick, from: tick }),
+  z.strictObject({ range: z.tuple([z.number(), z.number()]), tick, from: tick }),
 ]);
 
 export const calibrationSchema = z.strictObject({
@@ -47,13 +47,14 @@ const ALLOWED: Record<string, string> = {
   priors: 'an object mapping parameter names to [low, high] (uniform priors)',
   'priors.*': 'a pair of numbers [low, high]',
   'priors.*.*': 'a number',
-  targets: 'an object mapping metric names to {"value": x, "sd": s} or {"range": [low, high]}, each with an optional "tick"',
-  'targets.*': '{"value": x, "sd": s} or {"range": [low, high]}, with an optional "tick"',
+  targets: 'an object mapping metric names to {"value": x, "sd": s} or {"range": [low, high]}, each with an optional "tick" and "from"',
+  'targets.*': '{"value": x, "sd": s} or {"range": [low, high]}, with an optional "tick" and "from"',
   'targets.*.value': 'a number',
   'targets.*.sd': 'a positive number',
   'targets.*.range': 'a pair of numbers [low, high]',
   'targets.*.range.*': 'a number',
   'targets.*.tick': 'an integer month in [0, ticks − 1] (default: the last month)',
+  'targets.*.from': 'an integer month in [0, tick]: the target is then the mean of the metric over months from … tick',
   particles: 'an integer in [10, 100000]',
   generations: 'an integer in [1, 100]',
   replicates: 'an integer in [1, 100] (runs per particle, averaged)',
@@ -73,7 +74,7 @@ const VOCABULARY: SpecVocabulary = {
   knownFields: (path) => {
     if (path.length === 0) return Object.keys(calibrationSchema.shape);
     if (path[0] === 'predictive') return ['draws', 'seeds'];
-    if (path[0] === 'targets') return ['value', 'sd', 'tick', 'or range'];
+    if (path[0] === 'targets') return ['value', 'sd', 'tick', 'from', 'or range'];
     return [];
   },
 };
@@ -120,8 +121,9 @@ function resolveChecked(spec: CalibrationSpec, base: string, problems: string[])
     if (!metrics.includes(metric) || metric === 'tick') problems.push(`field targets.${metric}: unknown metric "${metric}"; allowed: ${metricNames(1).filter((m) => m !== 'tick').join(', ')} (per district: name.d0, name.d1, …)`);
     const at = t.tick ?? ticks - 1;
     if (at > ticks - 1) problems.push(`field targets.${metric}.tick = ${at} is not allowed: must be an integer month in [0, ${ticks - 1}] (the run has ${ticks} months)`);
+    if (t.from !== undefined && t.from > at) problems.push(`field targets.${metric}.from = ${t.from} is not allowed: must be an integer month in [0, ${at}] (at most the target's tick)`);
     if ('range' in t && !(t.range[0] < t.range[1])) problems.push(`field targets.${metric}.range = ${shown(t.range)} is not allowed: must be [low, high] with low < high`);
-    targets.push({ metric, tick: at, observed: 'range' in t ? { range: t.range } : { value: t.value, sd: t.sd } });
+    targets.push({ metric, tick: at, ...(t.from !== undefined ? { from: t.from } : {}), observed: 'range' in t ? { range: t.range } : { value: t.value, sd: t.sd } });
   }
   if (problems.length || !scenario) return undefined;
   return {

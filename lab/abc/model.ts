@@ -7,7 +7,7 @@ export interface ModelSetup {
   set: Record<string, number>;
   /** Parameter names, in the order of theta. */
   names: string[];
-  targets: { metric: string; tick: number }[];
+  targets: { metric: string; tick: number; from?: number }[];
 }
 
 /** The target values of one run of the scenario with parameters theta, on one seed. */
@@ -15,5 +15,11 @@ export function simulateTargets(d: ModelSetup, theta: readonly number[], seed: n
   const set = { ...d.set };
   d.names.forEach((n, i) => (set[n] = theta[i]));
   const { series } = runScenario(d.scenario, seed, { set });
-  return d.targets.map((t) => series[t.metric][t.tick]);
+  return d.targets.map((t) => {
+    const x = series[t.metric];
+    if (t.from === undefined) return x[t.tick];
+    let sum = 0;
+    for (let m = t.from; m <= t.tick; m++) sum += x[m];
+    return sum / (t.tick - t.from + 1);
+  });
 }

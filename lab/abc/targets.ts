@@ -9,6 +9,8 @@ export interface Target {
   metric: string;
   /** The month it is observed at (0-based series index). */
   tick: number;
+  /** If given, the target is the metric's mean over months from … tick (a figure published for several years). */
+  from?: number;
   observed: Observation;
 }
 
@@ -37,6 +39,9 @@ export function distance(simulated: readonly number[], targets: readonly Target[
 
 /** The observation's centre: the value, or the middle of the range. */
 export const centre = (o: Observation): number => ('value' in o ? o.value : (o.range[0] + o.range[1]) / 2);
+
+/** The month or months a target reads, as text: "71", or "12–71" for a mean over months. */
+export const targetMonths = (t: { tick: number; from?: number }): string => (t.from === undefined ? String(t.tick) : `${t.from}–${t.tick}`);
 
 /** The observation as text: "0.7 ± 0.05" or "[0.6, 0.9]". */
 export const describeObservation = (o: Observation): string => ('value' in o ? `${o.value} ± ${o.sd}` : `[${o.range[0]}, ${o.range[1]}]`);

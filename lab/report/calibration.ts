@@ -4,7 +4,7 @@
 import { correlation, type ParameterSummary, type PredictiveSummary } from '../abc/report.ts';
 import type { Population } from '../abc/smc.ts';
 import { kde } from '../abc/stats.ts';
-import { describeObservation, type Target } from '../abc/targets.ts';
+import { describeObservation, targetMonths, type Target } from '../abc/targets.ts';
 import { marginalChart, pairChart, predictiveChart } from '../charts/calibration.ts';
 import type { ChartContext } from '../charts/frame.ts';
 import { esc, markup } from '../charts/markup.ts';
@@ -52,7 +52,7 @@ export function calibrationReport(m: ReportedCalibration, pops: readonly Populat
     r: correlation(final, a, b),
   }, ctx)));
   const checks = m.targets.map((t, j) => markup(predictiveChart({
-    title: `${t.metric}, month ${t.tick}: observed against posterior predictive`,
+    title: `${t.metric}, ${t.from === undefined ? `month ${t.tick}` : `mean over months ${targetMonths(t)}`}: observed against posterior predictive`,
     subtitle: `observed ${describeObservation(t.observed)}; ${m.predictive[j].consistent ? 'inside' : 'outside'} the predictions' 90 % interval`,
     xLabel: metricLabel(t.metric),
     values: predictive.map((v) => v[j]),
