@@ -20,7 +20,7 @@ const { values } = parseArgs({
   options: {
     out: { type: 'string', default: 'out/screen' },
     samples: { type: 'string', default: '10' },
-    seeds: { type: 'string', default: '2' },
+    seeds: { type: 'string', default: '8' },
     ticks: { type: 'string', default: '120' },
   },
 });

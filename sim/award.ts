@@ -60,7 +60,8 @@ function tender(s: State, p: Project, e: Effective): number {
 /**
  * Month 0: the portfolio every scenario inherits from the traditional mode, whatever its policies —
  * each project with the local SO of its field most tied to the district (a new affiliated SO if none
- * can take it). So all scenarios of a seed start from the same world, and the index's reference year
+ * can take it). So all scenarios of a seed start from the same awards (closures later in month 0
+ * follow each scenario's entry draws), and the index's reference year
  * differs between them only by what their policies did in it.
  */
 function inherited(s: State, p: Project): number {

@@ -67,8 +67,8 @@ export const PARAMS = [
     zh: '转变管理导向：以服务成效而非政绩展示为导向。',
     source: `${LW}: ${LW_PREVENT}` },
   { name: 'partnership', group: 'prevention', min: 0, max: 1, default: 0, unit: 'share',
-    en: 'Equal cooperation: fair prices, payments on time, less paperwork, dependence not exploited.',
-    zh: '平衡政社关系：平等合作，按时足额付款，减少文牍，不利用依赖关系。',
+    en: 'Equal cooperation: fair prices, payments on time, dependence not exploited (SOs keep their autonomy).',
+    zh: '平衡政社关系：平等合作，按时足额付款，不利用依赖关系（社会组织保持自主性）。',
     source: `${LW}: ${LW_PREVENT}` },
   { name: 'wholeProcessSupervision', group: 'prevention', min: 0, max: 1, default: 0, unit: 'share',
     en: 'Quality supervision over the whole process: open tenders, outcome-based evaluation, citizen feedback.',
@@ -290,7 +290,7 @@ export const PARAMS = [
   constant('newAffiliateTie', 0.5, 0, 1, 'assumed', 'Model design', 'tie strength',
     'Tie of an SO a department sets up to its district.', '部门自设社会组织与本区的初始关系强度。'),
   constant('indexEpsilon', 0.05, 0.01, 0.2, 'assumed', 'Model design (MODEL.md §6)', 'share of scale',
-    "Smoothing of the index's log growth, as a share of each figure's natural scale.", '内卷指数对数增长的平滑量，占各指标自然尺度的比例。'),
+    "Smoothing of the index's log growth, as a share of each figure's scale: its first-year level, never under a tenth of its natural scale.", '内卷指数对数增长的平滑量，占各指标尺度的比例：尺度为其第一年水平，但不低于自然尺度的十分之一。'),
 ] as const satisfies readonly ParamSpec[];
 
 export type ParamName = (typeof PARAMS)[number]['name'];

@@ -120,7 +120,7 @@ describe('involution-lab report', () => {
     const fan = fans.charts[1].series[0];
     expect(fan.label).toBe('full-prevention − baseline-involution');
     expect(fan.x).toEqual([0, 6, 12, 18, 23]);
-    // At month 0 both scenarios start from the same world: no difference at all.
+    // At month 0 both scenarios start from the same awards (and, on these seeds, the same closures): no difference at all.
     expect(fan.mean[0]).toBe(0);
     // At the end: the mean over the 6 points of analyze's per-point paired differences (another code path).
     const analysis = readTable(grid, 'analysis-paired-needsMet.csv');
