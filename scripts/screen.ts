@@ -5,7 +5,7 @@
 // `analyze --method morris [--baseline]`, then prints the tables of docs/model.md: the constants each
 // result depends on most, against the noise floor of the seeds, and how often each pattern holds over
 // the design's points.
-// Usage: npm run screen [-- --out DIR --samples R --seeds N --ticks T]
+// Usage: npm run screen [-- --out DIR (default experiments-out/screen) --samples R --seeds N --ticks T]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,7 +18,7 @@ import { mean, variance } from '../lab/analysis/stats.ts';
 
 const { values } = parseArgs({
   options: {
-    out: { type: 'string', default: 'out/screen' },
+    out: { type: 'string', default: 'experiments-out/screen' },
     samples: { type: 'string', default: '10' },
     seeds: { type: 'string', default: '8' },
     ticks: { type: 'string', default: '120' },
