@@ -7,12 +7,12 @@
 // the design's points.
 // Usage: npm run screen [-- --out DIR (default experiments-out/screen) --samples R --seeds N --ticks T]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { csvParseRows } from 'd3-dsv';
 import { PARAMS } from '../sim/params.ts';
-import { loadManifest, readColumns, withDesign } from '../cli/experiment/results.ts';
+import { loadManifest, readColumns, readTable, withDesign } from '../cli/experiment/results.ts';
+import { pointValues } from '../lab/analysis/methods.ts';
 import { outcomesOf } from '../lab/analysis/outcomes.ts';
 import { mean, variance } from '../lab/analysis/stats.ts';
 
@@ -67,52 +67,45 @@ cli('experiment', join(out, 'spec.json'), '--out', runs, ...(existsSync(join(run
 cli('analyze', runs, '--method', 'morris', '--outcome', 'involutionIndex');
 cli('analyze', runs, '--method', 'morris', '--outcome', 'involutionIndex', '--baseline', BASE);
 
-const table = (file: string) => {
-  const [head, ...rows] = csvParseRows(readFileSync(join(runs, file), 'utf8'));
-  return rows.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
-};
 const manifest = loadManifest(runs);
 const m = withDesign(runs, manifest);
 const summary = await readColumns(runs, manifest, 'summary', ['run', 'involutionIndex'], m.runs.total);
-const y = outcomesOf(m, summary, 'involutionIndex');
-const ids = m.scenarios.map((s) => s.id);
-const b = ids.indexOf(BASE);
-const P = m.design.points.length;
-/** Per design point: the baseline's index, or a scenario's paired effect, averaged over the seeds. */
-const level = (si: number) => y[si].map((reps) => mean(reps));
-const effect = (si: number) => y[si].map((reps, p) => mean(reps.map((v, r) => v - y[b][p][r])));
+const outcomes = outcomesOf(m, summary, 'involutionIndex');
+// The values the Morris analyses above read (lab's own), per design point and seed.
+const levels = new Map(pointValues(m, outcomes, undefined).map((v) => [v.id, v]));
+const base = levels.get(BASE)!;
+const effects = pointValues(m, outcomes, BASE);
 /**
  * The noise floor of μ*: the μ* that seed noise alone would give, E|N(0, σ)| = σ√(2/π), σ being the
  * sd of an elementary effect made of two point means, each of `seedCount` seeds: √(2 s²/n) / Δ.
  */
-const floor = (per: number[][]) => {
-  const s2 = mean(per.map((reps) => variance(reps)));
+const floor = (replicates: number[][]) => {
+  const s2 = mean(replicates.map((reps) => variance(reps)));
   const delta = LEVELS / (2 * (LEVELS - 1));
   return (Math.sqrt((2 * s2) / seedCount) / delta) * Math.sqrt(2 / Math.PI);
 };
 const fmt = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(2);
 const basis = new Map<string, string | undefined>(constants.map((p) => [p.name, p.basis]));
-const top = (rows: Record<string, string>[], scenario: string, noise: number, n = 8) =>
-  rows
-    .filter((r) => r.scenario === scenario)
-    .sort((a, z) => Number(z.muStar) - Number(a.muStar))
+/** The n parameters with the largest μ* of one scenario in an analysis CSV `analyze` wrote. */
+const top = (file: string, scenario: string, noise: number, n = 8) => {
+  const t = readTable(runs, file);
+  const cell = (r: string[], name: string) => r[t.columns.indexOf(name)];
+  return t.rows
+    .filter((r) => cell(r, 'scenario') === scenario)
+    .sort((a, z) => Number(cell(z, 'muStar')) - Number(cell(a, 'muStar')))
     .slice(0, n)
-    .map((r) => `\`${r.parameter}\` ${Number(r.muStar).toFixed(2)}${Number(r.muStar) > 2 * noise ? '' : '°'} (${fmt(Number(r.mu))}, ${basis.get(r.parameter)})`)
+    .map((r) => `\`${cell(r, 'parameter')}\` ${Number(cell(r, 'muStar')).toFixed(2)}${Number(cell(r, 'muStar')) > 2 * noise ? '' : '°'} (${fmt(Number(cell(r, 'mu')))}, ${basis.get(cell(r, 'parameter'))})`)
     .join('; ');
+};
+const share = (xs: number[], ok: (x: number) => boolean) => `${Math.round((100 * xs.filter(ok).length) / xs.length)} %`;
 
-const levels = table('analysis-morris-involutionIndex.csv');
-const effects = table(`analysis-morris-involutionIndex-vs-${BASE}.csv`);
-console.log(`${constants.length} constants over their prior ranges, Morris (${samples} trajectories, ${LEVELS} levels, ${P} points), ${ticks} months, seeds ${spec.seeds.join(', ')} at each point (${m.runs.total} runs).\n`);
+console.log(`${constants.length} constants over their prior ranges, Morris (${samples} trajectories, ${LEVELS} levels, ${m.design.points.length} points), ${ticks} months, seeds ${spec.seeds.join(', ')} at each point (${m.runs.total} runs).\n`);
 console.log('| result | mean over the points | share of points where it holds | constants with the largest μ* (μ), by basis; ° = below twice the noise floor | noise floor of μ* |');
 console.log('|---|---|---|---|---|');
-const baseLevel = level(b);
-const share = (xs: number[], ok: (x: number) => boolean) => `${Math.round((100 * xs.filter(ok).length) / xs.length)} %`;
-const baseNoise = floor(y[b]);
-console.log(`| baseline index | ${fmt(mean(baseLevel))} | > 0.3: ${share(baseLevel, (x) => x > 0.3)} | ${top(levels, BASE, baseNoise)} | ${baseNoise.toFixed(2)} |`);
-for (const [si, id] of ids.entries()) {
-  if (si === b) continue;
-  const e = effect(si);
-  const noise = floor(y[si].map((reps, p) => reps.map((v, r) => v - y[b][p][r])));
-  const holds = id === 'full-prevention' ? `index ≤ 0: ${share(y[si].map((reps) => mean(reps)), (x) => x <= 0)}` : `< 0: ${share(e, (x) => x < 0)}; ≤ −0.1: ${share(e, (x) => x <= -0.1)}`;
-  console.log(`| ${id} − baseline | ${fmt(mean(e))} | ${holds} | ${top(effects, id, noise)} | ${noise.toFixed(2)} |`);
+const baseNoise = floor(base.replicates);
+console.log(`| baseline index | ${fmt(mean(base.y))} | > 0.3: ${share(base.y, (x) => x > 0.3)} | ${top('analysis-morris-involutionIndex.csv', BASE, baseNoise)} | ${baseNoise.toFixed(2)} |`);
+for (const e of effects) {
+  const noise = floor(e.replicates);
+  const holds = e.id === 'full-prevention' ? `index ≤ 0: ${share(levels.get(e.id)!.y, (x) => x <= 0)}` : `< 0: ${share(e.y, (x) => x < 0)}; ≤ −0.1: ${share(e.y, (x) => x <= -0.1)}`;
+  console.log(`| ${e.id} − baseline | ${fmt(mean(e.y))} | ${holds} | ${top(`analysis-morris-involutionIndex-vs-${BASE}.csv`, e.id, noise)} | ${noise.toFixed(2)} |`);
 }

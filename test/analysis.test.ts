@@ -10,6 +10,7 @@ import { latinHypercube } from '../lab/design/lhs.ts';
 import { morrisDesign } from '../lab/design/morris.ts';
 import { morrisEffects } from '../lab/analysis/morris.ts';
 import { pairedDifference } from '../lab/analysis/paired.ts';
+import { decodeRun } from '../lab/plan.ts';
 import { createRng } from '../lab/random.ts';
 import { saltelliDesign } from '../lab/design/saltelli.ts';
 import { sobolIndices } from '../lab/analysis/sobol.ts';
@@ -197,8 +198,13 @@ describe('involution-lab analyze', () => {
     // The same numbers by hand: per design point, the mean over seeds of (prevention − baseline).
     const design = readFileSync(join(effect, 'design.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
     const summary = readFileSync(join(effect, 'summary.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-    const byPoint = (id: string) => design.map((d) => summary.filter((s) => s[1] === id && d.slice(1, 4).every((v, i) => Number(s[3 + i]) === v)).map((s) => Number(s[6])));
-    const b = byPoint('baseline-involution'), f = byPoint('full-prevention');
+    // run, scenario, seed, three parameters, involutionIndex: runs placed by their number (scenario, point, seed).
+    const y3 = [0, 1].map(() => design.map(() => [NaN, NaN]));
+    for (const s of summary) {
+      const { scenario, point, replicate } = decodeRun(Number(s[0]), design.length, 2);
+      y3[scenario][point][replicate] = Number(s[6]);
+    }
+    const [b, f] = y3;
     const y = design.map((_, p) => mean(f[p].map((v, i) => v - b[p][i])));
     const lo = [0, 0, 20], span = [1, 1, 40];
     const unit = design.map((d) => d.slice(1, 4).map((v, i) => (v - lo[i]) / span[i]));

@@ -33,18 +33,27 @@ function baselineIndex(m: RunSource, baseline: string): number {
   return b;
 }
 
+export interface PointValues {
+  id: string;
+  /** The baseline column's cells: [] for levels, [baseline] for effects. */
+  lead: string[];
+  /** Per design point, per replicate: the outcome, or the scenario's difference from the baseline on the same seed. */
+  replicates: number[][];
+  /** Per design point: the mean over the replicates (what the analysis reads). */
+  y: number[];
+}
+
 /**
  * What a sensitivity analysis reads at each design point, per scenario: the outcome averaged over the
  * seeds, or, given a baseline, the effect of the scenario against it (the mean of the differences
  * paired on common seeds) for every other scenario, so that the analysis says which parameters the
- * effect of a policy depends on. Each entry: the scenario, the baseline column's cells, the values.
+ * effect of a policy depends on.
  */
-function targets(m: RunSource, outcomes: Outcomes, baseline: string | undefined): { id: string; lead: string[]; y: number[] }[] {
-  if (baseline === undefined) return m.scenarios.map((s, si) => ({ id: s.id, lead: [], y: pointMeans(outcomes[si]) }));
+export function pointValues(m: RunSource, outcomes: Outcomes, baseline: string | undefined): PointValues[] {
+  const entry = (id: string, lead: string[], replicates: number[][]) => ({ id, lead, replicates, y: pointMeans(replicates) });
+  if (baseline === undefined) return m.scenarios.map((s, si) => entry(s.id, [], outcomes[si]));
   const b = baselineIndex(m, baseline);
-  return m.scenarios.flatMap((s, si) =>
-    si === b ? [] : [{ id: s.id, lead: [baseline], y: outcomes[si].map((reps, p) => mean(reps.map((v, r) => v - outcomes[b][p][r]))) }],
-  );
+  return m.scenarios.flatMap((s, si) => (si === b ? [] : [entry(s.id, [baseline], outcomes[si].map((reps, p) => reps.map((v, r) => v - outcomes[b][p][r])))]));
 }
 
 const leadColumns = (baseline: string | undefined) => (baseline === undefined ? ['scenario'] : ['scenario', 'baseline']);
@@ -54,7 +63,7 @@ export function morris(m: RunSource, outcomes: Outcomes, options: BootstrapOptio
   needDesign(m, 'morris');
   const { params, ranges, points, changed } = m.design;
   const unit = points.map((p) => p.map((x, i) => (x - ranges![params[i]][0]) / (ranges![params[i]][1] - ranges![params[i]][0])));
-  const rows = targets(m, outcomes, baseline).flatMap(({ id, lead, y }) =>
+  const rows = pointValues(m, outcomes, baseline).flatMap(({ id, lead, y }) =>
     morrisEffects(unit, changed!, y, params.length, options).map((e, i) => [id, ...lead, params[i], e.mu, e.muStar, e.sigma, e.muStarCi.low, e.muStarCi.high, e.n]),
   );
   return { columns: [...leadColumns(baseline), 'parameter', 'mu', 'muStar', 'sigma', 'muStarLow', 'muStarHigh', 'effects'], rows };
@@ -64,7 +73,7 @@ export function morris(m: RunSource, outcomes: Outcomes, options: BootstrapOptio
 export function sobol(m: RunSource, outcomes: Outcomes, options: BootstrapOptions, baseline?: string): Result {
   needDesign(m, 'sobol');
   const { params } = m.design;
-  const rows = targets(m, outcomes, baseline).flatMap(({ id, lead, y }) =>
+  const rows = pointValues(m, outcomes, baseline).flatMap(({ id, lead, y }) =>
     sobolIndices(y, params.length, options).map((x, i) => [id, ...lead, params[i], x.S1, x.S1ci.low, x.S1ci.high, x.ST, x.STci.low, x.STci.high]),
   );
   return { columns: [...leadColumns(baseline), 'parameter', 'S1', 'S1Low', 'S1High', 'ST', 'STLow', 'STHigh'], rows };

@@ -50,7 +50,6 @@ export function analysisCharts(m: RunSource, a: ReportAnalysis, ctx: ChartContex
     const mine = rows.filter((r) => r.scenario === scenario);
     // With a baseline column, the analysis is of the scenario's effect against it.
     const of = mine[0].baseline === undefined ? `${outcome} (final month), ${scenario}` : `the effect on ${outcome} (final month) of ${scenario} − ${String(mine[0].baseline)}`;
-    const shown = (sorted: Row[]) => (sorted.length > MAX_ROWS ? sorted.slice(0, MAX_ROWS) : sorted);
     const subtitle = mine.length > MAX_ROWS ? `the ${MAX_ROWS} largest of ${mine.length} parameters` : undefined;
     if (method === 'morris') {
       mine.sort((a, b) => Number(b.muStar) - Number(a.muStar));
@@ -58,11 +57,11 @@ export function analysisCharts(m: RunSource, a: ReportAnalysis, ctx: ChartContex
         title: `Morris elementary effects of ${of}`,
         subtitle,
         xLabel: `effect on ${metricLabel(outcome)} over each parameter's range`,
-        rows: shown(mine) as unknown as MorrisRow[],
+        rows: mine.slice(0, MAX_ROWS) as unknown as MorrisRow[],
       }, ctx));
     }
     mine.sort((a, b) => Number(b.ST) - Number(a.ST));
-    return markup(sobolChart({ title: `Sobol' indices of ${of}`, subtitle, xLabel: 'share of output variance', rows: shown(mine) as unknown as SobolRow[] }, ctx));
+    return markup(sobolChart({ title: `Sobol' indices of ${of}`, subtitle, xLabel: 'share of output variance', rows: mine.slice(0, MAX_ROWS) as unknown as SobolRow[] }, ctx));
   });
 }
 
