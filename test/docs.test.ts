@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { METRICS, PARAMS } from '../sim/index.ts';
@@ -21,5 +22,17 @@ describe('docs/model.md', () => {
     for (const h of ['## 1. Purpose and patterns', '## 2. Entities, state variables and scales', '## 3. Process overview and scheduling',
       '## 4. Design concepts', '## 5. Initialization', '## 6. Input data', '## 7. Submodels']) expect(doc).toContain(h);
     expect(doc).toMatch(/<!-- patterns:start -->\n\| run \| involutionIndex/);
+  });
+});
+
+describe('npm run validate', () => {
+  it('refuses a seed count or first seed that is not a whole number in range, naming it, with exit 2 and nothing printed to stdout', () => {
+    for (const [args, named] of [[['x'], 'the number of seeds'], [['1'], 'the number of seeds'], [['20', '-5'], 'the first seed'], [['20', '1.5'], 'the first seed']] as const) {
+      const r = spawnSync('npx', ['tsx', 'scripts/validate.ts', ...args], { encoding: 'utf8' });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(named);
+      expect(r.stderr).toContain(JSON.stringify(args[args.length - 1]));
+      expect(r.stdout).toBe('');
+    }
   });
 });
