@@ -3,7 +3,7 @@
 // rest on the mechanisms and not on accounting. Development seeds 1–10, 120 months, paired.
 import { describe, expect, it } from 'vitest';
 import { createSim, resolveParams, runScenario, type Series } from '../sim/index.ts';
-import { dependence } from '../sim/contracts.ts';
+import { dependence, renewalChance } from '../sim/contracts.ts';
 import { soQuality } from '../sim/delivery.ts';
 import { mean, scenario, sd } from './helpers.ts';
 
@@ -32,10 +32,14 @@ describe('mechanism knock-outs', () => {
     expect(effect('baseline-involution', {}, { politicalRationality: 0 }, 'projectGranularity')).toBeLessThan(-0.3);
   });
 
-  it('fragmentation costs service: without its quality loss and transaction cost, purchased service per money is higher', () => {
+  it('fragmentation costs service: without its quality loss, or with its transaction cost at the lower end of its prior, purchased service per money is higher', () => {
+    // Each of the two costs of small projects on its own (§7.4), so that removing either is seen.
     const perMoney = (set: Record<string, number>) => series('baseline-involution', set).map((s) => s.needUnitsServed[119] / s.purchaseSpending[119]);
-    const a = perMoney({}), b = perMoney({ fragmentationLoss: 0, transactionCost: 0.005 });
-    expect(mean(b.map((x, i) => x - a[i]))).toBeGreaterThan(0);
+    const a = perMoney({});
+    for (const set of [{ fragmentationLoss: 0 }, { transactionCost: 0.005 }]) {
+      const b = perMoney(set);
+      expect(mean(b.map((x, i) => x - a[i])), JSON.stringify(set)).toBeGreaterThan(0);
+    }
   });
 
   it('the non-government market carries asymmetric dependence: with almost no market, lowering it no longer lowers the government share', () => {
@@ -124,6 +128,53 @@ describe('mechanism knock-outs', () => {
     const rate = mean(series('baseline-involution').map((s) => s.soExitRate[119]));
     expect(rate).toBeGreaterThan(0.5 * yearly);
     expect(rate).toBeLessThan(1.5 * yearly);
+  });
+
+  it('path dependence keeps incumbents: a middling performer is renewed far more often under the traditional mode', () => {
+    const sim = createSim(resolveParams(scenario('baseline-involution').params, {}), 1);
+    sim.tick();
+    const s = sim.state;
+    const chance = (pathDependence: number) => {
+      s.params = resolveParams(s.params, { pathDependence });
+      return renewalChance(s, 0, 0.4);
+    };
+    // λ + (1 − λ)·score, raised by the switching cost: 0.92 at λ 0.8 against 0.66 at 0.2 for eldercare.
+    expect(chance(0.8)).toBeGreaterThan(chance(0.2) + 0.2);
+    expect(chance(1)).toBeCloseTo(1, 10);
+  });
+
+  it('an SO whose reserves stay negative for exitMonths months closes, one with reserves does not', () => {
+    const sim = createSim(resolveParams(scenario('baseline-involution').params, { closureHazard: 0 }), 1);
+    sim.tick();
+    const s = sim.state, t = s.sos;
+    const alive = Array.from({ length: t.n }, (_, so) => so).filter((so) => t.alive[so]);
+    const [broke, rich] = alive;
+    t.reserves[broke] = -1e9;
+    t.reserves[rich] = 1e9;
+    for (let m = 0; m < s.params.exitMonths; m++) sim.tick();
+    expect(t.alive[broke]).toBe(0);
+    expect(t.alive[rich]).toBe(1);
+  });
+
+  it('where output cannot be observed, process is checked: SOs working in community affairs learn more paperwork than those in eldercare', () => {
+    // The evaluation weighs outcomes by the category's measurability (0.25 against 0.8, §7.7); with
+    // officials judged on service (political rationality 0.2) the outcome weight is large enough to
+    // show: the compliance orientation of contract holders at month 120, seeds 1–10 (0.32 against
+    // 0.19 when measured; equal without the measurability term).
+    const orientation = [0, 0], count = [0, 0];
+    for (let seed = 1; seed <= 10; seed++) {
+      const sim = createSim(resolveParams(scenario('baseline-involution').params, { politicalRationality: 0.2, ticks: 120 }), seed);
+      while (sim.state.tick < 120) sim.tick();
+      const t = sim.state.sos;
+      for (let so = 0; so < t.n; so++) {
+        if (!t.alive[so] || t.contracts[so] === 0) continue;
+        const j = t.field[so] === 0 ? 0 : t.field[so] === 3 ? 1 : -1;
+        if (j < 0) continue;
+        orientation[j] += t.effort[so * 3 + 1];
+        count[j]++;
+      }
+    }
+    expect(orientation[1] / count[1] - orientation[0] / count[0]).toBeGreaterThan(0.05);
   });
 });
 
