@@ -176,5 +176,14 @@ describe('mechanism knock-outs', () => {
     }
     expect(orientation[1] / count[1] - orientation[0] / count[0]).toBeGreaterThan(0.05);
   });
+
+  it("officials are judged against each other: under the same incentives their choices stay close (district sd of granularity < 0.2 at month 120)", () => {
+    // The yardstick (§7.3) keeps what changes for every district — money, the SO sector, need — from
+    // passing for the effect of an official's own trial. Measured: sd about 0.14 over the six districts
+    // (mean over seeds 1–10); judged on their own reward alone, trials are kept or undone by common
+    // shocks and the officials drift apart (about 0.28).
+    const spread = series('baseline-involution').map((s) => sd(Object.keys(s).filter((k) => k.startsWith('projectGranularity.d')).map((k) => s[k][119])));
+    expect(mean(spread)).toBeLessThan(0.2);
+  });
 });
 
