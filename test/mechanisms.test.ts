@@ -185,5 +185,23 @@ describe('mechanism knock-outs', () => {
     const spread = series('baseline-involution').map((s) => sd(Object.keys(s).filter((k) => k.startsWith('projectGranularity.d')).map((k) => s[k][119])));
     expect(mean(spread)).toBeLessThan(0.2);
   });
+
+  it("a district's non-government money goes to its more skilled SOs (§7.8: shared by skill)", () => {
+    // Within each district at month 60, the SOs above the district's median skill receive more market
+    // money on average than those below it (seed 1).
+    const sim = createSim(resolveParams(scenario('baseline-involution').params, {}), 1);
+    for (let m = 0; m < 60; m++) sim.tick();
+    const t = sim.state.sos;
+    let compared = 0;
+    for (let d = 0; d < sim.state.districts.count; d++) {
+      const sos = Array.from({ length: t.n }, (_, so) => so).filter((so) => t.alive[so] && t.home[so] === d).sort((a, b) => t.skill[a] - t.skill[b]);
+      if (sos.length < 4) continue;
+      const half = Math.floor(sos.length / 2);
+      const low = mean(sos.slice(0, half).map((so) => t.revenueAlt[so])), high = mean(sos.slice(-half).map((so) => t.revenueAlt[so]));
+      expect(high, `district ${d}`).toBeGreaterThan(1.2 * low);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(3);
+  });
 });
 
