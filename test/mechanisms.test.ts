@@ -1,7 +1,7 @@
 // Each mechanism of Model 2.0 removed in turn (through its constants in the registry) must change
 // what it is there to produce: these knock-outs show that the patterns in test/validation.test.ts
 // rest on the mechanisms and not on accounting. Development seeds 1–10, 120 months, paired.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSim, resolveParams, runScenario, type Series } from '../sim/index.ts';
 import { dependence, renewalChance } from '../sim/contracts.ts';
 import { soQuality } from '../sim/delivery.ts';
@@ -36,7 +36,7 @@ describe('mechanism knock-outs', () => {
     // Each of the two costs of small projects on its own (§7.4), so that removing either is seen.
     const perMoney = (set: Record<string, number>) => series('baseline-involution', set).map((s) => s.needUnitsServed[119] / s.purchaseSpending[119]);
     const a = perMoney({});
-    for (const set of [{ fragmentationLoss: 0 }, { transactionCost: 0.005 }]) {
+    for (const set of [{ fragmentationLoss: 0 }, { transactionCost: 0.005 }] as Record<string, number>[]) {
       const b = perMoney(set);
       expect(mean(b.map((x, i) => x - a[i])), JSON.stringify(set)).toBeGreaterThan(0);
     }
@@ -202,6 +202,36 @@ describe('mechanism knock-outs', () => {
       compared++;
     }
     expect(compared).toBeGreaterThan(3);
+  });
+
+  describe('buyers use the dependence of SOs through payment (§7.7), and do not when they are partners', () => {
+    /** Money paid over purchase spending in months 37–60, and the mean adequacy of contract holders at month 60, over seeds 1–5. */
+    const payment = (set: Record<string, number>) => {
+      const ratio: number[] = [], adequacy: number[] = [];
+      for (let seed = 1; seed <= 5; seed++) {
+        const sim = createSim(resolveParams(scenario('baseline-involution').params, { ...set, ticks: 60 }), seed);
+        while (sim.state.tick < 60) sim.tick();
+        const s = sim.series, t = sim.state.sos;
+        ratio.push(mean(s.moneyPaid.slice(36, 60)) / mean(s.purchaseSpending.slice(36, 60)));
+        adequacy.push(mean(Array.from({ length: t.n }, (_, so) => so).filter((so) => t.alive[so] && t.contracts[so] > 0).map((so) => t.adequacy[so])));
+      }
+      return { paid: mean(ratio), adequacy: mean(adequacy) };
+    };
+    let exploited: ReturnType<typeof payment>, partners: ReturnType<typeof payment>;
+    beforeAll(() => {
+      exploited = payment({});
+      partners = payment({ partnership: 1 });
+    });
+
+    it('the price squeeze: dependent SOs are paid at most 97 % of their contracts (94 % measured), partners all of it', () => {
+      expect(exploited.paid).toBeLessThan(0.97);
+      expect(partners.paid).toBeGreaterThan(0.995);
+    });
+
+    it('late payment: dependent SOs get less of what is due when it is due (adequacy below 0.9; 0.85 measured, 0.95 if never late), partners all of it', () => {
+      expect(exploited.adequacy).toBeLessThan(0.9);
+      expect(partners.adequacy).toBeGreaterThan(0.995);
+    });
   });
 });
 
