@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createSim, resolveParams } from '../sim/index.ts';
 import { STREAMS } from '../sim/rng.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
+import { MUTANTS } from '../scripts/mutant-list.ts';
 
 const root = join(import.meta.dirname, '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -30,6 +31,10 @@ describe('adding a process', () => {
   it('draws only from a stream of its own: every stream of sim/rng.ts is used by the model', () => {
     const sources = readdirSync(join(root, 'sim')).filter((f) => f.endsWith('.ts') && f !== 'rng.ts').map((f) => read(`sim/${f}`)).join('\n');
     for (const name of STREAMS) expect(sources, name).toMatch(new RegExp(`rng\\.${name}\\b|'${name}'`));
+  });
+  it("is covered by the mutation check: every mutant of scripts/mutant-list.ts still matches its code exactly once", () => {
+    for (const m of MUTANTS) expect(read(m.file).split(m.from).length - 1, m.name).toBe(1);
+    for (const m of MUTANTS) expect(m.to, m.name).not.toMatch(/\d\.\d/);
   });
 });
 
