@@ -32,14 +32,24 @@ describe('mechanism knock-outs', () => {
     expect(effect('baseline-involution', {}, { politicalRationality: 0 }, 'projectGranularity')).toBeLessThan(-0.3);
   });
 
-  it('fragmentation costs service: without its quality loss, or with its transaction cost at the lower end of its prior, purchased service per money is higher', () => {
-    // Each of the two costs of small projects on its own (§7.4), so that removing either is seen.
+  it('fragmentation costs service: without its quality loss, purchased service per money is higher', () => {
+    // +0.06 need-units per money (paired sd 0.03 over seeds 1–10). The transaction cost's own effect on
+    // this outcome is within the noise (+0.006 ± 0.03 at its prior's lower end: the officials adapt),
+    // so it is held by the readout below, not here.
     const perMoney = (set: Record<string, number>) => series('baseline-involution', set).map((s) => s.needUnitsServed[119] / s.purchaseSpending[119]);
-    const a = perMoney({});
-    for (const set of [{ fragmentationLoss: 0 }, { transactionCost: 0.005 }] as Record<string, number>[]) {
-      const b = perMoney(set);
-      expect(mean(b.map((x, i) => x - a[i])), JSON.stringify(set)).toBeGreaterThan(0);
-    }
+    const a = perMoney({}), b = perMoney({ fragmentationLoss: 0 });
+    expect(mean(b.map((x, i) => x - a[i]))).toBeGreaterThan(0.02);
+  });
+
+  it('a small project costs relatively more to run: among the contracts of month 60, the smallest quarter carries at least 0.02 more overhead than the largest', () => {
+    const sim = createSim(resolveParams(scenario('baseline-involution').params, {}), 1);
+    for (let m = 0; m < 60; m++) sim.tick();
+    const c = sim.state.contracts;
+    const active = Array.from({ length: c.n }, (_, i) => i).filter((i) => c.active[i]).sort((i, j) => c.payment[i] - c.payment[j]);
+    const q = Math.floor(active.length / 4);
+    expect(q).toBeGreaterThan(10);
+    const overhead = (ids: number[]) => mean(ids.map((i) => c.overhead[i]));
+    expect(overhead(active.slice(0, q)) - overhead(active.slice(-q))).toBeGreaterThan(0.02);
   });
 
   it('the non-government market carries asymmetric dependence: with almost no market, lowering it no longer lowers the government share', () => {
