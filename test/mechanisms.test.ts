@@ -244,5 +244,24 @@ describe('mechanism knock-outs', () => {
       expect(partners.adequacy).toBeGreaterThan(0.995);
     });
   });
+
+  it("the city lets the money it keeps to its own GONGOs: city contracts are held by affiliated SOs more often than the districts' own (by at least 0.05)", () => {
+    // With chance λ the city's money goes to its most-tied GONGO whatever a district's history (§7.5,
+    // step 2). Month 60, seeds 1–5: +0.12 measured; −0.003 when city money follows the district's urn.
+    const gap: number[] = [];
+    for (let seed = 1; seed <= 5; seed++) {
+      const sim = createSim(resolveParams(scenario('baseline-involution').params, {}), seed);
+      for (let m = 0; m < 60; m++) sim.tick();
+      const c = sim.state.contracts, t = sim.state.sos;
+      const inside = [0, 0], all = [0, 0];
+      for (let i = 0; i < c.n; i++) {
+        if (!c.active[i]) continue;
+        inside[c.city[i]] += t.affiliated[c.so[i]];
+        all[c.city[i]]++;
+      }
+      gap.push(inside[1] / all[1] - inside[0] / all[0]);
+    }
+    expect(mean(gap)).toBeGreaterThan(0.05);
+  });
 });
 
