@@ -1,6 +1,9 @@
 // Each mechanism of Model 2.0 removed in turn (through its constants in the registry) must change
 // what it is there to produce: these knock-outs show that the patterns in test/validation.test.ts
-// rest on the mechanisms and not on accounting. Development seeds 1–10, 120 months, paired.
+// rest on the mechanisms and not on accounting. Development seeds 1–10, 120 months, paired. Where a
+// mechanism's effect on the patterns is within their noise, it is read off the state instead (the
+// later tests): `npm run mutants` removes each mechanism from the code and checks that a test of that
+// mechanism, not only a pattern at its threshold, fails (docs/model.md §Validation).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSim, resolveParams, runScenario, type Series } from '../sim/index.ts';
 import { dependence, renewalChance } from '../sim/contracts.ts';
