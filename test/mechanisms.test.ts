@@ -266,5 +266,40 @@ describe('mechanism knock-outs', () => {
     }
     expect(mean(gap)).toBeGreaterThan(0.05);
   });
+
+  it('budgets are sticky under path dependence: when applicability is clarified, money leaves community affairs slowly at λ 0.8 and at once at λ 0', () => {
+    // w ← λ·w + (1 − λ)·w* (§7.2). Community affairs (visible, hardly suited to purchase) holds a third
+    // of the purchase money under visibility and little under need × suitability; the share at
+    // month 36, mean over the districts (seed 1).
+    const share = (pathDependence: number) => {
+      const sim = createSim(resolveParams(scenario('clarify-applicability').params, { pathDependence }), 1);
+      for (let m = 0; m < 36; m++) sim.tick();
+      const d = sim.state.districts;
+      return mean(Array.from({ length: d.count }, (_, i) => d.alloc[i * 4 + 3]));
+    };
+    expect(share(0.8)).toBeGreaterThan(share(0) + 0.05);
+  });
+
+  it('ties fade without a new contract: an SO that got no contract from a district for two years has lost at least a round of tieDecay', () => {
+    const sim = createSim(resolveParams(scenario('baseline-involution').params, {}), 1);
+    for (let m = 0; m < 13; m++) sim.tick();
+    const s = sim.state;
+    const D = s.districts.count;
+    const before = Float64Array.from(s.sos.ties);
+    const pairs = before.length;
+    const contracted = new Uint8Array(pairs);
+    for (let m = 13; m < 37; m++) {
+      const c = s.contracts;
+      for (let i = 0; i < c.n; i++) if (c.active[i]) contracted[c.so[i] * D + c.buyer[i]] = 1;
+      sim.tick();
+    }
+    let checked = 0;
+    for (let j = 0; j < pairs; j++) {
+      if (contracted[j] || before[j] < 0.05) continue;
+      expect(s.sos.ties[j]).toBeLessThan(before[j] * s.params.tieDecay + 1e-12);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(5);
+  });
 });
 
