@@ -301,5 +301,38 @@ describe('mechanism knock-outs', () => {
     }
     expect(checked).toBeGreaterThanOrEqual(5);
   });
+
+  it('when nobody bids, a politically rational department founds its own SO: GONGOs are founded even without path dependence', () => {
+    // At λ 0 no award goes inside the system by the traditional mode (§7.5, steps 2–3), so every GONGO
+    // founded after month 0 comes from a tender nobody could take (step 4). Seeds 1–3, months 1–60.
+    let founded = 0;
+    for (let seed = 1; seed <= 3; seed++) {
+      const sim = createSim(resolveParams(scenario('baseline-involution').params, { pathDependence: 0 }), seed);
+      sim.tick();
+      const atStart = sim.state.ledger.newAffiliates;
+      for (let m = 1; m < 60; m++) sim.tick();
+      founded += sim.state.ledger.newAffiliates - atStart;
+    }
+    expect(founded).toBeGreaterThan(0);
+  });
+
+  it('whole-process supervision terminates poor performers: contracts end before their term far more often under it', () => {
+    // A contract whose monitored quality stays below terminationThreshold × in-house quality is ended
+    // with chance terminationRate × wholeProcessSupervision a month (§7.7). With the closure hazard
+    // off, a contract that ends with two or more months left was terminated (or its SO ran out of
+    // money, alike in both runs). Seed 1, 60 months.
+    const early = (wholeProcessSupervision: number) => {
+      const sim = createSim(resolveParams(scenario('baseline-involution').params, { wholeProcessSupervision, closureHazard: 0 }), 1);
+      const c = sim.state.contracts;
+      let ended = 0;
+      for (let m = 0; m < 60; m++) {
+        const before = Array.from({ length: c.n }, (_, i) => i).filter((i) => c.active[i] && c.monthsLeft[i] >= 2).map((i) => [i, c.so[i], c.monthsLeft[i]]);
+        sim.tick();
+        for (const [i, so, left] of before) if (!c.active[i] || c.so[i] !== so || c.monthsLeft[i] !== left - 1) ended++;
+      }
+      return ended;
+    };
+    expect(early(0.9)).toBeGreaterThan(early(0) + 5);
+  });
 });
 
