@@ -9,20 +9,11 @@
 import { runScenario } from '../sim/index.ts';
 import { findScenario } from '../scenarios/index.ts';
 import { pairedDifference } from '../lab/analysis/paired.ts';
+import { wholeArg } from './args.ts';
 
-function wholeArg(i: number, name: string, fallback: number, min: number, max: number): number {
-  const raw = process.argv[i];
-  if (raw === undefined) return fallback;
-  const v = Number(raw);
-  if (!Number.isInteger(v) || v < min || v > max) {
-    console.error(`interactions: ${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-    process.exit(2);
-  }
-  return v;
-}
-const n = wholeArg(2, 'the number of seeds', 30, 2, 1000);
-const first = wholeArg(3, 'the first seed', 9201, 1, 2 ** 31 - 1000);
-const ticks = wholeArg(4, 'the months', 120, 13, 600);
+const n = wholeArg('interactions', 2, 'the number of seeds', 30, 2, 1000);
+const first = wholeArg('interactions', 3, 'the first seed', 9201, 1, 2 ** 31 - 1000);
+const ticks = wholeArg('interactions', 4, 'the months', 120, 13, 600);
 const seeds = Array.from({ length: n }, (_, i) => first + i);
 const CAUSES = ['pathDependence', 'politicalRationality', 'dualManagement', 'asymmetricDependence'] as const;
 const LOW = 0.2;

@@ -12,19 +12,10 @@ import { findScenario } from '../scenarios/index.ts';
 import { pairedDifference } from '../lab/analysis/paired.ts';
 import { bootstrap } from '../lab/analysis/bootstrap.ts';
 import { mean, sd } from '../lab/analysis/stats.ts';
+import { wholeArg } from './args.ts';
 
-function wholeArg(i: number, name: string, fallback: number, min: number, max: number): number {
-  const raw = process.argv[i];
-  if (raw === undefined) return fallback;
-  const v = Number(raw);
-  if (!Number.isInteger(v) || v < min || v > max) {
-    console.error(`validate: ${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-    process.exit(2);
-  }
-  return v;
-}
-const n = wholeArg(2, 'the number of seeds', 20, 2, 1000);
-const first = wholeArg(3, 'the first seed', 9001, 1, 2 ** 31 - 1000);
+const n = wholeArg('validate', 2, 'the number of seeds', 20, 2, 1000);
+const first = wholeArg('validate', 3, 'the first seed', 9001, 1, 2 ** 31 - 1000);
 const seeds = Array.from({ length: n }, (_, i) => first + i);
 const HORIZONS = [60, 120, 240] as const;
 const CAUSES = ['pathDependence', 'politicalRationality', 'dualManagement', 'asymmetricDependence'];
@@ -49,6 +40,11 @@ for (const [label, id, set] of variants) run(label, id, set);
 run('proportional growth', 'proportional-growth', {}, 120);
 
 const at = (label: string, metric: string, m: number) => runs.get(label)!.map((s) => s[metric][m - 1]);
+/** Paired change against the baseline, one value per seed. */
+const change = (label: string, metric: string, m: number) => {
+  const base = at('baseline', metric, m);
+  return at(label, metric, m).map((v, i) => v - base[i]);
+};
 const signed = (x: number, digits = 2) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}`;
 
 console.log(`Seeds ${seeds[0]}–${seeds[seeds.length - 1]}; the baseline row gives levels, the others paired changes against it (mean ± sd; s.e. = sd/√${n}).\n`);
@@ -56,7 +52,7 @@ console.log(`| run | ${HORIZONS.map((h) => `index @${h}`).join(' | ')} | form @1
 console.log(`|---|${HORIZONS.map(() => '---').join('|')}|---|---|`);
 for (const [label] of variants) {
   const cell = (metric: string, m: number) => {
-    const x = label === 'baseline' ? at(label, metric, m) : at(label, metric, m).map((v, i) => v - at('baseline', metric, m)[i]);
+    const x = label === 'baseline' ? at(label, metric, m) : change(label, metric, m);
     return `${signed(mean(x))} ± ${sd(x).toFixed(2)}`;
   };
   console.log(`| ${label} | ${HORIZONS.map((h) => cell('involutionIndex', h)).join(' | ')} | ${cell('formGrowth', 120)} | ${cell('substanceGrowth', 120)} |`);
@@ -77,7 +73,6 @@ function paired(name: string, values: number[], bound: number, below: boolean): 
   const d = pairedDifference(values.map(() => 0), values);
   criteria.push({ name, threshold: `${below ? '≤' : '≥'} ${signed(bound)}`, estimate: d.mean, low: d.low, high: d.high, ok: (x) => (below ? x <= bound : x >= bound) });
 }
-const change = (label: string, metric: string, m: number) => at(label, metric, m).map((v, i) => v - at('baseline', metric, m)[i]);
 
 for (const c of CAUSES) for (const m of HORIZONS) paired(`${c} 0.2: index change @${m}`, change(`${c} 0.2`, 'involutionIndex', m), -0.1, true);
 for (const m of HORIZONS) {
