@@ -334,5 +334,52 @@ describe('mechanism knock-outs', () => {
     };
     expect(early(0.9)).toBeGreaterThan(early(0) + 5);
   });
+  it('purchase follows results as far as outcomes count: where purchased service fell short of in-house, a buyer with π 0 buys a smaller share, one with π 1 does not', () => {
+    // §7.2: p moves halfway to p*(1 − (1 − π) s), s the shortfall of purchased against in-house
+    // quality since the last round. District 0's first regular round is month 12 (the budget runs
+    // before delivery in a tick); just before it, what the buyer observed is set to purchased service
+    // at half (or all) of in-house quality, everything else equal. Seed 1.
+    const share = (politicalRationality: number, bought: number) => {
+      const sim = createSim(resolveParams(scenario('baseline-involution').params, { politicalRationality }), 1);
+      for (let m = 0; m < 12; m++) sim.tick();
+      const o = sim.state.districts.observed; // quality sums and counts: purchased, then in-house
+      o[0] = bought;
+      o[1] = 1;
+      o[2] = 1;
+      o[3] = 1;
+      sim.tick();
+      return sim.state.districts.purchaseShare[0];
+    };
+    // A shortfall of a half pulls the target down by half; p moves half of that: about 0.03 here.
+    expect(share(0, 0.5)).toBeLessThan(share(0, 1) - 0.02);
+    expect(share(1, 0.5)).toBe(share(1, 1));
+  });
+
+  it('dual management delays registration but does not forbid it: SOs that could not register find a sponsor or register directly later', () => {
+    // §7.9: an unregistered SO registers with chance lateRegistration × (1 − dualManagement (1 −
+    // sponsorChance)) a month (0.05 × 0.44 at the defaults), so about 41 % of those waiting register
+    // within two years. Few entrants wait at the defaults (the niche is nearly full), so every
+    // independent SO is struck off the register after month 0 and followed for 24 months.
+    // Closures off; seeds 1–3; the band is for the binomial noise of about 80 SOs.
+    const p = resolveParams(scenario('baseline-involution').params, { closureHazard: 0 });
+    const monthly = p.lateRegistration * (1 - p.dualManagement * (1 - p.sponsorChance));
+    let waiting = 0;
+    let registered = 0;
+    for (let seed = 1; seed <= 3; seed++) {
+      const sim = createSim(p, seed);
+      sim.tick();
+      const t = sim.state.sos;
+      const struck = Array.from({ length: t.n }, (_, so) => so).filter((so) => t.alive[so] && !t.affiliated[so]);
+      for (const so of struck) t.registered[so] = t.sponsored[so] = 0;
+      for (let m = 0; m < 24; m++) sim.tick();
+      const still = struck.filter((so) => t.alive[so]);
+      waiting += still.length;
+      registered += still.filter((so) => t.registered[so]).length;
+    }
+    const expected = 1 - (1 - monthly) ** 24;
+    expect(waiting).toBeGreaterThanOrEqual(50);
+    expect(registered / waiting).toBeGreaterThan(0.6 * expected);
+    expect(registered / waiting).toBeLessThan(1.4 * expected);
+  });
 });
 
