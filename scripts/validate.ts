@@ -120,3 +120,14 @@ for (const c of criteria) {
   console.log(`| ${c.name} | ${c.threshold} | ${signed(c.estimate, 3)} | ${signed(c.low, 3)} to ${signed(c.high, 3)} | ${verdict === 'short' ? '**short**' : verdict} |`);
 }
 console.log(`\n${criteria.length} criteria: ${verdicts.met} met, ${verdicts['estimate meets']} met by the estimate only, ${verdicts.short} short.`);
+
+// How lock-in unfolds: the spread of district inside shares year by year, at high and low path
+// dependence (means over seeds), and the month the ratio of the means first reaches 2.
+const years = Array.from({ length: 20 }, (_, i) => 12 * (i + 1));
+const course = years.map((m) => [mean(spread('baseline', m)), mean(spread('pathDependence 0.2', m))]);
+const reached = years.find((_, j) => course[j][0] >= 2 * course[j][1]);
+console.log(`\nLock-in year by year (sd over districts of the inside share, mean over seeds):\n\n| month | ${years.filter((_, j) => j % 2 === 1).join(' | ')} |\n|---|${years.filter((_, j) => j % 2 === 1).map(() => '---').join('|')}|`);
+for (const [row, pick] of [['λ 0.8', (c: number[]) => c[0].toFixed(3)], ['λ 0.2', (c: number[]) => c[1].toFixed(3)], ['ratio', (c: number[]) => (c[0] / c[1]).toFixed(2)]] as const) {
+  console.log(`| ${row} | ${course.filter((_, j) => j % 2 === 1).map(pick).join(' | ')} |`);
+}
+console.log(`\nThe ratio first reaches 2 at month ${reached ?? 'after 240'}.`);

@@ -36,3 +36,20 @@ describe('npm run validate', () => {
     }
   });
 });
+
+describe('npm run channels', () => {
+  it('refuses a bad seed count, naming it, with exit 2 and nothing printed to stdout', () => {
+    const r = spawnSync('npx', ['tsx', 'scripts/channels.ts', '1.5'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('the number of seeds');
+    expect(r.stderr).toContain('"1.5"');
+    expect(r.stdout).toBe('');
+  });
+
+  it('lists every read of path dependence in sim/: lowering all its channels reproduces pathDependence 0.2 bit for bit', () => {
+    const r = spawnSync('npx', ['tsx', 'scripts/channels.ts', '2', '1'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('| all five (= pathDependence 0.2, bit for bit) |');
+  }, 120_000);
+});
