@@ -7,16 +7,28 @@
 //    t interval, or a seeded percentile bootstrap over seeds for a ratio), and a verdict: "met" when
 //    the whole interval lies on the right side of the threshold, "estimate meets" when only the
 //    estimate does, "short" when the estimate does not.
+// 3. Lock-in year by year.
+// With `--posterior <dir>/posterior.csv` (from `involution-lab calibrate calibration/model.json --out
+// <dir>`), each seed runs with its own weighted draw of the calibrated constants from the posterior's
+// last generation, so that every interval also carries the uncertainty calibration left (an
+// unidentified constant is drawn from what is, in effect, its prior).
+import { readFileSync } from 'node:fs';
+import { csvParse } from 'd3-dsv';
 import { runScenario, type Series } from '../sim/index.ts';
+import { PARAM_BY_NAME } from '../sim/params.ts';
 import { findScenario } from '../scenarios/index.ts';
 import { pairedDifference } from '../lab/analysis/paired.ts';
 import { bootstrap } from '../lab/analysis/bootstrap.ts';
 import { mean, sd } from '../lab/analysis/stats.ts';
 import { wholeArg } from './args.ts';
+import { createRng } from '../lab/random.ts';
 
+const posteriorFile = takeFlag('--posterior');
 const n = wholeArg('validate', 2, 'the number of seeds', 20, 2, 1000);
 const first = wholeArg('validate', 3, 'the first seed', 9001, 1, 2 ** 31 - 1000);
 const seeds = Array.from({ length: n }, (_, i) => first + i);
+/** Per seed, the calibrated constants: none (the registry's values), or a draw from the posterior. */
+const draws: Record<string, number>[] = posteriorFile ? posteriorDraws(posteriorFile, n) : seeds.map(() => ({}));
 const HORIZONS = [60, 120, 240] as const;
 const CAUSES = ['pathDependence', 'politicalRationality', 'dualManagement', 'asymmetricDependence'];
 const PREVENTIONS = ['clarify-applicability', 'release-resources', 'service-orientation', 'partnership', 'whole-process-supervision'];
@@ -35,7 +47,7 @@ const variants: [string, string, Record<string, number>][] = [
 ];
 const runs = new Map<string, Series[]>();
 const run = (label: string, id: string, set: Record<string, number>, ticks = 240) =>
-  runs.set(label, seeds.map((seed) => runScenario(findScenario(id)!, seed, { ticks, set }).series));
+  runs.set(label, seeds.map((seed, i) => runScenario(findScenario(id)!, seed, { ticks, set: { ...draws[i], ...set } }).series));
 for (const [label, id, set] of variants) run(label, id, set);
 run('proportional growth', 'proportional-growth', {}, 120);
 
@@ -47,6 +59,10 @@ const change = (label: string, metric: string, m: number) => {
 };
 const signed = (x: number, digits = 2) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}`;
 
+if (posteriorFile) {
+  const names = Object.keys(draws[0]);
+  console.log(`Each seed runs with its own draw of ${names.join(', ')} from the last generation of ${posteriorFile} (by weight, draw seed 1): the intervals include what calibration left open.\n`);
+}
 console.log(`Seeds ${seeds[0]}–${seeds[seeds.length - 1]}; the baseline row gives levels, the others paired changes against it (mean ± sd; s.e. = sd/√${n}).\n`);
 console.log(`| run | ${HORIZONS.map((h) => `index @${h}`).join(' | ')} | form @120 | substance @120 |`);
 console.log(`|---|${HORIZONS.map(() => '---').join('|')}|---|---|`);
@@ -131,3 +147,54 @@ for (const [row, pick] of [['λ 0.8', (c: number[]) => c[0].toFixed(3)], ['λ 0.
   console.log(`| ${row} | ${course.filter((_, j) => j % 2 === 1).map(pick).join(' | ')} |`);
 }
 console.log(`\nThe ratio first reaches 2 at month ${reached ?? 'after 240'}.`);
+
+/** Removes `flag` and the value after it from the arguments; returns the value, or undefined if absent. */
+function takeFlag(flag: string): string | undefined {
+  const at = process.argv.indexOf(flag);
+  if (at < 0) return undefined;
+  const value = process.argv[at + 1];
+  if (value === undefined || value.startsWith('--')) {
+    console.error(`validate: ${flag} needs a file (a calibration's posterior.csv), got nothing`);
+    process.exit(2);
+  }
+  process.argv.splice(at, 2);
+  return value;
+}
+
+/**
+ * `count` draws, by weight, from the last generation of a calibration's posterior.csv (written by
+ * `involution-lab calibrate`): each a set of the calibrated constants (the columns after `distance`
+ * that are registry parameters; the rest are the targets' simulated values).
+ */
+function posteriorDraws(file: string, count: number): Record<string, number>[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    console.error(`validate: --posterior ${JSON.stringify(file)} cannot be read (${(e as Error).message})`);
+    process.exit(2);
+  }
+  const rows = csvParse(text);
+  const names = rows.columns.slice(rows.columns.indexOf('distance') + 1).filter((c) => PARAM_BY_NAME.has(c));
+  const problems: string[] = [];
+  for (const c of ['generation', 'weight', 'distance']) if (!rows.columns.includes(c)) problems.push(`no column "${c}"`);
+  if (names.length === 0) problems.push('no column after "distance" names a parameter');
+  if (rows.length === 0) problems.push('no particles');
+  const last = Math.max(...rows.map((r) => Number(r.generation)));
+  const pop = rows.filter((r) => Number(r.generation) === last);
+  const weights = pop.map((r) => Number(r.weight));
+  if (weights.some((w) => !(w >= 0)) || !(weights.reduce((a, b) => a + b, 0) > 0)) problems.push('the weights are not non-negative numbers with a positive sum');
+  for (const r of pop) for (const c of names) if (!Number.isFinite(Number(r[c]))) problems.push(`particle ${r.particle}: ${c} = ${JSON.stringify(r[c])} is not a number`);
+  if (problems.length > 0) {
+    console.error(`validate: --posterior ${JSON.stringify(file)} is not a calibration's posterior.csv:\n  ${problems.slice(0, 10).join('\n  ')}`);
+    process.exit(2);
+  }
+  const total = weights.reduce((a, b) => a + b, 0);
+  const rng = createRng(1);
+  return Array.from({ length: count }, () => {
+    let u = rng() * total;
+    let k = 0;
+    while (k < pop.length - 1 && u >= weights[k]) u -= weights[k++];
+    return Object.fromEntries(names.map((c) => [c, Number(pop[k][c])]));
+  });
+}
