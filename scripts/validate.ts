@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import { runScenario, type Series } from '../sim/index.ts';
-import { PARAM_BY_NAME } from '../sim/params.ts';
+import { PARAM_BY_NAME, resolveParams } from '../sim/params.ts';
 import { findScenario } from '../scenarios/index.ts';
 import { pairedDifference } from '../lab/analysis/paired.ts';
 import { bootstrap } from '../lab/analysis/bootstrap.ts';
@@ -184,9 +184,18 @@ function posteriorDraws(file: string, count: number): Record<string, number>[] {
   const pop = rows.filter((r) => Number(r.generation) === last);
   const weights = pop.map((r) => Number(r.weight));
   if (weights.some((w) => !(w >= 0)) || !(weights.reduce((a, b) => a + b, 0) > 0)) problems.push('the weights are not non-negative numbers with a positive sum');
-  for (const r of pop) for (const c of names) if (!Number.isFinite(Number(r[c]))) problems.push(`particle ${r.particle}: ${c} = ${JSON.stringify(r[c])} is not a number`);
+  for (const r of pop) {
+    const bad = names.filter((c) => !Number.isFinite(Number(r[c])));
+    for (const c of bad) problems.push(`particle ${r.particle}: ${c} = ${JSON.stringify(r[c])} is not a number`);
+    if (bad.length > 0) continue;
+    try {
+      resolveParams(Object.fromEntries(names.map((c) => [c, Number(r[c])])));
+    } catch (e) {
+      problems.push(`particle ${r.particle}: ${(e as Error).message}`);
+    }
+  }
   if (problems.length > 0) {
-    console.error(`validate: --posterior ${JSON.stringify(file)} is not a calibration's posterior.csv:\n  ${problems.slice(0, 10).join('\n  ')}`);
+    console.error(`validate: --posterior ${JSON.stringify(file)} is not a calibration's posterior.csv:\n  ${problems.join('\n  ')}`);
     process.exit(2);
   }
   const total = weights.reduce((a, b) => a + b, 0);

@@ -55,6 +55,11 @@ describe('npm run validate --posterior', () => {
       expect(r.stdout).toBe('');
     }
     expect(run('--posterior', bad).stderr).toContain('weights are not non-negative');
+    const outOfRange = join(dir, 'range.csv');
+    writeFileSync(outOfRange, 'generation,particle,weight,distance,entryRate,soGrowthRate\n1,0,1,0.1,99,0.05\n');
+    const r = run('--posterior', outOfRange);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('particle 0: parameter entryRate = 99 is not allowed');
   });
 
   it("runs each seed with its own draw from the posterior's last generation", () => {
