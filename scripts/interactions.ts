@@ -9,6 +9,7 @@
 import { runScenario } from '../sim/index.ts';
 import { findScenario } from '../scenarios/index.ts';
 import { pairedDifference } from '../lab/analysis/paired.ts';
+import { mean } from '../lab/analysis/stats.ts';
 import { wholeArg } from './args.ts';
 
 const n = wholeArg('interactions', 2, 'the number of seeds', 30, 2, 1000);
@@ -43,4 +44,4 @@ CAUSES.forEach((c, j) => {
   console.log(`| ${c} | ${effect(j, 0)} | ${cols.join(' | ')} | ${effect(j, all & ~(1 << j))} |`);
 });
 const base = cells.get(0)!, none = cells.get(all)!;
-console.log(`\nIndex with all four at 0.8: ${fmt(base.reduce((a, b) => a + b, 0) / n)}; with all four at ${LOW}: ${fmt(none.reduce((a, b) => a + b, 0) / n)}.`);
+console.log(`\nIndex with all four at 0.8: ${fmt(mean(base))}; with all four at ${LOW}: ${fmt(mean(none))}.`);

@@ -17,7 +17,7 @@ import { csvParse } from 'd3-dsv';
 import { runScenario, type Series } from '../sim/index.ts';
 import { PARAM_BY_NAME, resolveParams } from '../sim/params.ts';
 import { findScenario } from '../scenarios/index.ts';
-import { pairedDifference } from '../lab/analysis/paired.ts';
+import { meanInterval } from '../lab/analysis/paired.ts';
 import { bootstrap } from '../lab/analysis/bootstrap.ts';
 import { mean, sd } from '../lab/analysis/stats.ts';
 import { wholeArg } from './args.ts';
@@ -86,7 +86,7 @@ interface Criterion {
 const criteria: Criterion[] = [];
 /** A paired criterion: the per-seed values of a statistic, its mean against a bound. */
 function paired(name: string, values: number[], bound: number, below: boolean): void {
-  const d = pairedDifference(values.map(() => 0), values);
+  const d = meanInterval(values);
   criteria.push({ name, threshold: `${below ? '≤' : '≥'} ${signed(bound)}`, estimate: d.mean, low: d.low, high: d.high, ok: (x) => (below ? x <= bound : x >= bound) });
 }
 
