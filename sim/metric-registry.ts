@@ -107,6 +107,8 @@ export const METRIC_SPECS = [
     about: 'Officials\' mean *m*.' },
   { name: 'budget', group: 'form', kind: 'amount', unit: MONEY, label: { en: 'service budget', zh: '服务预算' },
     about: 'The districts\' service budgets.' },
+  { name: 'insideShareSpread', group: 'substance', kind: 'amount', unit: 'sd of a share', label: { en: 'lock-in: spread of district inside shares', zh: '锁定：各区体制内承接比例的离散度' },
+    about: 'sd over districts of `insideShare` (district-let projects) beyond chance: √max(0, *s*² − mean *p̂*(1 − *p̂*)/(*n* − 1)), over districts with *n* ≥ 2 such projects.' },
 ] as const satisfies readonly MetricSpec[];
 
 export type MetricName = (typeof METRIC_SPECS)[number]['name'];

@@ -85,6 +85,32 @@ function decileSpread(values: number[]): number {
 }
 
 /**
+ * How far the districts' inside shares differ beyond chance: the sd over districts of the share of
+ * their own (district-let) projects held by affiliated SOs, less what each district's few contracts
+ * would spread by chance (method of moments: s² − mean p̂(1 − p̂)/(n − 1), never below 0), over the
+ * districts with at least two such projects. Five contracts alone spread a share by about ±0.2.
+ */
+export function insideShareSpread(own: Float64Array, ownInside: Float64Array): number {
+  let n = 0, sum = 0, chance = 0;
+  for (let d = 0; d < own.length; d++) {
+    if (own[d] < 2) continue;
+    const p = ownInside[d] / own[d];
+    n++;
+    sum += p;
+    chance += (p * (1 - p)) / (own[d] - 1);
+  }
+  if (n < 2) return 0;
+  const m = sum / n;
+  let squares = 0;
+  for (let d = 0; d < own.length; d++) {
+    if (own[d] < 2) continue;
+    const x = ownInside[d] / own[d] - m;
+    squares += x * x;
+  }
+  return Math.sqrt(Math.max(0, squares / (n - 1) - chance / n));
+}
+
+/**
  * Flows over the last 12 months from running totals: SOs that closed, as a share of those alive 12
  * months before plus those founded since; eligible bidders per competitive tender. Then this month's
  * totals join the history.
@@ -225,6 +251,7 @@ export function record(s: State, r: Recorder): void {
     projectGranularity: sum(dist.grain) / D,
     paperworkDemand: sum(dist.demand) / D,
     budget: budgetAll,
+    insideShareSpread: insideShareSpread(own, ownInside),
   };
   for (const m of METRICS) r.series[m].push(row[m]);
   for (let d = 0; d < D; d++) {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import seedrandom from 'seedrandom';
+import { insideShareSpread } from '../sim/metrics.ts';
 import { createSim, DISTRICT_METRICS, METRIC_BY_NAME, METRIC_SPECS, METRICS, metricNames, metricSpec, resolveParams } from '../sim/index.ts';
 import { metricLabel } from '../lab/report/units.ts';
 
@@ -26,6 +28,8 @@ describe('metric registry', () => {
       'needsMet', 'coverage', 'serviceQuality', 'satisfaction',
       'moneyPaid', 'moneyReceived',
       'needUnitsServed', 'transferVolume', 'soCapability', 'projectGranularity', 'paperworkDemand', 'budget',
+      // Added in 0.2.0, after every earlier column.
+      'insideShareSpread',
     ]);
     expect(DISTRICT_METRICS).toEqual(['involutionIndex', 'purchaseShare', 'projectsActive', 'competitiveShare', 'insideShare', 'functionTransfer',
       'needsMet', 'satisfaction', 'projectGranularity', 'paperworkDemand']);
@@ -41,5 +45,34 @@ describe('metric registry', () => {
       expect(m.about, m.name).toMatch(/\.$/);
       expect(metricLabel(`${m.name}.d1`), m.name).toBe(`${m.name}.d1 (${m.unit})`);
     }
+  });
+});
+
+describe('insideShareSpread (lock-in beyond chance)', () => {
+  // Districts whose contracts are inside with chance p_d: n binomial draws each. The estimator must
+  // read ≈ 0 when every district has the same p (the plain sd is then all chance) and recover the
+  // sd of the p_d when they differ.
+  const rng = seedrandom('spread');
+  const draw = (ps: number[], n: number) => {
+    const own = new Float64Array(ps.length).fill(n);
+    const inside = new Float64Array(ps.map((p) => Array.from({ length: n }, () => (rng() < p ? 1 : 0)).reduce((a: number, b: number) => a + b, 0)));
+    return insideShareSpread(own, inside);
+  };
+  const meanOf = (f: () => number, times: number) => Array.from({ length: times }, f).reduce((a, b) => a + b, 0) / times;
+
+  it('reads about 0 when districts differ only by chance, where the plain sd of 10 contracts reads about 0.15', () => {
+    expect(meanOf(() => draw(Array(40).fill(0.5), 10), 50)).toBeLessThan(0.05);
+  });
+
+  it('recovers a true spread between districts (sd 0.2) within 0.03, from 10 contracts each (the plain sd reads about 0.25)', () => {
+    const ps = Array.from({ length: 40 }, (_, d) => (d % 2 === 0 ? 0.3 : 0.7));
+    const truth = Math.sqrt((40 / 39) * 0.04);
+    expect(Math.abs(meanOf(() => draw(ps, 10), 50) - truth)).toBeLessThan(0.03);
+  });
+
+  it('skips districts with fewer than two of their own projects, and needs two districts', () => {
+    expect(insideShareSpread(new Float64Array([1, 0, 1]), new Float64Array([1, 0, 0]))).toBe(0);
+    expect(insideShareSpread(new Float64Array([4, 1]), new Float64Array([4, 0]))).toBe(0);
+    expect(insideShareSpread(new Float64Array([100, 100, 1]), new Float64Array([100, 0, 1]))).toBeGreaterThan(0.6);
   });
 });

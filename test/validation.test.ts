@@ -178,20 +178,25 @@ describe('held out of calibration', () => {
 });
 
 describe('lock-in that unfolds', () => {
-  const spread = (key: string, m: number) =>
+  // Lock-in is the spread of the districts' inside shares beyond chance (insideShareSpread): a
+  // district lets only about 5 projects itself in the first year, 29 by month 120 and 150 by month
+  // 240, so the plain sd of the realized shares is largely chance early on (0.11 at month 12 at any λ).
+  const spread = (key: string, m: number) => mean(at(key, 'insideShareSpread', m));
+  const plainSpread = (key: string, m: number) =>
     mean(runs.get(key)!.map((s) => sd(Object.keys(s).filter((k) => k.startsWith('insideShare.d')).map((k) => s[k][m - 1]))));
 
   it('districts start alike and diverge: the spread of inside shares at month 12 is well below that at month 120', () => {
-    expect(spread('baseline', 12)).toBeLessThan(0.6 * spread('baseline', 120));
+    // Measured: 0.000 against 0.219 beyond chance; 0.106 against 0.239 as plain sd.
+    expect(spread('baseline', 12)).toBeLessThan(0.2 * spread('baseline', 120));
+    expect(plainSpread('baseline', 12)).toBeLessThan(0.6 * plainSpread('baseline', 120));
   });
 
-  // The issue asks for at least twice the spread seen at low path dependence. On these seeds the
-  // spread at month 120 is 0.24 against 0.14 (1.7×: at low λ thin local markets and the SO niche,
-  // which follows the money let outside the system, still set districts apart for a while); by month
-  // 240 low path dependence has converged and high path dependence has not (more than 2×). On 60 fresh
-  // seeds (9101–9160) the ratio at 120 months is 1.87 (bootstrap 95 % interval 1.64–2.08).
-  it('reaches at least twice the spread seen at low path dependence by month 240 (1.5× at month 120)', () => {
-    expect(spread('baseline', 120)).toBeGreaterThan(1.5 * spread('pathDependence', 120));
+  // The issue asks for at least twice the spread seen at low path dependence. Beyond chance, on these
+  // seeds: 0.219 against 0.105 at month 120 (2.08×), 0.217 against 0.081 at month 240 (2.69×); pooled
+  // over 170 fresh seeds (9001–9020, 9101–9160, 9201–9230, 9301–9360) 2.3× at 120. The plain sd, with
+  // the chance spread of about 29 contracts in it, gives 1.7× at 120 and 2.5× at 240.
+  it('reaches at least twice the spread seen at low path dependence at months 120 and 240', () => {
+    expect(spread('baseline', 120)).toBeGreaterThan(2 * spread('pathDependence', 120));
     expect(spread('baseline', 240)).toBeGreaterThan(2 * spread('pathDependence', 240));
   });
 
