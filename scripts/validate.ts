@@ -161,6 +161,39 @@ for (const [what, measure] of [['beyond chance', spread], ['plain sd', rawSpread
 }
 console.log(`\n${notes.join('\n')}`);
 
+// What lock-in does to the city: within each seed's baseline, the districts locked further inside
+// (inside share above the seed's median) against the others, paired by seed; then the city's
+// outcomes at high against low path dependence (paired on seeds).
+const OUTCOMES = ['functionTransfer', 'needsMet', 'satisfaction', 'involutionIndex'];
+console.log(`\nWhat lock-in does to the city. Districts further inside (inside share above the seed's median) minus the others, baseline, mean over seeds (95 % t interval):\n`);
+console.log(`| month | ${OUTCOMES.join(' | ')} |\n|---|${OUTCOMES.map(() => '---').join('|')}|`);
+for (const m of HORIZONS) {
+  const cells = OUTCOMES.map((metric) => {
+    const gaps = runs.get('baseline')!.map((s) => {
+      const ds = Object.keys(s).filter((k) => k.startsWith('insideShare.d')).map((k) => k.slice('insideShare.d'.length));
+      const byShare = [...ds].sort((a, b) => s[`insideShare.d${a}`][m - 1] - s[`insideShare.d${b}`][m - 1]);
+      const half = Math.floor(byShare.length / 2);
+      const value = (d: string) => s[`${metric}.d${d}`][m - 1];
+      return mean(byShare.slice(byShare.length - half).map(value)) - mean(byShare.slice(0, half).map(value));
+    });
+    const d = meanInterval(gaps);
+    return `${signed(d.mean, 3)} (${signed(d.low, 3)} to ${signed(d.high, 3)})`;
+  });
+  console.log(`| ${m} | ${cells.join(' | ')} |`);
+}
+const CITY = ['insideShare', 'functionTransfer', 'transferVolume', 'soDevelopment', 'independentSOs', 'needsMet', 'satisfaction'];
+console.log(`\nThe city at path dependence 0.8 (baseline) minus 0.2, paired on seeds (95 % t interval; transferVolume as log ratio):\n`);
+console.log(`| month | ${CITY.join(' | ')} |\n|---|${CITY.map(() => '---').join('|')}|`);
+for (const m of HORIZONS) {
+  const cells = CITY.map((metric) => {
+    const hi = at('baseline', metric, m), lo = at('pathDependence 0.2', metric, m);
+    const d = meanInterval(hi.map((v, i) => (metric === 'transferVolume' ? Math.log(v / lo[i]) : v - lo[i])));
+    return `${signed(d.mean, 3)} (${signed(d.low, 3)} to ${signed(d.high, 3)})`;
+  });
+  console.log(`| ${m} | ${cells.join(' | ')} |`);
+}
+console.log(`| level at λ 0.8, @120 | ${CITY.map((metric) => mean(at('baseline', metric, 120)).toPrecision(3)).join(' | ')} |`);
+
 /** Removes `flag` and the value after it from the arguments; returns the value, or undefined if absent. */
 function takeFlag(flag: string): string | undefined {
   const at = process.argv.indexOf(flag);
