@@ -22,6 +22,7 @@ import { bootstrap } from '../lab/analysis/bootstrap.ts';
 import { mean, sd } from '../lab/analysis/stats.ts';
 import { wholeArg } from './args.ts';
 import { createRng } from '../lab/random.ts';
+import { weightedPicker } from '../lab/abc/stats.ts';
 
 const posteriorFile = takeFlag('--posterior');
 const n = wholeArg('validate', 2, 'the number of seeds', 20, 2, 1000);
@@ -167,14 +168,18 @@ console.log(`\n${notes.join('\n')}`);
 const OUTCOMES = ['functionTransfer', 'needsMet', 'satisfaction', 'involutionIndex'];
 console.log(`\nWhat lock-in does to the city. Districts further inside (inside share above the seed's median) minus the others, baseline, mean over seeds (95 % t interval):\n`);
 console.log(`| month | ${OUTCOMES.join(' | ')} |\n|---|${OUTCOMES.map(() => '---').join('|')}|`);
+const districts = Array.from({ length: Object.keys(runs.get('baseline')![0]).filter((k) => k.startsWith('insideShare.d')).length }, (_, d) => d);
 for (const m of HORIZONS) {
+  // Per seed, the districts by inside share at month m: the lower half, and the upper half.
+  const halves = runs.get('baseline')!.map((s) => {
+    const byShare = [...districts].sort((a, b) => s[`insideShare.d${a}`][m - 1] - s[`insideShare.d${b}`][m - 1]);
+    const half = Math.floor(byShare.length / 2);
+    return [byShare.slice(0, half), byShare.slice(byShare.length - half)];
+  });
   const cells = OUTCOMES.map((metric) => {
-    const gaps = runs.get('baseline')!.map((s) => {
-      const ds = Object.keys(s).filter((k) => k.startsWith('insideShare.d')).map((k) => k.slice('insideShare.d'.length));
-      const byShare = [...ds].sort((a, b) => s[`insideShare.d${a}`][m - 1] - s[`insideShare.d${b}`][m - 1]);
-      const half = Math.floor(byShare.length / 2);
-      const value = (d: string) => s[`${metric}.d${d}`][m - 1];
-      return mean(byShare.slice(byShare.length - half).map(value)) - mean(byShare.slice(0, half).map(value));
+    const gaps = runs.get('baseline')!.map((s, i) => {
+      const value = (d: number) => s[`${metric}.d${d}`][m - 1];
+      return mean(halves[i][1].map(value)) - mean(halves[i][0].map(value));
     });
     const d = meanInterval(gaps);
     return `${signed(d.mean, 3)} (${signed(d.low, 3)} to ${signed(d.high, 3)})`;
@@ -244,12 +249,10 @@ function posteriorDraws(file: string, count: number): Record<string, number>[] {
     console.error(`validate: --posterior ${JSON.stringify(file)} is not a calibration's posterior.csv:\n  ${problems.join('\n  ')}`);
     process.exit(2);
   }
-  const total = weights.reduce((a, b) => a + b, 0);
+  const pick = weightedPicker(weights);
   const rng = createRng(1);
   return Array.from({ length: count }, () => {
-    let u = rng() * total;
-    let k = 0;
-    while (k < pop.length - 1 && u >= weights[k]) u -= weights[k++];
+    const k = pick(rng());
     return Object.fromEntries(names.map((c) => [c, Number(pop[k][c])]));
   });
 }

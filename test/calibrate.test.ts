@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { simulateTargets, type ModelSetup } from '../lab/abc/model.ts';
 import { summarise } from '../lab/abc/report.ts';
 import { inProcess, outcomeOf, runSmc, type Prior, type Proposal, type Simulator, type SmcSettings } from '../lab/abc/smc.ts';
-import { marginal } from '../lab/abc/stats.ts';
+import { marginal, weightedPicker } from '../lab/abc/stats.ts';
 import { createRng } from '../lab/random.ts';
 import { JOURNAL } from '../cli/calibrate/journal.ts';
 import { loadCalibration } from '../cli/calibrate/spec.ts';
@@ -20,6 +20,25 @@ import { specWriter } from './specs.ts';
 
 const settings = (over: Partial<SmcSettings> = {}): SmcSettings => ({
   particles: 1000, generations: 8, quantile: 0.5, minAcceptance: 0.01, minTolerance: 0, kernel: 'olcm', replicates: 1, seed: 3, ...over,
+});
+
+describe('weightedPicker (resampling by weight: SMC proposals, predictive draws, validate --posterior)', () => {
+  it('never picks a zero weight and picks in proportion to the weights', () => {
+    const pick = weightedPicker([0, 1, 0, 3, 0]);
+    const rng = createRng(5);
+    const counts = [0, 0, 0, 0, 0];
+    for (let i = 0; i < 40_000; i++) counts[pick(rng())]++;
+    expect([counts[0], counts[2], counts[4]]).toEqual([0, 0, 0]);
+    // Expected 3 : 1; with 40 000 draws the ratio's sd is about 0.03.
+    expect(counts[3] / counts[1]).toBeGreaterThan(2.85);
+    expect(counts[3] / counts[1]).toBeLessThan(3.15);
+  });
+
+  it('maps u at the edges of [0, 1) to the first and last positive weights', () => {
+    const pick = weightedPicker([0, 2, 2, 0]);
+    expect(pick(0)).toBe(1);
+    expect(pick(0.999999)).toBe(2);
+  });
 });
 
 describe('ABC-SMC on a model with a known posterior', () => {

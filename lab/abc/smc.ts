@@ -10,7 +10,7 @@
 import { exp, log } from '../../sim/math.ts';
 import { createRng, mix32, type Rng } from '../random.ts';
 import { Gaussian, lowerTimes, robustCholesky, weightedCovariance, weightedMean, type Matrix } from './linalg.ts';
-import { effectiveSampleSize, normalise, weightedQuantile } from './stats.ts';
+import { effectiveSampleSize, normalise, weightedPicker, weightedQuantile } from './stats.ts';
 import { distance, type Target } from './targets.ts';
 
 /** Independent uniform priors on a box: parameter a lies in [lo[a], hi[a]]. */
@@ -83,17 +83,6 @@ function normal(rng: Rng): number {
     const s = u * u + v * v;
     if (s > 0 && s < 1) return u * Math.sqrt((-2 * log(s)) / s);
   }
-}
-
-/** The index i with cumulative weight crossing u (weights normalised). */
-function pick(cumulative: readonly number[], u: number): number {
-  let lo = 0, hi = cumulative.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cumulative[mid] > u) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /** The largest value (a loop: spreading 10⁵ arguments into Math.max overflows the stack). */
@@ -180,9 +169,7 @@ export function nextStep(prior: Prior, s: SmcSettings, prev: Population): Step {
   const epsilon = nextEpsilon(prev, s);
   const scales = prior.hi.map((hi, a) => hi - prior.lo[a]);
   const K = kernels(prev, epsilon, s, scales);
-  const cumulative: number[] = [];
-  prev.weights.reduce((c, w, i) => (cumulative[i] = c + w), 0);
-  const top = cumulative[cumulative.length - 1];
+  const pick = weightedPicker(prev.weights);
   const logW = prev.weights.map((w) => log(w));
   return {
     generation,
@@ -195,7 +182,7 @@ export function nextStep(prior: Prior, s: SmcSettings, prev: Population): Step {
       // then have density proportional to the untruncated mixture inside the box, so the weights
       // below need no per-ancestor normaliser.
       for (let attempt = 0; attempt < 100_000; attempt++) {
-        const j = pick(cumulative, rng() * top);
+        const j = pick(rng());
         const z = prior.names.map(() => normal(rng));
         const step = lowerTimes(K[j].L, z);
         const theta = prev.particles[j].map((v, a) => v + step[a]);
@@ -264,12 +251,10 @@ export function stopReason(pop: Population, s: SmcSettings): string | undefined 
 
 /** Posterior predictive draws: particles resampled by weight, each run on fresh seeds. */
 export function predictiveDraws(pop: Population, draws: number, replicates: number, seed: number): Proposal[] {
-  const cumulative: number[] = [];
-  pop.weights.reduce((c, w, i) => (cumulative[i] = c + w), 0);
-  const top = cumulative[cumulative.length - 1];
+  const pick = weightedPicker(pop.weights);
   return Array.from({ length: draws }, (_, k) => {
     const rng = createRng(seedOf(seed, PREDICTIVE, k));
-    const j = pick(cumulative, rng() * top);
+    const j = pick(rng());
     return {
       generation: -1,
       index: k,

@@ -7,6 +7,26 @@ export function normalise(weights: readonly number[]): number[] {
   return weights.map((w) => w / total);
 }
 
+/**
+ * Draws by weight: returns a function that, for u uniform in [0, 1), gives the first index whose
+ * cumulative weight exceeds u × the total (a binary search over the cumulative weights).
+ */
+export function weightedPicker(weights: readonly number[]): (u: number) => number {
+  const cumulative: number[] = [];
+  weights.reduce((c, w, i) => (cumulative[i] = c + w), 0);
+  const top = cumulative[cumulative.length - 1];
+  return (u) => {
+    const target = u * top;
+    let lo = 0, hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] > target) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+}
+
 /** Effective sample size (Kish): (Σw)² / Σw². */
 export function effectiveSampleSize(weights: readonly number[]): number {
   let s = 0, s2 = 0;
