@@ -1,5 +1,6 @@
-// Process 6 — metrics (MODEL.md §6): reporters declared apart from the rules, recorded from tick 0
-// into columnar series, for the whole city and per district. What each column is, and their order,
+// Process 6 — metrics (docs/model.md §7.10): reporters declared apart from the rules, recorded from
+// tick 0 into columnar series, for the whole city and per district. The reporter only reads the
+// model's state (the month is closed by sim/settlement.ts); it writes only its own series and trackers. What each column is, and their order,
 // is the registry's (sim/metric-registry.ts); the rows below are typed by its names.
 import { DISTRICT_BUDGET, K } from './constants.ts';
 import type { Params } from './params.ts';
@@ -197,7 +198,6 @@ export function record(s: State, r: Recorder): void {
     }
   }
   gov = all - gov;
-  s.ledger.received += received;
   const sum = (a: ArrayLike<number>) => { let x = 0; for (let i = 0; i < a.length; i++) x += a[i]; return x; };
   const needSum = sum(dist.needSum), needy = sum(dist.needy), served = sum(dist.served);
   const spendAll = sum(spend), projectsAll = sum(projects), paperworkAll = sum(paperwork);
@@ -274,7 +274,4 @@ export function record(s: State, r: Recorder): void {
     };
     for (const m of DISTRICT_METRICS) r.series[`${m}.d${d}`].push(values[m]);
   }
-  // The month's flows are booked; the next month starts from zero.
-  dist.paid.fill(0);
-  t.revenueGov.fill(0);
 }

@@ -20,6 +20,7 @@ import {
   createFieldIndex,
   type State,
 } from './state.ts';
+import { settlement } from './settlement.ts';
 import { supervision } from './supervision.ts';
 
 export interface Process {
@@ -54,6 +55,7 @@ export function createSim(params: Params, seed: number, schedule: readonly Chang
     { name: 'adaptation', run: adaptation },
     { name: 'entry', run: entry },
     { name: 'metrics', run: (s) => record(s, recorder) },
+    { name: 'settlement', run: settlement },
     { name: 'compaction', run: compaction },
   ];
   const pending = [...schedule].sort((a, b) => a.tick - b.tick);
