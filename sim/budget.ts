@@ -21,11 +21,12 @@ function round(s: State, d: number): void {
   const C = s.params.communitiesPerDistrict;
   const dist = s.districts;
   const incumbents = closeAll(s, d);
+  // What the year's bonuses did not use lapses with the budget year.
+  dist.bonusFund[d] = 0;
   if (s.tick > 0) decayTies(s, d);
   officialRound(s, d);
   // The service budget grows in real terms; purchase can expand service, not only replace in-house supply.
   dist.budget[d] = DISTRICT_BUDGET * pow(1 + s.params.budgetGrowth, s.tick / 12);
-  if (s.tick > 0) updatePurchaseShare(s, d);
   allocate(s, d);
   // At tick 0 the first contracts run to the district's first regular round.
   const months = s.tick === 0 && dist.roundMonth[d] > 0 ? dist.roundMonth[d] : 12;
@@ -87,26 +88,6 @@ function decayTies(s: State, d: number): void {
 }
 
 /**
- * The central push raises the target purchase share logistically (diffusion of a policy: it slows
- * as it nears the whole budget, so no cap is reached); p moves `purchaseShareRate` (half) of the way
- * to the target, pulled down where purchased service did worse than in-house, as far as the buyer
- * looks at outcomes (1 − π).
- */
-function updatePurchaseShare(s: State, d: number): void {
-  const dist = s.districts;
-  const { pi } = effective(s.params);
-  const target0 = dist.targetShare[d];
-  dist.targetShare[d] = target0 + s.params.policyPush * target0 * (1 - target0);
-  const o = dist.observed;
-  const bought = o[d * 4 + 1] > 0 ? o[d * 4] / o[d * 4 + 1] : 0;
-  const inHouse = o[d * 4 + 3] > 0 ? o[d * 4 + 2] / o[d * 4 + 3] : 0;
-  const shortfall = inHouse > 0 && o[d * 4 + 1] > 0 ? Math.max(0, (inHouse - bought) / inHouse) : 0;
-  const target = dist.targetShare[d] * (1 - (1 - pi) * shortfall);
-  dist.purchaseShare[d] += s.params.purchaseShareRate * (target - dist.purchaseShare[d]);
-  o.fill(0, d * 4, d * 4 + 4);
-}
-
-/**
  * w ← λ·w + (1 − λ)·w*, w* blending visibility with need × suitability by applicabilityClarity.
  * Training is bought from the budget; in-house money fills the need that purchase leaves uncovered.
  */
@@ -134,12 +115,17 @@ function allocate(s: State, d: number): void {
   const B = dist.budget[d];
   const share = dist.purchaseShare[d];
   const training = (dist.training[d] = p.professionalTraining * p.trainingBudget * B);
+  // The performance bonus (Changsha: evaluation with fund sponsoring) is set aside from the purchase
+  // money, as much as full scores would earn on the contracts the rest buys.
+  const bonus = p.performanceFunding * p.performanceBonus;
+  const reserve = bonus / (1 + bonus);
+  dist.bonusReserve[d] = reserve * share * B;
   let gapTotal = 0;
   const gap = new Float64Array(K);
   for (let k = 0; k < K; k++) {
     const wStar = (1 - clarity) * (VISIBILITY[k] / VISIBILITY_TOTAL) + clarity * (target[k] / suitTotal);
     const w = (dist.alloc[d * K + k] = lambda * dist.alloc[d * K + k] + (1 - lambda) * wStar);
-    dist.purchaseMoney[d * K + k] = share * B * w;
+    dist.purchaseMoney[d * K + k] = (1 - reserve) * share * B * w;
     const needShare = needTotal > 0 ? needMoney[k] / needTotal : 1 / K;
     gap[k] = Math.max(0, B * needShare - dist.purchaseMoney[d * K + k]);
     gapTotal += gap[k];

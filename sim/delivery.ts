@@ -101,7 +101,7 @@ export function delivery(s: State): void {
   dist.needSum.fill(0);
   dist.unmetSum.fill(0);
   dist.transferSum.fill(0);
-  dist.boughtUnits.fill(0);
+  dist.metUnits.fill(0);
   dist.transferValue.fill(0);
   dist.served.fill(0);
   dist.qualitySum.fill(0);
@@ -141,7 +141,6 @@ export function delivery(s: State): void {
         } else {
           t.served[so]++;
           boughtQ += q;
-          units += n * q * COST_WEIGHT[k];
           boughtN++;
           kind = t.affiliated[so] ? AFFILIATED : INDEPENDENT;
           if (kind === INDEPENDENT) {
@@ -151,6 +150,8 @@ export function delivery(s: State): void {
           }
         }
       }
+      // Substance is the need met, whoever meets it: in-house supply counts as purchase does.
+      units += n * q * COST_WEIGHT[k];
       received[i] = q;
       // Satisfaction starts at the first experience, then follows it as an exponential average.
       const before = satisfaction[i];
@@ -164,14 +165,10 @@ export function delivery(s: State): void {
     dist.unmetSum[d] += unmet;
     dist.transferSum[d] += transfer;
     dist.transferValue[d] += transferValue;
-    dist.boughtUnits[d] += units;
+    dist.metUnits[d] += units;
     dist.satisfactionSum[d] += sat;
     dist.served[d] += boughtN + inN;
     dist.qualitySum[d] += boughtQ + inQ;
-    dist.observed[d * 4] += boughtQ;
-    dist.observed[d * 4 + 1] += boughtN;
-    dist.observed[d * 4 + 2] += inQ;
-    dist.observed[d * 4 + 3] += inN;
     com.needsMet[cm] = needSum > 0 ? 1 - unmet / needSum : 1;
   }
 }

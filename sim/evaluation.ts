@@ -32,8 +32,11 @@ export function evaluate(s: State, i: number, completed: boolean): number {
   t.credit[so * 3 + 1] += 1 - outcome;
   const pf = s.params.performanceFunding;
   if (pf > 0 && completed) {
-    const bonus = s.params.performanceBonus * pf * score * c.payment[i] * months;
-    transfer(s, c.buyer[i], so, bonus);
+    // Paid from the district's bonus fund, set aside from its purchase budget (sim/budget.ts).
+    const d = c.buyer[i];
+    const bonus = Math.min(s.districts.bonusFund[d], s.params.performanceBonus * pf * score * c.payment[i] * months);
+    s.districts.bonusFund[d] -= bonus;
+    transfer(s, d, so, bonus);
     // Earmarked for capacity (Changsha: evaluation with fund sponsoring): the bonus buys skill and is
     // spent on it, so it does not also swell the SO's reserves.
     buildCapacity(s, so, bonus);

@@ -2,7 +2,8 @@
 // tick 0 into columnar series, for the whole city and per district. The reporter only reads the
 // model's state (the month is closed by sim/settlement.ts); it writes only its own series and trackers. What each column is, and their order,
 // is the registry's (sim/metric-registry.ts); the rows below are typed by its names.
-import { DISTRICT_BUDGET, K } from './constants.ts';
+import { COST_WEIGHT, DISTRICT_BUDGET, K } from './constants.ts';
+import { productivity } from './contracts.ts';
 import type { Params } from './params.ts';
 import { IndexTracker } from './involution.ts';
 import { COMPETITIVE, type State } from './state.ts';
@@ -46,18 +47,36 @@ export function createRecorder(s: State): Recorder {
   };
 }
 
-type ScaleParams = Pick<Params, 'districts' | 'citizens' | 'initialSOs' | 'initialPurchaseShare' | 'budgetCoverage' | 'fullTeamMoney'>;
+type ScaleParams = Pick<Params, 'districts' | 'citizens' | 'initialPurchaseShare' | 'budgetCoverage' | 'fullTeamMoney'>;
 
 /**
  * Natural scales of the index's six figures (FORM, then SUBSTANCE), for the whole city or a part of
  * it (a district: 1/D): the first year's purchase money, the standard contracts it buys, a fifth of
- * it in staff time on paperwork; the citizens it serves a month at half a need-unit each (for need-units
- * served and those served by autonomous SOs); half a unit of skill per first SO.
+ * it in staff time on paperwork; the citizens the whole first budget serves a month at half a
+ * need-unit each (need met); the citizens the purchase money serves, alike (the autonomous share, and
+ * the SO sector's capacity, volumes of the same kind).
  */
 export function indexScales(p: ScaleParams, part = 1): number[] {
   const money = p.initialPurchaseShare * DISTRICT_BUDGET * p.districts * part;
-  const units = 0.5 * p.initialPurchaseShare * p.budgetCoverage * p.citizens * part;
-  return [money, money / p.fullTeamMoney, 0.2 * money, units, units, 0.5 * p.initialSOs * part];
+  const units = 0.5 * p.budgetCoverage * p.citizens * part;
+  const bought = p.initialPurchaseShare * units;
+  return [money, money / p.fullTeamMoney, 0.2 * money, units, bought, bought];
+}
+
+/**
+ * An SO's service capacity, in the need-units of `needUnitsServed`: the quality-weighted need its
+ * present team could meet in a month — the contract money it is staffed for (what it holds, or the
+ * core an idle SO keeps), less overhead, at its productivity and present quality, for a need of mean
+ * level. A volume of the same kind as the need it meets, so that a sector of more SOs with no more
+ * staff, skill or quality is no more capable.
+ */
+export function serviceCapacity(s: State, so: number): number {
+  const p = s.params;
+  const t = s.sos;
+  const staffed = Math.max(t.held[so], p.idleStaff * p.fullTeamMoney);
+  const base = s.unitCost[0] / COST_WEIGHT[0];
+  const meanNeed = (1 + p.needMin) / 2;
+  return (staffed * (1 - p.projectOverhead) * productivity(p, t.skill[so]) * t.quality[so] * meanNeed) / base;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
@@ -144,6 +163,8 @@ export function record(s: State, r: Recorder): void {
   // The district's own projects (not the city's money): where its path dependence shows.
   const own = new Float64Array(D), ownInside = new Float64Array(D);
   const modes = new Set<number>();
+  // Purchase money set aside for performance bonuses is purchase spending too.
+  for (let d = 0; d < D; d++) spend[d] = dist.bonusReserve[d];
   for (let i = 0; i < c.n; i++) {
     if (!c.active[i]) continue;
     const d = c.buyer[i];
@@ -174,7 +195,7 @@ export function record(s: State, r: Recorder): void {
     else {
       independent++;
       development[t.home[so]] += t.skill[so] * t.autonomy[so];
-      capability[t.home[so]] += t.skill[so] * t.autonomy[so];
+      capability[t.home[so]] += serviceCapacity(s, so);
       // Revenue diversity: 1 − Herfindahl index over funders.
       let total = 0, hhi = 0;
       for (let j = 0; j < F; j++) total += t.funding[so * F + j];
@@ -204,7 +225,7 @@ export function record(s: State, r: Recorder): void {
   const transfer = ratio(sum(dist.transferSum), needSum);
   const devAll = sum(development) / s.initialSOs;
   const needsMet = needSum > 0 ? 1 - sum(dist.unmetSum) / needSum : 1;
-  const unitsAll = sum(dist.boughtUnits), transferAll = sum(dist.transferValue), capabilityAll = sum(capability);
+  const unitsAll = sum(dist.metUnits), transferAll = sum(dist.transferValue), capabilityAll = sum(capability);
   const g = r.city.push([spendAll, projectsAll, paperworkAll, unitsAll, transferAll, capabilityAll]);
   let budgetAll = 0, purchaseAll = 0;
   for (let d = 0; d < D; d++) {
@@ -259,7 +280,7 @@ export function record(s: State, r: Recorder): void {
     for (let k = 0; k < K; k++) needyD += dist.needy[d * K + k];
     const ft = ratio(dist.transferSum[d], dist.needSum[d]);
     const met = dist.needSum[d] > 0 ? 1 - dist.unmetSum[d] / dist.needSum[d] : 1;
-    const gd = r.districts[d].push([spend[d], projects[d], paperwork[d], dist.boughtUnits[d], dist.transferValue[d], capability[d]]);
+    const gd = r.districts[d].push([spend[d], projects[d], paperwork[d], dist.metUnits[d], dist.transferValue[d], capability[d]]);
     const values: Record<DistrictMetricName, number> = {
       involutionIndex: gd.index,
       purchaseShare: ratio(sum(dist.purchaseMoney.subarray(d * K, d * K + K)), dist.budget[d]),

@@ -4,13 +4,17 @@ import { pow } from './math.ts';
 import { K, PREVALENCE } from './constants.ts';
 import type { Citizens, State } from './state.ts';
 
-/** Monthly onset hazards, by category: prevalence is steady near PREVALENCE at resolution resolutionRef. */
-export function onsetHazards(ageing: number, out: Float64Array, resolutionRef: number): number {
+/**
+ * Monthly onset hazards, by category: prevalence is steady near PREVALENCE at resolution
+ * resolutionRef, eldercare's times `ageing`, every category's times `growth` (need growing alike in
+ * every category, for the proportional-growth check).
+ */
+export function onsetHazards(ageing: number, out: Float64Array, resolutionRef: number, growth = 1): number {
   let total = 0;
   let prevalence = 0;
-  for (let k = 0; k < K; k++) prevalence += PREVALENCE[k] * (k === 0 ? ageing : 1);
+  for (let k = 0; k < K; k++) prevalence += PREVALENCE[k] * (k === 0 ? ageing : 1) * growth;
   for (let k = 0; k < K; k++) {
-    out[k] = (PREVALENCE[k] * (k === 0 ? ageing : 1) * resolutionRef) / Math.max(0.05, 1 - prevalence);
+    out[k] = (PREVALENCE[k] * (k === 0 ? ageing : 1) * growth * resolutionRef) / Math.max(0.05, 1 - prevalence);
     total += out[k];
   }
   return total;
@@ -34,7 +38,7 @@ const hazard = new Float64Array(K);
 export function monthHazards(s: State): NeedHazards {
   s.ageing = pow(1 + s.params.ageingRate, s.tick / 12);
   const p = s.params;
-  const total = onsetHazards(s.ageing, hazard, p.resolutionRef);
+  const total = onsetHazards(s.ageing, hazard, p.resolutionRef, pow(1 + p.needGrowth, s.tick / 12));
   return {
     h0: hazard[0], h1: hazard[0] + hazard[1], h2: hazard[0] + hazard[1] + hazard[2], total,
     base: p.resolutionBase, quality: p.resolutionQuality, needMin: p.needMin,

@@ -1,21 +1,66 @@
-// Process 2a — district officials decide the form of purchase (docs/model.md §Officials). At each
-// budget round an official chooses how finely to cut the purchase money into projects (granularity)
+// Process 2a — district officials decide the form of purchase (docs/model.md §7.3). At each budget
+// round an official chooses how much of the service budget to purchase (the purchase share, against
+// the inherited in-house supply), how finely to cut the purchase money into projects (granularity)
 // and how much paperwork to demand of each project, by trial and error (Cyert & March 1963): each
-// year one of the two is changed by a step; the change is kept if last year's reward reached the
-// official's aspiration, else undone and the other direction tried next time. The aspiration follows
-// experience. The reward is what the official is judged on (Li & Wang 2017, political rationality),
-// against the other districts' officials over the same 12 months:
-//   r = π · log(visible output) + (1 − π) · log(service seen per money),
+// year one of the three is changed, in turn; the change is kept if last year's reward reached the
+// official's aspiration, else undone and the other direction tried next time. The aspiration
+// follows experience. The reward is what the official is judged on (Li & Wang 2017,
+// political rationality), against the other districts' officials over the same 12 months:
+//   r = π · log(visible output) + (1 − π) · log(service seen per money) + push · log(purchase share),
 // visible output being the projects shown upward (by the category's visibility, with diminishing
 // attention) and the paperwork per project that reports show; service seen being the monitored
-// quality times the citizens a project can serve. Neither form figure has a
-// closed form: projects and paperwork follow from the choices, the money and the SOs' responses.
+// quality times the citizens a project can serve, and the in-house units' quality times the citizens
+// they can serve, per money of the whole service budget; push the weight the upper level's
+// evaluation gives to purchase itself (the central push). No form figure has a closed form: money,
+// projects and paperwork follow from the choices, the budget and the SOs' responses.
 import { effective } from './effective.ts';
-import { log, pow } from './math.ts';
+import { exp, log, pow } from './math.ts';
 import type { State } from './state.ts';
 
-const GRAIN = 0;
-const DEMAND = 1;
+// The budget comes first: the share, then granularity, then demand.
+const SHARE = 0;
+const GRAIN = 1;
+const DEMAND = 2; // the rest
+export const DECISIONS = 3;
+
+/** A decision's value and upper bound (the lower is 0). */
+function decision(s: State, d: number, v: number): { x: number; max: number } {
+  const dist = s.districts;
+  if (v === SHARE) return { x: dist.purchaseShare[d], max: 1 };
+  if (v === GRAIN) return { x: dist.grain[d], max: 1 };
+  return { x: dist.demand[d], max: s.params.maxDemand };
+}
+
+function setDecision(s: State, d: number, v: number, y: number): void {
+  const dist = s.districts;
+  if (v === SHARE) dist.purchaseShare[d] = y;
+  else if (v === GRAIN) dist.grain[d] = y;
+  else dist.demand[d] = y;
+}
+
+/**
+ * Try a decision: granularity and demand move by a step, the purchase share — a budget line — by a
+ * proportion of itself (a line is raised or cut by a fifth, not by a fixed slice of the budget).
+ * Returns the value before the trial.
+ */
+function trial(s: State, d: number, v: number): number {
+  const p = s.params;
+  const dist = s.districts;
+  const { x, max } = decision(s, d, v);
+  const jitter = p.stepJitterMin + s.rng.budget();
+  let dir = dist.trialDir[d * DECISIONS + v];
+  // At a bound the only trial left is the other way.
+  if ((dir > 0 && x >= max) || (dir < 0 && x <= 0)) dir = dist.trialDir[d * DECISIONS + v] = -dir as -1 | 1;
+  const y = v === SHARE ? x * exp(dir * p.shareStep * jitter) : x + dir * (v === GRAIN ? p.officialStep : p.demandStep) * jitter;
+  setDecision(s, d, v, Math.min(max, Math.max(0, y)));
+  return x;
+}
+
+/** The trial did not pay: undo it and try the other way next time. */
+function undo(s: State, d: number, v: number, before: number): void {
+  setDecision(s, d, v, Math.min(decision(s, d, v).max, before));
+  s.districts.trialDir[d * DECISIONS + v] *= -1;
+}
 
 export function officialRound(s: State, d: number): void {
   const dist = s.districts;
@@ -23,37 +68,24 @@ export function officialRound(s: State, d: number): void {
   if (s.tick === 0) {
     dist.grain[d] = p.initialGrain;
     dist.demand[d] = Math.min(p.maxDemand, p.initialDemand);
+    dist.purchaseShare[d] = p.initialPurchaseShare;
     // The first trial of each decision goes either way.
-    for (const v of [GRAIN, DEMAND]) dist.trialDir[d * 2 + v] = s.rng.budget() < 0.5 ? -1 : 1;
+    for (let v = 0; v < DECISIONS; v++) dist.trialDir[d * DECISIONS + v] = s.rng.budget() < 0.5 ? -1 : 1;
     return;
   }
   const reward = relativeReward(s, d);
   if (Number.isNaN(reward)) return;
   const tried = dist.trialVar[d];
   const aspiration = dist.lastReward[d];
-  if (tried >= 0 && reward < aspiration) {
-    // The trial did not pay: undo it and try the other way next time.
-    if (tried === GRAIN) dist.grain[d] = Math.min(1, Math.max(0, dist.grain[d] - dist.trialChange[d]));
-    else dist.demand[d] = Math.min(p.maxDemand, Math.max(0, dist.demand[d] - dist.trialChange[d]));
-    dist.trialDir[d * 2 + tried] *= -1;
-  }
+  if (tried >= 0 && reward < aspiration) undo(s, d, tried, dist.trialFrom[d]);
   dist.lastReward[d] = Number.isNaN(aspiration) ? reward : aspiration + p.aspirationRate * (reward - aspiration);
-  // The next trial changes the other decision.
-  const next = tried === GRAIN ? DEMAND : GRAIN;
-  const x = next === GRAIN ? dist.grain[d] : dist.demand[d];
-  const max = next === GRAIN ? 1 : p.maxDemand;
-  const step = (next === GRAIN ? p.officialStep : p.demandStep) * (p.stepJitterMin + s.rng.budget());
-  let dir = dist.trialDir[d * 2 + next];
-  // At a bound the only trial left is the other way.
-  if ((dir > 0 && x >= max) || (dir < 0 && x <= 0)) dir = dist.trialDir[d * 2 + next] = -dir as -1 | 1;
-  const y = Math.min(max, Math.max(0, x + dir * step));
-  if (next === GRAIN) dist.grain[d] = y;
-  else dist.demand[d] = y;
+  // The next trial changes the next decision, in turn: the purchase share, granularity, demand.
+  const next = (tried + 1) % DECISIONS;
+  dist.trialFrom[d] = trial(s, d, next);
   dist.trialVar[d] = next;
-  dist.trialChange[d] = y - x;
 }
 
-/** An official's reward over the last 12 months: π·log(visible) + (1 − π)·log(service seen per money); NaN without money. */
+/** An official's standing over the last 12 months: π·log(visible) + (1 − π)·log(service seen per money); NaN without money. */
 function reward(s: State, d: number, pi: number): number {
   const dist = s.districts;
   let money = 0, visible = 0, seen = 0;
@@ -63,13 +95,15 @@ function reward(s: State, d: number, pi: number): number {
     seen += dist.serviceSeen[m];
   }
   if (money <= 0) return NaN;
-  return pi * log(visible + 1e-9) + (1 - pi) * log((seen + 1e-9) / money);
+  return pi * log(visible + 1e-9) + (1 - pi) * log((seen + 1e-9) / money) + s.params.policyPush * log(dist.purchaseShare[d] + 1e-9);
 }
 
 /**
  * The official is judged against the other districts' officials over the same 12 months (a
  * yardstick, as in a promotion tournament), so that what changes for every district — money, the SO
- * sector, need — does not pass for the effect of the official's own trial.
+ * sector, need — does not pass for the effect of the official's own trial. The central push is not a
+ * tournament: the level above checks each district's purchase against its own, push·log(share), so
+ * that raising purchase pays even when every district raises it.
  */
 function relativeReward(s: State, d: number): number {
   const { pi } = effective(s.params);

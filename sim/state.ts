@@ -32,14 +32,12 @@ export interface Districts {
   /** Month of the year (0-11) of the district's budget round: rounds are staggered. */
   readonly roundMonth: Int8Array;
   readonly budget: Float64Array;
+  /** The official's decision (sim/officials.ts): the share of the service budget purchased. */
   readonly purchaseShare: Float64Array;
-  readonly targetShare: Float64Array;
   /** Category weights of purchase money, D × K. */
   readonly alloc: Float64Array;
   readonly purchaseMoney: Float64Array;
   readonly inHouseMoney: Float64Array;
-  /** Observed quality of purchased and in-house service since the last round. */
-  readonly observed: Float64Array;
   readonly paid: Float64Array;
   /** Number of the needy by category, seen last month, D × K. */
   readonly needy: Float64Array;
@@ -49,8 +47,8 @@ export interface Districts {
   readonly transferSum: Float64Array;
   /** The same, valued at each category's standard cost (the index's transfer volume). */
   readonly transferValue: Float64Array;
-  /** Quality-weighted need-units served by purchased (contracted) service this month, valued at standard cost. */
-  readonly boughtUnits: Float64Array;
+  /** Quality-weighted need-units met this month by all supply, purchased and in-house, valued at standard cost. */
+  readonly metUnits: Float64Array;
   /** The award urn's memory: affiliated-held and all contracts of the portfolio closed at the last round. */
   readonly urnInside: Float64Array;
   /** In-house slot fractions carried to next month, D × K. */
@@ -60,22 +58,28 @@ export interface Districts {
   readonly ownActive: Float64Array;
   readonly ownInside: Float64Array;
   /**
-   * The district official's decisions (sim/officials.ts): project granularity (0 standard contracts,
-   * 1 showcase projects) and paperwork demanded per project; the trial under way and its memory.
+   * The district official's other decisions (sim/officials.ts): project granularity (0 standard
+   * contracts, 1 showcase projects) and paperwork demanded per project; the trial under way and its memory.
    */
   readonly grain: Float64Array;
   readonly demand: Float64Array;
   readonly lastReward: Float64Array;
-  /** Which decision the current trial changed (0 granularity, 1 demand; -1 none), by how much, and each decision's next direction (D × 2). */
+  /** Which decision the current trial changed (0 purchase share, 1 granularity, 2 demand; -1 none), its value before, and each decision's next direction (D × 3). */
   readonly trialVar: Int8Array;
-  readonly trialChange: Float64Array;
+  readonly trialFrom: Float64Array;
   readonly trialDir: Int8Array;
-  /** What officials are judged on, by month of the year (D × 12): upward-visible output, service seen through monitoring, money. */
+  /** What officials are judged on, by month of the year (D × 12): upward-visible output, service seen (purchased, through monitoring, and in-house), the service money spent. */
   readonly visibleSum: Float64Array;
   readonly serviceSeen: Float64Array;
   readonly moneySum: Float64Array;
   /** Monthly money for professional training of the SOs holding the district's contracts. */
   readonly training: Float64Array;
+  /**
+   * Changsha's performance bonus is paid from the purchase budget: the monthly money set aside for it
+   * (counted as purchase spending), and the fund it fills until the contracts close at the next round.
+   */
+  readonly bonusReserve: Float64Array;
+  readonly bonusFund: Float64Array;
   /** Needy citizens served, the quality they received and the satisfaction of all the needy. */
   readonly served: Float64Array;
   readonly qualitySum: Float64Array;
@@ -239,17 +243,15 @@ export function createDistricts(params: Params): Districts {
     roundMonth,
     budget: new Float64Array(D),
     purchaseShare: new Float64Array(D).fill(params.initialPurchaseShare),
-    targetShare: new Float64Array(D).fill(params.initialPurchaseShare),
     alloc: new Float64Array(D * K),
     purchaseMoney: new Float64Array(D * K),
     inHouseMoney: new Float64Array(D * K),
-    observed: new Float64Array(D * 4),
     paid: new Float64Array(D),
     needy: new Float64Array(D * K),
     needSum: new Float64Array(D),
     unmetSum: new Float64Array(D),
     transferSum: new Float64Array(D),
-    boughtUnits: new Float64Array(D),
+    metUnits: new Float64Array(D),
     transferValue: new Float64Array(D),
     urnInside: new Float64Array(D),
     inHouseCarry: new Float64Array(D * K),
@@ -260,12 +262,14 @@ export function createDistricts(params: Params): Districts {
     demand: new Float64Array(D),
     lastReward: new Float64Array(D).fill(NaN),
     trialVar: new Int8Array(D).fill(-1),
-    trialChange: new Float64Array(D),
-    trialDir: new Int8Array(D * 2).fill(1),
+    trialFrom: new Float64Array(D),
+    trialDir: new Int8Array(D * 3).fill(1),
     visibleSum: new Float64Array(D * 12),
     serviceSeen: new Float64Array(D * 12),
     moneySum: new Float64Array(D * 12),
     training: new Float64Array(D),
+    bonusReserve: new Float64Array(D),
+    bonusFund: new Float64Array(D),
     served: new Float64Array(D),
     qualitySum: new Float64Array(D),
     satisfactionSum: new Float64Array(D),

@@ -21,7 +21,10 @@ export function supervision(s: State): void {
   t.contractMoney.fill(0);
   // This month's slot of what officials are judged on (the last 12 months are kept).
   const month = s.tick % 12;
-  for (let d = 0; d < dist.count; d++) dist.moneySum[d * 12 + month] = dist.visibleSum[d * 12 + month] = dist.serviceSeen[d * 12 + month] = 0;
+  for (let d = 0; d < dist.count; d++) {
+    dist.moneySum[d * 12 + month] = dist.visibleSum[d * 12 + month] = dist.serviceSeen[d * 12 + month] = 0;
+    dist.bonusFund[d] += dist.bonusReserve[d];
+  }
   const shown = new Float64Array(dist.count * K);
   const reports = new Float64Array(dist.count);
   const terminated: number[] = [];
@@ -53,6 +56,15 @@ export function supervision(s: State): void {
     const mean = c.observedSum[i] / c.observedN[i];
     if (c.monthsLeft[i] > 0 && c.observedN[i] >= p.terminationMonths && mean < p.terminationThreshold * Q_GOV[k] && rng() < p.terminationRate * wps) {
       terminated.push(i);
+    }
+  }
+  // The in-house units' service, seen by the official as the citizens they can serve at their quality,
+  // and their money: the official weighs purchase against the inherited supply.
+  for (let d = 0; d < dist.count; d++) {
+    for (let k = 0; k < K; k++) {
+      const money = dist.inHouseMoney[d * K + k];
+      dist.moneySum[d * 12 + month] += money;
+      dist.serviceSeen[d * 12 + month] += (Q_GOV[k] * money) / (s.unitCost[k] * p.govCostFactor);
     }
   }
   // Upward-visible output of the month: showcase projects, each category's noticed with diminishing

@@ -1,0 +1,40 @@
+// The exact decomposition of the involution index by figure (docs/model.md §7.11, "What carries the
+// index"). With g the smoothed log growth of each of the six figures — spending S, projects P,
+// paperwork W, need-units met U, transfer volume T, capability C —
+//   I = (g_S + g_P + g_W)/3 − (g_U + g_T + g_C)/3
+//     = g_S/3 + (g_P − g_S)/3 + (g_W − g_S)/3 − 2(g_U − g_S)/3 − (g_T − g_U)/3 − g_C/3,
+// each term a figure of its own kind: money, project size (projects per money), the paperwork share
+// (paperwork per money), need met per money, the autonomous share of need met, and capability.
+import { FORM, growthSeries, indexScales, SUBSTANCE, type Params } from '../../sim/index.ts';
+
+export const TERMS = ['money', 'projectsPerMoney', 'paperworkPerMoney', 'needMetPerMoney', 'autonomousShare', 'capability'] as const;
+export type Term = (typeof TERMS)[number];
+
+export interface FigureGrowth {
+  spending: number;
+  projects: number;
+  paperwork: number;
+  needUnits: number;
+  transfer: number;
+  capability: number;
+}
+
+/** The six terms of the index; they add up to it exactly (up to rounding). */
+export function decompose(g: FigureGrowth): Record<Term, number> {
+  return {
+    money: g.spending / 3,
+    projectsPerMoney: (g.projects - g.spending) / 3,
+    paperworkPerMoney: (g.paperwork - g.spending) / 3,
+    needMetPerMoney: (-2 * (g.needUnits - g.spending)) / 3,
+    autonomousShare: -(g.transfer - g.needUnits) / 3,
+    capability: -g.capability / 3,
+  };
+}
+
+/** Each figure's growth at month m (1-based) of a recorded series, exactly as the index computes it. */
+export function figureGrowthAt(series: Record<string, number[]>, params: Params, m: number): FigureGrowth {
+  const scales = indexScales(params);
+  const figures = [...FORM, ...SUBSTANCE];
+  const g = figures.map((f, j) => growthSeries(series[f].slice(0, m), scales[j], params.indexEpsilon)[m - 1]);
+  return { spending: g[0], projects: g[1], paperwork: g[2], needUnits: g[3], transfer: g[4], capability: g[5] };
+}
