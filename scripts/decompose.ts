@@ -41,7 +41,7 @@ if (problems.length > 0) {
 }
 const ticks = Math.max(...months);
 const seeds = Array.from({ length: options.seeds }, (_, i) => options.first + i);
-const size = options.citizens ? { citizens: options.citizens } : {};
+const size: Record<string, number> = options.citizens ? { citizens: options.citizens } : {};
 
 const fmt = (x: number) => (x >= 0 ? ' ' : '') + x.toFixed(3);
 const cell = (xs: number[]) => {

@@ -17,10 +17,9 @@ import { effective } from './effective.ts';
 import { exp, log, pow } from './math.ts';
 import type { State } from './state.ts';
 
-// The budget comes first: the share, then granularity, then demand.
+// The budget comes first: the share, then granularity, then demand (2).
 const SHARE = 0;
 const GRAIN = 1;
-const DEMAND = 2; // the rest
 export const DECISIONS = 3;
 
 /** A decision's value and upper bound (the lower is 0). */

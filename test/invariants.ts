@@ -17,6 +17,14 @@ export function violations(sim: Sim): string[] {
   }
   const paid = s.moneyPaid[t], received = s.moneyReceived[t];
   if (Math.abs(paid - received) > 1e-9 * Math.max(1, paid)) out.push(`paid ${paid} ≠ received ${received} at tick ${t}`);
+  // Every yuan paid to SOs was budgeted for purchase: contracts' money and the bonus reserve (Changsha's
+  // bonus is paid from the purchase budget, not beside it).
+  let paidSoFar = 0, spentSoFar = 0;
+  for (let i = 0; i <= t; i++) {
+    paidSoFar += s.moneyPaid[i];
+    spentSoFar += s.purchaseSpending[i];
+  }
+  if (paidSoFar > spentSoFar * (1 + 1e-9)) out.push(`money paid to SOs ${paidSoFar} > purchase spending ${spentSoFar} by tick ${t}`);
   const ledger = sim.state.ledger;
   if (Math.abs(ledger.paid - ledger.received) > 1e-9 * Math.max(1, ledger.paid)) out.push(`ledger paid ${ledger.paid} ≠ received ${ledger.received}`);
   for (const name of Object.keys(s)) {

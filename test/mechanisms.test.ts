@@ -334,25 +334,41 @@ describe('mechanism knock-outs', () => {
     expect(early(0.9)).toBeGreaterThan(early(0) + 5);
   });
 
-  it('purchase follows results as far as outcomes count: where purchased service fell short of in-house, a buyer with π 0 buys a smaller share, one with π 1 does not', () => {
-    // §7.2: p moves halfway to p*(1 − (1 − π) s), s the shortfall of purchased against in-house
-    // quality since the last round. District 0's first regular round is month 12 (the budget runs
-    // before delivery in a tick); just before it, what the buyer observed is set to purchased service
-    // at half (or all) of in-house quality, everything else equal. Seed 1.
-    const share = (politicalRationality: number, bought: number) => {
-      const sim = createSim(resolveParams(scenario('baseline-involution').params, { politicalRationality }), 1);
-      for (let m = 0; m < 12; m++) sim.tick();
-      const o = sim.state.districts.observed; // quality sums and counts: purchased, then in-house
-      o[0] = bought;
-      o[1] = 1;
-      o[2] = 1;
-      o[3] = 1;
-      sim.tick();
-      return sim.state.districts.purchaseShare[0];
+  it('the purchase share is the officials’ decision: without their trials it stays at its first value; with them, politically rational officials raise it', () => {
+    // §7.3: the share is tried in turn with granularity and demand, by a proportion of itself.
+    const shares = (set: Record<string, number>) => [1, 2, 3, 4, 5, 6].map((seed) => runScenario(scenario('baseline-involution'), seed, { set }).series.purchaseShare[119]);
+    for (const x of shares({ shareStep: 0 })) expect(x).toBeCloseTo(0.1, 12);
+    // π 0.8 and the push (the baseline) against π 0 without push: 0.18 against 0.11 measured (seeds 1–6).
+    expect(mean(shares({}))).toBeGreaterThan(0.15);
+    expect(mean(shares({ politicalRationality: 0, policyPush: 0 }))).toBeLessThan(0.13);
+  });
+
+  it('officials weigh purchase against the inherited in-house supply: a service-minded official buys more where in-house service costs more', () => {
+    // §7.3: service seen per money counts the in-house units' service too. π 0, no push; in-house at
+    // 1.6 against 1.25 times the cost of contracted service: 0.127 against 0.110 measured at month 120.
+    const share = (govCostFactor: number) =>
+      mean([1, 2, 3, 4, 5, 6, 7, 8].map((seed) => runScenario(scenario('baseline-involution'), seed, { set: { politicalRationality: 0, policyPush: 0, govCostFactor } }).series.purchaseShare[119]));
+    expect(share(1.6)).toBeGreaterThan(share(1.25) + 0.008);
+  });
+
+  it('Changsha’s bonus is paid from the purchase budget: the money set aside counts as spending, and bonuses never pay more than it holds', () => {
+    // §7.7: a share pf·b/(1 + pf·b) of the purchase money is set aside; contracts are cut from the rest.
+    const run = (performanceFunding: number) => {
+      const sim = createSim(resolveParams(scenario('baseline-involution').params, { performanceFunding, citizens: 4000, shareStep: 0, officialStep: 0, demandStep: 0 }), 2);
+      for (let m = 0; m < 36; m++) sim.tick();
+      return sim;
     };
-    // A shortfall of a half pulls the target down by half; p moves half of that: about 0.03 here.
-    expect(share(0, 0.5)).toBeLessThan(share(0, 1) - 0.02);
-    expect(share(1, 0.5)).toBe(share(1, 1));
+    const with_ = run(1), without = run(0);
+    const b = with_.state.params.performanceBonus;
+    const reserve = with_.state.districts.bonusReserve.reduce((a, x) => a + x, 0);
+    const purchase = with_.state.districts.budget.reduce((a, x) => a + x, 0) * 0.1;
+    expect(reserve).toBeCloseTo((purchase * b) / (1 + b), 9);
+    expect(without.state.districts.bonusReserve.every((x) => x === 0)).toBe(true);
+    // Same purchase share, so the same purchase spending with or without the bonus, to rounding.
+    const spend = (sim: typeof with_) => sim.series.purchaseSpending.slice(24, 36).reduce((a, x) => a + x, 0);
+    expect(Math.abs(spend(with_) / spend(without) - 1)).toBeLessThan(0.02);
+    const paid = (sim: typeof with_) => sim.series.moneyPaid.slice(0, 36).reduce((a, x) => a + x, 0);
+    expect(paid(with_)).toBeLessThanOrEqual(with_.series.purchaseSpending.slice(0, 36).reduce((a, x) => a + x, 0));
   });
 
   it('dual management delays registration but does not forbid it: SOs that could not register find a sponsor or register directly later', () => {
