@@ -17,7 +17,8 @@ import { effective } from './effective.ts';
 import { exp, log, pow } from './math.ts';
 import type { State } from './state.ts';
 
-// The budget comes first: the share, then granularity, then demand (2).
+// The decisions, in the order of their trials: the budget line first (the share), then granularity,
+// then demand (2).
 const SHARE = 0;
 const GRAIN = 1;
 export const DECISIONS = 3;
@@ -84,7 +85,7 @@ export function officialRound(s: State, d: number): void {
   dist.trialVar[d] = next;
 }
 
-/** An official's standing over the last 12 months: π·log(visible) + (1 − π)·log(service seen per money); NaN without money. */
+/** An official's standing over the last 12 months: π·log(visible) + (1 − π)·log(service seen per money) + push·log(purchase share); NaN without money. */
 function reward(s: State, d: number, pi: number): number {
   const dist = s.districts;
   let money = 0, visible = 0, seen = 0;
