@@ -116,8 +116,9 @@ function allocate(s: State, d: number): void {
   const share = dist.purchaseShare[d];
   const training = (dist.training[d] = p.professionalTraining * p.trainingBudget * B);
   // The performance bonus (Changsha: evaluation with fund sponsoring) is set aside from the purchase
-  // money, as much as full scores would earn on the contracts the rest buys.
-  const bonus = p.performanceFunding * p.performanceBonus;
+  // money, as much as full scores would earn on the contracts the rest buys; month 0 inherits the
+  // traditional contracts, with no bonus.
+  const bonus = s.tick === 0 ? 0 : p.performanceFunding * p.performanceBonus;
   const reserve = bonus / (1 + bonus);
   dist.bonusReserve[d] = reserve * share * B;
   let gapTotal = 0;

@@ -36,6 +36,7 @@ export function evaluate(s: State, i: number, completed: boolean): number {
     const d = c.buyer[i];
     const bonus = Math.min(s.districts.bonusFund[d], s.params.performanceBonus * pf * score * c.payment[i] * months);
     s.districts.bonusFund[d] -= bonus;
+    s.ledger.bonuses += bonus;
     transfer(s, d, so, bonus);
     // Earmarked for capacity (Changsha: evaluation with fund sponsoring): the bonus buys skill and is
     // spent on it, so it does not also swell the SO's reserves.

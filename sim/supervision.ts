@@ -24,6 +24,7 @@ export function supervision(s: State): void {
   for (let d = 0; d < dist.count; d++) {
     dist.moneySum[d * 12 + month] = dist.visibleSum[d * 12 + month] = dist.serviceSeen[d * 12 + month] = 0;
     dist.bonusFund[d] += dist.bonusReserve[d];
+    s.ledger.reserved += dist.bonusReserve[d];
   }
   const shown = new Float64Array(dist.count * K);
   const reports = new Float64Array(dist.count);

@@ -17,15 +17,14 @@ export function violations(sim: Sim): string[] {
   }
   const paid = s.moneyPaid[t], received = s.moneyReceived[t];
   if (Math.abs(paid - received) > 1e-9 * Math.max(1, paid)) out.push(`paid ${paid} ≠ received ${received} at tick ${t}`);
-  // Every yuan paid to SOs was budgeted for purchase: contracts' money and the bonus reserve (Changsha's
-  // bonus is paid from the purchase budget, not beside it).
-  let paidSoFar = 0, spentSoFar = 0;
-  for (let i = 0; i <= t; i++) {
-    paidSoFar += s.moneyPaid[i];
-    spentSoFar += s.purchaseSpending[i];
-  }
-  if (paidSoFar > spentSoFar * (1 + 1e-9)) out.push(`money paid to SOs ${paidSoFar} > purchase spending ${spentSoFar} by tick ${t}`);
+  // Changsha's bonus is paid from the purchase budget, not beside it: bonuses paid never exceed the
+  // money set aside for them, and that money is counted in purchase spending.
   const ledger = sim.state.ledger;
+  if (ledger.bonuses > ledger.reserved * (1 + 1e-12) + 1e-12) out.push(`bonuses paid ${ledger.bonuses} > money set aside for them ${ledger.reserved} by tick ${t}`);
+  let spending = sim.state.districts.bonusReserve.reduce((a, b) => a + b, 0);
+  const cs = sim.state.contracts;
+  for (let i = 0; i < cs.n; i++) if (cs.active[i]) spending += cs.payment[i];
+  if (Math.abs(s.purchaseSpending[t] - spending) > 1e-9 * Math.max(1, spending)) out.push(`purchase spending ${s.purchaseSpending[t]} ≠ active contracts' money and the bonus reserve ${spending} at tick ${t}`);
   if (Math.abs(ledger.paid - ledger.received) > 1e-9 * Math.max(1, ledger.paid)) out.push(`ledger paid ${ledger.paid} ≠ received ${ledger.received}`);
   for (const name of Object.keys(s)) {
     const base = name.split('.')[0];

@@ -27,13 +27,15 @@ const effect = (id: string, base: Record<string, number>, change: Record<string,
 
 describe('mechanism knock-outs', () => {
   it("officials' trial and error carries the form: without it granularity stays put and the baseline index falls by at least 0.3", () => {
-    const frozen = { officialStep: 0, demandStep: 0 };
+    // All three decisions frozen: the purchase share, granularity and demand.
+    const frozen = { officialStep: 0, demandStep: 0, shareStep: 0 };
     expect(mean(final('baseline-involution', frozen, 'projectGranularity'))).toBeCloseTo(0.25, 10);
     expect(effect('baseline-involution', {}, frozen, 'involutionIndex')).toBeLessThan(-0.3);
   });
 
   it('the officials weigh visible output by π: without political rationality the same learning cuts larger projects', () => {
-    expect(effect('baseline-involution', {}, { politicalRationality: 0 }, 'projectGranularity')).toBeLessThan(-0.3);
+    // −0.24 measured at 120 months: each decision is tried one year in three (§7.3).
+    expect(effect('baseline-involution', {}, { politicalRationality: 0 }, 'projectGranularity')).toBeLessThan(-0.15);
   });
 
   it('fragmentation costs service: without its quality loss, purchased service per money is higher', () => {
@@ -68,19 +70,24 @@ describe('mechanism knock-outs', () => {
     expect(effect('baseline-involution', {}, { altMarket: 1 }, 'soAutonomy')).toBeGreaterThan(0.05);
   });
 
-  it('path dependence works through the SOs it lets in: where buyers do not exploit dependence (partnership 1), lowering it lowers the index at least 0.1 more', () => {
+  it('path dependence works through the SOs it lets in: where buyers do not exploit dependence (partnership 1), lowering it lowers the index at least 0.04 more', () => {
+    // Measured: −0.29 with partnership 1 against −0.22 without (seeds 1–10, 120 months). In 2.0 the gap
+    // was larger (−0.26 against −0.06): with substance the need met by all supply, path dependence now
+    // lowers the index also where dependence is exploited.
     // In the baseline, the independent SOs that win the contracts path dependence no longer keeps
     // inside come to live on government money, and their autonomy falls with it (docs/model.md
     // §Validation, "Small effects"). Lowering another cause does not do this (the factorial of
     // §Validation); not exploiting dependence does.
     const exploited = effect('baseline-involution', {}, { pathDependence: 0.2 }, 'involutionIndex');
     const partners = effect('baseline-involution', { partnership: 1 }, { pathDependence: 0.2 }, 'involutionIndex');
-    expect(partners).toBeLessThan(exploited - 0.1);
+    expect(partners).toBeLessThan(exploited - 0.04);
   });
 
-  it("sponsors carry dual management: with sponsors' autonomy cap lifted, direct registration adds less SO capability", () => {
-    const withCap = effect('baseline-involution', {}, { dualManagement: 0.2 }, 'soCapability');
-    const without = effect('baseline-involution', { sponsoredAutonomy: 1 }, { dualManagement: 0.2 }, 'soCapability');
+  it("sponsors carry dual management: with sponsors' autonomy cap lifted, direct registration adds less service by autonomous SOs", () => {
+    // Capability is a service capacity (Model 2.1), which autonomy does not enter; the cap shows in
+    // the service autonomous SOs carry.
+    const withCap = effect('baseline-involution', {}, { dualManagement: 0.2 }, 'transferVolume');
+    const without = effect('baseline-involution', { sponsoredAutonomy: 1 }, { dualManagement: 0.2 }, 'transferVolume');
     expect(withCap).toBeGreaterThan(0);
     expect(without).toBeLessThan(withCap);
   });
