@@ -145,7 +145,8 @@ export function smootherChart(d: SmootherData, ctx: ChartContext): Chart {
     marks.push(
       Plot.dot(d.points.filter((p) => p.series === s), { x: 'x', y: 'y', r: 2, fill: color(s), fillOpacity: 0.35 }),
       Plot.areaY(bins, { x: 'x', y1: (b: (typeof bins)[number]) => (Number.isFinite(b.low) ? b.low : b.mean), y2: (b: (typeof bins)[number]) => (Number.isFinite(b.high) ? b.high : b.mean), fill: color(s), fillOpacity: 0.18 }),
-      Plot.lineY(bins, { x: 'x', y: 'mean', stroke: color(s), strokeWidth: 2.2, marker: 'circle-stroke' }),
+      Plot.lineY(bins, { x: 'x', y: 'mean', stroke: color(s), strokeWidth: 2.2 }),
+      Plot.dot(bins, { x: 'x', y: 'mean', r: 3.5, fill: 'white', stroke: color(s), strokeWidth: 1.5, title: (b: (typeof bins)[number]) => `${s}: ${fmt(b.x)} → ${fmt(b.mean)} [${fmt(b.low)}, ${fmt(b.high)}]` }),
     );
   }
   const svg = plot(plotOptions(ctx, Math.round(Math.max(160, Math.min(240, W * 0.36))) + 34, {
