@@ -72,6 +72,8 @@ export interface PrimData {
   ranges: [number, number][];
 }
 
+const INSIDE = -1, OUTSIDE = -2;
+
 const inLimits = (x: ArrayLike<number>[], i: number, limits: [number, number][], skip = -1): boolean => {
   for (let d = 0; d < limits.length; d++) {
     if (d === skip) continue;
@@ -114,18 +116,26 @@ class Prim {
     const minN = Math.ceil(this.o.massMin * this.total.n);
     const k = Math.max(1, Math.floor(this.o.peelAlpha * n));
     let best: { score: number; d: number; low: boolean; cut: number } | undefined;
+    const vals = new Float64Array(n);
     for (let d = 0; d < x.length; d++) {
-      const sorted = idx.map((i) => [x[d][i], y[i]] as const).sort((a, b) => a[0] - b[0]);
-      for (const low of [true, false]) {
-        // Remove every point at or beyond the k-th value from this end (ties go together).
-        const cut = low ? sorted[k - 1][0] : sorted[n - k][0];
-        let removed = 0, removedHits = 0;
-        for (const [v, yi] of sorted) {
-          if (low ? v <= cut : v >= cut) {
-            removed++;
-            removedHits += yi;
-          }
+      const col = x[d];
+      for (let j = 0; j < n; j++) vals[j] = col[idx[j]];
+      vals.sort();
+      // Remove every point at or beyond the k-th value from either end (ties go together).
+      const lowCut = vals[k - 1], highCut = vals[n - k];
+      let lowN = 0, lowH = 0, highN = 0, highH = 0;
+      for (let j = 0; j < n; j++) {
+        const v = col[idx[j]], yi = y[idx[j]];
+        if (v <= lowCut) {
+          lowN++;
+          lowH += yi;
         }
+        if (v >= highCut) {
+          highN++;
+          highH += yi;
+        }
+      }
+      for (const [low, removed, removedHits, cut] of [[true, lowN, lowH, lowCut], [false, highN, highH, highCut]] as const) {
         const left = n - removed;
         if (left < minN || left === 0) continue;
         const score = ((h - removedHits) / left - mean) / removed;
@@ -142,6 +152,31 @@ class Prim {
     return { idx: kept, limits: next };
   }
 
+  /**
+   * Where each point in play lies against the limits: INSIDE, the one side of one parameter it is
+   * outside on (2 d for below, 2 d + 1 for above), or OUTSIDE on more than one. One pass, so that
+   * pasting and the quasi-p-values need not test every parameter again for every candidate.
+   */
+  private sides(limits: [number, number][]): Int32Array {
+    const { x } = this.data;
+    const out = new Int32Array(this.pool.length);
+    this.pool.forEach((i, j) => {
+      let side = INSIDE;
+      for (let d = 0; d < limits.length; d++) {
+        const v = x[d][i];
+        const s = v < limits[d][0] ? 2 * d : v > limits[d][1] ? 2 * d + 1 : INSIDE;
+        if (s === INSIDE) continue;
+        if (side !== INSIDE) {
+          side = OUTSIDE;
+          break;
+        }
+        side = s;
+      }
+      out[j] = side;
+    });
+    return out;
+  }
+
   /** Paste a box: add back slices along one parameter while the density does not fall. */
   private paste(idx: number[], limits: [number, number][]): { idx: number[]; limits: [number, number][] } {
     const { x } = this.data;
@@ -149,12 +184,16 @@ class Prim {
     for (;;) {
       const n = cur.idx.length, h = this.hitsOf(cur.idx);
       const m = Math.max(1, Math.ceil(this.o.pasteAlpha * n));
+      // Points outside the box along one side of one parameter only: the candidates of each paste.
+      const side = this.sides(cur.limits);
+      const near: number[][] = Array.from({ length: 2 * x.length }, () => []);
+      this.pool.forEach((i, j) => side[j] >= 0 && near[side[j]].push(i));
       let best: { density: number; add: number[]; d: number; low: boolean; to: number } | undefined;
       for (let d = 0; d < x.length; d++) {
         for (const low of [true, false]) {
-          // Points outside the box along d only, nearest first.
-          const out = this.pool.filter((i) => (low ? x[d][i] < cur.limits[d][0] : x[d][i] > cur.limits[d][1]) && inLimits(x, i, cur.limits, d));
+          const out = near[2 * d + (low ? 0 : 1)];
           if (!out.length) continue;
+          // Nearest first.
           out.sort((a, b) => (low ? x[d][b] - x[d][a] : x[d][a] - x[d][b]));
           const edge = x[d][out[Math.min(m, out.length) - 1]];
           const add = out.filter((i) => (low ? x[d][i] >= edge : x[d][i] <= edge));
@@ -174,16 +213,24 @@ class Prim {
     const hits = this.hitsOf(idx), n = idx.length;
     const restricted = limits.map((l, d) => (l[0] > this.data.ranges[d][0] || l[1] < this.data.ranges[d][1] ? d : -1)).filter((d) => d >= 0);
     const pValues = limits.map(() => NaN);
-    for (const d of restricted) {
-      // The box without this restriction, among the points in play: its density is the null's p.
-      let nj = 0, hj = 0;
-      for (const i of this.pool) {
-        if (inLimits(this.data.x, i, limits, d)) {
-          nj++;
-          hj += this.data.y[i];
-        }
+    // The box without one restriction holds the box's points and those outside on that parameter only.
+    const side = this.sides(limits);
+    const k = limits.length;
+    const without = new Float64Array(k), withoutHits = new Float64Array(k);
+    let inside = 0, insideHits = 0;
+    this.pool.forEach((i, j) => {
+      const yi = this.data.y[i];
+      if (side[j] === INSIDE) {
+        inside++;
+        insideHits += yi;
+      } else if (side[j] >= 0) {
+        without[side[j] >> 1]++;
+        withoutHits[side[j] >> 1] += yi;
       }
-      pValues[d] = binomialUpper(hits, n, hj / nj);
+    });
+    for (const d of restricted) {
+      // The density of the box without this restriction, among the points in play, is the null's p.
+      pValues[d] = binomialUpper(hits, n, (insideHits + withoutHits[d]) / (inside + without[d]));
     }
     return { limits, restricted, n, hits, coverage: this.total.hits ? hits / this.total.hits : 0, mass: n / this.total.n, density: n ? hits / n : 0, pValues };
   }
