@@ -157,7 +157,7 @@ export function discoveredBoxes(result: Result): { boxes: DiscoveredBox[]; leave
   return { boxes: [...boxes.values()], leaves: [...leaves.values()] };
 }
 
-/** The charts of one box at one step: its limits against the ranges, and the cases in its two most significant parameters. */
+/** The charts of one box at one step: its limits against the ranges, and the runs in each pair of its (up to three) most significant restricted parameters. */
 export function boxCharts(m: RunSource, summary: Columns, outcome: string, where: string, b: DiscoveredBox, step: number, ctx: ChartContext): string[] {
   const limits = b.limits.get(step) ?? [];
   const s = b.steps.find((x) => x.step === step);
@@ -169,17 +169,18 @@ export function boxCharts(m: RunSource, summary: Columns, outcome: string, where
   }, ctx))];
   const { params, points } = m.design;
   const ranges = params.map((p, d) => m.design.ranges?.[p] ?? [Math.min(...points.map((q) => q[d])), Math.max(...points.map((q) => q[d]))] as [number, number]);
-  const byP = [...limits].sort((a, c) => a.pValue - c.pValue).map((l) => params.indexOf(l.parameter));
-  const pair = byP.length >= 2 ? byP.slice(0, 2) : byP.length === 1 ? [byP[0], params.findIndex((_, d) => d !== byP[0])] : [];
-  if (pair.length === 2 && pair[1] >= 0) {
-    const [dx, dy] = pair;
-    const w = parseWhere(where);
-    const si = Math.max(0, m.scenarios.findIndex((x) => x.id === b.scenario));
-    const outcomes = outcomesOf(m, summary, outcome)[si];
-    const lim = (d: number): [number, number] => {
-      const l = limits.find((x) => x.parameter === params[d]);
-      return l ? [l.low, l.high] : ranges[d];
-    };
+  // Pairs of the most significant restrictions (up to three of them: three pairs); one restriction is
+  // shown against the next parameter.
+  const byP = [...limits].sort((a, c) => a.pValue - c.pValue).map((l) => params.indexOf(l.parameter)).slice(0, 3);
+  const pairs = byP.length >= 2 ? byP.flatMap((a, i) => byP.slice(i + 1).map((c) => [a, c])) : byP.length === 1 && params.length > 1 ? [[byP[0], byP[0] === 0 ? 1 : 0]] : [];
+  const w = parseWhere(where);
+  const si = Math.max(0, m.scenarios.findIndex((x) => x.id === b.scenario));
+  const outcomes = pairs.length ? outcomesOf(m, summary, outcome)[si] : [];
+  const lim = (d: number): [number, number] => {
+    const l = limits.find((x) => x.parameter === params[d]);
+    return l ? [l.low, l.high] : ranges[d];
+  };
+  for (const [dx, dy] of pairs) {
     out.push(markup(scatterBoxChart({
       title: `The runs in ${params[dy]} and ${params[dx]}, box ${b.box} at step ${step}`,
       subtitle: `red: ${outcome} ${where}${params.length > 2 ? '; runs outside the box on other parameters are shown too' : ''}${m.seeds.length > 1 ? `; the ${m.seeds.length} seeds of a design point are spread slightly around it` : ''}`,

@@ -2,7 +2,7 @@
 // outcome ("> 0.5"), then PRIM's boxes (lab/analysis/discover.ts, the numbers `involution-lab
 // discover` prints) with their trade-off curve — a step chosen in the list or by clicking its dot
 // shows that box: its limits with their quasi-p-values, its limits against the ranges and the runs
-// in its two most significant parameters (lab/report's charts) — and the classification tree's
+// in each pair of its most significant restricted parameters (lab/report's charts) — and the tree's
 // leaves. The discovery joins the exported HTML report, and exports as the command's CSV.
 import { analysisCsv, AnalysisError, discover, discoveryProblem, discoveryResult, parseWhere, type Experiment, type ExperimentResults, type Result, type Where } from '../../lab/index.ts';
 import type { ReportAnalysis } from '../../lab/report/index.ts';
