@@ -14,6 +14,8 @@ import type { RunSource } from '../lab/analysis/outcomes.ts';
 import { meanInterval } from '../lab/analysis/paired.ts';
 import { binomialUpper, prim, type PrimStep } from '../lab/analysis/prim.ts';
 import { createRng } from '../lab/random.ts';
+import { gridCharts, lhsCharts, replicationsChart } from '../lab/report/designs.ts';
+import { nodeDocument } from '../cli/report/dom.ts';
 
 /** n points uniform in [0, 1]^k; y = 1 inside `inBox`, then each label flipped with probability `noise`. */
 function synthetic(seed: number, n: number, k: number, inBox: (x: number[]) => boolean, noise = 0.05) {
@@ -185,6 +187,36 @@ describe('what a design without a sensitivity analysis says', () => {
     expect(Number(x0[0][6])).toBeCloseTo(1.25, 12);
     expect(Number(x0[3][6])).toBeCloseTo(8.75, 12);
     expect(x0[3][4]).toBe(1);
+  });
+});
+
+describe('the charts of what a design says', () => {
+  const ctx = () => ({ document: nodeDocument() });
+  const names = (svgs: string[]) => svgs.map((x) => /aria-label="([^"]*)"/.exec(x)![1]);
+
+  it('grid of three parameters: each drawn against one, a panel per value of the next, the third at its middle value', () => {
+    const levels = [0, 0.5, 1];
+    const points = levels.flatMap((a) => levels.flatMap((b) => [10, 20, 30].map((c) => [a, b, c])));
+    const { m, summary } = experimentOf('grid', ['a', 'b', 'c'], points, [points.map((p) => [p[0] + p[1], p[0] + p[1] + 0.2])]);
+    const svgs = gridCharts(m, 'y', gridResult(m, 'y', summary), ctx());
+    expect(names(svgs)).toEqual(['y (final month) against a', 'y (final month) against b', 'y (final month) against c']);
+    expect(svgs[0]).toContain('a panel for each value of b; other parameters at their middle values: c = 20');
+    expect(svgs[2]).toContain('a panel for each value of a; other parameters at their middle values: b = 0.5');
+    // 3 values of a × 3 panels of b, one scenario: nine means with their whiskers.
+    expect(svgs[0].slice(svgs[0].indexOf('class="plot"')).match(/<circle/g)).toHaveLength(9);
+    // No months recorded: no chart over time.
+    expect(svgs.join('')).not.toContain('over time');
+  });
+
+  it('replications: a row a scenario with a dot a seed; lhs: a chart a parameter, the one that moves most first', () => {
+    const reps = experimentOf('none', [], [[]], [[[1, 2, 3, 4]], [[5, 6, 7, 8]]]);
+    const [chart] = replicationsChart(reps.m, 'y', replicationsResult(reps.m, 'y', reps.summary), reps.summary, ctx());
+    expect(chart).toContain('aria-label="y (final month) over 4 seeds, by scenario"');
+    // 8 seeds as dots in the plot (the means are diamonds), besides the legend's.
+    expect(chart.slice(chart.indexOf('class="plot"')).match(/<circle/g)).toHaveLength(8);
+    const xs = Array.from({ length: 20 }, (_, i) => [(i + 0.5) / 20, ((i * 7) % 20) / 20]);
+    const lhs = experimentOf('lhs', ['x0', 'x1'], xs, [xs.map((p) => [10 * p[1], 10 * p[1]])], { x0: [0, 1], x1: [0, 1] });
+    expect(names(lhsCharts(lhs.m, 'y', lhsResult(lhs.m, 'y', lhs.summary), lhs.summary, ctx()))).toEqual(['y (final month) against x1', 'y (final month) against x0']);
   });
 });
 
