@@ -9,7 +9,7 @@ import { morrisEffects } from '../lab/analysis/morris.ts';
 import { pairedDifference } from '../lab/analysis/paired.ts';
 import { sobolIndices } from '../lab/analysis/sobol.ts';
 import { kde } from '../lab/abc/stats.ts';
-import { barChart, boxLimitsChart, distributionChart, fanChart, fmt, heatmap, intervalChart, marginalChart, markup, morrisChart, pairChart, pairedChart, predictiveChart, scatterBoxChart, smootherChart, sobolChart, tradeoffChart, type Chart, type ChartContext } from '../lab/charts/index.ts';
+import { barChart, boxLimitsChart, DISCOVERY_WORDS, distributionChart, fanChart, fmt, heatmap, intervalChart, marginalChart, markup, morrisChart, pairChart, pairedChart, predictiveChart, scatterBoxChart, smootherChart, sobolChart, tradeoffChart, type Chart, type ChartContext } from '../lab/charts/index.ts';
 import { meanInterval } from '../lab/analysis/paired.ts';
 import { prim } from '../lab/analysis/prim.ts';
 import { createRng } from '../lab/random.ts';
@@ -285,6 +285,11 @@ describe('charts', () => {
     expect(texts(trade, 'title').join(' ')).toBe('PRIM box 1: the peeling trajectory of involutionIndex > 0.5');
     const limits = charts['box-limits']();
     expect(limits.querySelector('g.plot')?.textContent).toMatch(/p = /);
+    // A page passes its language's words.
+    const zh = tradeoffChart({ title: 'PRIM 盒子 1', steps: [{ step: 0, coverage: 1, density: 0.3, restricted: 0 }, { step: 1, coverage: 0.8, density: 0.6, restricted: 1 }], selected: 1, words: { ...DISCOVERY_WORDS, density: '密度', coverage: '覆盖率', restricted: (n) => `限制 ${n} 个参数`, step: (n) => `第 ${n} 步` } }, ctx());
+    expect(legend(zh)).toEqual(['限制 0 个参数', '限制 1 个参数']);
+    expect(texts(zh, 'x-label')).toEqual(['覆盖率 →']);
+    expect(zh.querySelector('g.plot')?.textContent).toContain('第 1 步');
     // The box: one dashed rectangle over the runs.
     expect(charts['scatter-box']().querySelectorAll('g.plot g[stroke-dasharray="5 3"] rect')).toHaveLength(1);
   });

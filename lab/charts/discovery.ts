@@ -8,6 +8,34 @@ import { linearAxis, Plot, plot, plotOptions } from './plot.ts';
 import { fmt, PALETTE, seriesColor } from './style.ts';
 import { clip, textWidth } from './text.ts';
 
+/** The words of these charts (English by default): a page passes its language's. */
+export interface DiscoveryWords {
+  density: string;
+  coverage: string;
+  restricted: (n: number) => string;
+  step: (n: number) => string;
+  /** A step's dot, as its tooltip says it. */
+  dot: (step: number, coverage: string, density: string, restricted: number) => string;
+  box: string;
+  range: string;
+  position: string;
+  ofInterest: (n: number) => string;
+  others: (n: number) => string;
+}
+
+export const DISCOVERY_WORDS: DiscoveryWords = {
+  density: "density (share of the box's runs that are of interest)",
+  coverage: 'coverage (share of all runs of interest inside the box)',
+  restricted: (n) => `${n} restricted`,
+  step: (n) => `step ${n}`,
+  dot: (step, coverage, density, restricted) => `step ${step}: coverage ${coverage}, density ${density}, ${restricted} restricted`,
+  box: 'the box',
+  range: "the parameter's range",
+  position: "position in the parameter's range (p: quasi-p-value of the restriction)",
+  ofInterest: (n) => `of interest (${n})`,
+  others: (n) => `others (${n})`,
+};
+
 export interface TradeoffStep {
   step: number;
   coverage: number;
@@ -22,11 +50,13 @@ export interface TradeoffData {
   steps: TradeoffStep[];
   /** The step drawn ringed (the box shown). */
   selected: number;
+  words?: DiscoveryWords;
 }
 
 /** Density against coverage along the trajectory; dots coloured by the number of restricted parameters. */
 export function tradeoffChart(d: TradeoffData, ctx: ChartContext): Chart {
   const W = ctx.width ?? DEFAULT_WIDTH;
+  const w = d.words ?? DISCOVERY_WORDS;
   const counts = [...new Set(d.steps.map((s) => s.restricted))].sort((a, b) => a - b);
   const color = (n: number) => seriesColor(counts.indexOf(n));
   const y = linearAxis([0, 1, ...d.steps.map((s) => s.density)], 5);
@@ -37,10 +67,10 @@ export function tradeoffChart(d: TradeoffData, ctx: ChartContext): Chart {
     y: { domain: [0, 1.02], ticks: ticks(0, 1, 5), grid: true },
     marks: [
       Plot.line(d.steps, { x: 'coverage', y: 'density', stroke: '#bbb', strokeWidth: 1 }),
-      Plot.dot(d.steps, { x: 'coverage', y: 'density', r: 4.5, fill: (s: TradeoffStep) => color(s.restricted), className: 'step', title: (s: TradeoffStep) => `step ${s.step}: coverage ${fmt(s.coverage)}, density ${fmt(s.density)}, ${s.restricted} restricted` }),
+      Plot.dot(d.steps, { x: 'coverage', y: 'density', r: 4.5, fill: (s: TradeoffStep) => color(s.restricted), className: 'step', title: (s: TradeoffStep) => w.dot(s.step, fmt(s.coverage), fmt(s.density), s.restricted) }),
       Plot.dot(sel, { x: 'coverage', y: 'density', r: 9, stroke: '#111', strokeWidth: 2, fill: 'none' }),
       // The label on the side with room: left of a box near full coverage.
-      Plot.text(sel, { x: 'coverage', y: 'density', text: (s: TradeoffStep) => `step ${s.step}`, dx: sel[0]?.coverage > 0.75 ? -13 : 13, textAnchor: sel[0]?.coverage > 0.75 ? 'end' : 'start', fontWeight: 600 }),
+      Plot.text(sel, { x: 'coverage', y: 'density', text: (s: TradeoffStep) => w.step(s.step), dx: sel[0]?.coverage > 0.75 ? -13 : 13, textAnchor: sel[0]?.coverage > 0.75 ? 'end' : 'start', fontWeight: 600 }),
     ],
   }));
   // Each step's dot names its step, so that a page can make it a choice.
@@ -48,9 +78,9 @@ export function tradeoffChart(d: TradeoffData, ctx: ChartContext): Chart {
   return frame(svg, {
     title: d.title,
     subtitle: d.subtitle,
-    legend: counts.map((n) => ({ label: `${n} restricted`, color: color(n), shape: 'dot' as const })),
-    yLabel: 'density (share of the box\'s runs that are of interest)',
-    xLabel: 'coverage (share of all runs of interest inside the box)',
+    legend: counts.map((n) => ({ label: w.restricted(n), color: color(n), shape: 'dot' as const })),
+    yLabel: w.density,
+    xLabel: w.coverage,
   }, ctx);
 }
 
@@ -65,8 +95,9 @@ export interface LimitRow {
 }
 
 /** A box's limits on each restricted parameter, as a share of its range (grey: the whole range). */
-export function boxLimitsChart(d: { title: string; subtitle?: string; rows: LimitRow[] }, ctx: ChartContext): Chart {
+export function boxLimitsChart(d: { title: string; subtitle?: string; rows: LimitRow[]; words?: DiscoveryWords }, ctx: ChartContext): Chart {
   const W = ctx.width ?? DEFAULT_WIDTH;
+  const w = d.words ?? DISCOVERY_WORDS;
   const left = Math.ceil(Math.min(W * 0.45, Math.max(60, 20 + Math.max(...d.rows.map((r) => textWidth(r.parameter))))));
   const unit = (r: LimitRow, v: number) => (r.rangeHigh > r.rangeLow ? (v - r.rangeLow) / (r.rangeHigh - r.rangeLow) : 0);
   const rows = d.rows.map((r) => ({ ...r, u0: unit(r, r.low), u1: unit(r, r.high), text: `${fmt(r.low)} – ${fmt(r.high)}${Number.isFinite(r.pValue) ? `, p = ${fmt(r.pValue)}` : ''}` }));
@@ -84,8 +115,8 @@ export function boxLimitsChart(d: { title: string; subtitle?: string; rows: Limi
   return frame(svg, {
     title: d.title,
     subtitle: d.subtitle,
-    legend: [{ label: 'the box', color: PALETTE.blue, shape: 'box' }, { label: 'the parameter\'s range', color: '#cfcfcf', shape: 'box' }],
-    xLabel: 'position in the parameter\'s range (p: quasi-p-value of the restriction)',
+    legend: [{ label: w.box, color: PALETTE.blue, shape: 'box' }, { label: w.range, color: '#cfcfcf', shape: 'box' }],
+    xLabel: w.position,
   }, ctx);
 }
 
@@ -98,11 +129,13 @@ export interface ScatterBoxData {
   points: { x: number; y: number; hit: boolean }[];
   /** The box's limits on the two parameters. */
   box: { x: [number, number]; y: [number, number] };
+  words?: DiscoveryWords;
 }
 
 /** The cases in two parameters, those of interest in colour, and the box over them. */
 export function scatterBoxChart(d: ScatterBoxData, ctx: ChartContext): Chart {
   const W = ctx.width ?? DEFAULT_WIDTH;
+  const w = d.words ?? DISCOVERY_WORDS;
   const y = linearAxis([d.y.lo, d.y.hi], 5);
   // A margin of 4 % around the ranges, so that runs at their ends are whole.
   const mx = 0.04 * (d.x.hi - d.x.lo), my = 0.04 * (d.y.hi - d.y.lo);
@@ -121,9 +154,9 @@ export function scatterBoxChart(d: ScatterBoxData, ctx: ChartContext): Chart {
     title: d.title,
     subtitle: d.subtitle,
     legend: [
-      { label: `of interest (${hits.length})`, color: PALETTE.vermillion, shape: 'dot' },
-      { label: `others (${others.length})`, color: '#999', shape: 'dot' },
-      { label: 'the box', color: '#111', dash: '5 3' },
+      { label: w.ofInterest(hits.length), color: PALETTE.vermillion, shape: 'dot' },
+      { label: w.others(others.length), color: '#999', shape: 'dot' },
+      { label: w.box, color: '#111', dash: '5 3' },
     ],
     yLabel: d.y.label,
     xLabel: d.x.label,

@@ -5,7 +5,7 @@ import { DISCOVERY_COLUMNS, meets, parseWhere } from '../analysis/discover.ts';
 import type { Result } from '../analysis/methods.ts';
 import { outcomesOf, pointMeans, type Columns, type RunSource } from '../analysis/outcomes.ts';
 import { distributionChart, intervalChart, smootherChart, type IntervalPoint } from '../charts/designs.ts';
-import { boxLimitsChart, scatterBoxChart, tradeoffChart } from '../charts/discovery.ts';
+import { boxLimitsChart, DISCOVERY_WORDS, scatterBoxChart, tradeoffChart, type DiscoveryWords } from '../charts/discovery.ts';
 import type { ChartContext } from '../charts/frame.ts';
 import { esc, markup } from '../charts/markup.ts';
 import { fmt } from '../charts/style.ts';
@@ -157,15 +157,34 @@ export function discoveredBoxes(result: Result): { boxes: DiscoveredBox[]; leave
   return { boxes: [...boxes.values()], leaves: [...leaves.values()] };
 }
 
+/** The words of a box's charts (English by default): a page passes its language's. */
+export interface BoxText {
+  limitsTitle: (box: number, scenario: string | undefined, step: number, condition: string) => string;
+  limitsSubtitle: (coverage: string, density: string, runs: number, percent: string, restricted: boolean) => string;
+  scatterTitle: (y: string, x: string, box: number, step: number) => string;
+  scatterSubtitle: (condition: string, moreParameters: boolean, seeds: number) => string;
+  words: DiscoveryWords;
+}
+
+export const BOX_TEXT: BoxText = {
+  limitsTitle: (box, scenario, step, condition) => `Box ${box}${scenario ? ` of ${scenario}` : ''}, step ${step}: ${condition}`,
+  limitsSubtitle: (coverage, density, runs, percent, restricted) => `coverage ${coverage}, density ${density}, ${runs} runs (${percent} % of all)${restricted ? '' : '; no parameter restricted'}`,
+  scatterTitle: (y, x, box, step) => `The runs in ${y} and ${x}, box ${box} at step ${step}`,
+  scatterSubtitle: (condition, more, seeds) => `red: ${condition}${more ? '; runs outside the box on other parameters are shown too' : ''}${seeds > 1 ? `; the ${seeds} seeds of a design point are spread slightly around it` : ''}`,
+  words: DISCOVERY_WORDS,
+};
+
 /** The charts of one box at one step: its limits against the ranges, and the runs in each pair of its (up to three) most significant restricted parameters. */
-export function boxCharts(m: RunSource, summary: Columns, outcome: string, where: string, b: DiscoveredBox, step: number, ctx: ChartContext): string[] {
+export function boxCharts(m: RunSource, summary: Columns, outcome: string, where: string, b: DiscoveredBox, step: number, ctx: ChartContext, text: BoxText = BOX_TEXT): string[] {
   const limits = b.limits.get(step) ?? [];
   const s = b.steps.find((x) => x.step === step);
   if (!s) return [];
+  const scenario = m.scenarios.length > 1 ? b.scenario : undefined;
   const out = [markup(boxLimitsChart({
-    title: `Box ${b.box}${m.scenarios.length > 1 ? ` of ${b.scenario}` : ''}, step ${step}: ${outcome} ${where}`,
-    subtitle: `coverage ${fmt(s.coverage)}, density ${fmt(s.density)}, ${s.n} runs (${fmt(100 * s.mass)} % of all)${limits.length ? '' : '; no parameter restricted'}`,
+    title: text.limitsTitle(b.box, scenario, step, `${outcome} ${where}`),
+    subtitle: text.limitsSubtitle(fmt(s.coverage), fmt(s.density), s.n, fmt(100 * s.mass), limits.length > 0),
     rows: limits,
+    words: text.words,
   }, ctx))];
   const { params, points } = m.design;
   const ranges = params.map((p, d) => m.design.ranges?.[p] ?? [Math.min(...points.map((q) => q[d])), Math.max(...points.map((q) => q[d]))] as [number, number]);
@@ -182,8 +201,9 @@ export function boxCharts(m: RunSource, summary: Columns, outcome: string, where
   };
   for (const [dx, dy] of pairs) {
     out.push(markup(scatterBoxChart({
-      title: `The runs in ${params[dy]} and ${params[dx]}, box ${b.box} at step ${step}`,
-      subtitle: `red: ${outcome} ${where}${params.length > 2 ? '; runs outside the box on other parameters are shown too' : ''}${m.seeds.length > 1 ? `; the ${m.seeds.length} seeds of a design point are spread slightly around it` : ''}`,
+      title: text.scatterTitle(params[dy], params[dx], b.box, step),
+      subtitle: text.scatterSubtitle(`${outcome} ${where}`, params.length > 2, m.seeds.length),
+      words: text.words,
       x: { label: paramLabel(params[dx]), lo: ranges[dx][0], hi: ranges[dx][1] },
       y: { label: paramLabel(params[dy]), lo: ranges[dy][0], hi: ranges[dy][1] },
       points: outcomes.flatMap((reps, p) => reps.map((v, k) => ({ v, k })).filter((c) => Number.isFinite(c.v)).map(({ v, k }) => ({

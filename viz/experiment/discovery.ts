@@ -5,7 +5,7 @@
 // in each pair of its most significant restricted parameters (lab/report's charts) — and the tree's
 // leaves. The discovery joins the exported HTML report, and exports as the command's CSV.
 import { analysisCsv, AnalysisError, discover, discoveryProblem, discoveryResult, parseWhere, type Experiment, type ExperimentResults, type Result, type Where } from '../../lab/index.ts';
-import type { ReportAnalysis } from '../../lab/report/index.ts';
+import type { BoxText, ReportAnalysis } from '../../lab/report/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { getLang, locale, metricLabel, pick, t } from '../i18n/index.ts';
 import { downloadText } from '../export.ts';
@@ -122,6 +122,26 @@ function drawDiscovery(r: ReportModule, out: HTMLElement, e: Experiment, summary
   const width = Math.max(320, Math.min(640, Math.floor(out.clientWidth || 640)));
   const ctx = { document, width };
   const { boxes, leaves } = r.discoveredBoxes(result);
+  // The charts' words in the page's language.
+  const words = {
+    density: t('exp.discover.chart.density'),
+    coverage: t('exp.discover.chart.coverage'),
+    restricted: (k: number) => t('exp.discover.chart.restricted', { n: k }),
+    step: (k: number) => t('exp.discover.chart.step', { n: k }),
+    dot: (step: number, coverage: string, density: string, restricted: number) => t('exp.discover.chart.dot', { step, coverage, density, restricted }),
+    box: t('exp.discover.chart.box'),
+    range: t('exp.discover.chart.range'),
+    position: t('exp.discover.chart.position'),
+    ofInterest: (k: number) => t('exp.discover.chart.ofInterest', { n: k }),
+    others: (k: number) => t('exp.discover.chart.others', { n: k }),
+  };
+  const text: BoxText = {
+    limitsTitle: (box, scenario, step, condition) => t('exp.discover.chart.limitsTitle', { box, several: scenario ? 'yes' : 'no', scenario: scenarioName(scenario ?? ''), step, condition }),
+    limitsSubtitle: (coverage, density, runs, percent, restricted) => t('exp.discover.chart.limitsSubtitle', { coverage, density, runs, percent, restricted: restricted ? 'yes' : 'no' }),
+    scatterTitle: (y, x, box, step) => t('exp.discover.chart.scatterTitle', { y: paramLabel(y), x: paramLabel(x), box, step }),
+    scatterSubtitle: (condition, more, seeds) => t('exp.discover.chart.scatterSubtitle', { condition, more: more ? 'yes' : 'no', seeds }),
+    words,
+  };
   const several = e.scenarios.length > 1;
   d.scenarios.forEach((s, si) => {
     const hits = s.y.reduce((a, b) => a + b, 0);
@@ -146,10 +166,11 @@ function drawDiscovery(r: ReportModule, out: HTMLElement, e: Experiment, summary
       const show = (step: number) => {
         select.value = String(step);
         curve.innerHTML = r.markup(r.tradeoffChart({
-          title: `PRIM box ${b.box}${several ? ` of ${s.scenario}` : ''}: the peeling trajectory of ${outcome} ${where.text}`,
-          subtitle: `each dot a box on the trajectory; ringed: step ${step}`,
+          title: t('exp.discover.chart.tradeoffTitle', { box: b.box, several: several ? 'yes' : 'no', scenario: scenarioName(s.scenario), condition: `${outcome} ${where.text}` }),
+          subtitle: t('exp.discover.chart.tradeoffSubtitle', { step }),
           steps: b.steps,
           selected: step,
+          words: text.words,
         }, ctx));
         detail.replaceChildren();
         const st = b.steps.find((x) => x.step === step)!;
@@ -161,7 +182,7 @@ function drawDiscovery(r: ReportModule, out: HTMLElement, e: Experiment, summary
           limits.map((l) => [paramLabel(l.parameter), n(l.low), n(l.high), `${n(l.rangeLow)} – ${n(l.rangeHigh)}`, p(l.pValue)]), cap.id);
         const charts = el(detail, 'div', undefined, 'exp-charts');
         // lab/charts' own SVG, every text in it escaped (lab/charts/markup.ts).
-        charts.insertAdjacentHTML('beforeend', r.boxCharts(e, summary, outcome, where.text, b, step, ctx).join('\n'));
+        charts.insertAdjacentHTML('beforeend', r.boxCharts(e, summary, outcome, where.text, b, step, ctx, text).join('\n'));
       };
       select.addEventListener('change', () => show(Number(select.value)));
       curve.addEventListener('click', (ev) => {
