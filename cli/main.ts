@@ -1,5 +1,5 @@
 // The headless runner: `involution-lab run | scenarios | params | experiment | calibrate | merge |
-// analyze | report`. Bad input prints one line naming what is wrong and what is allowed, and exits 2.
+// analyze | discover | report`. Bad input prints one line naming what is wrong and what is allowed, and exits 2.
 import { parseArgs } from 'node:util';
 import { PARAMS, ParamError, parseParamValue, runScenario, ScenarioError, SEED, TICKS, type Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
@@ -16,6 +16,7 @@ import { calibrateCommand } from './calibrate/command.ts';
 import { mergeCommand } from './experiment/merge.ts';
 import { statusCommand } from './experiment/status.ts';
 import { analyzeCommand } from './analysis/command.ts';
+import { discoverCommand } from './analysis/discover.ts';
 import { reportCommand } from './report/command.ts';
 
 export { UsageError };
@@ -32,8 +33,10 @@ Usage:
   involution-lab calibrate <spec.json> --out <dir> [--workers N] [--resume] [--dry-run]
   involution-lab merge <dirs…> --out <dir> [--format csv|parquet]
   involution-lab status <dirs…> [--script FILE]
-  involution-lab analyze <dir> --method morris|sobol|paired --outcome <metric> [--baseline <scenario>]
-                         [--out file.csv] [--resamples N] [--seed N]
+  involution-lab analyze <dir> --method morris|sobol|paired|grid|replications|lhs --outcome <metric>
+                         [--baseline <scenario>] [--out file.csv] [--resamples N] [--seed N]
+  involution-lab discover <dir> --outcome <metric> --where "> x"|">= x"|"< x"|"<= x"|"a..b"
+                          [--threshold 0.8] [--alpha 0.05] [--boxes 3] [--format text|csv] [--out file.csv]
   involution-lab report <dir>
   involution-lab --help | --version
 
@@ -50,8 +53,13 @@ calibrate infers parameters from observed indicators (ABC-SMC); writes posterior
 merge     joins shard directories into what one unsharded experiment writes, checking every row
 status    which shards are complete, running, stopped or missing, and the command that runs the
           missing ones again (exit status 1 until all are complete)
-analyze   Morris elementary effects, Sobol' indices (with bootstrap intervals) or paired scenario
-          differences (t intervals) of a metric's final value; writes CSV, prints a table
+analyze   Morris elementary effects, Sobol' indices (with bootstrap intervals), paired scenario
+          differences (t intervals), or what a grid, replications or a Latin hypercube say (means with
+          t intervals per point and month, distributions over seeds, binned means against each
+          parameter) of a metric; writes CSV, prints a table
+discover  scenario discovery: PRIM boxes of the parameters where a condition on a metric's final
+          value holds (trade-off curve, restrictions with quasi-p-values, covering) and a
+          classification tree for comparison; writes CSV, prints them
 report    writes <dir>/report.html: fan charts, sensitivity bars, heatmaps and the manifest (for a
           calibration: posterior marginals by generation, pairwise densities, predictive check)
 See docs/experiments.md for the spec format.`;
@@ -92,10 +100,19 @@ const COMMANDS: Record<string, Options> = {
     resamples: { type: 'string' },
     seed: { type: 'string' },
   },
+  discover: {
+    outcome: { type: 'string' },
+    where: { type: 'string' },
+    threshold: { type: 'string' },
+    alpha: { type: 'string' },
+    boxes: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  },
   report: {},
 };
 /** Commands whose operands (a spec file, directories) are positional. */
-const POSITIONAL = new Set(['experiment', 'calibrate', 'merge', 'analyze', 'report', 'status']);
+const POSITIONAL = new Set(['experiment', 'calibrate', 'merge', 'analyze', 'discover', 'report', 'status']);
 
 export interface Io {
   stdout: (text: string) => void;
@@ -158,6 +175,10 @@ function dispatch(argv: string[], io: Io): number {
   }
   if (command === 'merge') return settle(mergeCommand(positionals, requirePath('--out', values.out), values.format, io), io);
   if (command === 'analyze') return settle(analyzeCommand(positionals, { method: values.method, outcome: values.outcome, baseline: values.baseline, resamples: values.resamples, seed: values.seed, out: requirePath('--out', values.out) }, io), io);
+  if (command === 'discover') {
+    const { outcome, where, threshold, alpha, boxes, format } = values;
+    return settle(discoverCommand(positionals, { outcome, where, threshold, alpha, boxes, format, out: requirePath('--out', values.out) }, io), io);
+  }
   if (command === 'report') return settle(reportCommand(positionals, io), io);
   if (command === 'status') return statusCommand(positionals, { script: values.script }, io);
   const format = oneOf('--format', values.format ?? 'text', ['text', 'json']);

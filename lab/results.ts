@@ -2,6 +2,7 @@
 // run's recorded rows, and from them summary.csv and runs.csv as text — byte for byte what
 // `involution-lab experiment` writes for the same spec — and the summary's columns for analysis.
 import type { Series } from '../sim/index.ts';
+import type { RunsTable } from './analysis/designs.ts';
 import type { Columns } from './analysis/outcomes.ts';
 import { recordedRows, RunLayout, type RunText } from './rows.ts';
 import type { Experiment } from './spec/resolve.ts';
@@ -61,5 +62,31 @@ export class ExperimentResults {
     const values: Record<string, Float64Array> = { run: Float64Array.from(runs) };
     metrics.forEach((m, i) => (values[m] = Float64Array.from(runs, (run) => this.rows.get(run)!.at(-1)![i + 1])));
     return { rows: runs.length, values };
+  }
+
+  /**
+   * The runs' recorded months as columns ("run", "tick" and these metrics, a row a run and month, in
+   * run order: runs.csv's rows), with each scenario's months: what a grid's result over time reads.
+   * Undefined when the runs recorded their final month only.
+   */
+  runsTable(metrics: readonly string[] = this.experiment.metrics): RunsTable | undefined {
+    const { every, ticks } = this.experiment;
+    if (every === 0) return undefined;
+    const runs = this.finished();
+    const rows = runs.reduce((n, run) => n + this.rows.get(run)!.length, 0);
+    const run = new Float64Array(rows), tick = new Float64Array(rows);
+    const cols = metrics.map((m) => this.experiment.metrics.indexOf(m) + 1);
+    const values: Record<string, Float64Array> = { run, tick };
+    metrics.forEach((m) => (values[m] = new Float64Array(rows)));
+    let i = 0;
+    for (const r of runs) {
+      for (const row of this.rows.get(r)!) {
+        run[i] = r;
+        tick[i] = row[0];
+        metrics.forEach((m, k) => (values[m][i] = row[cols[k]]));
+        i++;
+      }
+    }
+    return { table: { rows, values }, ticks, every };
   }
 }

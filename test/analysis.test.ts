@@ -166,13 +166,56 @@ describe('involution-lab analyze', () => {
     expect(r.status, r.stderr).toBe(0);
     return join(tmp, name);
   };
-  let morris = '', sobol = '', pair = '', effect = '';
+  let morris = '', sobol = '', pair = '', effect = '', grid = '', lhs = '';
   beforeAll(() => {
     const ranges = { pathDependence: [0, 1], politicalRationality: [0, 1], initialSOs: [20, 60] };
     morris = run('morris', { scenario: 'baseline-involution', design: { type: 'morris', samples: 6, ranges } });
     effect = run('effect', { scenarios: ['baseline-involution', 'full-prevention'], design: { type: 'morris', samples: 6, ranges } });
     sobol = run('sobol', { scenario: 'baseline-involution', design: { type: 'sobol', samples: 8, ranges } });
     pair = run('paired', { scenarios: ['baseline-involution', 'full-prevention', 'money-alone'], seeds: 6 });
+    grid = run('grid', { scenarios: ['baseline-involution', 'full-prevention'], seeds: 3, record: { every: 12 }, vary: { pathDependence: [0, 1], politicalRationality: [0, 0.5, 1] } });
+    lhs = run('lhs', { scenario: 'baseline-involution', design: { type: 'lhs', samples: 20, ranges: { pathDependence: [0, 1], initialSOs: [20, 60] } } });
+  });
+
+  const table = (file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(','));
+
+  it('grid: per scenario, point and recorded month, the mean over seeds with a t interval; the final month equals the summary', () => {
+    const r = cli('analyze', grid, '--method', 'grid', '--outcome', 'needsMet');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/grid analysis of needsMet \(each recorded month: mean over 3 seeds per design point, 95 % t interval\)/);
+    const [head, ...rows] = table(join(grid, 'analysis-grid-needsMet.csv'));
+    expect(head.join(',')).toBe('method,outcome,scenario,point,pathDependence,politicalRationality,tick,n,mean,low,high,sd');
+    // 2 scenarios × 6 points × months 0, 12 and 23.
+    expect(rows).toHaveLength(2 * 6 * 3);
+    expect(rows.slice(0, 3).map((row) => row[6])).toEqual(['0', '12', '23']);
+    const summary = table(join(grid, 'summary.csv')).slice(1); // run, scenario, seed, pathDependence, politicalRationality, involutionIndex, needsMet
+    for (const row of rows.filter((x) => x[6] === '23')) {
+      const finals = summary.filter((x) => x[1] === row[2] && x[3] === row[4] && x[4] === row[5]).map((x) => Number(x[6]));
+      expect(finals).toHaveLength(3);
+      expect(Number(row[8])).toBeCloseTo(mean(finals), 12);
+      expect(Number(row[9])).toBeLessThanOrEqual(Number(row[8]));
+      expect(Number(row[10])).toBeGreaterThanOrEqual(Number(row[8]));
+    }
+  });
+
+  it('replications: the distribution of each scenario over its seeds; lhs: binned means against each parameter', () => {
+    expect(cli('analyze', pair, '--method', 'replications', '--outcome', 'involutionIndex').status).toBe(0);
+    const [head, ...rows] = table(join(pair, 'analysis-replications-involutionIndex.csv'));
+    expect(head.join(',')).toBe('method,outcome,scenario,point,n,mean,low,high,sd,min,q25,median,q75,max');
+    expect(rows.map((row) => row[2])).toEqual(['baseline-involution', 'full-prevention', 'money-alone']);
+    const summary = table(join(pair, 'summary.csv')).slice(1);
+    rows.forEach((row) => {
+      const finals = summary.filter((x) => x[1] === row[2]).map((x) => Number(x[3])).sort((a, b) => a - b);
+      expect(Number(row[5])).toBeCloseTo(mean(finals), 12);
+      expect([row[9], row[13]].map(Number)).toEqual([finals[0], finals[5]]);
+    });
+    const l = cli('analyze', lhs, '--method', 'lhs', '--outcome', 'involutionIndex');
+    expect(l.status, l.stderr).toBe(0);
+    const [lhead, ...bins] = table(join(lhs, 'analysis-lhs-involutionIndex.csv'));
+    expect(lhead.join(',')).toBe('method,outcome,scenario,parameter,bin,binLow,binHigh,n,mean,low,high');
+    // 20 points: 4 bins per parameter, 5 points each (a Latin hypercube has one point in each twentieth).
+    expect(bins.map((b) => b[3])).toEqual([...Array(4).fill('pathDependence'), ...Array(4).fill('initialSOs')]);
+    expect(bins.filter((b) => b[3] === 'pathDependence').map((b) => b[7])).toEqual(['5', '5', '5', '5']);
   });
 
   it('morris: μ, μ*, σ and a μ* interval per parameter, as CSV in the directory and as a table', () => {
@@ -245,8 +288,11 @@ describe('involution-lab analyze', () => {
       [[effect, '--method', 'morris', '--outcome', 'needsMet', '--baseline', 'nope'], /--baseline "nope" is not a scenario of this experiment; scenarios: baseline-involution, full-prevention/],
       [[pair, '--method', 'paired', '--outcome', 'needsMet', '--baseline', 'nope'], /--baseline "nope" is not a scenario of this experiment; scenarios: baseline-involution, full-prevention, money-alone/],
       [[pair, '--method', 'paired', '--outcome', 'coverage'], /--outcome "coverage" was not recorded; recorded: involutionIndex, needsMet/],
-      [[pair, '--method', 'anova', '--outcome', 'needsMet'], /--method "anova" is not allowed; allowed: morris, sobol, paired/],
+      [[pair, '--method', 'anova', '--outcome', 'needsMet'], /--method "anova" is not allowed; allowed: morris, sobol, paired, grid, replications, lhs/],
       [[join(tmp, 'nowhere'), '--method', 'morris', '--outcome', 'needsMet'], /nowhere does not exist/],
+      [[pair, '--method', 'grid', '--outcome', 'needsMet'], /--method grid needs an experiment with design.type "grid"; this one has "none"/],
+      [[morris, '--method', 'replications', '--outcome', 'needsMet'], /--method replications needs an experiment with no design \(no vary, no design: replications of each scenario\); this one has "morris"/],
+      [[grid, '--method', 'grid', '--outcome', 'needsMet', '--baseline', 'full-prevention'], /--baseline applies to --method morris, sobol and paired; not to grid/],
     ];
     for (const [args, message] of bad) {
       const r = cli('analyze', ...args);

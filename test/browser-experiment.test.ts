@@ -1,7 +1,7 @@
 // The research loop in the browser against the command line: a spec loaded through the Experiment
 // tab's file input and run on the page's pool of workers gives the summary.csv `involution-lab
-// experiment` writes for it, byte for byte, for a grid (with a scenario file), a Morris and a Sobol'
-// design; its analyses are `analyze`'s; its exported spec run by the CLI gives the same bytes again;
+// experiment` writes for it, byte for byte, for a grid (with a scenario file), a Morris, a Sobol' and
+// a Latin hypercube design; its analyses are `analyze`'s, its scenario discovery `discover`'s; its exported spec run by the CLI gives the same bytes again;
 // Compare's spec and CSV (the sidebar's settings and interventions included) are the CLI's too; a
 // reload mid-experiment resumes with only the missing runs; a bad spec lists the CLI's problems.
 import { spawnSync } from 'node:child_process';
@@ -34,11 +34,12 @@ const SPECS = {
   grid: { ...small, description: 'browser grid', scenarios: ['baseline-involution', 'files/custom.json'], ticks: 18, seeds: 2, record: { every: 6 }, vary: { pathDependence: [0.3, 0.9] } },
   morris: { ...small, scenario: 'baseline-involution', ticks: 12, seeds: 2, design: { type: 'morris', samples: 3, levels: 4, ranges: { pathDependence: [0, 1], districts: [2, 6] } } },
   sobol: { ...small, scenario: 'baseline-involution', ticks: 12, seeds: 1, design: { type: 'sobol', samples: 4, ranges: { pathDependence: [0, 1], politicalRationality: [0, 1] } } },
+  lhs: { ...small, scenario: 'baseline-involution', ticks: 12, seeds: 2, design: { type: 'lhs', samples: 30, ranges: { pathDependence: [0, 1], politicalRationality: [0, 1] } } },
   // Long enough that a reload after its first runs comes well before its end.
   long: { ...small, set: { citizens: 2000 }, scenario: 'baseline-involution', ticks: 36, seeds: 150 },
 };
 type Name = keyof typeof SPECS;
-const RUNS: Record<Name, number> = { grid: 8, morris: 18, sobol: 16, long: 150 };
+const RUNS: Record<Name, number> = { grid: 8, morris: 18, sobol: 16, lhs: 60, long: 150 };
 
 /** The spec file and the CLI's output directory of each spec. */
 const files = {} as Record<Name, { spec: string; out: string }>;
@@ -92,13 +93,13 @@ const sectionTitles = (html: string) => [...html.matchAll(/<h2>([^<]*)<\/h2>/g)]
  * same sections and charts as `involution-lab report` on the CLI's run of the spec, once `analyze`
  * has made the analysis the page shows.
  */
-async function expectReport(page: Page, name: Name, analyze: string[]): Promise<void> {
+async function expectReport(page: Page, name: Name, ...analyses: string[][]): Promise<void> {
   await page.waitForSelector('#exp-charts:not([hidden]) svg.chart');
   expect(await page.getAttribute('#exp-charts', 'aria-busy')).toBeNull();
   const report = await downloaded(page, () => page.click('#exp-export-report'));
   expect(report.text).toMatch(/^<!doctype html>/);
   const out = files[name].out;
-  expect(cli('analyze', out, ...analyze).status).toBe(0);
+  for (const analyze of analyses) expect(cli('analyze', out, ...analyze).status).toBe(0);
   expect(cli('report', out).status).toBe(0);
   const reference = readFileSync(join(out, 'report.html'), 'utf8');
   expect(sectionTitles(report.text)).toEqual([...sectionTitles(reference)]);
@@ -131,9 +132,63 @@ describe('the Experiment tab and the command line', () => {
     const spec = await downloaded(page, () => page.click('#exp-export-spec'));
     writeFileSync(join(tmp, 'grid-exported.json'), spec.text);
     expect(cliSummary(join(tmp, 'grid-exported.json'), join(tmp, 'grid-exported'))).toBe(csv.text);
+    // The grid's own result on the page: a row a design point and scenario (final month), analyze's numbers.
+    const grid = page.locator('.analysis[data-method=grid]');
+    expect(await grid.locator('tbody tr').count()).toBe(4);
+    const gridCsv = await downloaded(page, () => grid.locator('button').click());
+    expect(gridCsv.text).toBe(cli('analyze', files.grid.out, '--method', 'grid', '--outcome', 'involutionIndex', '--out', '-').stdout);
     // The report's charts under the tables, and its page: what `involution-lab report` draws after
-    // `analyze` made the same paired analysis.
-    await expectReport(page, 'grid', ['--method', 'paired', '--outcome', 'involutionIndex', '--baseline', 'baseline-involution']);
+    // `analyze` made the same paired analysis and grid result.
+    await expectReport(page, 'grid', ['--method', 'paired', '--outcome', 'involutionIndex', '--baseline', 'baseline-involution'], ['--method', 'grid', '--outcome', 'involutionIndex']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("lhs: binned means as analyze writes them, and scenario discovery as discover prints it, a step picked on the trade-off curve", async () => {
+    const { page, errors } = await openTab();
+    await load(page, 'lhs', RUNS.lhs);
+    await page.click('#exp-run');
+    await phase(page, 'done');
+    const table = page.locator('.analysis[data-method=lhs]');
+    // 30 points: 6 bins of each of the 2 parameters.
+    expect(await table.locator('tbody tr').count()).toBe(12);
+    const lhs = await downloaded(page, () => table.locator('button').click());
+    expect(lhs.text).toBe(cli('analyze', files.lhs.out, '--method', 'lhs', '--outcome', 'involutionIndex', '--out', '-').stdout);
+    await expectReport(page, 'lhs', ['--method', 'lhs', '--outcome', 'involutionIndex']);
+    // A condition that is not one is refused in words, and nothing is drawn.
+    await page.fill('#exp-where', 'above 0.5');
+    await page.click('#exp-discover');
+    expect(await page.textContent('#exp-discover-problem')).toBe('“above 0.5” is not a condition: write > x, >= x, < x, <= x, or a range a..b with a below b.');
+    expect(await page.locator('#exp-discovery-results svg').count()).toBe(0);
+    // The first condition offered splits the runs at their median.
+    const summary = readFileSync(join(files.lhs.out, 'summary.csv'), 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[5])).sort((a, b) => a - b);
+    const where = `> ${Number(summary[30].toPrecision(3))}`;
+    await page.fill('#exp-where', where);
+    await page.click('#exp-discover');
+    await page.waitForSelector('#exp-discovery-results .tradeoff svg.chart');
+    expect(await page.isHidden('#exp-discover-problem')).toBe(true);
+    const discovery = await downloaded(page, () => page.click('#exp-export-discovery'));
+    const printed = cli('discover', files.lhs.out, '--outcome', 'involutionIndex', '--where', where, '--out', '-');
+    expect(printed.status, printed.stderr).toBe(0);
+    expect(discovery.text).toBe(printed.stdout);
+    // Clicking a dot of the trade-off curve shows that step's box.
+    const select = page.locator('#exp-discovery-results select').first();
+    const chosen = await select.inputValue();
+    const steps = await page.locator('#exp-discovery-results .tradeoff circle[data-step]').evaluateAll((cs) => cs.map((c) => c.getAttribute('data-step')));
+    const other = steps.find((x) => x !== chosen && x !== '0')!;
+    await page.locator(`#exp-discovery-results .tradeoff circle[data-step="${other}"]`).first().click({ force: true });
+    expect(await select.inputValue()).toBe(other);
+    expect(await page.textContent('#exp-discovery-results .caption')).toMatch(new RegExp(`^Box 1 at step ${other}: coverage`));
+    expect(await page.locator(`#exp-discovery-results .tradeoff svg[aria-label]`).getAttribute('aria-label')).toMatch(/^PRIM box 1: the peeling trajectory of involutionIndex >/);
+    expect(await axeViolations(page)).toEqual([]);
+    // The exported report holds the discovery as `report` draws it from discover's file.
+    const report = await downloaded(page, () => page.click('#exp-export-report'));
+    expect(sectionTitles(report.text)).toContain('Scenario discovery');
+    expect(cli('discover', files.lhs.out, '--outcome', 'involutionIndex', '--where', where).status).toBe(0);
+    expect(cli('report', files.lhs.out).status).toBe(0);
+    const reference = readFileSync(join(files.lhs.out, 'report.html'), 'utf8');
+    expect(chartNames(report.text)).toEqual(chartNames(reference));
+    expect(chartNames(report.text).filter((c) => c.startsWith('PRIM box'))).toHaveLength(1);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -9,7 +9,9 @@ import { morrisEffects } from '../lab/analysis/morris.ts';
 import { pairedDifference } from '../lab/analysis/paired.ts';
 import { sobolIndices } from '../lab/analysis/sobol.ts';
 import { kde } from '../lab/abc/stats.ts';
-import { barChart, fanChart, fmt, heatmap, marginalChart, markup, morrisChart, pairChart, pairedChart, predictiveChart, sobolChart, type Chart, type ChartContext } from '../lab/charts/index.ts';
+import { barChart, boxLimitsChart, DISCOVERY_WORDS, distributionChart, fanChart, fmt, heatmap, intervalChart, marginalChart, markup, morrisChart, pairChart, pairedChart, predictiveChart, scatterBoxChart, smootherChart, sobolChart, tradeoffChart, type Chart, type ChartContext } from '../lab/charts/index.ts';
+import { meanInterval } from '../lab/analysis/paired.ts';
+import { prim } from '../lab/analysis/prim.ts';
 import { createRng } from '../lab/random.ts';
 import { fanOf } from '../lab/summaries.ts';
 
@@ -137,7 +139,95 @@ const charts: Record<string, () => Chart> = {
     values: unit(61, 30).map((u) => 200 + 100 * u),
     observed: { range: [260, 320] },
   }, ctx(400)),
+  'grid-effect': () => {
+    // A 3 × 2 grid, two scenarios, 6 seeds a point: y = x + 0.5 (scenario) − 0.3 facet, noisy.
+    const r = createRng(71);
+    const points = ['baseline-involution', 'full-prevention'].flatMap((series, s) => [0, 0.5, 1].flatMap((x) => [0, 1].map((f) => {
+      const d = meanInterval(Array.from({ length: 6 }, () => x + 0.5 * s - 0.3 * f + (r() - 0.5) * 0.4));
+      return { x, mean: d.mean, low: d.low, high: d.high, series, facet: `politicalRationality = ${f}` };
+    })));
+    return intervalChart({
+      title: 'involutionIndex (final month) against pathDependence, by scenario',
+      subtitle: 'a panel for each value of politicalRationality',
+      xLabel: 'pathDependence (share, 0–1)',
+      yLabel: 'involutionIndex (log ratio: form growth − substance growth)',
+      points,
+      series: ['baseline-involution', 'full-prevention'],
+      facets: ['politicalRationality = 0', 'politicalRationality = 1'],
+      note: 'dots: mean over 6 seeds; whiskers: 95 % t interval',
+    }, ctx());
+  },
+  'grid-time': () => {
+    const points = [0, 1].flatMap((level) => walks(80 + level, 5, 13, 0.02 * (level + 1)).length ? Array.from({ length: 13 }, (_, t) => {
+      const d = meanInterval(walks(80 + level, 5, 13, 0.02 * (level + 1)).map((w) => w[t]));
+      return { x: 6 * t, mean: d.mean, low: d.low, high: d.high, series: `pathDependence = ${level}` };
+    }) : []);
+    return intervalChart({
+      title: 'involutionIndex over time, a line for each value of pathDependence',
+      xLabel: 'month (tick)',
+      yLabel: 'involutionIndex (log ratio: form growth − substance growth)',
+      points,
+      series: ['pathDependence = 0', 'pathDependence = 1'],
+      band: true,
+      note: 'line: mean over 5 seeds; band: 95 % t interval',
+    }, ctx(420));
+  },
+  distribution: () => distributionChart({
+    title: 'involutionIndex (final month) over 12 seeds, by scenario',
+    subtitle: 'each dot a seed; box: quartiles, with the median; diamond: the mean with its 95 % t interval',
+    xLabel: 'involutionIndex (log ratio: form growth − substance growth)',
+    rows: [0.6, -0.6].map((centre, i) => {
+      const values = unit(90 + i, 12).map((u) => centre + (u - 0.5) * 0.8).sort((a, b) => a - b);
+      const d = meanInterval(values);
+      return { label: ['baseline-involution', 'full-prevention'][i], values, q25: values[3], median: (values[5] + values[6]) / 2, q75: values[8], mean: d.mean, low: d.low, high: d.high };
+    }),
+  }, ctx()),
+  smoother: () => {
+    const xs = unit(95, 60), noise = unit(96, 60);
+    const points = xs.map((x, i) => ({ x, y: Math.sin(3 * x) + (noise[i] - 0.5) * 0.6, series: 'baseline-involution' }));
+    const bins = Array.from({ length: 6 }, (_, b) => {
+      const d = meanInterval(points.filter((p) => Math.min(5, Math.floor(p.x * 6)) === b).map((p) => p.y));
+      return { x: (b + 0.5) / 6, mean: d.mean, low: d.low, high: d.high, series: 'baseline-involution' };
+    });
+    return smootherChart({
+      title: 'involutionIndex (final month) against politicalRationality',
+      subtitle: "binned means: politicalRationality's range cut in 6 equal bins",
+      xLabel: 'politicalRationality (share, 0–1)',
+      yLabel: 'involutionIndex (log ratio: form growth − substance growth)',
+      points,
+      bins,
+      series: ['baseline-involution'],
+    }, ctx());
+  },
+  ...discoveryCharts(),
 };
+
+/** PRIM on 400 seeded points in [0, 1]², y = 1 where x0 > 0.6 and x1 < 0.4: its trade-off curve, limits and scatter. */
+function discoveryCharts(): Record<string, () => Chart> {
+  const x0 = unit(101, 400), x1 = unit(102, 400);
+  const y = x0.map((a, i) => (a > 0.6 && x1[i] < 0.4 ? 1 : 0));
+  const box = prim({ x: [Float64Array.from(x0), Float64Array.from(x1)], y: Uint8Array.from(y), ranges: [[0, 1], [0, 1]] }).boxes[0];
+  const step = box.trajectory[box.chosen];
+  const names = ['pathDependence', 'politicalRationality'];
+  return {
+    tradeoff: () => tradeoffChart({
+      title: 'PRIM box 1: the peeling trajectory of involutionIndex > 0.5',
+      steps: box.trajectory.map((t, i) => ({ step: i, coverage: t.coverage, density: t.density, restricted: t.restricted.length })),
+      selected: box.chosen,
+    }, ctx()),
+    'box-limits': () => boxLimitsChart({
+      title: `Box 1, step ${box.chosen}: involutionIndex > 0.5`,
+      rows: step.restricted.map((d) => ({ parameter: names[d], rangeLow: 0, rangeHigh: 1, low: step.limits[d][0], high: step.limits[d][1], pValue: step.pValues[d] })),
+    }, ctx()),
+    'scatter-box': () => scatterBoxChart({
+      title: 'The runs in politicalRationality and pathDependence',
+      x: { label: 'pathDependence (share, 0–1)', lo: 0, hi: 1 },
+      y: { label: 'politicalRationality (share, 0–1)', lo: 0, hi: 1 },
+      points: x0.map((a, i) => ({ x: a, y: x1[i], hit: y[i] === 1 })),
+      box: { x: step.limits[0], y: step.limits[1] },
+    }, ctx(420)),
+  };
+}
 
 describe('charts', () => {
   for (const [name, build] of Object.entries(charts)) {
@@ -174,6 +264,34 @@ describe('charts', () => {
     expect(texts(charts.pair(), 'y-label')).toEqual(['↑ dualManagement (share, 0–1)']);
     expect(legend(charts.predictive())).toEqual(['40 predictive runs', 'observed (line ± 1 sd)']);
     expect(legend(charts['predictive-range']())).toEqual(['30 predictive runs', 'observed (range)']);
+    expect(legend(charts['grid-effect']())).toEqual(['baseline-involution', 'full-prevention']);
+    expect(texts(charts['grid-effect'](), 'note')).toEqual(['a panel for each value of politicalRationality', 'dots: mean over 6 seeds; whiskers: 95 % t interval']);
+    expect(legend(charts.distribution())).toEqual(['a seed', 'quartiles and median', 'mean, 95 % interval']);
+    expect(legend(charts.smoother())).toEqual(['binned mean, 95 % interval', 'a design point (mean over seeds)']);
+    expect(texts(charts.tradeoff(), 'x-label')).toEqual(['coverage (share of all runs of interest inside the box) →']);
+    expect(legend(charts['scatter-box']())).toEqual(['of interest (62)', 'others (338)', 'the box']); // about 0.4 × 0.4 of the 400 runs
+  });
+
+  it('draw what the analyses found: a panel per facet, a dot per seed, a choosable dot per PRIM step, the box over the runs', () => {
+    const grid = charts['grid-effect']();
+    // Facet labels in the panels, and 2 series × 3 values × 2 panels of means with whiskers.
+    expect([...grid.querySelectorAll('g.plot text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['politicalRationality = 0', 'politicalRationality = 1']));
+    expect(grid.querySelectorAll('g.plot circle')).toHaveLength(12);
+    expect(charts.distribution().querySelectorAll('g.plot circle')).toHaveLength(24);
+    const trade = charts.tradeoff();
+    const steps = [...trade.querySelectorAll('g.step circle')].map((c) => c.getAttribute('data-step'));
+    expect(steps[0]).toBe('0');
+    expect(steps.length).toBeGreaterThan(5);
+    expect(texts(trade, 'title').join(' ')).toBe('PRIM box 1: the peeling trajectory of involutionIndex > 0.5');
+    const limits = charts['box-limits']();
+    expect(limits.querySelector('g.plot')?.textContent).toMatch(/p = /);
+    // A page passes its language's words.
+    const zh = tradeoffChart({ title: 'PRIM 盒子 1', steps: [{ step: 0, coverage: 1, density: 0.3, restricted: 0 }, { step: 1, coverage: 0.8, density: 0.6, restricted: 1 }], selected: 1, words: { ...DISCOVERY_WORDS, density: '密度', coverage: '覆盖率', restricted: (n) => `限制 ${n} 个参数`, step: (n) => `第 ${n} 步` } }, ctx());
+    expect(legend(zh)).toEqual(['限制 0 个参数', '限制 1 个参数']);
+    expect(texts(zh, 'x-label')).toEqual(['覆盖率 →']);
+    expect(zh.querySelector('g.plot')?.textContent).toContain('第 1 步');
+    // The box: one dashed rectangle over the runs.
+    expect(charts['scatter-box']().querySelectorAll('g.plot g[stroke-dasharray="5 3"] rect')).toHaveLength(1);
   });
 
   it('draw marks, not only axes: a band and a line a series, a bar a value, a cell a grid point', () => {

@@ -104,7 +104,17 @@ describe('lab/ in memory and the command line', () => {
     expect(result.rows.length).toBeGreaterThan(0);
   });
 
-  it.each([['grid', 10], ['morris', 2]] as [Name, number][])('%s: the report built in memory, as the browser builds it, is the one involution-lab report writes', (name, charts) => {
+  it('grid: the result over time analyze writes, from the runs in memory', () => {
+    const r = cli('analyze', dirs.grid, '--method', 'grid', '--outcome', 'needsMet', '--out', '-');
+    expect(r.status, r.stderr).toBe(0);
+    const { e, results } = memory.grid;
+    const result = analyze(e, results.summaryColumns(), { method: 'grid', outcome: 'needsMet' }, results.runsTable(['needsMet']));
+    expect(analysisCsv('grid', 'needsMet', result)).toBe(r.stdout);
+    // 2 scenarios × 4 points × months 0, 6, 12 and 17.
+    expect(result.rows).toHaveLength(32);
+  });
+
+  it.each([['grid', 18], ['morris', 2]] as [Name, number][])('%s: the report built in memory, as the browser builds it, is the one involution-lab report writes', (name, charts) => {
     const r = cli('report', dirs[name]);
     expect(r.status, r.stderr).toBe(0);
     const { e, results } = memory[name];
@@ -113,12 +123,14 @@ describe('lab/ in memory and the command line', () => {
       summary: results.summaryColumns(),
       overTime: experimentFans(results),
       paired: pairedExperimentFans(results, e.scenarios[0].id),
+      runs: e.design.type === 'grid' ? results.runsTable(e.metrics.slice(0, 3)) : undefined,
       document: nodeDocument(),
     });
     // Everything but the header's line of provenance (commit) and the manifest.
     const body = (page: string) => page.slice(page.indexOf('<section>'), page.indexOf('<section><h2>Manifest'));
     expect(body(html)).toBe(body(read(name, 'report.html')));
-    // grid: 2 fans over time, 2 paired fans, 2 paired bar charts, 2 metrics × 2 scenarios heatmaps; morris: its 2 metrics' bars (final month only).
+    // grid: 2 fans over time, 2 metrics × (2 charts against a parameter + 2 scenarios over time), 2 paired fans, 2 paired bar charts,
+    // 2 metrics × 2 scenarios heatmaps; morris: its 2 metrics' bars (final month only).
     expect(body(html).match(/<svg [^>]*class="chart"/g)).toHaveLength(charts);
     expect(html).toContain(`<h1>Experiment spec.json</h1>`);
   });

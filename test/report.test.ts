@@ -84,8 +84,11 @@ describe('involution-lab report', () => {
   it('renders fan charts, the paired comparison and the heatmaps of a two-parameter grid', async () => {
     const r = await render(grid, 'grid.png');
     expect(r.errors).toEqual([]);
-    // 2 fan charts and 2 paired fans (metrics) + 1 paired chart (from the analyze CSV) + 2 metrics × 2 scenarios heatmaps.
-    expect(r.svgs).toBe(9);
+    // 2 fan charts and 2 paired fans (metrics) + 1 paired chart (from the analyze CSV) + 2 metrics × 2 scenarios heatmaps,
+    // and the grid's own result, computed for the report: 2 metrics × (against each of the 2 parameters + 2 scenarios over time).
+    expect(r.svgs).toBe(17);
+    expect(r.titles.join(' ')).toMatch(/needsMet \(final month\) against baseTransparency, by scenario/);
+    expect(r.titles.join(' ')).toMatch(/involutionIndex over time \(full-prevention\), a line for each value of pathDependence/);
     expect(r.titles.join(' ')).toMatch(/needsMet: difference from baseline-involution, paired on common seeds \(mean and 90 % band across 6 design points × 4 seeds\)/);
     expect(r.titles.join(' ')).toMatch(/involutionIndex: mean and 90 % band across 6 design points × 4 seeds/);
     expect(r.titles.join(' ')).toMatch(/needsMet \(final month\): full-prevention − baseline-involution, paired/);

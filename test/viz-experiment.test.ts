@@ -117,4 +117,22 @@ describe("the Experiment tab's analyses", () => {
       ['baseline-involution', 'full-prevention', 'partnership'],
     ]);
   });
+
+  it('give every design a result: replications alone their spread, a grid its means (and paired differences with several scenarios), an LHS its binned means', () => {
+    const base = { ticks: 6, seeds: 2, metrics: ['involutionIndex'], set: { citizens: 500 } };
+    const cases: [object, string[]][] = [
+      [{ ...base, scenario: 'baseline-involution' }, ['replications']],
+      [{ ...base, scenarios: ['baseline-involution', 'full-prevention'] }, ['replications', 'paired']],
+      [{ ...base, scenarios: ['baseline-involution', 'full-prevention'], record: { every: 3 }, vary: { pathDependence: [0, 1] } }, ['grid', 'paired']],
+      [{ ...base, scenario: 'baseline-involution', design: { type: 'lhs', samples: 10, ranges: { pathDependence: [0, 1] } } }, ['lhs']],
+    ];
+    for (const [spec, methods] of cases) {
+      const e = resolveExperiment(spec);
+      const results = new ExperimentResults(e);
+      for (const run of plannedRuns(e)) results.add(run.run, runTask(e.scenarios, run));
+      const list = analyses(e, results, 'involutionIndex', 'baseline-involution');
+      expect(list.map((a) => a.options.method)).toEqual(methods);
+      for (const a of list) expect('result' in a && a.result.rows.length > 0).toBe(true);
+    }
+  });
 });

@@ -12,10 +12,11 @@ import { readCalibrationManifest } from '../calibrate/manifest.ts';
 import { calibrationReport } from './calibration-command.ts';
 import { nodeDocument } from './dom.ts';
 import { fansOverTime, pairedDifferences } from './fans.ts';
+import { runsTable } from '../analysis/command.ts';
 
-const ANALYSIS_FILE = /^analysis-.+\.csv$/;
+const ANALYSIS_FILE = /^(?:analysis|discovery)-.+\.csv$/;
 
-/** The analyses `involution-lab analyze` wrote in the directory (analysis-<method>-<outcome>.csv), by file name. */
+/** The analyses `involution-lab analyze` and `discover` wrote in the directory (analysis-<method>-<outcome>.csv, discovery-<outcome>.csv), by file name. */
 function readAnalyses(dir: string): { files: string[]; analyses: ReportAnalysis[] } {
   const files = readdirSync(dir).filter((f) => ANALYSIS_FILE.test(f)).sort();
   const analyses = files.map((f) => {
@@ -46,6 +47,8 @@ export async function reportCommand(positionals: string[], io: { stdout: (t: str
     summary,
     overTime: overTime ? await fansOverTime(dir, manifest, m) : undefined,
     paired: overTime ? await pairedDifferences(dir, manifest, m, baseline) : undefined,
+    // A grid's result over time, for the metrics the report draws it for (the first three).
+    runs: m.design.type === 'grid' ? await runsTable(dir, manifest, m, m.metrics.slice(0, 3)) : undefined,
     analyses: files.length ? analyses : undefined,
     analysesFrom: files.join(', '),
     specFile: m.specFile,

@@ -3,6 +3,7 @@
 import { csvText } from '../csv.ts';
 import type { BootstrapOptions } from './bootstrap.ts';
 import { morrisEffects } from './morris.ts';
+import { gridResult, lhsResult, replicationsResult, type RunsTable } from './designs.ts';
 import { outcomesOf, pointMeans, type Columns, type Outcomes, type RunSource } from './outcomes.ts';
 import { pairedDifference } from './paired.ts';
 import { sobolIndices } from './sobol.ts';
@@ -99,7 +100,7 @@ export function paired(m: RunSource, outcomes: Outcomes, baseline: string): Resu
 export const analysisCsv = (method: string, outcome: string, r: Result): string =>
   csvText([['method', 'outcome', ...r.columns], ...r.rows.map((row) => [method, outcome, ...row])]);
 
-export const METHODS = ['morris', 'sobol', 'paired'] as const;
+export const METHODS = ['morris', 'sobol', 'paired', 'grid', 'replications', 'lhs'] as const;
 export type Method = (typeof METHODS)[number];
 
 export interface AnalyzeOptions extends BootstrapOptions {
@@ -110,12 +111,27 @@ export interface AnalyzeOptions extends BootstrapOptions {
   baseline?: string;
 }
 
+/** The design type each method of a design's own reads ("replications": none varied). */
+export const DESIGN_OF: Partial<Record<Method, string>> = { morris: 'morris', sobol: 'sobol', grid: 'grid', replications: 'none', lhs: 'lhs' };
+
+/** The method that shows what a design's runs say when nothing else is asked: its own analysis. */
+export function designMethod(type: string): Method | undefined {
+  return (Object.keys(DESIGN_OF) as Method[]).find((k) => DESIGN_OF[k] === type);
+}
+
 /**
  * One analysis of a summary (columns "run" and the outcome, as read from summary.csv or collected
  * in memory): the rows `involution-lab analyze` writes for the same runs and options.
  */
-export function analyze(m: RunSource, summary: Columns, o: AnalyzeOptions): Result {
+export function analyze(m: RunSource, summary: Columns, o: AnalyzeOptions, runs?: RunsTable): Result {
   if (!summary.values.run || !summary.values[o.outcome]) throw new AnalysisError(`the summary has no column "${summary.values.run ? o.outcome : 'run'}"`);
+  const own = DESIGN_OF[o.method];
+  if (own !== undefined && (o.method === 'grid' || o.method === 'replications' || o.method === 'lhs') && m.design.type !== own) {
+    throw new AnalysisError(`--method ${o.method} needs an experiment with ${own === 'none' ? 'no design (replications of scenarios)' : `design.type "${own}"`}; this one has "${m.design.type}"`);
+  }
+  if (o.method === 'grid') return gridResult(m, o.outcome, summary, runs);
+  if (o.method === 'replications') return replicationsResult(m, o.outcome, summary);
+  if (o.method === 'lhs') return lhsResult(m, o.outcome, summary);
   const outcomes = outcomesOf(m, summary, o.outcome);
   const options = { resamples: o.resamples, seed: o.seed, level: o.level };
   if (o.method === 'morris') return morris(m, outcomes, options, o.baseline);

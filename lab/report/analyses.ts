@@ -1,12 +1,14 @@
 // The report's sensitivity and comparison charts: from the analyses given (the CLI's analysis CSVs,
 // the browser's results), or, when none are, computed here for the first metrics with the same
 // functions and defaults as `involution-lab analyze`.
-import { morris, paired, sobol, type Result } from '../analysis/methods.ts';
+import { gridResult, lhsResult, replicationsResult, type RunsTable } from '../analysis/designs.ts';
+import { designMethod, morris, paired, sobol, type Result } from '../analysis/methods.ts';
 import { outcomesOf, type Columns, type RunSource } from '../analysis/outcomes.ts';
 import { morrisChart, pairedChart, sobolChart, type MorrisRow, type SobolRow } from '../charts/analysis.ts';
 import type { ChartContext } from '../charts/frame.ts';
 import { markup } from '../charts/markup.ts';
 import { fmt } from '../charts/style.ts';
+import { discoveryParts, gridCharts, lhsCharts, replicationsChart } from './designs.ts';
 import { metricLabel } from './units.ts';
 
 /** One analysis: its method and outcome, and its table (cells as numbers, or as the CSV's text). */
@@ -18,7 +20,7 @@ export interface ReportAnalysis {
 
 const INLINE_METRICS = 3;
 const MAX_ROWS = 30;
-const TEXT = new Set(['scenario', 'parameter', 'baseline']);
+const TEXT = new Set(['scenario', 'parameter', 'baseline', 'kind', 'where']);
 
 type Row = Record<string, string | number>;
 
@@ -39,11 +41,21 @@ function pairedSvg(m: RunSource, rows: Row[], outcome: string, ctx: ChartContext
   }, ctx));
 }
 
-/** The charts of one analysis: one per scenario (Morris, Sobol'), or one for the paired differences. */
-export function analysisCharts(m: RunSource, a: ReportAnalysis, ctx: ChartContext): string[] {
+/** Methods whose charts show what a design's runs say (not a sensitivity analysis). */
+export const DESIGN_METHODS = new Set(['grid', 'replications', 'lhs']);
+
+/**
+ * The charts of one analysis: one per scenario (Morris, Sobol'), one for the paired differences, the
+ * design's own (grid, replications, LHS; these read the summary too), or a discovery's charts and tables.
+ */
+export function analysisCharts(m: RunSource, a: ReportAnalysis, ctx: ChartContext, summary?: Columns): string[] {
   const rows = records(a.result);
   if (rows.length === 0) return [];
   const { method, outcome } = a;
+  if (method === 'grid') return gridCharts(m, outcome, a.result, ctx);
+  if (method === 'replications') return summary ? replicationsChart(m, outcome, a.result, summary, ctx) : [];
+  if (method === 'lhs') return summary ? lhsCharts(m, outcome, a.result, summary, ctx) : [];
+  if (method === 'discover') return summary ? discoveryParts(m, summary, outcome, a.result, ctx) : [];
   if (method === 'paired') return [pairedSvg(m, rows, outcome, ctx)];
   if (method !== 'morris' && method !== 'sobol') return [];
   return [...new Set(rows.map((r) => String(r.scenario)))].map((scenario) => {
@@ -63,6 +75,17 @@ export function analysisCharts(m: RunSource, a: ReportAnalysis, ctx: ChartContex
     mine.sort((a, b) => Number(b.ST) - Number(a.ST));
     return markup(sobolChart({ title: `Sobol' indices of ${of}`, subtitle, xLabel: 'share of output variance', rows: mine.slice(0, MAX_ROWS) as unknown as SobolRow[] }, ctx));
   });
+}
+
+/** A design's own result (grid, replications, LHS) for the first metrics: what its runs say, made by the report unless given. */
+export function inlineDesignAnalyses(m: RunSource & { metrics: readonly string[] }, summary: Columns, runs?: RunsTable): ReportAnalysis[] {
+  const method = designMethod(m.design.type);
+  if (!method || !DESIGN_METHODS.has(method)) return [];
+  return m.metrics.slice(0, INLINE_METRICS).map((outcome) => ({
+    method,
+    outcome,
+    result: method === 'grid' ? gridResult(m, outcome, summary, runs) : method === 'lhs' ? lhsResult(m, outcome, summary) : replicationsResult(m, outcome, summary),
+  }));
 }
 
 /** The analyses a report makes itself: Morris or Sobol' as the design allows, and paired against the first scenario, for the first metrics. */

@@ -8,7 +8,8 @@ import type { ChartContext } from '../charts/frame.ts';
 import { markup } from '../charts/markup.ts';
 import type { Spec } from '../spec/schema.ts';
 import { VERSION } from '../../sim/version.ts';
-import { analysisCharts, inlineAnalyses, type ReportAnalysis } from './analyses.ts';
+import type { RunsTable } from '../analysis/designs.ts';
+import { analysisCharts, DESIGN_METHODS, inlineAnalyses, inlineDesignAnalyses, type ReportAnalysis } from './analyses.ts';
 import type { FanSet, PairedFanSet } from './fans.ts';
 import { heatmaps } from './heatmaps.ts';
 import { commitText, htmlPage, sectionsHtml, type ModelVersion, type Section } from './page.ts';
@@ -28,7 +29,9 @@ export interface ExperimentReportInput {
   overTime?: FanSet;
   /** The paired fans against a baseline (pairedExperimentFans); absent with one scenario. */
   paired?: PairedFanSet;
-  /** The analyses to draw; when absent, the report computes Morris or Sobol' and paired ones itself. */
+  /** The runs' recorded months (run, tick and the metrics), for a grid's result over time; absent when only the final month was recorded. */
+  runs?: RunsTable;
+  /** The analyses to draw (and discoveries); the report computes Morris or Sobol' and paired ones itself when none is given, and the design's own result (grid, replications, LHS) when that is not given. */
   analyses?: ReportAnalysis[];
   /** Where the analyses come from, for the text ("from analysis-paired-needsMet.csv"). */
   analysesFrom?: string;
@@ -41,6 +44,20 @@ export interface ExperimentReportInput {
   /** The document the charts are built in: the browser's, or linkedom's in Node. */
   document: Document;
 }
+
+const DESIGN_TITLE: Record<string, string> = {
+  grid: 'The outcome across the grid',
+  replications: 'The spread over seeds',
+  lhs: 'The outcome against each sampled parameter',
+};
+
+const DESIGN_INTRO: Record<string, string> = {
+  grid: "Final-month values at each point of the grid: the mean over seeds with its 95 % interval (Student's t over the seeds), a line per scenario, a panel per value of a second parameter; over time when the runs recorded months (record: {\"every\": k}).",
+  replications: "Final-month values of each scenario over its seeds: every seed, the quartiles and median, and the mean with its 95 % interval (Student's t over the seeds).",
+  lhs: "Each design point's final-month value (its mean over seeds) against each parameter, smoothed by binned means: the parameter's range cut in equal bins (at most 10, at least five points a bin on average), the mean of the design points in each bin with a 95 % interval (Student's t over those points). Binned means rather than LOESS: each number is a plain average of the points in its bin. The parameter whose binned means move most comes first.",
+};
+
+const DISCOVERY_INTRO = "Which ranges of the varied parameters lead to the runs of interest? PRIM (Friedman & Fisher 1999, as in the EMA Workbench and sdtoolkit) peels the parameter space 5 % of its runs at a time, keeping the slice whose removal raises the share of runs of interest most, then pastes back slices that do not lower it. The trade-off curve is each box on the way: coverage (the share of all runs of interest inside it) against density (the share of its runs that are of interest). Each restriction's quasi-p-value is a one-sided binomial test of the box against the same box without that restriction: a large one means the restriction does not matter. Further boxes come from covering: the first box's runs are removed and PRIM runs again. A classification tree (CART, Gini splits, depth 3) is shown for comparison.";
 
 const OVER_TIME_NOTE = 'line: mean over seeds; band: 5th to 95th percentile across seeds';
 
@@ -63,8 +80,15 @@ export function reportSections(input: Omit<ExperimentReportInput, 'specFile' | '
     markup(fanChart({ title: `${metric}: mean and 90 % band across ${overTime!.across}`, xLabel: 'month (tick)', yLabel: metricLabel(metric), series, note: OVER_TIME_NOTE }, ctx)));
   const pairedFans = (paired?.charts ?? []).map(({ metric, series }) =>
     markup(fanChart({ title: `${metric}: difference from ${paired!.baseline}, paired on common seeds (mean and 90 % band across ${paired!.across})`, xLabel: 'month (tick)', yLabel: `difference in ${metricLabel(metric)}`, series, note: 'line: mean of the paired differences; band: 5th to 95th percentile of the pairs' }, ctx)));
-  const analyses = input.analyses ?? inlineAnalyses(m, input.summary);
-  const from = input.analyses ? `from ${input.analysesFrom ?? 'the analyses given'}` : 'computed for this report (run analyze to choose method, outcome and baseline)';
+  // What is given is drawn; what is not (a sensitivity analysis, the design's own result) the report computes.
+  const given = input.analyses ?? [];
+  const givenSensitivity = given.filter((a) => !DESIGN_METHODS.has(a.method) && a.method !== 'discover');
+  const analyses = givenSensitivity.length ? givenSensitivity : inlineAnalyses(m, input.summary);
+  const from = givenSensitivity.length ? `from ${input.analysesFrom ?? 'the analyses given'}` : 'computed for this report (run analyze to choose method, outcome and baseline)';
+  const givenDesign = given.filter((a) => DESIGN_METHODS.has(a.method));
+  const design = givenDesign.length ? givenDesign : inlineDesignAnalyses(m, input.summary, input.runs);
+  const discoveries = given.filter((a) => a.method === 'discover');
+  const designFrom = givenDesign.length ? `Read from ${input.analysesFrom ?? 'the analyses given'}` : `Computed for this report for the first metrics (analyze --method ${design[0]?.method ?? 'grid'} --outcome <metric> chooses one)`;
   const finalOnly = m.spec.record === 'final';
   return [
     {
@@ -74,6 +98,11 @@ export function reportSections(input: Omit<ExperimentReportInput, 'specFile' | '
         : 'The runs recorded their final month only (record: "final"); record {"every": k} months for charts over time.',
       parts: fans,
       always: !!overTime || finalOnly,
+    },
+    {
+      title: DESIGN_TITLE[design[0]?.method] ?? 'What the runs say',
+      intro: `${DESIGN_INTRO[design[0]?.method] ?? ''} ${designFrom}.`,
+      parts: design.flatMap((a) => analysisCharts(m, a, ctx, input.summary)),
     },
     {
       title: `Differences from ${paired?.baseline ?? ''} over time`,
@@ -86,6 +115,11 @@ export function reportSections(input: Omit<ExperimentReportInput, 'specFile' | '
       parts: analyses.flatMap((a) => analysisCharts(m, a, ctx)),
     },
     { title: 'Two-parameter grid', intro: 'Mean final-month value over seeds in each cell of the grid.', parts: heatmaps(m, input.summary, ctx) },
+    {
+      title: 'Scenario discovery',
+      intro: `${DISCOVERY_INTRO} Read from ${input.analysesFrom ?? 'the discovery given'}.`,
+      parts: discoveries.flatMap((a) => analysisCharts(m, a, ctx, input.summary)),
+    },
   ];
 }
 

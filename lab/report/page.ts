@@ -6,6 +6,7 @@ body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: 
 h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { margin-top: 2em; border-bottom: 1px solid #ddd; padding-bottom: .2em; }
 .meta { color: #555; } p.note { color: #666; font-size: .9em; }
 svg.chart { display: block; max-width: 100%; height: auto; margin: 1.2em 0; }
+table { border-collapse: collapse; font-size: 13px; margin: 1em 0; } th, td { padding: .25em .7em; border-bottom: 1px solid #e4e4e4; text-align: left; }
 pre { background: #f6f6f6; padding: 1em; overflow: auto; font-size: 12px; max-height: 40em; }
 `;
 

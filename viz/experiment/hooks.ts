@@ -1,6 +1,6 @@
 // Where the report's charts and the HTML report join the Experiment tab: the report's own sections
-// (lab/report: fans over time, differences from the baseline, the analyses' charts, the grid's
-// heatmaps), drawn on the page under the tables, and the whole report page as a file — the same
+// (lab/report: fans over time, the design's own result, differences from the baseline, the analyses'
+// charts, the grid's heatmaps, a scenario discovery made on the page), drawn on the page under the tables, and the whole report page as a file — the same
 // code as `involution-lab report`. lab/report (and Observable Plot with it) is loaded when the first
 // experiment finishes, not with the page.
 import type { AnalyzeOptions, Experiment, ExperimentResults, Result } from '../../lab/index.ts';
@@ -17,6 +17,8 @@ export interface ExperimentData {
   /** The analyses on the page, for the outcome chosen. */
   analyses: { options: AnalyzeOptions; result: Result }[];
   outcome: string;
+  /** The scenario discovery made on the page, if any (it joins the report). */
+  discovery?: ReportAnalysis;
 }
 
 type ReportModule = typeof import('../../lab/report/index.ts');
@@ -26,13 +28,14 @@ const load = (): Promise<ReportModule> => (module ??= import('../../lab/report/i
 /** What the report is made of: the page's analyses, and the paired fans against the page's baseline. */
 function reportInput(r: ReportModule, data: ExperimentData) {
   const { experiment, results } = data;
-  const analyses: ReportAnalysis[] = data.analyses.map((a) => ({ method: a.options.method, outcome: a.options.outcome, result: a.result }));
+  const analyses: ReportAnalysis[] = [...data.analyses.map((a) => ({ method: a.options.method, outcome: a.options.outcome, result: a.result })), ...(data.discovery ? [data.discovery] : [])];
   const baseline = data.analyses.find((a) => a.options.baseline !== undefined)?.options.baseline ?? experiment.scenarios[0].id;
   return {
     experiment,
     summary: results.summaryColumns(),
     overTime: r.experimentFans(results),
     paired: r.pairedExperimentFans(results, baseline),
+    runs: experiment.design.type === 'grid' ? results.runsTable(experiment.metrics.slice(0, 3)) : undefined,
     analyses,
     analysesFrom: 'the analyses on the page',
     document,

@@ -1,13 +1,14 @@
 // A finished experiment on the page: the outcome (and baseline) chosen, the analyses its design
-// allows as tables, the report's charts under them (hooks.ts), and its files: summary.csv, runs.csv and
-// the HTML report.
+// allows as tables, the report's charts under them (hooks.ts), scenario discovery (discovery.ts), and
+// its files: summary.csv, runs.csv and the HTML report.
 import type { Experiment, ExperimentResults } from '../../lab/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { metricLabel, pick, t } from '../i18n/index.ts';
 import { downloadText } from '../export.ts';
 import { analyses, analysisTable, hasBaseline } from './analysis.ts';
 import { button, el, labelled } from './dom.ts';
-import { exportReport, showCharts } from './hooks.ts';
+import { discoveryPanel } from './discovery.ts';
+import { exportReport, showCharts, type ExperimentData } from './hooks.ts';
 
 export interface Choice {
   outcome: string;
@@ -37,15 +38,15 @@ export function renderResults(box: HTMLElement, e: Experiment, results: Experime
     });
   }
   const list = analyses(e, results, choice.outcome, choice.baseline);
-  if (!list.length) el(box, 'p', t('exp.noAnalysis'), 'note');
   for (const a of list) {
     if ('error' in a) el(box, 'p', a.error, 'note');
     else analysisTable(box, a, e.scenarios.length > 1);
   }
   const charts = el(box, 'div', undefined, 'views exp-charts');
   charts.id = 'exp-charts';
-  const data = { spec, experiment: e, results, analyses: list.filter((a) => 'result' in a), outcome: choice.outcome };
+  const data: ExperimentData = { spec, experiment: e, results, analyses: list.filter((a) => 'result' in a), outcome: choice.outcome };
   charts.hidden = !showCharts(charts, data);
+  discoveryPanel(box, e, results, choice.outcome, (found) => (data.discovery = found));
   const exports = el(box, 'div', undefined, 'buttons');
   button(exports, t('exp.exportCsv'), 'exp-export-csv').addEventListener('click', () => downloadText(results.summaryCsv(), 'summary.csv', 'text/csv'));
   button(exports, t('exp.exportRuns'), 'exp-export-runs').addEventListener('click', () => downloadText(results.runsCsv(), 'runs.csv', 'text/csv'));
