@@ -101,9 +101,8 @@ function reward(s: State, d: number, pi: number): number {
 /**
  * The official is judged against the other districts' officials over the same 12 months (a
  * yardstick, as in a promotion tournament), so that what changes for every district — money, the SO
- * sector, need — does not pass for the effect of the official's own trial. The central push is not a
- * tournament: the level above checks each district's purchase against its own, push·log(share), so
- * that raising purchase pays even when every district raises it.
+ * sector, need — does not pass for the effect of the official's own trial. The central push is part of
+ * the standing and so of the yardstick: an official gains by purchasing more than her peers.
  */
 function relativeReward(s: State, d: number): number {
   const { pi } = effective(s.params);
