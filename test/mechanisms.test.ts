@@ -6,16 +6,17 @@
 // mechanism, not only a pattern at its threshold, fails (docs/model.md §Validation).
 import { range } from 'd3-array';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSim, resolveParams, runScenario, type Series } from '../sim/index.ts';
+import { createSim, resolveParams, type Series } from '../sim/index.ts';
 import { dependence, renewalChance } from '../sim/contracts.ts';
 import { soQuality } from '../sim/delivery.ts';
 import { mean, scenario, sd } from './helpers.ts';
+import { cachedSeries } from './run-cache.ts';
 
 const SEEDS = Array.from({ length: 10 }, (_, i) => i + 1);
 const cache = new Map<string, Series[]>();
 function series(id: string, set: Record<string, number> = {}): Series[] {
   const key = `${id} ${JSON.stringify(set)}`;
-  if (!cache.has(key)) cache.set(key, SEEDS.map((seed) => runScenario(scenario(id), seed, { set }).series));
+  if (!cache.has(key)) cache.set(key, cachedSeries(id, SEEDS, { set }));
   return cache.get(key)!;
 }
 const final = (id: string, set: Record<string, number>, metric: string) => series(id, set).map((s) => s[metric][119]);
