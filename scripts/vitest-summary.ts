@@ -16,15 +16,22 @@ const REPORTER = join(import.meta.dirname, 'vitest-outcomes.ts');
 const args = process.argv.slice(2);
 const nodeOnly = args.includes('--phases=node');
 const phases = [['--exclude', BROWSER], ...(nodeOnly ? [] : [['test/browser']])];
-let passed = 0, failed = 0, skipped = 0, ok = true;
+let passed = 0,
+  failed = 0,
+  skipped = 0,
+  ok = true;
 const notes: string[] = [];
 for (const [i, phase] of phases.entries()) {
   const out = join(process.cwd(), `test-results-${i}.json`);
   rmSync(out, { force: true });
-  const { status } = spawnSync('npx', ['vitest', 'run', '--reporter=default', `--reporter=${REPORTER}`, ...phase, ...args.filter((a) => a !== '--phases=node')], {
-    stdio: 'inherit',
-    env: { ...process.env, VITEST_OUTCOMES: out },
-  });
+  const { status } = spawnSync(
+    'npx',
+    ['vitest', 'run', '--reporter=default', `--reporter=${REPORTER}`, ...phase, ...args.filter((a) => a !== '--phases=node')],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, VITEST_OUTCOMES: out },
+    },
+  );
   try {
     const t = tally(JSON.parse(readFileSync(out, 'utf8')) as Outcomes);
     passed += t.passed;

@@ -32,7 +32,13 @@ export async function cliFor(user: User): Promise<{ bin: string; dir?: string }>
     root: ROOT,
     logLevel: 'warn',
     ssr: { noExternal: true },
-    build: { ssr: join(ROOT, 'cli', 'index.ts'), outDir: dir, emptyOutDir: false, target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'cli.mjs', codeSplitting: false } } },
+    build: {
+      ssr: join(ROOT, 'cli', 'index.ts'),
+      outDir: dir,
+      emptyOutDir: false,
+      target: 'node20',
+      rollupOptions: { output: { format: 'es', entryFileNames: 'cli.mjs', codeSplitting: false } },
+    },
   });
   chmodSync(dir, 0o755);
   chmodSync(join(dir, 'cli.mjs'), 0o644);

@@ -10,11 +10,17 @@ import { cachedSeries, decode, encode, modelFingerprint } from './run-cache.ts';
 
 describe('run cache', () => {
   it('stores series exactly: every value, NaN, −0 and ±Infinity included, and each metric under its name', () => {
-    const runs: Series[] = [{ a: [0.1 + 0.2, NaN, -0, Infinity, -Infinity, 1e-300], b: [] }, { a: [Math.PI], 'c.d0': [1, 2, 3] }];
+    const runs: Series[] = [
+      { a: [0.1 + 0.2, NaN, -0, Infinity, -Infinity, 1e-300], b: [] },
+      { a: [Math.PI], 'c.d0': [1, 2, 3] },
+    ];
     const back = decode(encode(runs));
     expect(back).toEqual(runs);
     expect(Object.is(back[0].a[2], -0)).toBe(true);
-    expect(back.map((s) => Object.keys(s))).toEqual([['a', 'b'], ['a', 'c.d0']]);
+    expect(back.map((s) => Object.keys(s))).toEqual([
+      ['a', 'b'],
+      ['a', 'c.d0'],
+    ]);
   });
 
   it("gives back the model's runs, bit for bit, computed or read from the cache", () => {

@@ -20,8 +20,16 @@ const files = (dir: string): string[] =>
 /** A hash of everything a seeded run depends on but its options: the model's source, the scenarios, the model's packages, the engine, and this file's storage format. */
 export function modelFingerprint(root = ROOT): string {
   const h = createHash('sha256');
-  const sources = [...files(join(root, 'sim')).filter((f) => f.endsWith('.ts')), ...files(join(root, 'scenarios')), join(root, 'test', 'run-cache.ts'), join(root, 'test', 'helpers.ts')];
-  for (const f of sources.sort()) h.update(`${relative(root, f)}\0`).update(readFileSync(f)).update('\0');
+  const sources = [
+    ...files(join(root, 'sim')).filter((f) => f.endsWith('.ts')),
+    ...files(join(root, 'scenarios')),
+    join(root, 'test', 'run-cache.ts'),
+    join(root, 'test', 'helpers.ts'),
+  ];
+  for (const f of sources.sort())
+    h.update(`${relative(root, f)}\0`)
+      .update(readFileSync(f))
+      .update('\0');
   for (const pkg of ['seedrandom', 'zod']) h.update(`${pkg}@${JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version}\0`);
   return h.update(process.version).digest('hex');
 }
@@ -38,7 +46,9 @@ export function cachedSeries(id: string, seeds: number[], options: RunsOptions =
   const compute = () => seeds.map((seed) => runScenario(scenario(id), seed, options).series);
   if (process.env.INVOLUTION_LAB_RUN_CACHE === 'off') return compute();
   fingerprint ??= modelFingerprint();
-  const key = createHash('sha256').update(JSON.stringify([fingerprint, id, seeds, options.ticks ?? null, Object.entries(options.set ?? {}).sort()])).digest('hex');
+  const key = createHash('sha256')
+    .update(JSON.stringify([fingerprint, id, seeds, options.ticks ?? null, Object.entries(options.set ?? {}).sort()]))
+    .digest('hex');
   const file = join(CACHE_DIR, `${key}.bin.gz`);
   try {
     return decode(gunzipSync(readFileSync(file)));

@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tally, type Outcomes } from '../scripts/vitest-outcomes.ts';
 
-const test = (name: string, state: string, mode = 'run', note?: string) => ({ type: 'test' as const, name, state, mode, ...(note === undefined ? {} : { note }) });
+const test = (name: string, state: string, mode = 'run', note?: string) => ({
+  type: 'test' as const,
+  name,
+  state,
+  mode,
+  ...(note === undefined ? {} : { note }),
+});
 
 describe('tally', () => {
   it('counts the tests of a file whose beforeAll failed, and of a suite whose beforeAll timed out, as failed, naming them', () => {
@@ -16,16 +22,23 @@ describe('tally', () => {
       unhandled: [],
       modules: [
         // As vitest reports a file-level beforeAll that threw: the file has the error, its tests are "skipped" in mode run.
-        { type: 'module', name: 'test/validation.test.ts', errors: ['set-up broke'], children: [
-          { type: 'suite', name: 'pattern 1', errors: [], children: [test('a', 'skipped'), test('b', 'skipped')] },
-          test('c', 'skipped'),
-        ] },
+        {
+          type: 'module',
+          name: 'test/validation.test.ts',
+          errors: ['set-up broke'],
+          children: [{ type: 'suite', name: 'pattern 1', errors: [], children: [test('a', 'skipped'), test('b', 'skipped')] }, test('c', 'skipped')],
+        },
         // A suite's beforeAll that timed out: the suite has the error; the file's other tests ran.
-        { type: 'module', name: 'test/slow.test.ts', errors: [], children: [
-          { type: 'suite', name: 'slow', errors: ['Hook timed out in 100ms.\nIf this is a long-running hook, …'], children: [test('d', 'skipped')] },
-          test('e', 'passed'),
-          test('on purpose', 'skipped', 'skip'),
-        ] },
+        {
+          type: 'module',
+          name: 'test/slow.test.ts',
+          errors: [],
+          children: [
+            { type: 'suite', name: 'slow', errors: ['Hook timed out in 100ms.\nIf this is a long-running hook, …'], children: [test('d', 'skipped')] },
+            test('e', 'passed'),
+            test('on purpose', 'skipped', 'skip'),
+          ],
+        },
       ],
     };
     const t = tally(outcomes);
@@ -35,20 +48,46 @@ describe('tally', () => {
   });
 
   it('keeps deliberate skips (it.skip, it.todo, ctx.skip with a reason) skipped, and counts a failed test once', () => {
-    const t = tally({ unhandled: [], modules: [{ type: 'module', name: 'f', errors: [], children: [
-      test('skip', 'skipped', 'skip'), test('todo', 'skipped', 'todo'), test('no tmpfs', 'skipped', 'run', 'mounting a tmpfs is not permitted here'), test('x', 'failed'), test('y', 'passed'),
-    ] }] });
+    const t = tally({
+      unhandled: [],
+      modules: [
+        {
+          type: 'module',
+          name: 'f',
+          errors: [],
+          children: [
+            test('skip', 'skipped', 'skip'),
+            test('todo', 'skipped', 'todo'),
+            test('no tmpfs', 'skipped', 'run', 'mounting a tmpfs is not permitted here'),
+            test('x', 'failed'),
+            test('y', 'passed'),
+          ],
+        },
+      ],
+    });
     expect(t).toEqual({ passed: 1, failed: 1, skipped: 3, notes: [] });
   });
 
   it('counts a file that could not be loaded, an afterAll that failed after its tests passed, and a test that never started, as one failure each', () => {
-    const t = tally({ unhandled: [], modules: [
-      { type: 'module', name: 'broken.test.ts', errors: ["Cannot find module './gone.ts'"], children: [] },
-      { type: 'module', name: 'after.test.ts', errors: [], children: [{ type: 'suite', name: 's', errors: ['cleanup failed'], children: [test('p', 'passed')] }] },
-      { type: 'module', name: 'stopped.test.ts', errors: [], children: [test('q', 'pending')] },
-    ] });
+    const t = tally({
+      unhandled: [],
+      modules: [
+        { type: 'module', name: 'broken.test.ts', errors: ["Cannot find module './gone.ts'"], children: [] },
+        {
+          type: 'module',
+          name: 'after.test.ts',
+          errors: [],
+          children: [{ type: 'suite', name: 's', errors: ['cleanup failed'], children: [test('p', 'passed')] }],
+        },
+        { type: 'module', name: 'stopped.test.ts', errors: [], children: [test('q', 'pending')] },
+      ],
+    });
     expect({ passed: t.passed, failed: t.failed, skipped: t.skipped }).toEqual({ passed: 1, failed: 3, skipped: 0 });
-    expect(t.notes).toEqual(["broken.test.ts: a hook failed: Cannot find module './gone.ts'", 'after.test.ts > s: a hook failed: cleanup failed', 'stopped.test.ts > q: did not run (never started)']);
+    expect(t.notes).toEqual([
+      "broken.test.ts: a hook failed: Cannot find module './gone.ts'",
+      'after.test.ts > s: a hook failed: cleanup failed',
+      'stopped.test.ts > q: did not run (never started)',
+    ]);
   });
 });
 
@@ -60,10 +99,12 @@ describe('npm run test:unit on a throwaway project', () => {
   writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
   const files: Record<string, string> = {
     'setup-fails.test.ts': "beforeAll(() => { throw new Error('set-up broke'); });\nit('one', () => expect(1).toBe(1));\nit('two', () => expect(1).toBe(1));\n",
-    'setup-slow.test.ts': "describe('slow', () => {\n  beforeAll(() => new Promise((r) => setTimeout(r, 2000)), 50);\n  it('three', () => expect(1).toBe(1));\n});\nit('passes', () => expect(1).toBe(1));\nit.skip('skipped on purpose', () => {});\n",
+    'setup-slow.test.ts':
+      "describe('slow', () => {\n  beforeAll(() => new Promise((r) => setTimeout(r, 2000)), 50);\n  it('three', () => expect(1).toBe(1));\n});\nit('passes', () => expect(1).toBe(1));\nit.skip('skipped on purpose', () => {});\n",
     'browser-ok.test.ts': "it('browser phase passes', () => expect(1).toBe(1));\n",
   };
-  for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, 'test', name), `import { beforeAll, describe, expect, it } from 'vitest';\n${body}`);
+  for (const [name, body] of Object.entries(files))
+    writeFileSync(join(dir, 'test', name), `import { beforeAll, describe, expect, it } from 'vitest';\n${body}`);
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')));
   const summary = join(import.meta.dirname, '..', 'scripts', 'vitest-summary.ts');
 
@@ -77,7 +118,10 @@ describe('npm run test:unit on a throwaway project', () => {
   }, 120_000);
 
   it('exits 0 with "N passed, 0 failed" once the hooks succeed', () => {
-    writeFileSync(join(dir, 'test', 'setup-fails.test.ts'), "import { beforeAll, expect, it } from 'vitest';\nbeforeAll(() => {});\nit('one', () => expect(1).toBe(1));\n");
+    writeFileSync(
+      join(dir, 'test', 'setup-fails.test.ts'),
+      "import { beforeAll, expect, it } from 'vitest';\nbeforeAll(() => {});\nit('one', () => expect(1).toBe(1));\n",
+    );
     writeFileSync(join(dir, 'test', 'setup-slow.test.ts'), "import { expect, it } from 'vitest';\nit('passes', () => expect(1).toBe(1));\n");
     const r = spawnSync('npx', ['tsx', summary], { cwd: dir, encoding: 'utf8', env: { ...env, NO_COLOR: '1' } });
     expect(r.stdout.trim().split('\n').at(-1)).toBe('3 passed, 0 failed');

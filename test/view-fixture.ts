@@ -22,7 +22,12 @@ export const VIEW_METRICS = ['involutionIndex', 'formGrowth', 'substanceGrowth',
 export const COMPARE_SCENARIOS = ['baseline-involution', 'full-prevention'];
 /** Compare's runs: involutionIndex of seeds 1–3 of two scenarios, 1000 citizens, 36 months. */
 export const compareRuns = (): Record<string, number[][]> =>
-  Object.fromEntries(COMPARE_SCENARIOS.map((id) => [id, [1, 2, 3].map((seed) => runSim(createSim(resolveParams(findScenario(id)!.params, { citizens: 1000, ticks: 36 }), seed)).involutionIndex)]));
+  Object.fromEntries(
+    COMPARE_SCENARIOS.map((id) => [
+      id,
+      [1, 2, 3].map((seed) => runSim(createSim(resolveParams(findScenario(id)!.params, { citizens: 1000, ticks: 36 }), seed)).involutionIndex),
+    ]),
+  );
 
 type Typed = Float64Array | Int32Array | Int16Array | Uint8Array;
 const TYPED = { Float64Array, Int32Array, Int16Array, Uint8Array } as const;
@@ -72,6 +77,11 @@ export function readFixture(): ViewFixture {
 export function shapeOf(v: unknown): unknown {
   if (ArrayBuffer.isView(v)) return v.constructor.name;
   if (Array.isArray(v)) return v.length ? [shapeOf(v[0])] : [];
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, shapeOf(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, x]) => [k, shapeOf(x)]),
+    );
   return typeof v;
 }
