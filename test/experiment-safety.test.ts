@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parquetReadObjects, asyncBufferFromFile } from 'hyparquet';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checksum } from '../cli/calibrate/journal.ts';
+import { checksum } from '../cli/runs/checksum.ts';
 import { JOURNAL } from '../cli/experiment/journal.ts';
 import { autoShard } from '../cli/experiment/scheduler.ts';
 import { cliStoppingAfter } from './gated-cli.ts';
