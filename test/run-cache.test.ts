@@ -1,12 +1,12 @@
 // The pattern tests' run cache (test/run-cache.ts) gives back exactly what the model computes, and
 // forgets it when the model's code or a scenario changes.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScenario, type Series } from '../sim/index.ts';
 import { scenario } from './helpers.ts';
-import { cachedSeries, decode, encode, modelFingerprint } from './run-cache.ts';
+import { cachedSeries, decode, encode, modelFingerprint, prune } from './run-cache.ts';
 
 describe('run cache', () => {
   it('stores series exactly: every value, NaN, −0 and ±Infinity included, and each metric under its name', () => {
@@ -28,6 +28,22 @@ describe('run cache', () => {
     const fresh = [3, 4].map((seed) => runScenario(scenario('money-alone'), seed, options).series);
     expect(cachedSeries('money-alone', [3, 4], options)).toEqual(fresh);
     expect(cachedSeries('money-alone', [3, 4], options)).toEqual(fresh); // the second time from the file
+  });
+
+  it('keeps the runs of the current model and of the two last written before it, and removes older ones', () => {
+    const root = mkdtempSync(join(tmpdir(), 'involution-cache-prune-'));
+    try {
+      const names = ['a', 'b', 'c', 'd', 'e'];
+      names.forEach((name, i) => {
+        mkdirSync(join(root, name));
+        writeFileSync(join(root, name, 'x.bin.gz'), '');
+        utimesSync(join(root, name), 1000 + i, 1000 + i); // e newest
+      });
+      prune(join(root, 'a'), root);
+      expect(readdirSync(root).sort()).toEqual(['a', 'd', 'e']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   describe('its key', () => {

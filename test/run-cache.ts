@@ -3,9 +3,10 @@
 // code, the scenarios, the packages the model imports and its options, so the cache is keyed by a
 // hash of all of them: any change under sim/ or scenarios/ (or to this file) computes the runs
 // again. The series are stored exactly (64-bit floats, gzip), under
-// node_modules/.cache/involution-lab/runs/. INVOLUTION_LAB_RUN_CACHE=off computes every run afresh.
+// node_modules/.cache/involution-lab/runs/<model>/, the last three models kept (about 40 MB each).
+// INVOLUTION_LAB_RUN_CACHE=off computes every run afresh (npm run mutants: each mutant is a model).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { runScenario, type Series } from '../sim/index.ts';
@@ -46,21 +47,33 @@ export function cachedSeries(id: string, seeds: number[], options: RunsOptions =
   const compute = () => seeds.map((seed) => runScenario(scenario(id), seed, options).series);
   if (process.env.INVOLUTION_LAB_RUN_CACHE === 'off') return compute();
   fingerprint ??= modelFingerprint();
+  const dir = join(CACHE_DIR, fingerprint.slice(0, 16));
   const key = createHash('sha256')
     .update(JSON.stringify([fingerprint, id, seeds, options.ticks ?? null, Object.entries(options.set ?? {}).sort()]))
     .digest('hex');
-  const file = join(CACHE_DIR, `${key}.bin.gz`);
+  const file = join(dir, `${key}.bin.gz`);
   try {
     return decode(gunzipSync(readFileSync(file)));
   } catch {
     // Not cached yet (or unreadable): compute, then store it atomically, so that a concurrent run reads a whole file or none.
     const runs = compute();
-    mkdirSync(CACHE_DIR, { recursive: true });
+    mkdirSync(dir, { recursive: true });
+    prune(dir);
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, gzipSync(encode(runs), { level: 1 }));
     renameSync(tmp, file);
     return runs;
   }
+}
+
+/** Keeps the runs of the last KEEP models (by when their folder was last written to); older ones go. */
+const KEEP = 3;
+export function prune(current: string, root = CACHE_DIR): void {
+  const others = readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && join(root, e.name) !== current)
+    .map((e) => ({ path: join(root, e.name), written: statSync(join(root, e.name)).mtimeMs }))
+    .sort((a, b) => b.written - a.written);
+  for (const old of others.slice(KEEP - 1)) rmSync(old.path, { recursive: true, force: true });
 }
 
 /** A header (JSON: each run's metric names and lengths) then every value as a 64-bit float: exact, NaN included. */
