@@ -26,7 +26,10 @@ const effect = (id: string, base: Record<string, number>, change: Record<string,
   return mean(b.map((x, i) => x - a[i]));
 };
 
-describe('mechanism knock-outs', () => {
+// A test computes the runs it compares (10 seeds × 120 months a configuration, up to four
+// configurations, cached on disk by test/run-cache.ts): on a busy machine the first computation takes
+// minutes, so the time limit is that of a set-up, not of a unit test.
+describe('mechanism knock-outs', { timeout: 600_000 }, () => {
   it("officials' trial and error carries the form: without it granularity stays put and the baseline index falls by at least 0.3", () => {
     const frozen = { officialStep: 0, demandStep: 0 };
     expect(mean(final('baseline-involution', frozen, 'projectGranularity'))).toBeCloseTo(0.25, 10);
