@@ -45,6 +45,22 @@ export default tseslint.config(
     },
   },
   {
+    // Experiments and calibrations share their run infrastructure (cli/runs/: worker pool, protocol,
+    // progress, machine, checksum) and cli/common/; neither imports the other.
+    files: ['cli/experiment/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../calibrate/*'], message: 'Share code with calibrate through cli/runs/ or cli/common/.' }] }] },
+  },
+  {
+    files: ['cli/calibrate/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['../experiment/*'], message: 'Share code with experiment through cli/runs/ or cli/common/.' }] }] },
+  },
+  {
+    files: ['cli/runs/**/*.ts', 'cli/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../experiment/*', '../calibrate/*', '../analysis/*', '../report/*', '../*.ts'], message: 'cli/runs/ and cli/common/ are shared by the commands: they import none of them.' }] }],
+    },
+  },
+  {
     // The browser shares the lab core with the command line; cli/ is the part that needs Node.
     files: ['viz/**/*.ts'],
     rules: {

@@ -1,9 +1,25 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-export default defineConfig({
+/**
+ * The long tests, left out by `npm run test:fast` (`vitest --mode fast`): the pattern validation (15
+ * configurations × 20 seeds × 240 months, cached after the first run), the analysis scripts run as
+ * processes, the experiment, calibration and file-safety cases end to end through the built CLI's
+ * processes, and the browser. `npm test` runs them all.
+ */
+export const LONG = [
+  'test/validation.test.ts',
+  'test/scripts.test.ts',
+  'test/calibrate.test.ts',
+  'test/experiment.test.ts',
+  'test/experiment-safety.test.ts',
+  'test/browser*.test.ts',
+];
+
+export default defineConfig(({ mode }) => ({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: mode === 'fast' ? [...configDefaults.exclude, ...LONG] : configDefaults.exclude,
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
-});
+}));

@@ -1,6 +1,6 @@
 // Throughput of the model: citizen-ticks per second and memory at several sizes, 120 ticks each,
 // one core. Each size runs in its own child process so that peak memory is its own.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import seedrandom from 'seedrandom';
 import { createSim, resolveParams } from '../sim/index.ts';
@@ -137,6 +137,7 @@ function ratios(): void {
 
 const arg = process.argv[2];
 if (arg === 'ratios') ratios();
+else if (arg === 'cli') cliAtScale();
 else if (arg) one(Number(arg));
 else {
   console.log(`Involution Lab benchmark: ${TICKS} ticks, default scenario, one core, best of 3 seeds (node ${process.version})`);
@@ -153,4 +154,28 @@ else {
   console.log('Linear cost shows as a constant M citizen-ticks/s across sizes.');
   console.log('');
   execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), 'ratios'], { stdio: 'inherit' });
+  console.log('');
+  cliAtScale();
+}
+
+/**
+ * The built command line at 1 000 000 citizens for the full 120 months (a unit test until 0.2; too
+ * long for the test loop): it must finish, record the size and every month, and the baseline's index
+ * must be positive at month 120. Exits non-zero, saying what failed, if not.
+ */
+function cliAtScale(): void {
+  const bin = fileURLToPath(new URL('../bin/involution-lab.mjs', import.meta.url));
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [bin, 'run', '--scenario', 'baseline-involution', '--set', 'citizens=1000000', '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - t0) / 1000;
+  const fail = (what: string) => {
+    console.error(`the command line at 1 000 000 citizens: ${what}`);
+    process.exit(1);
+  };
+  if (r.status !== 0) fail(`exit ${r.status}: ${r.stderr.trim()}`);
+  const { manifest, series } = JSON.parse(r.stdout);
+  if (manifest.params.citizens !== 1_000_000) fail(`the manifest records ${manifest.params.citizens} citizens`);
+  if (series.tick.length !== 120) fail(`${series.tick.length} months recorded, not 120`);
+  if (!(series.involutionIndex[119] > 0)) fail(`the baseline's index at month 120 is ${series.involutionIndex[119]}, not positive`);
+  console.log(`the command line at 1 000 000 citizens, 120 months: ${seconds.toFixed(1)} s, index at month 120 ${series.involutionIndex[119].toFixed(2)} (checked: finishes, 120 months, index > 0)`);
 }

@@ -1,12 +1,14 @@
 // Scenario files: read, checked for their shape (lab/spec/shape.ts), validated against the scenario
 // schema, and every problem listed (up to ten), each naming the field, the value (shortened) and
 // what is allowed.
+import { isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
 import { knownParams, PARAM_BY_NAME, ScenarioError, type Scenario } from '../sim/index.ts';
 import { scenarioSchema } from '../sim/scenario.ts';
 import { readJsonFile } from './common/json.ts';
 import { problemList, shown } from '../lab/problems.ts';
 import { UsageError } from './common/errors.ts';
+import { bundledScenario } from '../lab/spec/resolve.ts';
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
@@ -47,4 +49,10 @@ export function loadScenarioFile(path: string): Scenario {
   const result = scenarioSchema.safeParse(data);
   if (result.success) return result.data as Scenario;
   throw new ScenarioError(problemList(`scenario file ${path}`, result.error.issues.map((i) => describe(i, data))));
+}
+
+/** A bundled scenario id, or a path to a scenario .json file (relative to `base`, the spec's folder). */
+export function scenarioOf(ref: string, base: string, field: string): Scenario {
+  if (ref.endsWith('.json')) return loadScenarioFile(isAbsolute(ref) ? ref : resolve(base, ref));
+  return bundledScenario(ref, field);
 }

@@ -1,10 +1,12 @@
-// The lab core's public surface, the same for the command line and the browser: a spec (parsed
-// JSON) resolved into an experiment, its runs, their rows and tables (summary.csv and runs.csv as
-// `involution-lab experiment` writes them), the analyses `involution-lab analyze` makes, and the
-// summaries (fans) the report and the browser's Compare draw. The charts (lab/charts/, on Observable
-// Plot) and the report page built from them are lab/report/index.ts's surface, apart, so that a page
-// loads Plot only when it draws. No Node, no file read, no DOM global: a
-// chart is built in the document its caller passes.
+// One entry for the experiment pipeline of the lab core, the same for the command line and the
+// browser: a spec (parsed JSON) resolved into an experiment, its runs, their rows and tables
+// (summary.csv and runs.csv as `involution-lab experiment` writes them), the analyses
+// `involution-lab analyze` makes, and the summaries (fans) the report and the browser's Compare
+// draw. It is a convenience, not a boundary: cli/, viz/ and the tests import lab/'s modules directly
+// (most imports do), and nothing requires going through this file; what ESLint enforces is that lab/
+// imports neither cli/ nor viz/. The charts (lab/charts/, on Observable Plot) and the report page
+// built from them are lab/report/index.ts's, apart, so that a page loads Plot only when it draws. No
+// Node, no file read, no DOM global: a chart is built in the document its caller passes.
 export { resolveExperiment, bundledScenario, type Experiment, type Format, type ResolveOptions, type ScenarioResolver } from './spec/resolve.ts';
 export { SpecError, Problem, problemList } from './problems.ts';
 export type { Spec, DesignSpec } from './spec/schema.ts';

@@ -41,7 +41,8 @@ function main(): void {
       const original = readFileSync(path, 'utf8');
       writeFileSync(path, original.replace(m.from, m.to));
       const report = join(work, `mutant-${i}.json`);
-      spawnSync('npx', ['vitest', 'run', ...TESTS, '--reporter=json', `--outputFile=${report}`], { cwd: work, encoding: 'utf8' });
+      // Each mutant is a model of its own: its runs are not kept (the copy shares node_modules, and with it the run cache).
+      spawnSync('npx', ['vitest', 'run', ...TESTS, '--reporter=json', `--outputFile=${report}`], { cwd: work, encoding: 'utf8', env: { ...process.env, INVOLUTION_LAB_RUN_CACHE: 'off' } });
       writeFileSync(path, original);
       let failing: string[];
       try {

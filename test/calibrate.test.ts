@@ -289,7 +289,7 @@ describe('involution-lab calibrate', () => {
     entries[3] = entries[3].replace(/"values":\[\[(\d)/, (_, d) => `"values":[[${(Number(d) + 1) % 10}`);
     const forged = JSON.parse(entries[5]);
     forged.theta[0] = 0.123;
-    const { checksum } = await import('../cli/calibrate/journal.ts');
+    const { checksum } = await import('../cli/runs/checksum.ts');
     forged.check = checksum(JSON.stringify([forged.g, forged.k, forged.theta, forged.seeds, forged.values, forged.ms]));
     entries[5] = JSON.stringify(forged);
     writeFileSync(join(dir, JOURNAL), entries.join('\n'));

@@ -1,9 +1,10 @@
 // The how-tos of CONTRIBUTING.md, each held by a test that fails when a step is forgotten. (Metrics:
-// test/metric-registry.test.ts; languages: test/i18n.test.ts; parameters: test/registry.test.ts.)
+// test/metric-registry.test.ts; languages: test/i18n.test.ts; parameters: test/registry.test.ts and
+// the panel's messages here.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSim, resolveParams } from '../sim/index.ts';
+import { createSim, METRICS, resolveParams } from '../sim/index.ts';
 import { STREAMS } from '../sim/rng.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
 import { MUTANTS } from '../scripts/mutant-list.ts';
@@ -35,6 +36,25 @@ describe('adding a process', () => {
   it("is covered by the mutation check: every mutant of scripts/mutant-list.ts still matches its code exactly once", () => {
     for (const m of MUTANTS) expect(read(m.file).split(m.from).length - 1, m.name).toBe(1);
     for (const m of MUTANTS) expect(m.to, m.name).not.toMatch(/\d\.\d/);
+  });
+});
+
+describe('adding a parameter', () => {
+  it("names every parameter of the explorer's panel in every language: param.<name> in each catalog (without it the panel cannot build)", async () => {
+    const { panelParams } = await import('../viz/controls.ts');
+    const shown = panelParams().map((p) => p.name);
+    expect(shown.length).toBeGreaterThan(10);
+    for (const file of readdirSync(join(root, 'viz', 'i18n', 'messages')).filter((f) => f.endsWith('.json'))) {
+      const catalog = JSON.parse(read(`viz/i18n/messages/${file}`)) as Record<string, string>;
+      for (const name of shown) expect(catalog[`param.${name}`], `${file}: param.${name}`).toBeTruthy();
+    }
+  });
+});
+
+describe('adding a metric', () => {
+  it("keeps Compare's own list of outcomes (viz/compare-config.ts) to recorded metrics", async () => {
+    const { COMPARE_METRICS } = await import('../viz/compare-config.ts');
+    for (const m of COMPARE_METRICS) expect(METRICS, m).toContain(m);
   });
 });
 

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { parquetReadObjects, asyncBufferFromFile } from 'hyparquet';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checksum } from '../cli/calibrate/journal.ts';
+import { checksum } from '../cli/runs/checksum.ts';
 import { JOURNAL } from '../cli/experiment/journal.ts';
 import { autoShard } from '../cli/experiment/scheduler.ts';
 import { cliStoppingAfter } from './gated-cli.ts';
+import { cliFor } from './portable-cli.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'involution-lab.mjs');
 const cli = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8' });
@@ -156,17 +157,25 @@ describe('--out writes through symlinks and never replaces a device or other non
     expectSame(join(tmp, 'real-dir'));
   });
 
-  it('"-" and /dev/stdout are standard output, even through a pipe', () => {
+  it('"-" and /dev/stdout are standard output, even through a pipe', async () => {
     expect(cli(...args, '--out', '-').stdout).toBe(expected);
     expect(cli(...args, '--out', '/dev/stdout').stdout).toBe(expected);
     const piped = spawnSync('sh', ['-c', `node ${JSON.stringify(BIN)} ${args.join(' ')} --out /dev/stdout | cat`], { encoding: 'utf8' });
     expect(piped.stdout).toBe(expected);
     expect(spawnSync('sh', ['-c', `node ${JSON.stringify(BIN)} ${args.join(' ')} --out /dev/stderr 2>&1 >/dev/null | cat`], { encoding: 'utf8' }).stdout).toBe(expected);
     // As a normal user, who cannot create files in /dev (root here runs it as nobody).
+    // The checkout may not be readable by that user (a clone under /root or in a `mktemp -d` folder):
+    // then the same CLI, built from the same sources into a world-readable folder (test/portable-cli.ts).
     if (process.getuid?.() === 0) {
-      const user = spawnSync(process.execPath, [BIN, ...args, '--out', '/dev/stdout'], { encoding: 'utf8', uid: 65534, gid: 65534, cwd: '/' });
-      expect(user.stderr).toBe('');
-      expect(user.stdout).toBe(expected);
+      const nobody = { uid: 65534, gid: 65534 };
+      const { bin, dir } = await cliFor(nobody);
+      try {
+        const user = spawnSync(process.execPath, [bin, ...args, '--out', '/dev/stdout'], { encoding: 'utf8', ...nobody, cwd: '/' });
+        expect(user.stderr).toBe('');
+        expect(user.stdout).toBe(expected);
+      } finally {
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      }
     }
     const full = spawnSync('sh', ['-c', `node ${JSON.stringify(BIN)} ${args.join(' ')} > /dev/full`], { encoding: 'utf8' });
     oneLine(full, /cannot write standard output: no space left on the device \(ENOSPC\)/);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL } from '../cli/experiment/journal.ts';
 import { differences, type Manifest } from '../cli/experiment/manifest.ts';
-import { runPool } from '../cli/experiment/pool.ts';
+import { runPool } from '../cli/runs/pool.ts';
 import { findScenario } from '../scenarios/index.ts';
 import type { Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';

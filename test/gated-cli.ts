@@ -1,5 +1,5 @@
 // A copy of the built CLI whose worker blocks after a fixed number of tasks: a kill -9 at an exact,
-// repeatable point. The bundle looks for its workers beside itself first (cli/experiment/worker-url.ts),
+// repeatable point. The bundle looks for its workers beside itself first (cli/runs/worker-url.ts),
 // so a worker file placed there wins over dist/.
 import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -6,16 +6,17 @@
 // mechanism, not only a pattern at its threshold, fails (docs/model.md §Validation).
 import { range } from 'd3-array';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSim, resolveParams, runScenario, type Series } from '../sim/index.ts';
+import { createSim, resolveParams, type Series } from '../sim/index.ts';
 import { dependence, renewalChance } from '../sim/contracts.ts';
 import { soQuality } from '../sim/delivery.ts';
 import { mean, scenario, sd } from './helpers.ts';
+import { cachedSeries } from './run-cache.ts';
 
 const SEEDS = Array.from({ length: 10 }, (_, i) => i + 1);
 const cache = new Map<string, Series[]>();
 function series(id: string, set: Record<string, number> = {}): Series[] {
   const key = `${id} ${JSON.stringify(set)}`;
-  if (!cache.has(key)) cache.set(key, SEEDS.map((seed) => runScenario(scenario(id), seed, { set }).series));
+  if (!cache.has(key)) cache.set(key, cachedSeries(id, SEEDS, { set }));
   return cache.get(key)!;
 }
 const final = (id: string, set: Record<string, number>, metric: string) => series(id, set).map((s) => s[metric][119]);
@@ -25,7 +26,10 @@ const effect = (id: string, base: Record<string, number>, change: Record<string,
   return mean(b.map((x, i) => x - a[i]));
 };
 
-describe('mechanism knock-outs', () => {
+// A test computes the runs it compares (10 seeds × 120 months a configuration, up to four
+// configurations, cached on disk by test/run-cache.ts): on a busy machine the first computation takes
+// minutes, so the time limit is that of a set-up, not of a unit test.
+describe('mechanism knock-outs', { timeout: 600_000 }, () => {
   it("officials' trial and error carries the form: without it granularity stays put and the baseline index falls by at least 0.3", () => {
     // All three decisions frozen: the purchase share, granularity and demand.
     const frozen = { officialStep: 0, demandStep: 0, shareStep: 0 };

@@ -1,9 +1,11 @@
 // Every view of the explorer (viz/views/), drawn in Node (linkedom's document, d3 selecting its SVG)
-// from one small seeded run, as SVG snapshots with numbers rounded to two decimals, as
-// test/charts.test.ts does for the report's charts: a change to a view shows as a diff of its
-// markup. Refresh with `npx vitest run test/views.test.ts -u` and look at the diff. The run is the
-// explorer's own: the worker's `api.replay` (viz/worker/api.ts) gives the snapshot, and each view's
-// data is built from it as viz/explore.ts builds it, in English. Nothing needs a layout engine: the
+// from fixed data, as SVG snapshots with numbers rounded to two decimals, as test/charts.test.ts
+// does for the report's charts: a change to a view shows as a diff of its markup, a change to the
+// model's numbers does not. Refresh with `npx vitest run test/views.test.ts -u` and look at the
+// diff. The data is test/fixtures/views.json (test/view-fixture.ts): a snapshot of the explorer's
+// own run as the worker's `api.replay` (viz/worker/api.ts) gives it, and Compare's runs; each
+// view's data is built from it as viz/explore.ts builds it, in English. The last test checks that
+// the worker's snapshot still has the fixture's shape. Nothing needs a layout engine: the
 // views measure text with lab/charts/text.ts' estimate, as in the browser, and are drawn at the
 // figure's `data-w` (viz/figure.ts), so the elements and numbers are the browser's. Compare's fan
 // (viz/views/fan.ts) is drawn once Plot has loaded, on its synchronous path.
@@ -12,8 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeDocument } from '../cli/report/dom.ts';
 import { markup } from '../lab/charts/index.ts';
 import { fanOf } from '../lab/summaries.ts';
-import { AWARD_MODES, createSim, runSim, resolveParams } from '../sim/index.ts';
-import { findScenario } from '../scenarios/index.ts';
+import { AWARD_MODES } from '../sim/index.ts';
 import { formSubstanceChart, indexChart, markLabels, type RunView } from '../viz/explore.ts';
 import type { Figure } from '../viz/figure.ts';
 import { metricLabel, t, type MessageKey } from '../viz/i18n/index.ts';
@@ -23,7 +24,8 @@ import { communityMap, MAP_MAX } from '../viz/views/map.ts';
 import { network } from '../viz/views/network.ts';
 import { soPopulation } from '../viz/views/sos.ts';
 import type { TimeSeriesData } from '../viz/views/timeseries.ts';
-import { api, type Snapshot } from '../viz/worker/api.ts';
+import type { Snapshot } from '../viz/worker/api.ts';
+import { explorerSnapshot, MONTHS, readFixture, SCENARIO, SEED, shapeOf, trimmed, VIEW_METRICS } from './view-fixture.ts';
 
 /** The view's markup, numbers rounded to two decimals, an element a line (as test/charts.test.ts). */
 const snapshot = (svg: Svg): string => `${markup(svg.node()!).replace(/-?\d+\.\d+/g, (x) => String(Math.round(Number(x) * 100) / 100 || 0)).replace(/></g, '>\n<')}\n`;
@@ -37,16 +39,14 @@ function figureSvg(width = 640, provenance?: string): Svg {
   return d3.select(el) as unknown as Svg;
 }
 
-const SEED = 7;
-const MONTHS = 48;
-const SCENARIO = 'reform-at-year-3';
+const fixture = readFixture();
 
 /**
- * The explorer's run: reform-at-year-3 (its scheduled change at month 36) with 1000 citizens for
- * 48 months, and an intervention at month 42; its series gathered as viz/main.ts gathers them.
+ * The explorer's run (the fixture's): reform-at-year-3 (its scheduled change at month 36) with 1000
+ * citizens for 48 months, and an intervention at month 42; its series gathered as viz/main.ts gathers them.
  */
 function explorerRun(): RunView {
-  const snap: Snapshot = api.replay(SCENARIO, SEED, { citizens: 1000, ticks: MONTHS }, [{ tick: 42, set: { partnership: 0.2 } }], MONTHS);
+  const snap: Snapshot = fixture.explorer;
   const series: Record<string, number[]> = {};
   snap.names.forEach((name, i) => { series[name] = Array.from(snap.rows[i]); });
   return { series, snap, markers: snap.markers };
@@ -56,11 +56,10 @@ const run = explorerRun();
 const { snap } = run;
 const fig = (svg: Svg) => ({ svg }) as unknown as Figure;
 
-/** Compare's fan of involutionIndex: three seeds of two scenarios, 1000 citizens, 36 months. */
+/** Compare's fan of involutionIndex: three seeds of two scenarios, 1000 citizens, 36 months (the fixture's). */
 function compareData(): TimeSeriesData {
-  const runs = (id: string) => [1, 2, 3].map((seed) => runSim(createSim(resolveParams(findScenario(id)!.params, { citizens: 1000, ticks: 36 }), seed)).involutionIndex);
-  const lines = ['baseline-involution', 'full-prevention'].map((id, i) => {
-    const s = fanOf(runs(id));
+  const lines = Object.keys(fixture.compare).map((id, i) => {
+    const s = fanOf(fixture.compare[id]);
     return { key: id, label: `${id} (n=3)`, color: [PALETTE.vermillion, PALETTE.blue][i], values: s.mean, lo: s.low, hi: s.high };
   });
   return { title: `${t('chart.compare')}: involutionIndex`, xLabel: t('x'), yLabel: 'involutionIndex', ticks: 36, lines, marks: [], markLabels: { intervention: '', scheduled: '', month: (m) => t('atMonth', { tick: m }) } };
@@ -238,5 +237,20 @@ describe("Compare's fan (viz/views/fan.ts)", () => {
     expect(texts(svg, 'g.legend g.item text')).toEqual(['baseline-involution (n=3)', 'full-prevention (n=3)']);
     // A band and a line a series.
     expect(count(svg, 'g.plot path title')).toBe(4);
+  });
+});
+
+describe('the fixture (test/fixtures/views.json)', () => {
+  it("has the shape of the worker's snapshot today: the same keys and types, the rows the views draw, what Compare's fan takes", () => {
+    const live = explorerSnapshot(6);
+    const { params, ...rest } = trimmed(live);
+    const { params: fixedParams, ...fixedRest } = fixture.explorer;
+    expect(shapeOf(fixedRest)).toEqual(shapeOf(rest));
+    // Parameters may be added; every parameter the fixture holds must still be one, of the same type.
+    expect(shapeOf(params)).toMatchObject(shapeOf(fixedParams) as object);
+    expect(fixture.explorer.names).toEqual(VIEW_METRICS.filter((m) => live.names.includes(m)));
+    expect(fixture.explorer.names).toEqual(VIEW_METRICS);
+    expect(fixture.explorer.rows.every((r) => r.length === MONTHS)).toBe(true);
+    expect(Object.values(fixture.compare).map((runs) => runs.map((r) => r.length))).toEqual([[36, 36, 36], [36, 36, 36]]);
   });
 });

@@ -8,6 +8,11 @@ const GROUPS: Group[] = ['causes', 'prevention', 'co-governance', 'world'];
 /** Run-control parameters live elsewhere on the page. */
 const HIDDEN = new Set(['seed']);
 
+/** The parameters the panel shows, by group: each needs its `param.<name>` message in every catalog (test/contributing.test.ts). */
+export function panelParams(group?: Group): ParamSpec[] {
+  return (PARAMS as readonly ParamSpec[]).filter((p) => (group ? p.group === group : GROUPS.includes(p.group)) && !HIDDEN.has(p.name));
+}
+
 export interface ParamPanel {
   /** Show the run's values, or the pending value where a change waits for Reset. */
   set(values: Record<string, number>, pending: Record<string, number>): void;
@@ -42,7 +47,7 @@ export function paramPanel(root: HTMLElement, onChange: (name: string, value: nu
       worldNote = fs.appendChild(document.createElement('p'));
       worldNote.className = 'note';
     }
-    for (const spec of PARAMS.filter((p) => p.group === group && !HIDDEN.has(p.name))) controls.set(spec.name, control(fs, spec));
+    for (const spec of panelParams(group)) controls.set(spec.name, control(fs, spec));
   }
 
   function control(fs: HTMLElement, spec: ParamSpec): Control {
@@ -101,7 +106,7 @@ export function paramPanel(root: HTMLElement, onChange: (name: string, value: nu
   const relabel = () => {
     for (const [legend, group] of legends) legend.textContent = t(`group.${group}` as MessageKey);
     if (worldNote) {
-      const names = (PARAMS as readonly ParamSpec[]).filter((p) => p.group === 'world' && p.structural && !HIDDEN.has(p.name)).map((p) => t(`param.${p.name}` as MessageKey));
+      const names = panelParams('world').filter((p) => p.structural).map((p) => t(`param.${p.name}` as MessageKey));
       worldNote.textContent = t('worldNote', { names: names.join(t('listSep')) });
     }
     for (const { spec, name, help, box, badge } of controls.values()) {

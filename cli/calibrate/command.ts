@@ -7,7 +7,7 @@ import { UsageError } from '../common/errors.ts';
 import { integerFlag } from '../common/flags.ts';
 import { removeStaleTemporaries } from '../common/files.ts';
 import { plural } from '../common/text.ts';
-import type { ExperimentIo } from '../experiment/command.ts';
+import type { CommandIo } from '../runs/progress.ts';
 import { checkCalibrationDir, manifestOf } from './manifest.ts';
 import { runCalibrationSession } from './session.ts';
 import { loadCalibration, type Calibration } from './spec.ts';
@@ -39,7 +39,7 @@ function secondsPerRun(c: Calibration): number {
 }
 
 /** How many runs and how long: bounds from the spec, a typical figure at 50 % acceptance. */
-function dryRun(c: Calibration, specFile: string, workers: number, io: ExperimentIo): number {
+function dryRun(c: Calibration, specFile: string, workers: number, io: CommandIo): number {
   const s = c.settings;
   const perGeneration = (acceptance: number) => Math.ceil(s.particles / acceptance) * s.replicates;
   const predictive = c.spec.predictive.draws * c.spec.predictive.seeds;
@@ -58,7 +58,7 @@ function dryRun(c: Calibration, specFile: string, workers: number, io: Experimen
   return 0;
 }
 
-export function calibrateCommand(args: CalibrateArgs, io: ExperimentIo): number | Promise<number> {
+export function calibrateCommand(args: CalibrateArgs, io: CommandIo): number | Promise<number> {
   const [specFile, ...extra] = args.positionals;
   if (specFile === undefined) throw new UsageError('calibrate needs a spec file: involution-lab calibrate <spec.json> --out <dir>');
   if (extra.length) throw new UsageError(`calibrate takes one spec file; unexpected: ${extra.join(' ')}`);

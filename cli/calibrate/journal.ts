@@ -4,6 +4,7 @@
 // parameters, same seeds), so a damaged or foreign entry is never used: it is simulated again.
 import { existsSync, readFileSync } from 'node:fs';
 import { AppendFile, writeAtomic } from '../common/files.ts';
+import { checksum } from '../runs/checksum.ts';
 
 export const JOURNAL = '.journal.ndjson';
 
@@ -16,13 +17,6 @@ export interface Entry {
   /** values[replicate][target] */
   values: number[][];
   ms: number;
-}
-
-/** FNV-1a (32 bit) of a string, as 8 hex digits: enough to catch a changed digit or a torn line. */
-export function checksum(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 const payload = (e: Entry) => JSON.stringify([e.g, e.k, e.theta, e.seeds, e.values, e.ms]);

@@ -10,7 +10,7 @@ import { scenarioRunText, type Scenario } from '../../sim/index.ts';
 import { VERSION } from '../../sim/version.ts';
 import { UsageError } from '../common/errors.ts';
 import { entriesOf, writeAtomic } from '../common/files.ts';
-import type { Machine } from '../experiment/machine.ts';
+import type { Machine } from '../runs/machine.ts';
 import type { Calibration, CalibrationSpec } from './spec.ts';
 
 export const MANIFEST = 'manifest.json';

@@ -6,8 +6,8 @@ import { outcomeOf, type Outcome, type Proposal, type Simulator, type Step } fro
 import type { ModelSetup } from '../../lab/abc/model.ts';
 import type { Target } from '../../lab/abc/targets.ts';
 import { plural } from '../common/text.ts';
-import { runPool } from '../experiment/pool.ts';
-import { workerUrl } from '../experiment/worker-url.ts';
+import { runPool } from '../runs/pool.ts';
+import { workerUrl } from '../runs/worker-url.ts';
 import { Journal, type Entry, type JournalContents } from './journal.ts';
 import type { CalibrationProgress } from './progress.ts';
 import type { ProposalResult, ProposalTask } from './worker.ts';

@@ -2,7 +2,7 @@
 // in place on a terminal; a plain line every 10 s in logs, where each generation's end is a line
 // of its own), with runs and runs per second.
 import type { Step } from '../../lab/abc/smc.ts';
-import type { ProgressOutput } from '../experiment/progress.ts';
+import type { ProgressOutput } from '../runs/progress.ts';
 
 export class CalibrationProgress {
   private label = '';

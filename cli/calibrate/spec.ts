@@ -10,7 +10,7 @@ import { describeIssue, type SpecVocabulary } from '../../lab/spec/issues.ts';
 import { checkParam } from '../../lab/spec/params.ts';
 import { UsageError } from '../common/errors.ts';
 import { readJsonFile } from '../common/json.ts';
-import { scenarioOf } from '../experiment/experiment.ts';
+import { scenarioOf } from '../load.ts';
 
 const tick = z.number().int().min(0).max(TICKS.max - 1).optional();
 const target = z.union([

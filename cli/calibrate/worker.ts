@@ -2,7 +2,7 @@
 // replicates and answers with each replicate's target values. Results depend only on the task.
 import { parentPort, workerData } from 'node:worker_threads';
 import { simulateTargets, type ModelSetup } from '../../lab/abc/model.ts';
-import { serve } from '../experiment/protocol.ts';
+import { serve } from '../runs/protocol.ts';
 
 export interface ProposalTask {
   generation: number;

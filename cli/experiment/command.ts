@@ -17,7 +17,7 @@ import { checkOutDir } from './outdir.ts';
 import { runsOf, type Shard } from '../../lab/plan.ts';
 import { parseShard, schedulerOf } from './scheduler.ts';
 import { runSession } from './session.ts';
-import type { ProgressOutput } from './progress.ts';
+import type { CommandIo } from '../runs/progress.ts';
 
 export interface ExperimentArgs {
   positionals: string[];
@@ -29,11 +29,6 @@ export interface ExperimentArgs {
   format?: string;
 }
 
-export interface ExperimentIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  progress: ProgressOutput;
-}
 
 /** Start-up of the command and of its workers (loading and compiling the model), measured on 2 cores. */
 const STARTUP_SECONDS = 0.4;
@@ -46,7 +41,7 @@ function describe(e: Experiment, specFile: string, shard: Shard | null, here: nu
   return `experiment ${specFile}: ${plural(e.scenarios.length, 'scenario')} × ${plural(e.design.points.length, 'design point')} × ${plural(e.seeds.length, 'seed')} = ${plural(e.runs, 'run')}${shardText}\ndesign: ${design}\n`;
 }
 
-function dryRun(e: Experiment, specFile: string, shard: Shard | null, workers: number, io: ExperimentIo): number {
+function dryRun(e: Experiment, specFile: string, shard: Shard | null, workers: number, io: CommandIo): number {
   const runs = runsOf(e.runs, shard);
   io.stdout(describe(e, specFile, shard, runs.length));
   if (runs.length === 0) return 0;
@@ -59,7 +54,7 @@ function dryRun(e: Experiment, specFile: string, shard: Shard | null, workers: n
   return 0;
 }
 
-export function experimentCommand(args: ExperimentArgs, io: ExperimentIo): number | Promise<number> {
+export function experimentCommand(args: ExperimentArgs, io: CommandIo): number | Promise<number> {
   const [specFile, ...extra] = args.positionals;
   if (specFile === undefined) throw new UsageError('experiment needs a spec file: involution-lab experiment <spec.json> --out <dir>');
   if (extra.length) throw new UsageError(`experiment takes one spec file; unexpected: ${extra.join(' ')}`);

@@ -1,19 +1,12 @@
 // A spec file read and resolved (lab/spec/resolve.ts) into everything needed to run it. Nothing is
 // written; every problem is listed (up to ten), each naming the field, the value and what is allowed.
 // What needs the file system is here: the spec file, and scenario files named relative to it.
-import { dirname, isAbsolute, resolve } from 'node:path';
-import type { Scenario } from '../../sim/index.ts';
+import { dirname, resolve } from 'node:path';
 import { problemList, SpecError } from '../../lab/problems.ts';
-import { bundledScenario, resolveExperiment, type Experiment } from '../../lab/spec/resolve.ts';
-import { loadScenarioFile } from '../load.ts';
+import { resolveExperiment, type Experiment } from '../../lab/spec/resolve.ts';
+import { scenarioOf } from '../load.ts';
 import { UsageError } from '../common/errors.ts';
 import { readJsonFile } from '../common/json.ts';
-
-/** A bundled scenario id, or a path to a scenario .json file (relative to `base`, the spec's folder). */
-export function scenarioOf(ref: string, base: string, field: string): Scenario {
-  if (ref.endsWith('.json')) return loadScenarioFile(isAbsolute(ref) ? ref : resolve(base, ref));
-  return bundledScenario(ref, field);
-}
 
 /** Read, validate and resolve a spec file; throws one UsageError listing every problem (up to ten). */
 export function loadExperiment(path: string): Experiment {

@@ -5,7 +5,7 @@
 // run's own — run index, scenario, seed, design point, ticks, the number of columns, numeric cells;
 // any other entry is reported and its run done again.
 import { existsSync } from 'node:fs';
-import { checksum } from '../calibrate/journal.ts';
+import { checksum } from '../runs/checksum.ts';
 import { AppendFile } from '../common/files.ts';
 import { LineReader } from '../common/lines.ts';
 import type { RunLayout, RunText } from '../../lab/rows.ts';

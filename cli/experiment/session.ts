@@ -9,16 +9,16 @@ import { plural } from '../common/text.ts';
 import { writeDesignFile } from './design-file.ts';
 import type { Experiment } from '../../lab/spec/resolve.ts';
 import { Journal, JOURNAL, positionsOf, readJournal, type JournalEntry } from './journal.ts';
-import { gitCommit, machine } from './machine.ts';
+import { gitCommit, machine } from '../runs/machine.ts';
 import { writeManifest, type Manifest } from './manifest.ts';
 import { Appender, writeCanonical } from './outputs.ts';
 import { taskOf, type RunTask, type Shard } from '../../lab/plan.ts';
-import { runPool } from './pool.ts';
-import { Progress, type ProgressOutput } from './progress.ts';
+import { runPool } from '../runs/pool.ts';
+import { Progress, type ProgressOutput } from '../runs/progress.ts';
 import { RunLayout } from '../../lab/rows.ts';
 import { schedulerOf } from './scheduler.ts';
 import type { RunOutput, WorkerData } from './worker.ts';
-import { workerUrl } from './worker-url.ts';
+import { workerUrl } from '../runs/worker-url.ts';
 
 export interface SessionOptions {
   dir: string;

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Scenario } from '../../sim/index.ts';
 import { runTask, type RunTask } from '../../lab/plan.ts';
 import { recordedRows } from '../../lab/rows.ts';
-import { serve } from './protocol.ts';
+import { serve } from '../runs/protocol.ts';
 
 export interface WorkerData {
   scenarios: Scenario[];

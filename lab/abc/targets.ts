@@ -37,9 +37,6 @@ export function distance(simulated: readonly number[], targets: readonly Target[
   return Number.isNaN(d) ? Infinity : d;
 }
 
-/** The observation's centre: the value, or the middle of the range. */
-export const centre = (o: Observation): number => ('value' in o ? o.value : (o.range[0] + o.range[1]) / 2);
-
 /** The month or months a target reads, as text: "71", or "12–71" for a mean over months. */
 export const targetMonths = (t: { tick: number; from?: number }): string => (t.from === undefined ? String(t.tick) : `${t.from}–${t.tick}`);
 

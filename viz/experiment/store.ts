@@ -85,11 +85,6 @@ export async function listExperiments(): Promise<(StoredExperiment & { done: num
   return all.map((x, i) => ({ ...x, done: counts[i] })).sort((a, b) => b.updated - a.updated);
 }
 
-export async function getExperiment(key: string): Promise<StoredExperiment | undefined> {
-  const tx = (await db()).transaction('experiments', 'readonly');
-  return done(tx.objectStore('experiments').get(key) as IDBRequest<StoredExperiment | undefined>);
-}
-
 /** The stored runs of an experiment: run index → rows. */
 export async function storedRuns(key: string): Promise<Map<number, number[][]>> {
   const tx = (await db()).transaction('runs', 'readonly');

@@ -5,6 +5,13 @@ export interface ProgressOutput {
   write: (text: string) => void;
 }
 
+/** Where a long command (experiment, calibrate) writes: its output, its messages and its progress. */
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  progress: ProgressOutput;
+}
+
 const duration = (s: number) =>
   !Number.isFinite(s) ? '?' : s < 60 ? `${Math.ceil(s)} s` : s < 3600 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${(s / 3600).toFixed(1)} h`;
 
