@@ -15,7 +15,19 @@ export { plannedRun, plannedRuns, runTask, runsOf, decodeRun, taskOf, type Plann
 export { ExperimentResults } from './results.ts';
 export { recordedRows, type RunText } from './rows.ts';
 export { csvText, toCsv } from './csv.ts';
-export { analyze, analysisCsv, morris, sobol, paired, AnalysisError, METHODS, designMethod, type AnalyzeOptions, type Method, type Result } from './analysis/methods.ts';
+export {
+  analyze,
+  analysisCsv,
+  morris,
+  sobol,
+  paired,
+  AnalysisError,
+  METHODS,
+  designMethod,
+  type AnalyzeOptions,
+  type Method,
+  type Result,
+} from './analysis/methods.ts';
 export { gridResult, lhsResult, replicationsResult, type RunsTable } from './analysis/designs.ts';
 export { discover, discoveryResult, discoveryProblem, parseWhere, type Discovery, type Where } from './analysis/discover.ts';
 export { outcomesOf, type Columns, type Outcomes, type RunSource } from './analysis/outcomes.ts';

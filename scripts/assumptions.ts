@@ -28,25 +28,45 @@ interface Assumption {
   effect: [string, string, Record<string, number>];
 }
 const ASSUMPTIONS: Assumption[] = [
-  { name: 'A1 asymmetric dependence scales the non-government market (neutral: the market at its baseline size whatever the cause)',
-    file: 'sim/effective.ts', from: 'altMarket: p.altMarket * (1 - p.asymmetricDependence * (1 - p.altRevenueSupport)),', to: 'altMarket: p.altMarket * (1 - 0.8 * (1 - p.altRevenueSupport)),',
-    effect: ['asymmetricDependence 0.2', 'baseline-involution', { asymmetricDependence: 0.2 }] },
-  { name: 'A2 partnership sets the autonomy target (neutral: autonomy follows dependence whether or not it is exploited)',
-    file: 'sim/adaptation.ts', from: 'const target = (1 - dependence(s, so) * exploit) * ceiling;', to: 'const target = (1 - dependence(s, so)) * ceiling;',
-    effect: ['partnership', 'partnership', {}] },
-  { name: 'A3 the evaluation weighs outcomes by a closed form of π and measurability (neutral: a fixed weight of one half)',
-    file: 'sim/evaluation.ts', from: 'const outcome = (1 - piEval) * (m + (1 - m) * s.params.wholeProcessSupervision);', to: 'const outcome = 0.5 + 0 * piEval * m;',
-    effect: ['politicalRationality 0.2', 'baseline-involution', { politicalRationality: 0.2 }] },
-  { name: 'A4 officials are rewarded per project shown upward (neutral: shown by its money, in standard contracts)',
-    file: 'sim/supervision.ts', from: 'shown[d * K + k]++;', to: 'shown[d * K + k] += c.payment[i] / p.fullTeamMoney;',
-    effect: ['politicalRationality 0.2', 'baseline-involution', { politicalRationality: 0.2 }] },
-  { name: 'A5 each project an SO holds adds fixed paperwork (neutral: projectReporting 0)',
+  {
+    name: 'A1 asymmetric dependence scales the non-government market (neutral: the market at its baseline size whatever the cause)',
+    file: 'sim/effective.ts',
+    from: 'altMarket: p.altMarket * (1 - p.asymmetricDependence * (1 - p.altRevenueSupport)),',
+    to: 'altMarket: p.altMarket * (1 - 0.8 * (1 - p.altRevenueSupport)),',
+    effect: ['asymmetricDependence 0.2', 'baseline-involution', { asymmetricDependence: 0.2 }],
+  },
+  {
+    name: 'A2 partnership sets the autonomy target (neutral: autonomy follows dependence whether or not it is exploited)',
+    file: 'sim/adaptation.ts',
+    from: 'const target = (1 - dependence(s, so) * exploit) * ceiling;',
+    to: 'const target = (1 - dependence(s, so)) * ceiling;',
+    effect: ['partnership', 'partnership', {}],
+  },
+  {
+    name: 'A3 the evaluation weighs outcomes by a closed form of π and measurability (neutral: a fixed weight of one half)',
+    file: 'sim/evaluation.ts',
+    from: 'const outcome = (1 - piEval) * (m + (1 - m) * s.params.wholeProcessSupervision);',
+    to: 'const outcome = 0.5 + 0 * piEval * m;',
+    effect: ['politicalRationality 0.2', 'baseline-involution', { politicalRationality: 0.2 }],
+  },
+  {
+    name: 'A4 officials are rewarded per project shown upward (neutral: shown by its money, in standard contracts)',
+    file: 'sim/supervision.ts',
+    from: 'shown[d * K + k]++;',
+    to: 'shown[d * K + k] += c.payment[i] / p.fullTeamMoney;',
+    effect: ['politicalRationality 0.2', 'baseline-involution', { politicalRationality: 0.2 }],
+  },
+  {
+    name: 'A5 each project an SO holds adds fixed paperwork (neutral: projectReporting 0)',
     set: { projectReporting: 0 },
-    effect: ['politicalRationality 0.2', 'baseline-involution', { politicalRationality: 0.2 }] },
+    effect: ['politicalRationality 0.2', 'baseline-involution', { politicalRationality: 0.2 }],
+  },
 ];
 
 const root = resolve(import.meta.dirname, '..');
-const problems = ASSUMPTIONS.filter((a) => a.file && readFileSync(join(root, a.file), 'utf8').split(a.from!).length - 1 !== 1).map((a) => `${a.name}: its line is not found exactly once in ${a.file}`);
+const problems = ASSUMPTIONS.filter((a) => a.file && readFileSync(join(root, a.file), 'utf8').split(a.from!).length - 1 !== 1).map(
+  (a) => `${a.name}: its line is not found exactly once in ${a.file}`,
+);
 if (problems.length > 0) {
   console.error(`assumptions: the list no longer matches the code; update scripts/assumptions.ts:\n  ${problems.join('\n  ')}`);
   process.exit(2);

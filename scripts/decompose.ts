@@ -18,12 +18,19 @@ const LIMITS: Record<string, [number, number]> = { seeds: [2, 1000], first: [1, 
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
-  if (!a.startsWith('--')) { positional.push(a); continue; }
+  if (!a.startsWith('--')) {
+    positional.push(a);
+    continue;
+  }
   const name = a.slice(2);
   const raw = args[++i];
-  if (!(name in LIMITS)) { problems.push(`unknown option ${JSON.stringify(a.slice(0, 60))}: allowed are --seeds, --first, --citizens`); continue; }
+  if (!(name in LIMITS)) {
+    problems.push(`unknown option ${JSON.stringify(a.slice(0, 60))}: allowed are --seeds, --first, --citizens`);
+    continue;
+  }
   const [lo, hi] = LIMITS[name];
-  if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < lo || Number(raw) > hi) problems.push(`--${name} must be a whole number from ${lo} to ${hi}, got ${JSON.stringify(raw?.slice(0, 60) ?? '')}`);
+  if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < lo || Number(raw) > hi)
+    problems.push(`--${name} must be a whole number from ${lo} to ${hi}, got ${JSON.stringify(raw?.slice(0, 60) ?? '')}`);
   else options[name] = Number(raw);
 }
 const [id, ...monthArgs] = positional;
@@ -32,7 +39,8 @@ if (id === undefined) problems.push('no scenario given');
 else if (!scenario) problems.push(`unknown scenario ${JSON.stringify(id.slice(0, 60))}: one of ${SCENARIOS.map((s) => s.id).join(', ')}`);
 if (monthArgs.length === 0) problems.push('no month given');
 const months = monthArgs.map((m) => {
-  if (!/^\d+$/.test(m) || Number(m) < 12 || Number(m) > TICKS.max) problems.push(`a month must be a whole number from 12 to ${TICKS.max}, got ${JSON.stringify(m.slice(0, 60))}`);
+  if (!/^\d+$/.test(m) || Number(m) < 12 || Number(m) > TICKS.max)
+    problems.push(`a month must be a whole number from 12 to ${TICKS.max}, got ${JSON.stringify(m.slice(0, 60))}`);
   return Number(m);
 });
 if (problems.length > 0) {
@@ -75,11 +83,26 @@ const names = Object.keys(FACTORS) as (keyof typeof FACTORS)[];
 const cells = new Map<string, Series[]>();
 for (let mask = 0; mask < 8; mask++) {
   const set: Record<string, number> = { ...size };
-  names.forEach((f, j) => { if (!(mask & (1 << j))) Object.assign(set, FACTORS[f]); });
-  cells.set(String(mask), seeds.map((seed) => runScenario(scenario!, seed, { ticks, set }).series));
+  names.forEach((f, j) => {
+    if (!(mask & (1 << j))) Object.assign(set, FACTORS[f]);
+  });
+  cells.set(
+    String(mask),
+    seeds.map((seed) => runScenario(scenario!, seed, { ticks, set }).series),
+  );
 }
-console.log(`\nThe 2³ factorial (money path × officials × SO learning; "off" = ${names.map((f) => Object.entries(FACTORS[f]).map(([k, v]) => `${k} ${v}`).join(', ')).join('; ')}):`);
-console.log('effects on the index (mean of the cells with the factor on − with it off; interactions likewise), paired over seeds, and as a share of the index with all on');
+console.log(
+  `\nThe 2³ factorial (money path × officials × SO learning; "off" = ${names
+    .map((f) =>
+      Object.entries(FACTORS[f])
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', '),
+    )
+    .join('; ')}):`,
+);
+console.log(
+  'effects on the index (mean of the cells with the factor on − with it off; interactions likewise), paired over seeds, and as a share of the index with all on',
+);
 for (const m of months) {
   console.log(`\nmonth ${m}`);
   const y = (mask: number) => cells.get(String(mask))!.map((s) => at(s, 'involutionIndex', m));
@@ -87,7 +110,15 @@ for (const m of months) {
   const allMean = meanInterval(all).mean;
   console.log(`  ${'all on (the scenario)'.padEnd(30)} ${cell(all)}`);
   console.log(`  ${'all off'.padEnd(30)} ${cell(y(0))}`);
-  const effects: [string, number][] = [[names[0], 1], [names[1], 2], [names[2], 4], [`${names[0]} × ${names[1]}`, 3], [`${names[0]} × ${names[2]}`, 5], [`${names[1]} × ${names[2]}`, 6], [names.join(' × '), 7]];
+  const effects: [string, number][] = [
+    [names[0], 1],
+    [names[1], 2],
+    [names[2], 4],
+    [`${names[0]} × ${names[1]}`, 3],
+    [`${names[0]} × ${names[2]}`, 5],
+    [`${names[1]} × ${names[2]}`, 6],
+    [names.join(' × '), 7],
+  ];
   for (const [label, bits] of effects) {
     // Contrast: sign of the product of the factors in `bits`, over the 8 cells, divided by 4.
     const per = seeds.map((_, i) => {
@@ -103,6 +134,8 @@ for (const m of months) {
     console.log(`  ${label.padEnd(30)} ${cell(per)}   ${allMean !== 0 ? `${((100 * r.mean) / allMean).toFixed(0)} % of the index` : ''}`);
   }
   for (const metric of ['needsMet', 'serviceQuality']) {
-    console.log(`  ${`${metric}, all on / all off`.padEnd(30)} ${meanInterval(cells.get('7')!.map((s) => at(s, metric, m))).mean.toFixed(3)} / ${meanInterval(cells.get('0')!.map((s) => at(s, metric, m))).mean.toFixed(3)}`);
+    console.log(
+      `  ${`${metric}, all on / all off`.padEnd(30)} ${meanInterval(cells.get('7')!.map((s) => at(s, metric, m))).mean.toFixed(3)} / ${meanInterval(cells.get('0')!.map((s) => at(s, metric, m))).mean.toFixed(3)}`,
+    );
   }
 }

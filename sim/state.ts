@@ -173,7 +173,17 @@ export interface State {
   ageing: number;
   /** Running totals since month 0: money booked both ways, SOs founded and closed, competitive tenders and their eligible bidders. */
   /** Running totals since month 0; `reserved` and `bonuses`: the purchase money set aside for performance bonuses, and the bonuses paid from it. */
-  readonly ledger: { paid: number; received: number; entered: number; exited: number; newAffiliates: number; tenders: number; bidders: number; reserved: number; bonuses: number };
+  readonly ledger: {
+    paid: number;
+    received: number;
+    entered: number;
+    exited: number;
+    newAffiliates: number;
+    tenders: number;
+    bidders: number;
+    reserved: number;
+    bonuses: number;
+  };
   readonly initialSOs: number;
   /** SOs by field, for the award's scans: rebuilt when SOs are founded or compacted (see sosInField). */
   readonly byField: FieldIndex;

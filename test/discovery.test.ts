@@ -87,14 +87,23 @@ describe('PRIM (peeling α 0.05, pasting, covering)', () => {
 
   it('a one-sided binomial tail: P(X ≥ k) for X ~ Binomial(n, p), against the sum of the terms', () => {
     const exact = (k: number, n: number, p: number) => {
-      let s = 0, c = 1;
+      let s = 0,
+        c = 1;
       for (let j = 0; j <= n; j++) {
         if (j >= k) s += c * p ** j * (1 - p) ** (n - j);
         c = (c * (n - j)) / (j + 1);
       }
       return s;
     };
-    for (const [k, n, p] of [[3, 10, 0.2], [7, 10, 0.5], [1, 5, 0.1], [40, 50, 0.6], [0, 8, 0.3], [9, 8, 0.3]]) expect(binomialUpper(k, n, p)).toBeCloseTo(exact(k, n, p), 10);
+    for (const [k, n, p] of [
+      [3, 10, 0.2],
+      [7, 10, 0.5],
+      [1, 5, 0.1],
+      [40, 50, 0.6],
+      [0, 8, 0.3],
+      [9, 8, 0.3],
+    ])
+      expect(binomialUpper(k, n, p)).toBeCloseTo(exact(k, n, p), 10);
   });
 });
 
@@ -137,15 +146,25 @@ describe('the condition on the outcome (--where)', () => {
 /** An experiment's arrangement and summary columns from values by [scenario][point][replicate]. */
 function experimentOf(type: string, params: string[], points: number[][], values: number[][][], ranges?: Record<string, [number, number]>) {
   const R = values[0][0].length;
-  const m: RunSource = { scenarios: values.map((_, s) => ({ id: `s${s}` })), seeds: Array.from({ length: R }, (_, r) => r + 1), design: { type: type as 'grid', params, points, ranges } };
-  const run: number[] = [], y: number[] = [];
+  const m: RunSource = {
+    scenarios: values.map((_, s) => ({ id: `s${s}` })),
+    seeds: Array.from({ length: R }, (_, r) => r + 1),
+    design: { type: type as 'grid', params, points, ranges },
+  };
+  const run: number[] = [],
+    y: number[] = [];
   values.forEach((byPoint, s) => byPoint.forEach((reps, p) => reps.forEach((v, r) => (run.push((s * points.length + p) * R + r), y.push(v)))));
   return { m, summary: { rows: run.length, values: { run: Float64Array.from(run), y: Float64Array.from(y) } } };
 }
 
 describe('what a design without a sensitivity analysis says', () => {
-  it('grid: each point\'s mean over seeds with its t interval, from the summary, and per recorded month from the runs', () => {
-    const points = [[0, 10], [0, 20], [1, 10], [1, 20]];
+  it("grid: each point's mean over seeds with its t interval, from the summary, and per recorded month from the runs", () => {
+    const points = [
+      [0, 10],
+      [0, 20],
+      [1, 10],
+      [1, 20],
+    ];
     const values = [points.map((_, i) => [i, i + 1, i + 3]), points.map((p) => [p[0], p[0] * 2, 5])];
     const { m, summary } = experimentOf('grid', ['a', 'b'], points, values);
     const r = gridResult(m, 'y', summary);
@@ -154,13 +173,19 @@ describe('what a design without a sensitivity analysis says', () => {
     const d = meanInterval([2, 3, 5]);
     expect(r.rows[2]).toEqual(['s0', 2, 1, 10, '', 3, d.mean, d.low, d.high, d.sd]);
     // Over time: months 0 and 5 of runs of 6 months recorded every 5; month 5 holds the final values.
-    const run: number[] = [], tick: number[] = [], y: number[] = [];
+    const run: number[] = [],
+      tick: number[] = [],
+      y: number[] = [];
     for (let i = 0; i < summary.rows; i++) {
       run.push(summary.values.run[i], summary.values.run[i]);
       tick.push(0, 5);
       y.push(0, summary.values.y[i]);
     }
-    const over = gridResult(m, 'y', summary, { table: { rows: run.length, values: { run: Float64Array.from(run), tick: Float64Array.from(tick), y: Float64Array.from(y) } }, ticks: [6, 6], every: 5 });
+    const over = gridResult(m, 'y', summary, {
+      table: { rows: run.length, values: { run: Float64Array.from(run), tick: Float64Array.from(tick), y: Float64Array.from(y) } },
+      ticks: [6, 6],
+      every: 5,
+    });
     expect(over.rows).toHaveLength(16);
     expect(over.rows[4]).toEqual(['s0', 2, 1, 10, 0, 3, 0, 0, 0, 0]);
     expect(over.rows[5]).toEqual(['s0', 2, 1, 10, 5, 3, d.mean, d.low, d.high, d.sd]);
@@ -174,7 +199,7 @@ describe('what a design without a sensitivity analysis says', () => {
     expect(r.rows[1].slice(2, 7)).toEqual([5, 10, 10, 10, 0]);
   });
 
-  it('lhs: binned means of the design points (their mean over seeds) over each parameter\'s range', () => {
+  it("lhs: binned means of the design points (their mean over seeds) over each parameter's range", () => {
     // 20 points; y = 10 x0 (x1 irrelevant): 4 bins of width 0.25 on x0.
     const xs = Array.from({ length: 20 }, (_, i) => [(i + 0.5) / 20, ((i * 7) % 20) / 20]);
     const { m, summary } = experimentOf('lhs', ['x0', 'x1'], xs, [xs.map((p) => [10 * p[0] - 1, 10 * p[0] + 1])], { x0: [0, 1], x1: [0, 1] });
@@ -216,11 +241,14 @@ describe('the charts of what a design says', () => {
     expect(chart.slice(chart.indexOf('class="plot"')).match(/<circle/g)).toHaveLength(8);
     const xs = Array.from({ length: 20 }, (_, i) => [(i + 0.5) / 20, ((i * 7) % 20) / 20]);
     const lhs = experimentOf('lhs', ['x0', 'x1'], xs, [xs.map((p) => [10 * p[1], 10 * p[1]])], { x0: [0, 1], x1: [0, 1] });
-    expect(names(lhsCharts(lhs.m, 'y', lhsResult(lhs.m, 'y', lhs.summary), lhs.summary, ctx()))).toEqual(['y (final month) against x1', 'y (final month) against x0']);
+    expect(names(lhsCharts(lhs.m, 'y', lhsResult(lhs.m, 'y', lhs.summary), lhs.summary, ctx()))).toEqual([
+      'y (final month) against x1',
+      'y (final month) against x0',
+    ]);
   });
 });
 
-describe('discover on an experiment\'s runs', () => {
+describe("discover on an experiment's runs", () => {
   // A grid over two parameters, 3 seeds a point: y > 0.5 where a ≥ 0.6 and b ≤ 0.2.
   const levels = [0, 0.2, 0.4, 0.6, 0.8, 1];
   const points = levels.flatMap((a) => levels.map((b) => [a, b]));
@@ -230,24 +258,38 @@ describe('discover on an experiment\'s runs', () => {
 
   it('finds the box in the scenario that has runs of interest, and says the other has nothing to tell apart', () => {
     const d = discover(m, summary, { outcome: 'y', where: parseWhere('> 0.5') });
-    expect(d.ranges).toEqual([[0, 1], [0, 1]]);
+    expect(d.ranges).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
     const [s0, s1] = d.scenarios;
     const b = s0.prim.boxes[0];
     const step = b.trajectory[b.chosen];
     expect(step.density).toBe(1);
     expect(step.coverage).toBe(1);
-    expect(step.limits).toEqual([[0.6, 1], [0, 0.2]]);
+    expect(step.limits).toEqual([
+      [0.6, 1],
+      [0, 0.2],
+    ]);
     expect(s1.prim.boxes).toEqual([]);
     const t = discoveryResult(d);
     expect(t.columns.slice(0, 3)).toEqual(['where', 'scenario', 'kind']);
-    expect(t.rows.filter((r) => r[2] === 'cases').map((r) => [r[1], r[12], r[14]])).toEqual([['s0', 6 / 36, 108], ['s1', 0, 108]]);
+    expect(t.rows.filter((r) => r[2] === 'cases').map((r) => [r[1], r[12], r[14]])).toEqual([
+      ['s0', 6 / 36, 108],
+      ['s1', 0, 108],
+    ]);
     const limits = t.rows.filter((r) => r[2] === 'prim-limit' && r[16] === 1);
-    expect(limits.map((r) => [r[5], r[6], r[7]])).toEqual([['a', 0.6, 1], ['b', 0, 0.2]]);
+    expect(limits.map((r) => [r[5], r[6], r[7]])).toEqual([
+      ['a', 0.6, 1],
+      ['b', 0, 0.2],
+    ]);
     expect(t.rows.every((r) => r[0] === '> 0.5')).toBe(true);
   });
 
   it('refuses a condition no run meets, and a design that varies nothing', () => {
-    expect(() => discover(m, summary, { outcome: 'y', where: parseWhere('> 5') })).toThrow(/--where "> 5" holds for no run \(216 runs; y ranges from 0 to 1.02\): there is nothing to tell apart/);
+    expect(() => discover(m, summary, { outcome: 'y', where: parseWhere('> 5') })).toThrow(
+      /--where "> 5" holds for no run \(216 runs; y ranges from 0 to 1.02\): there is nothing to tell apart/,
+    );
     const none = experimentOf('none', [], [[]], [[[1, 2, 3]]]);
     expect(() => discover(none.m, none.summary, { outcome: 'y', where: parseWhere('> 1') })).toThrow(/discover needs an experiment that varies parameters/);
   });
@@ -258,24 +300,37 @@ describe('involution-lab discover', () => {
   const cli = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8' });
   const tmp = mkdtempSync(join(tmpdir(), 'involution-discover-'));
   const run = (name: string, spec: object) => {
-    writeFileSync(join(tmp, `${name}.json`), JSON.stringify({ ticks: 24, seeds: 2, metrics: ['involutionIndex', 'needsMet'], set: { citizens: 1000 }, ...spec }));
+    writeFileSync(
+      join(tmp, `${name}.json`),
+      JSON.stringify({ ticks: 24, seeds: 2, metrics: ['involutionIndex', 'needsMet'], set: { citizens: 1000 }, ...spec }),
+    );
     const r = cli('experiment', join(tmp, `${name}.json`), '--out', join(tmp, name));
     expect(r.status, r.stderr).toBe(0);
     return join(tmp, name);
   };
-  let lhs = '', none = '';
+  let lhs = '',
+    none = '';
   beforeAll(() => {
-    lhs = run('lhs', { scenario: 'baseline-involution', design: { type: 'lhs', samples: 40, ranges: { pathDependence: [0, 1], politicalRationality: [0, 1] } } });
+    lhs = run('lhs', {
+      scenario: 'baseline-involution',
+      design: { type: 'lhs', samples: 40, ranges: { pathDependence: [0, 1], politicalRationality: [0, 1] } },
+    });
     none = run('none', { scenario: 'baseline-involution' });
   });
 
   it('prints the boxes, their trade-off curve and the tree, and writes the CSV the report reads', () => {
-    const summary = readFileSync(join(lhs, 'summary.csv'), 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[5]));
+    const summary = readFileSync(join(lhs, 'summary.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => Number(l.split(',')[5]));
     // Above the 40th smallest of 80 distinct values: half the runs are of interest.
     const median = [...summary].sort((a, b) => a - b)[39];
     const r = cli('discover', lhs, '--outcome', 'involutionIndex', '--where', `> ${median}`);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`scenario discovery of involutionIndex > ${median} \\(final value of each run\\) over pathDependence, politicalRationality`));
+    expect(r.stdout).toMatch(
+      new RegExp(`scenario discovery of involutionIndex > ${median} \\(final value of each run\\) over pathDependence, politicalRationality`),
+    );
     expect(r.stdout).toMatch(/baseline-involution: 40 of 80 runs have involutionIndex >/);
     expect(r.stdout).toMatch(/PRIM box 1 \(step \d+ of \d+.*\): coverage [\d.]+, density [\d.]+/);
     expect(r.stdout).toMatch(/trade-off \(peeling trajectory\): step coverage density restricted/);
@@ -307,7 +362,10 @@ describe('involution-lab discover', () => {
       [[lhs, '--outcome', 'involutionIndex', '--where', '> 1000'], /--where "> 1000" holds for no run \(80 runs; involutionIndex ranges from/],
       [[lhs, '--outcome', 'involutionIndex', '--where', '> 0', '--threshold', '2'], /--threshold "2" is not allowed: must be a number in \(0, 1\]/],
       [[lhs, '--outcome', 'involutionIndex', '--where', '> 0', '--format', 'json'], /--format "json" is not allowed; allowed: text, csv/],
-      [[none, '--outcome', 'involutionIndex', '--where', '> 0'], /discover needs an experiment that varies parameters \(a design of type grid, lhs, sobol or morris\); this one's design is "none"/],
+      [
+        [none, '--outcome', 'involutionIndex', '--where', '> 0'],
+        /discover needs an experiment that varies parameters \(a design of type grid, lhs, sobol or morris\); this one's design is "none"/,
+      ],
     ];
     for (const [args, message] of bad) {
       const out = join(tmp, 'never.csv');

@@ -26,7 +26,12 @@ describe('the index’s definition', () => {
         (natural, over, factor, epsilon) => {
           // Each reference at or above a tenth of its natural scale, so that each figure is read against itself.
           const ref = natural.map((n, j) => 0.1 * n * over[j]);
-          const g = growth(ref, ref.map((x) => factor * x), natural, epsilon);
+          const g = growth(
+            ref,
+            ref.map((x) => factor * x),
+            natural,
+            epsilon,
+          );
           expect(Math.abs(g.index)).toBeLessThan(1e-12);
           expect(g.form).toBeCloseTo(Math.log((factor + epsilon) / (1 + epsilon)), 12);
         },
@@ -64,7 +69,8 @@ describe('substance is the service citizens get', () => {
       sim.tick();
       return { capability: sim.series.soCapability[0], independent: sim.series.independentSOs[0] };
     };
-    const few = run(40), many = run(80);
+    const few = run(40),
+      many = run(80);
     // Per independent SO, Σ skill × autonomy would stay about the same; the capacity per SO falls.
     expect(many.independent).toBeGreaterThan(1.5 * few.independent);
     expect(many.capability / many.independent).toBeLessThan(0.75 * (few.capability / few.independent));

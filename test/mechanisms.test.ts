@@ -6,7 +6,7 @@
 // mechanism, not only a pattern at its threshold, fails (docs/model.md §Validation).
 import { range } from 'd3-array';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createSim, resolveParams, type Series } from '../sim/index.ts';
+import { createSim, resolveParams, runScenario, type Series } from '../sim/index.ts';
 import { dependence, renewalChance } from '../sim/contracts.ts';
 import { soQuality } from '../sim/delivery.ts';
 import { mean, scenario, sd } from './helpers.ts';

@@ -18,7 +18,8 @@ import { loadManifest, readColumns, requireComplete, withDesign } from '../exper
 function shareFlag(flag: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
   const v = Number(text);
-  if (!/^\s*(?:\d+\.?\d*|\.\d+)\s*$/.test(text) || !(v > min && v <= max)) throw new UsageError(`${flag} ${JSON.stringify(text)} is not allowed: must be a number in (${min}, ${max}]`);
+  if (!/^\s*(?:\d+\.?\d*|\.\d+)\s*$/.test(text) || !(v > min && v <= max))
+    throw new UsageError(`${flag} ${JSON.stringify(text)} is not allowed: must be a number in (${min}, ${max}]`);
   return v;
 }
 
@@ -33,15 +34,23 @@ export function discoveryText(d: Discovery): string {
     if (!s.prim.boxes.length) continue;
     s.prim.boxes.forEach((b, bi) => {
       const c = b.trajectory[b.chosen];
-      lines.push(`  PRIM box ${bi + 1} (step ${b.chosen} of ${b.trajectory.length - 1}${b.meetsThreshold ? '' : ', below the density threshold'}): coverage ${fmt(c.coverage)}, density ${fmt(c.density)}, ${c.n} runs (${fmt(100 * c.mass)} %)`);
+      lines.push(
+        `  PRIM box ${bi + 1} (step ${b.chosen} of ${b.trajectory.length - 1}${b.meetsThreshold ? '' : ', below the density threshold'}): coverage ${fmt(c.coverage)}, density ${fmt(c.density)}, ${c.n} runs (${fmt(100 * c.mass)} %)`,
+      );
       if (!c.restricted.length) lines.push('    no parameter restricted');
       const width = Math.max(...c.restricted.map((i) => limitsText(d.params, c.limits, [i], d.ranges, fmt).length));
       for (const i of c.restricted) lines.push(`    ${limitsText(d.params, c.limits, [i], d.ranges, fmt).padEnd(width)}   quasi-p ${p(c.pValues[i])}`);
       lines.push('    trade-off (peeling trajectory): step coverage density restricted');
-      b.trajectory.forEach((t, i) => lines.push(`      ${String(i).padStart(4)} ${t.coverage.toFixed(3).padStart(8)} ${t.density.toFixed(3).padStart(7)} ${String(t.restricted.length).padStart(10)}${i === b.chosen ? '  ← chosen (largest coverage × density after the whole space)' : ''}`));
+      b.trajectory.forEach((t, i) =>
+        lines.push(
+          `      ${String(i).padStart(4)} ${t.coverage.toFixed(3).padStart(8)} ${t.density.toFixed(3).padStart(7)} ${String(t.restricted.length).padStart(10)}${i === b.chosen ? '  ← chosen (largest coverage × density after the whole space)' : ''}`,
+        ),
+      );
     });
     const leaves = s.cart.filter((l) => l.density >= 0.5);
-    lines.push(`  classification tree (CART, Gini, depth 3): ${leaves.length ? 'leaves where the runs of interest are the majority' : 'no leaf where the runs of interest are the majority'}`);
+    lines.push(
+      `  classification tree (CART, Gini, depth 3): ${leaves.length ? 'leaves where the runs of interest are the majority' : 'no leaf where the runs of interest are the majority'}`,
+    );
     for (const l of leaves) {
       lines.push(`    ${leafText(l, d.params, d.ranges, fmt)}: ${l.n} runs, density ${fmt(l.density)}, coverage ${fmt(l.coverage)}`);
     }
@@ -58,7 +67,8 @@ export async function discoverCommand(positionals: string[], flags: Record<strin
   if (format !== 'text' && format !== 'csv') throw new UsageError(`--format ${JSON.stringify(format)} is not allowed; allowed: text, csv`);
   const manifest = loadManifest(dir);
   if (flags.outcome === undefined) throw new UsageError(`discover needs --outcome <metric>; recorded: ${manifest.metrics.join(', ')}`);
-  if (!manifest.metrics.includes(flags.outcome)) throw new UsageError(`--outcome "${flags.outcome}" was not recorded; recorded: ${manifest.metrics.join(', ')}`);
+  if (!manifest.metrics.includes(flags.outcome))
+    throw new UsageError(`--outcome "${flags.outcome}" was not recorded; recorded: ${manifest.metrics.join(', ')}`);
   if (flags.where === undefined) throw new UsageError(`discover needs --where <condition> on ${flags.outcome}, e.g. --where "> 0.5", "< 0" or "0.2..0.5"`);
   const outcome = flags.outcome;
   let where;

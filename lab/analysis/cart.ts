@@ -58,7 +58,8 @@ export function cart(data: CartData, options: CartOptions = {}): CartLeaf[] {
       const parent = gini(n, h);
       for (let d = 0; d < data.x.length; d++) {
         const sorted = idx.map((i) => [data.x[d][i], data.y[i]] as const).sort((a, b) => a[0] - b[0]);
-        let ln = 0, lh = 0;
+        let ln = 0,
+          lh = 0;
         for (let j = 0; j < n - 1; j++) {
           ln++;
           lh += sorted[j][1];
@@ -70,11 +71,22 @@ export function cart(data: CartData, options: CartOptions = {}): CartLeaf[] {
     }
     if (!best) return { leaf };
     const { d, at } = best;
-    const left = limits.map((l) => [...l] as [number, number]), right = limits.map((l) => [...l] as [number, number]);
+    const left = limits.map((l) => [...l] as [number, number]),
+      right = limits.map((l) => [...l] as [number, number]);
     left[d][1] = at;
     right[d][0] = at;
-    const a = grow(idx.filter((i) => data.x[d][i] <= at), left, [...rule, { parameter: d, op: '<=', at }], depth + 1);
-    const b = grow(idx.filter((i) => data.x[d][i] > at), right, [...rule, { parameter: d, op: '>', at }], depth + 1);
+    const a = grow(
+      idx.filter((i) => data.x[d][i] <= at),
+      left,
+      [...rule, { parameter: d, op: '<=', at }],
+      depth + 1,
+    );
+    const b = grow(
+      idx.filter((i) => data.x[d][i] > at),
+      right,
+      [...rule, { parameter: d, op: '>', at }],
+      depth + 1,
+    );
     // Children that are leaves predicting the same class say nothing the parent does not.
     if (!a.children && !b.children && predicts(a.leaf) === predicts(b.leaf)) return { leaf };
     return { leaf, children: [a, b] };
@@ -84,16 +96,28 @@ export function cart(data: CartData, options: CartOptions = {}): CartLeaf[] {
     if (node.children) node.children.forEach(collect);
     else leaves.push(node.leaf);
   };
-  collect(grow(Array.from({ length: N }, (_, i) => i), data.ranges.map((r) => [...r] as [number, number]), [], 0));
+  collect(
+    grow(
+      Array.from({ length: N }, (_, i) => i),
+      data.ranges.map((r) => [...r] as [number, number]),
+      [],
+      0,
+    ),
+  );
   return leaves;
 }
 
 /** A leaf's box as text: per parameter split, "x > a", "x ≤ b" or "a < x ≤ b"; "everywhere" for the root. */
 export function leafText(leaf: CartLeaf, params: readonly string[], ranges: readonly [number, number][], f: (x: number) => string): string {
   const split = [...new Set(leaf.rule.map((r) => r.parameter))].sort((a, b) => a - b);
-  return split.map((d) => {
-    const [lo, hi] = leaf.limits[d];
-    const low = lo > ranges[d][0], high = hi < ranges[d][1];
-    return low && high ? `${f(lo)} < ${params[d]} ≤ ${f(hi)}` : low ? `${params[d]} > ${f(lo)}` : `${params[d]} ≤ ${f(hi)}`;
-  }).join(' and ') || 'everywhere';
+  return (
+    split
+      .map((d) => {
+        const [lo, hi] = leaf.limits[d];
+        const low = lo > ranges[d][0],
+          high = hi < ranges[d][1];
+        return low && high ? `${f(lo)} < ${params[d]} ≤ ${f(hi)}` : low ? `${params[d]} > ${f(lo)}` : `${params[d]} ≤ ${f(hi)}`;
+      })
+      .join(' and ') || 'everywhere'
+  );
 }

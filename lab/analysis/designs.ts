@@ -28,13 +28,16 @@ export interface RunsTable {
  */
 export function gridResult(m: RunSource, outcome: string, summary: Columns, runs?: RunsTable): Result {
   const { params, points } = m.design;
-  const P = points.length, R = m.seeds.length;
+  const P = points.length,
+    R = m.seeds.length;
   const ticksOf = m.scenarios.map((_, s) => (runs ? recordedTicks(runs.ticks[s], runs.every) : [NaN]));
   // values[scenario][point][tick index][replicate]
   const values = m.scenarios.map((_, s) => points.map(() => ticksOf[s].map(() => new Array<number>(R).fill(NaN))));
   if (runs) {
     const index = ticksOf.map((ts) => new Map(ts.map((t, i) => [t, i])));
-    const run = runs.table.values.run, tick = runs.table.values.tick, v = runs.table.values[outcome];
+    const run = runs.table.values.run,
+      tick = runs.table.values.tick,
+      v = runs.table.values[outcome];
     for (let i = 0; i < runs.table.rows; i++) {
       const { scenario, point, replicate } = decodeRun(run[i], P, R);
       const ti = index[scenario].get(tick[i]);
@@ -44,22 +47,28 @@ export function gridResult(m: RunSource, outcome: string, summary: Columns, runs
     outcomesOf(m, summary, outcome).forEach((byPoint, s) => byPoint.forEach((reps, p) => (values[s][p][0] = reps)));
   }
   const rows: (string | number)[][] = [];
-  m.scenarios.forEach((sc, s) => points.forEach((point, p) => ticksOf[s].forEach((t, ti) => {
-    const d = meanInterval(values[s][p][ti]);
-    rows.push([sc.id, p, ...point, Number.isNaN(t) ? '' : t, d.n, d.mean, d.low, d.high, d.sd]);
-  })));
+  m.scenarios.forEach((sc, s) =>
+    points.forEach((point, p) =>
+      ticksOf[s].forEach((t, ti) => {
+        const d = meanInterval(values[s][p][ti]);
+        rows.push([sc.id, p, ...point, Number.isNaN(t) ? '' : t, d.n, d.mean, d.low, d.high, d.sd]);
+      }),
+    ),
+  );
   return { columns: ['scenario', 'point', ...params, 'tick', 'n', 'mean', 'low', 'high', 'sd'], rows };
 }
 
 /** Replications: per scenario, the distribution of the final values over seeds. */
 export function replicationsResult(m: RunSource, outcome: string, summary: Columns): Result {
   const outcomes = outcomesOf(m, summary, outcome);
-  const rows = m.scenarios.flatMap((sc, s) => outcomes[s].map((reps, p) => {
-    const d = meanInterval(reps);
-    const sorted = [...reps].sort((a, b) => a - b);
-    const q = (x: number) => quantileSorted(sorted, x);
-    return [sc.id, p, d.n, d.mean, d.low, d.high, d.sd, sorted[0], q(0.25), q(0.5), q(0.75), sorted[sorted.length - 1]];
-  }));
+  const rows = m.scenarios.flatMap((sc, s) =>
+    outcomes[s].map((reps, p) => {
+      const d = meanInterval(reps);
+      const sorted = [...reps].sort((a, b) => a - b);
+      const q = (x: number) => quantileSorted(sorted, x);
+      return [sc.id, p, d.n, d.mean, d.low, d.high, d.sd, sorted[0], q(0.25), q(0.5), q(0.75), sorted[sorted.length - 1]];
+    }),
+  );
   return { columns: ['scenario', 'point', 'n', 'mean', 'low', 'high', 'sd', 'min', 'q25', 'median', 'q75', 'max'], rows };
 }
 

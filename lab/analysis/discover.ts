@@ -27,7 +27,8 @@ export function parseWhere(text: string): Where {
   const cmp = new RegExp(`^(>=|<=|>|<)\\s*(${NUM})$`).exec(t);
   if (cmp) return { op: cmp[1] as Where['op'], a: Number(cmp[2]), text: `${cmp[1]} ${Number(cmp[2])}` };
   const range = new RegExp(`^(${NUM})\\s*\\.\\.\\s*(${NUM})$`).exec(t);
-  if (range && Number(range[1]) < Number(range[2])) return { op: 'range', a: Number(range[1]), b: Number(range[2]), text: `${Number(range[1])}..${Number(range[2])}` };
+  if (range && Number(range[1]) < Number(range[2]))
+    return { op: 'range', a: Number(range[1]), b: Number(range[2]), text: `${Number(range[1])}..${Number(range[2])}` };
   throw new AnalysisError(`--where ${JSON.stringify(text)} is not allowed; allowed: ${WHERE_ALLOWED}`);
 }
 
@@ -67,7 +68,8 @@ export function designRanges(m: RunSource): [number, number][] {
 
 /** Why an experiment cannot be searched for boxes, or undefined. */
 export function discoveryProblem(m: RunSource): string | undefined {
-  if (!m.design.params.length) return `discover needs an experiment that varies parameters (a design of type grid, lhs, sobol or morris); this one's design is "${m.design.type}", with none varied`;
+  if (!m.design.params.length)
+    return `discover needs an experiment that varies parameters (a design of type grid, lhs, sobol or morris); this one's design is "${m.design.type}", with none varied`;
   return undefined;
 }
 
@@ -94,14 +96,34 @@ export function discover(m: RunSource, summary: Columns, o: DiscoverOptions): Di
   if (scenarios.every((s) => !s.prim.boxes.length)) {
     const all = scenarios.flatMap((s) => [...s.values]);
     const none = scenarios.every((s) => s.prim.hits === 0);
-    throw new AnalysisError(`--where "${o.where.text}" holds for ${none ? 'no' : 'every'} run (${all.length} runs; ${o.outcome} ranges from ${fmtRange(Math.min(...all))} to ${fmtRange(Math.max(...all))}): there is nothing to tell apart`);
+    throw new AnalysisError(
+      `--where "${o.where.text}" holds for ${none ? 'no' : 'every'} run (${all.length} runs; ${o.outcome} ranges from ${fmtRange(Math.min(...all))} to ${fmtRange(Math.max(...all))}): there is nothing to tell apart`,
+    );
   }
   return { outcome: o.outcome, where: o.where, params, ranges, scenarios };
 }
 
 const fmtRange = (x: number) => String(Number(x.toPrecision(4)));
 
-export const DISCOVERY_COLUMNS = ['where', 'scenario', 'kind', 'box', 'step', 'parameter', 'low', 'high', 'rangeLow', 'rangeHigh', 'pValue', 'coverage', 'density', 'mass', 'n', 'restricted', 'chosen'];
+export const DISCOVERY_COLUMNS = [
+  'where',
+  'scenario',
+  'kind',
+  'box',
+  'step',
+  'parameter',
+  'low',
+  'high',
+  'rangeLow',
+  'rangeHigh',
+  'pValue',
+  'coverage',
+  'density',
+  'mass',
+  'n',
+  'restricted',
+  'chosen',
+];
 
 /**
  * The discovery as a table (the condition in every row, so that the file says what it is of): per scenario, every step of each PRIM box's trajectory (kind
@@ -112,30 +134,82 @@ export const DISCOVERY_COLUMNS = ['where', 'scenario', 'kind', 'box', 'step', 'p
  */
 export function discoveryResult(d: Discovery): Result {
   const rows: (string | number)[][] = [];
-  const row = (o: Partial<Record<(typeof DISCOVERY_COLUMNS)[number], string | number>>) => rows.push(DISCOVERY_COLUMNS.map((c) => (c === 'where' ? d.where.text : (o[c] ?? ''))));
+  const row = (o: Partial<Record<(typeof DISCOVERY_COLUMNS)[number], string | number>>) =>
+    rows.push(DISCOVERY_COLUMNS.map((c) => (c === 'where' ? d.where.text : (o[c] ?? ''))));
   for (const s of d.scenarios) {
     row({ scenario: s.scenario, kind: 'cases', n: s.prim.n, density: s.prim.n ? s.prim.hits / s.prim.n : 0 });
     s.prim.boxes.forEach((b, bi) => {
       b.trajectory.forEach((t, step) => {
-        row({ scenario: s.scenario, kind: 'prim-step', box: bi + 1, step, coverage: t.coverage, density: t.density, mass: t.mass, n: t.n, restricted: t.restricted.length, chosen: step === b.chosen ? 1 : 0 });
-        for (const p of t.restricted) row({ scenario: s.scenario, kind: 'prim-limit', box: bi + 1, step, parameter: d.params[p], low: t.limits[p][0], high: t.limits[p][1], rangeLow: d.ranges[p][0], rangeHigh: d.ranges[p][1], pValue: t.pValues[p], chosen: step === b.chosen ? 1 : 0 });
+        row({
+          scenario: s.scenario,
+          kind: 'prim-step',
+          box: bi + 1,
+          step,
+          coverage: t.coverage,
+          density: t.density,
+          mass: t.mass,
+          n: t.n,
+          restricted: t.restricted.length,
+          chosen: step === b.chosen ? 1 : 0,
+        });
+        for (const p of t.restricted)
+          row({
+            scenario: s.scenario,
+            kind: 'prim-limit',
+            box: bi + 1,
+            step,
+            parameter: d.params[p],
+            low: t.limits[p][0],
+            high: t.limits[p][1],
+            rangeLow: d.ranges[p][0],
+            rangeHigh: d.ranges[p][1],
+            pValue: t.pValues[p],
+            chosen: step === b.chosen ? 1 : 0,
+          });
       });
     });
     s.cart.forEach((l, li) => {
       if (l.density < 0.5) return;
-      row({ scenario: s.scenario, kind: 'cart-leaf', box: li + 1, coverage: l.coverage, density: l.density, mass: l.n / s.y.length, n: l.n, restricted: new Set(l.rule.map((r) => r.parameter)).size });
+      row({
+        scenario: s.scenario,
+        kind: 'cart-leaf',
+        box: li + 1,
+        coverage: l.coverage,
+        density: l.density,
+        mass: l.n / s.y.length,
+        n: l.n,
+        restricted: new Set(l.rule.map((r) => r.parameter)).size,
+      });
       [...new Set(l.rule.map((r) => r.parameter))].forEach((p) =>
-        row({ scenario: s.scenario, kind: 'cart-limit', box: li + 1, parameter: d.params[p], low: l.limits[p][0], high: l.limits[p][1], rangeLow: d.ranges[p][0], rangeHigh: d.ranges[p][1] }));
+        row({
+          scenario: s.scenario,
+          kind: 'cart-limit',
+          box: li + 1,
+          parameter: d.params[p],
+          low: l.limits[p][0],
+          high: l.limits[p][1],
+          rangeLow: d.ranges[p][0],
+          rangeHigh: d.ranges[p][1],
+        }),
+      );
     });
   }
   return { columns: DISCOVERY_COLUMNS, rows };
 }
 
 /** "0.6 ≤ x ≤ 1" limits of a box as text: the restricted parameters only. */
-export function limitsText(params: readonly string[], limits: [number, number][], restricted: readonly number[], ranges: [number, number][], f: (x: number) => string): string {
-  return restricted.map((p) => {
-    const [lo, hi] = limits[p];
-    if (lo > ranges[p][0] && hi < ranges[p][1]) return `${f(lo)} ≤ ${params[p]} ≤ ${f(hi)}`;
-    return lo > ranges[p][0] ? `${params[p]} ≥ ${f(lo)}` : `${params[p]} ≤ ${f(hi)}`;
-  }).join(' and ');
+export function limitsText(
+  params: readonly string[],
+  limits: [number, number][],
+  restricted: readonly number[],
+  ranges: [number, number][],
+  f: (x: number) => string,
+): string {
+  return restricted
+    .map((p) => {
+      const [lo, hi] = limits[p];
+      if (lo > ranges[p][0] && hi < ranges[p][1]) return `${f(lo)} ≤ ${params[p]} ≤ ${f(hi)}`;
+      return lo > ranges[p][0] ? `${params[p]} ≥ ${f(lo)}` : `${params[p]} ≤ ${f(hi)}`;
+    })
+    .join(' and ');
 }

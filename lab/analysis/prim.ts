@@ -72,7 +72,8 @@ export interface PrimData {
   ranges: [number, number][];
 }
 
-const INSIDE = -1, OUTSIDE = -2;
+const INSIDE = -1,
+  OUTSIDE = -2;
 
 const inLimits = (x: ArrayLike<number>[], i: number, limits: [number, number][], skip = -1): boolean => {
   for (let d = 0; d < limits.length; d++) {
@@ -112,7 +113,9 @@ class Prim {
   /** The best peel of a box (its points `idx`), or undefined when none leaves enough points. */
   private peel(idx: number[], limits: [number, number][]): { idx: number[]; limits: [number, number][] } | undefined {
     const { x, y } = this.data;
-    const n = idx.length, h = this.hitsOf(idx), mean = h / n;
+    const n = idx.length,
+      h = this.hitsOf(idx),
+      mean = h / n;
     const minN = Math.ceil(this.o.massMin * this.total.n);
     const k = Math.max(1, Math.floor(this.o.peelAlpha * n));
     let best: { score: number; d: number; low: boolean; cut: number } | undefined;
@@ -122,10 +125,15 @@ class Prim {
       for (let j = 0; j < n; j++) vals[j] = col[idx[j]];
       vals.sort();
       // Remove every point at or beyond the k-th value from either end (ties go together).
-      const lowCut = vals[k - 1], highCut = vals[n - k];
-      let lowN = 0, lowH = 0, highN = 0, highH = 0;
+      const lowCut = vals[k - 1],
+        highCut = vals[n - k];
+      let lowN = 0,
+        lowH = 0,
+        highN = 0,
+        highH = 0;
       for (let j = 0; j < n; j++) {
-        const v = col[idx[j]], yi = y[idx[j]];
+        const v = col[idx[j]],
+          yi = y[idx[j]];
         if (v <= lowCut) {
           lowN++;
           lowH += yi;
@@ -135,7 +143,10 @@ class Prim {
           highH += yi;
         }
       }
-      for (const [low, removed, removedHits, cut] of [[true, lowN, lowH, lowCut], [false, highN, highH, highCut]] as const) {
+      for (const [low, removed, removedHits, cut] of [
+        [true, lowN, lowH, lowCut],
+        [false, highN, highH, highCut],
+      ] as const) {
         const left = n - removed;
         if (left < minN || left === 0) continue;
         const score = ((h - removedHits) / left - mean) / removed;
@@ -182,7 +193,8 @@ class Prim {
     const { x } = this.data;
     let cur = { idx, limits };
     for (;;) {
-      const n = cur.idx.length, h = this.hitsOf(cur.idx);
+      const n = cur.idx.length,
+        h = this.hitsOf(cur.idx);
       const m = Math.max(1, Math.ceil(this.o.pasteAlpha * n));
       // Points outside the box along one side of one parameter only: the candidates of each paste.
       const side = this.sides(cur.limits);
@@ -210,14 +222,17 @@ class Prim {
 
   private step(idx: number[], raw: [number, number][]): PrimStep {
     const limits = this.normalise(raw);
-    const hits = this.hitsOf(idx), n = idx.length;
+    const hits = this.hitsOf(idx),
+      n = idx.length;
     const restricted = limits.map((l, d) => (l[0] > this.data.ranges[d][0] || l[1] < this.data.ranges[d][1] ? d : -1)).filter((d) => d >= 0);
     const pValues = limits.map(() => NaN);
     // The box without one restriction holds the box's points and those outside on that parameter only.
     const side = this.sides(limits);
     const k = limits.length;
-    const without = new Float64Array(k), withoutHits = new Float64Array(k);
-    let inside = 0, insideHits = 0;
+    const without = new Float64Array(k),
+      withoutHits = new Float64Array(k);
+    let inside = 0,
+      insideHits = 0;
     this.pool.forEach((i, j) => {
       const yi = this.data.y[i];
       if (side[j] === INSIDE) {
@@ -237,14 +252,18 @@ class Prim {
 
   /** The peeling trajectory, each box pasted. */
   trajectory(): PrimStep[] {
-    let cur: { idx: number[]; limits: [number, number][] } | undefined = { idx: [...this.pool], limits: this.data.ranges.map((r) => [...r] as [number, number]) };
+    let cur: { idx: number[]; limits: [number, number][] } | undefined = {
+      idx: [...this.pool],
+      limits: this.data.ranges.map((r) => [...r] as [number, number]),
+    };
     const steps: PrimStep[] = [];
     while (cur) {
       const pasted = steps.length ? this.paste(cur.idx, cur.limits) : cur;
       const step = this.step(pasted.idx, pasted.limits);
       // Pasting can give back what the peel took: a box already on the trajectory is not repeated.
       const last = steps[steps.length - 1];
-      if (!last || last.n !== step.n || last.hits !== step.hits || last.limits.some((l, d) => l[0] !== step.limits[d][0] || l[1] !== step.limits[d][1])) steps.push(step);
+      if (!last || last.n !== step.n || last.hits !== step.hits || last.limits.some((l, d) => l[0] !== step.limits[d][0] || l[1] !== step.limits[d][1]))
+        steps.push(step);
       if (this.hitsOf(cur.idx) === cur.idx.length) break;
       cur = this.peel(cur.idx, cur.limits);
     }

@@ -40,7 +40,10 @@ export function intervalChart(d: IntervalChartData, ctx: ChartContext): Chart {
   const W = ctx.width ?? DEFAULT_WIDTH;
   const facets = d.facets?.length ? d.facets : undefined;
   const color = (s: string) => seriesColor(Math.max(0, d.series.indexOf(s)));
-  const y = linearAxis(d.points.flatMap((p) => [p.low, p.high, p.mean]), facets ? 4 : 5);
+  const y = linearAxis(
+    d.points.flatMap((p) => [p.low, p.high, p.mean]),
+    facets ? 4 : 5,
+  );
   const xs = d.points.map((p) => p.x);
   const x = linearAxis(xs, Math.max(2, Math.floor(W / 90)));
   const xDomain: [number, number] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
@@ -56,22 +59,29 @@ export function intervalChart(d: IntervalChartData, ctx: ChartContext): Chart {
     marks.push(Plot.lineY(mine, { x: 'x', y: 'mean', stroke: color(s), strokeWidth: 2, ...fy }));
     if (!d.band) marks.push(Plot.dot(mine, { x: 'x', y: 'mean', fill: color(s), r: 3, title, ...fy }));
   }
-  if (facets) marks.push(Plot.text(facets, { fy: (f: string) => f, text: (f: string) => f, frameAnchor: 'top-left', dx: 4, dy: 3, fontWeight: 600, fill: '#333' }));
-  const svg = plot(plotOptions(ctx, (facets?.length ?? 1) * PANEL + 34, {
-    marginLeft: y.margin,
-    x: { domain: [xDomain[0] - pad, xDomain[1] + pad], ticks: x.ticks.filter((t) => t >= xDomain[0] - pad && t <= xDomain[1] + pad) },
-    y: { domain: y.domain, ticks: y.ticks, grid: true },
-    ...(facets ? { fy: { domain: facets, axis: null, padding: 0.2 } } : {}),
-    marks,
-  }));
-  return frame(svg, {
-    title: d.title,
-    subtitle: d.subtitle,
-    legend: d.series.length > 1 ? d.series.map((s) => ({ label: s, color: color(s), shape: d.band ? ('band' as const) : ('line' as const) })) : [],
-    yLabel: d.yLabel,
-    xLabel: d.xLabel,
-    notes: d.note ? [d.note] : [],
-  }, ctx);
+  if (facets)
+    marks.push(Plot.text(facets, { fy: (f: string) => f, text: (f: string) => f, frameAnchor: 'top-left', dx: 4, dy: 3, fontWeight: 600, fill: '#333' }));
+  const svg = plot(
+    plotOptions(ctx, (facets?.length ?? 1) * PANEL + 34, {
+      marginLeft: y.margin,
+      x: { domain: [xDomain[0] - pad, xDomain[1] + pad], ticks: x.ticks.filter((t) => t >= xDomain[0] - pad && t <= xDomain[1] + pad) },
+      y: { domain: y.domain, ticks: y.ticks, grid: true },
+      ...(facets ? { fy: { domain: facets, axis: null, padding: 0.2 } } : {}),
+      marks,
+    }),
+  );
+  return frame(
+    svg,
+    {
+      title: d.title,
+      subtitle: d.subtitle,
+      legend: d.series.length > 1 ? d.series.map((s) => ({ label: s, color: color(s), shape: d.band ? ('band' as const) : ('line' as const) })) : [],
+      yLabel: d.yLabel,
+      xLabel: d.xLabel,
+      notes: d.note ? [d.note] : [],
+    },
+    ctx,
+  );
 }
 
 export interface DistributionRow {
@@ -90,33 +100,64 @@ export interface DistributionRow {
 export function distributionChart(d: { title: string; subtitle?: string; xLabel: string; rows: DistributionRow[] }, ctx: ChartContext): Chart {
   const W = ctx.width ?? DEFAULT_WIDTH;
   const left = Math.ceil(Math.min(W * 0.4, Math.max(60, 20 + Math.max(...d.rows.map((r) => textWidth(r.label))))));
-  const x = linearAxis(d.rows.flatMap((r) => [...r.values, r.low, r.high]), Math.max(3, Math.floor(W / 90)));
+  const x = linearAxis(
+    d.rows.flatMap((r) => [...r.values, r.low, r.high]),
+    Math.max(3, Math.floor(W / 90)),
+  );
   const n = d.rows.length;
   const rows = d.rows.map((r, i) => ({ ...r, i }));
   // Dots spread over the row's height by a fixed pattern (not random), so that ties stay visible.
   const dots = rows.flatMap((r) => r.values.map((v, k) => ({ v, y: r.i - 0.28 + (((k * 7) % 13) / 12) * 0.4 })));
-  const svg = plot(plotOptions(ctx, n * 48 + 34, {
-    marginLeft: left,
-    x: { domain: x.domain, ticks: x.ticks, grid: true },
-    y: { domain: [n - 0.5, -0.5], ticks: rows.map((r) => r.i), tickFormat: (i: number) => clip(d.rows[i]?.label ?? '', left - 12) },
-    marks: [
-      Plot.rect(rows, { y1: (r: (typeof rows)[number]) => r.i - 0.3, y2: (r: (typeof rows)[number]) => r.i + 0.14, x1: 'q25', x2: 'q75', fill: PALETTE.blue, fillOpacity: 0.14, stroke: PALETTE.blue, strokeOpacity: 0.5 }),
-      Plot.ruleX(rows, { x: 'median', y1: (r: (typeof rows)[number]) => r.i - 0.3, y2: (r: (typeof rows)[number]) => r.i + 0.14, stroke: PALETTE.blue, strokeWidth: 2 }),
-      Plot.dot(dots, { x: 'v', y: 'y', r: 2.2, fill: '#333', fillOpacity: 0.45 }),
-      Plot.ruleY(rows, { y: (r: (typeof rows)[number]) => r.i + 0.3, x1: 'low', x2: 'high', stroke: PALETTE.vermillion, strokeWidth: 3 }),
-      Plot.dot(rows, { y: (r: (typeof rows)[number]) => r.i + 0.3, x: 'mean', fill: PALETTE.vermillion, symbol: 'diamond', r: 4.5, title: (r: DistributionRow) => `${r.label}: mean ${fmt(r.mean)} [${fmt(r.low)}, ${fmt(r.high)}], median ${fmt(r.median)}` }),
-    ],
-  }));
-  return frame(svg, {
-    title: d.title,
-    subtitle: d.subtitle,
-    legend: [
-      { label: 'a seed', color: '#333', shape: 'dot' },
-      { label: 'quartiles and median', color: PALETTE.blue, shape: 'box' },
-      { label: 'mean, 95 % interval', color: PALETTE.vermillion },
-    ],
-    xLabel: d.xLabel,
-  }, ctx);
+  const svg = plot(
+    plotOptions(ctx, n * 48 + 34, {
+      marginLeft: left,
+      x: { domain: x.domain, ticks: x.ticks, grid: true },
+      y: { domain: [n - 0.5, -0.5], ticks: rows.map((r) => r.i), tickFormat: (i: number) => clip(d.rows[i]?.label ?? '', left - 12) },
+      marks: [
+        Plot.rect(rows, {
+          y1: (r: (typeof rows)[number]) => r.i - 0.3,
+          y2: (r: (typeof rows)[number]) => r.i + 0.14,
+          x1: 'q25',
+          x2: 'q75',
+          fill: PALETTE.blue,
+          fillOpacity: 0.14,
+          stroke: PALETTE.blue,
+          strokeOpacity: 0.5,
+        }),
+        Plot.ruleX(rows, {
+          x: 'median',
+          y1: (r: (typeof rows)[number]) => r.i - 0.3,
+          y2: (r: (typeof rows)[number]) => r.i + 0.14,
+          stroke: PALETTE.blue,
+          strokeWidth: 2,
+        }),
+        Plot.dot(dots, { x: 'v', y: 'y', r: 2.2, fill: '#333', fillOpacity: 0.45 }),
+        Plot.ruleY(rows, { y: (r: (typeof rows)[number]) => r.i + 0.3, x1: 'low', x2: 'high', stroke: PALETTE.vermillion, strokeWidth: 3 }),
+        Plot.dot(rows, {
+          y: (r: (typeof rows)[number]) => r.i + 0.3,
+          x: 'mean',
+          fill: PALETTE.vermillion,
+          symbol: 'diamond',
+          r: 4.5,
+          title: (r: DistributionRow) => `${r.label}: mean ${fmt(r.mean)} [${fmt(r.low)}, ${fmt(r.high)}], median ${fmt(r.median)}`,
+        }),
+      ],
+    }),
+  );
+  return frame(
+    svg,
+    {
+      title: d.title,
+      subtitle: d.subtitle,
+      legend: [
+        { label: 'a seed', color: '#333', shape: 'dot' },
+        { label: 'quartiles and median', color: PALETTE.blue, shape: 'box' },
+        { label: 'mean, 95 % interval', color: PALETTE.vermillion },
+      ],
+      xLabel: d.xLabel,
+    },
+    ctx,
+  );
 }
 
 export interface SmootherData {
@@ -143,27 +184,50 @@ export function smootherChart(d: SmootherData, ctx: ChartContext): Chart {
   for (const s of d.series) {
     const bins = d.bins.filter((b) => b.series === s && Number.isFinite(b.mean));
     marks.push(
-      Plot.dot(d.points.filter((p) => p.series === s), { x: 'x', y: 'y', r: 2, fill: color(s), fillOpacity: 0.35 }),
-      Plot.areaY(bins, { x: 'x', y1: (b: (typeof bins)[number]) => (Number.isFinite(b.low) ? b.low : b.mean), y2: (b: (typeof bins)[number]) => (Number.isFinite(b.high) ? b.high : b.mean), fill: color(s), fillOpacity: 0.18 }),
+      Plot.dot(
+        d.points.filter((p) => p.series === s),
+        { x: 'x', y: 'y', r: 2, fill: color(s), fillOpacity: 0.35 },
+      ),
+      Plot.areaY(bins, {
+        x: 'x',
+        y1: (b: (typeof bins)[number]) => (Number.isFinite(b.low) ? b.low : b.mean),
+        y2: (b: (typeof bins)[number]) => (Number.isFinite(b.high) ? b.high : b.mean),
+        fill: color(s),
+        fillOpacity: 0.18,
+      }),
       Plot.lineY(bins, { x: 'x', y: 'mean', stroke: color(s), strokeWidth: 2.2 }),
-      Plot.dot(bins, { x: 'x', y: 'mean', r: 3.5, fill: 'white', stroke: color(s), strokeWidth: 1.5, title: (b: (typeof bins)[number]) => `${s}: ${fmt(b.x)} → ${fmt(b.mean)} [${fmt(b.low)}, ${fmt(b.high)}]` }),
+      Plot.dot(bins, {
+        x: 'x',
+        y: 'mean',
+        r: 3.5,
+        fill: 'white',
+        stroke: color(s),
+        strokeWidth: 1.5,
+        title: (b: (typeof bins)[number]) => `${s}: ${fmt(b.x)} → ${fmt(b.mean)} [${fmt(b.low)}, ${fmt(b.high)}]`,
+      }),
     );
   }
-  const svg = plot(plotOptions(ctx, Math.round(Math.max(160, Math.min(240, W * 0.36))) + 34, {
-    marginLeft: y.margin,
-    x: { domain: x.domain, ticks: x.ticks },
-    y: { domain: y.domain, ticks: y.ticks, grid: true },
-    marks,
-  }));
-  return frame(svg, {
-    title: d.title,
-    subtitle: d.subtitle,
-    legend: [
-      ...d.series.map((s) => ({ label: d.series.length > 1 ? s : 'binned mean, 95 % interval', color: color(s), shape: 'band' as const })),
-      { label: 'a design point (mean over seeds)', color: d.series.length > 1 ? '#777' : color(d.series[0]), shape: 'dot' as const },
-    ],
-    yLabel: d.yLabel,
-    xLabel: d.xLabel,
-    notes: d.note ? [d.note] : [],
-  }, ctx);
+  const svg = plot(
+    plotOptions(ctx, Math.round(Math.max(160, Math.min(240, W * 0.36))) + 34, {
+      marginLeft: y.margin,
+      x: { domain: x.domain, ticks: x.ticks },
+      y: { domain: y.domain, ticks: y.ticks, grid: true },
+      marks,
+    }),
+  );
+  return frame(
+    svg,
+    {
+      title: d.title,
+      subtitle: d.subtitle,
+      legend: [
+        ...d.series.map((s) => ({ label: d.series.length > 1 ? s : 'binned mean, 95 % interval', color: color(s), shape: 'band' as const })),
+        { label: 'a design point (mean over seeds)', color: d.series.length > 1 ? '#777' : color(d.series[0]), shape: 'dot' as const },
+      ],
+      yLabel: d.yLabel,
+      xLabel: d.xLabel,
+      notes: d.note ? [d.note] : [],
+    },
+    ctx,
+  );
 }

@@ -6,7 +6,25 @@ export { barChart, type Bar, type BarChartData } from './bars.ts';
 export { morrisChart, sobolChart, pairedChart, type AnalysisChartData, type MorrisRow, type SobolRow, type PairedRow } from './analysis.ts';
 export { heatmap, type HeatmapData } from './heatmap.ts';
 export { marginalChart, pairChart, predictiveChart, type MarginalData, type PairData, type PredictiveData } from './calibration.ts';
-export { intervalChart, distributionChart, smootherChart, type IntervalChartData, type IntervalPoint, type DistributionRow, type SmootherData } from './designs.ts';
-export { tradeoffChart, boxLimitsChart, scatterBoxChart, DISCOVERY_WORDS, type DiscoveryWords, type TradeoffData, type TradeoffStep, type LimitRow, type ScatterBoxData } from './discovery.ts';
+export {
+  intervalChart,
+  distributionChart,
+  smootherChart,
+  type IntervalChartData,
+  type IntervalPoint,
+  type DistributionRow,
+  type SmootherData,
+} from './designs.ts';
+export {
+  tradeoffChart,
+  boxLimitsChart,
+  scatterBoxChart,
+  DISCOVERY_WORDS,
+  type DiscoveryWords,
+  type TradeoffData,
+  type TradeoffStep,
+  type LimitRow,
+  type ScatterBoxData,
+} from './discovery.ts';
 export { markup, esc } from './markup.ts';
 export { PALETTE, SERIES, seriesColor, FONT, fmt } from './style.ts';

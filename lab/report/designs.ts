@@ -22,7 +22,8 @@ export const recordsOf = (r: Result): Row[] =>
 const num = (r: Row, c: string) => Number(r[c]);
 const levels = (rows: Row[], c: string) => [...new Set(rows.map((r) => num(r, c)))].sort((a, b) => a - b);
 /** Most parameters a grid's result is drawn against, and most scenarios drawn over time. */
-const MAX_PARAMS = 3, MAX_OVER_TIME = 3;
+const MAX_PARAMS = 3,
+  MAX_OVER_TIME = 3;
 
 /** A grid's result: the final month against each varied parameter; each scenario over the months. */
 export function gridCharts(m: RunSource, outcome: string, result: Result, ctx: ChartContext): string[] {
@@ -37,7 +38,11 @@ export function gridCharts(m: RunSource, outcome: string, result: Result, ctx: C
   const finals = [...final.values()];
   const lv = params.map((p) => levels(finals, p));
   const middle = (d: number) => lv[d][Math.floor((lv[d].length - 1) / 2)];
-  const fixedText = (free: number[]) => params.map((p, d) => (free.includes(d) || lv[d].length < 2 ? '' : `${p} = ${fmt(middle(d))}`)).filter(Boolean).join(', ');
+  const fixedText = (free: number[]) =>
+    params
+      .map((p, d) => (free.includes(d) || lv[d].length < 2 ? '' : `${p} = ${fmt(middle(d))}`))
+      .filter(Boolean)
+      .join(', ');
   const at = (r: Row, free: number[]) => params.every((p, d) => free.includes(d) || num(r, p) === middle(d));
   const out: string[] = [];
   const note = `dots: mean over ${seeds} seeds; whiskers: 95 % t interval`;
@@ -46,19 +51,36 @@ export function gridCharts(m: RunSource, outcome: string, result: Result, ctx: C
     const j = params.length > 1 ? (i + 1) % params.length : -1;
     const free = j >= 0 ? [i, j] : [i];
     const fixed = fixedText(free);
-    const points: IntervalPoint[] = finals.filter((r) => at(r, free)).map((r) => ({
-      x: num(r, p), mean: num(r, 'mean'), low: num(r, 'low'), high: num(r, 'high'), series: String(r.scenario), facet: j >= 0 ? `${params[j]} = ${fmt(num(r, params[j]))}` : undefined,
-    }));
-    out.push(markup(intervalChart({
-      title: `${outcome} (final month) against ${p}${ids.length > 1 ? ', by scenario' : ''}`,
-      subtitle: [j >= 0 ? `a panel for each value of ${params[j]}` : '', fixed ? `other parameters at their middle values: ${fixed}` : ''].filter(Boolean).join('; ') || undefined,
-      xLabel: paramLabel(p),
-      yLabel: metricLabel(outcome),
-      points,
-      series: ids,
-      facets: j >= 0 ? lv[j].map((v) => `${params[j]} = ${fmt(v)}`) : undefined,
-      note,
-    }, ctx)));
+    const points: IntervalPoint[] = finals
+      .filter((r) => at(r, free))
+      .map((r) => ({
+        x: num(r, p),
+        mean: num(r, 'mean'),
+        low: num(r, 'low'),
+        high: num(r, 'high'),
+        series: String(r.scenario),
+        facet: j >= 0 ? `${params[j]} = ${fmt(num(r, params[j]))}` : undefined,
+      }));
+    out.push(
+      markup(
+        intervalChart(
+          {
+            title: `${outcome} (final month) against ${p}${ids.length > 1 ? ', by scenario' : ''}`,
+            subtitle:
+              [j >= 0 ? `a panel for each value of ${params[j]}` : '', fixed ? `other parameters at their middle values: ${fixed}` : '']
+                .filter(Boolean)
+                .join('; ') || undefined,
+            xLabel: paramLabel(p),
+            yLabel: metricLabel(outcome),
+            points,
+            series: ids,
+            facets: j >= 0 ? lv[j].map((v) => `${params[j]} = ${fmt(v)}`) : undefined,
+            note,
+          },
+          ctx,
+        ),
+      ),
+    );
   });
   const ticks = levels(rows, 'tick').filter(Number.isFinite);
   if (ticks.length > 1) {
@@ -66,17 +88,34 @@ export function gridCharts(m: RunSource, outcome: string, result: Result, ctx: C
     const fixed = fixedText(free);
     ids.slice(0, MAX_OVER_TIME).forEach((id) => {
       const mine = rows.filter((r) => r.scenario === id && at(r, free));
-      out.push(markup(intervalChart({
-        title: `${outcome} over time${ids.length > 1 ? ` (${id})` : ''}, a line for each value of ${params[0]}`,
-        subtitle: [params.length > 1 ? `a panel for each value of ${params[1]}` : '', fixed ? `other parameters at their middle values: ${fixed}` : ''].filter(Boolean).join('; ') || undefined,
-        xLabel: 'month (tick)',
-        yLabel: metricLabel(outcome),
-        points: mine.map((r) => ({ x: num(r, 'tick'), mean: num(r, 'mean'), low: num(r, 'low'), high: num(r, 'high'), series: `${params[0]} = ${fmt(num(r, params[0]))}`, facet: params.length > 1 ? `${params[1]} = ${fmt(num(r, params[1]))}` : undefined })),
-        series: lv[0].map((v) => `${params[0]} = ${fmt(v)}`),
-        facets: params.length > 1 ? lv[1].map((v) => `${params[1]} = ${fmt(v)}`) : undefined,
-        band: true,
-        note: `line: mean over ${seeds} seeds; band: 95 % t interval`,
-      }, ctx)));
+      out.push(
+        markup(
+          intervalChart(
+            {
+              title: `${outcome} over time${ids.length > 1 ? ` (${id})` : ''}, a line for each value of ${params[0]}`,
+              subtitle:
+                [params.length > 1 ? `a panel for each value of ${params[1]}` : '', fixed ? `other parameters at their middle values: ${fixed}` : '']
+                  .filter(Boolean)
+                  .join('; ') || undefined,
+              xLabel: 'month (tick)',
+              yLabel: metricLabel(outcome),
+              points: mine.map((r) => ({
+                x: num(r, 'tick'),
+                mean: num(r, 'mean'),
+                low: num(r, 'low'),
+                high: num(r, 'high'),
+                series: `${params[0]} = ${fmt(num(r, params[0]))}`,
+                facet: params.length > 1 ? `${params[1]} = ${fmt(num(r, params[1]))}` : undefined,
+              })),
+              series: lv[0].map((v) => `${params[0]} = ${fmt(v)}`),
+              facets: params.length > 1 ? lv[1].map((v) => `${params[1]} = ${fmt(v)}`) : undefined,
+              band: true,
+              note: `line: mean over ${seeds} seeds; band: 95 % t interval`,
+            },
+            ctx,
+          ),
+        ),
+      );
     });
   }
   return out;
@@ -88,15 +127,28 @@ export function replicationsChart(m: RunSource, outcome: string, result: Result,
   if (!rows.length) return [];
   const outcomes = outcomesOf(m, summary, outcome);
   const index = new Map(m.scenarios.map((s, i) => [s.id, i]));
-  return [markup(distributionChart({
-    title: `${outcome} (final month) over ${m.seeds.length} seeds, by scenario`,
-    subtitle: 'each dot a seed; box: quartiles, with the median; diamond: the mean with its 95 % t interval',
-    xLabel: metricLabel(outcome),
-    rows: rows.map((r) => ({
-      label: String(r.scenario), values: (outcomes[index.get(String(r.scenario)) ?? 0][num(r, 'point')] ?? []).filter(Number.isFinite),
-      q25: num(r, 'q25'), median: num(r, 'median'), q75: num(r, 'q75'), mean: num(r, 'mean'), low: num(r, 'low'), high: num(r, 'high'),
-    })),
-  }, ctx))];
+  return [
+    markup(
+      distributionChart(
+        {
+          title: `${outcome} (final month) over ${m.seeds.length} seeds, by scenario`,
+          subtitle: 'each dot a seed; box: quartiles, with the median; diamond: the mean with its 95 % t interval',
+          xLabel: metricLabel(outcome),
+          rows: rows.map((r) => ({
+            label: String(r.scenario),
+            values: (outcomes[index.get(String(r.scenario)) ?? 0][num(r, 'point')] ?? []).filter(Number.isFinite),
+            q25: num(r, 'q25'),
+            median: num(r, 'median'),
+            q75: num(r, 'q75'),
+            mean: num(r, 'mean'),
+            low: num(r, 'low'),
+            high: num(r, 'high'),
+          })),
+        },
+        ctx,
+      ),
+    ),
+  ];
 }
 
 /** LHS: the outcome against each parameter, the one whose binned means move most first. */
@@ -107,21 +159,42 @@ export function lhsCharts(m: RunSource, outcome: string, result: Result, summary
   const ids = m.scenarios.map((s) => s.id);
   const ys = outcomesOf(m, summary, outcome).map(pointMeans);
   const spread = (p: string) => {
-    const means = rows.filter((r) => r.parameter === p).map((r) => num(r, 'mean')).filter(Number.isFinite);
+    const means = rows
+      .filter((r) => r.parameter === p)
+      .map((r) => num(r, 'mean'))
+      .filter(Number.isFinite);
     return means.length ? Math.max(...means) - Math.min(...means) : 0;
   };
   const order = [...params].sort((a, b) => spread(b) - spread(a)).slice(0, max);
   return order.map((p) => {
     const d = params.indexOf(p);
-    return markup(smootherChart({
-      title: `${outcome} (final month) against ${p}`,
-      subtitle: `binned means: ${p}'s range cut in ${levels(rows.filter((r) => r.parameter === p), 'bin').length} equal bins, the mean of the design points in each with a 95 % t interval; spread of the means ${fmt(spread(p))}`,
-      xLabel: paramLabel(p),
-      yLabel: metricLabel(outcome),
-      points: ids.flatMap((id, s) => points.map((q, i) => ({ x: q[d], y: ys[s][i], series: id }))),
-      bins: rows.filter((r) => r.parameter === p).map((r) => ({ x: (num(r, 'binLow') + num(r, 'binHigh')) / 2, mean: num(r, 'mean'), low: num(r, 'low'), high: num(r, 'high'), series: String(r.scenario) })),
-      series: ids,
-    }, ctx));
+    return markup(
+      smootherChart(
+        {
+          title: `${outcome} (final month) against ${p}`,
+          subtitle: `binned means: ${p}'s range cut in ${
+            levels(
+              rows.filter((r) => r.parameter === p),
+              'bin',
+            ).length
+          } equal bins, the mean of the design points in each with a 95 % t interval; spread of the means ${fmt(spread(p))}`,
+          xLabel: paramLabel(p),
+          yLabel: metricLabel(outcome),
+          points: ids.flatMap((id, s) => points.map((q, i) => ({ x: q[d], y: ys[s][i], series: id }))),
+          bins: rows
+            .filter((r) => r.parameter === p)
+            .map((r) => ({
+              x: (num(r, 'binLow') + num(r, 'binHigh')) / 2,
+              mean: num(r, 'mean'),
+              low: num(r, 'low'),
+              high: num(r, 'high'),
+              series: String(r.scenario),
+            })),
+          series: ids,
+        },
+        ctx,
+      ),
+    );
   });
 }
 
@@ -135,7 +208,17 @@ export interface DiscoveredBox {
 }
 
 /** The PRIM boxes of a discovery's table, and the tree's leaves. */
-export function discoveredBoxes(result: Result): { boxes: DiscoveredBox[]; leaves: { scenario: string; leaf: number; coverage: number; density: number; n: number; limits: { parameter: string; low: number; high: number; rangeLow: number; rangeHigh: number }[] }[] } {
+export function discoveredBoxes(result: Result): {
+  boxes: DiscoveredBox[];
+  leaves: {
+    scenario: string;
+    leaf: number;
+    coverage: number;
+    density: number;
+    n: number;
+    limits: { parameter: string; low: number; high: number; rangeLow: number; rangeHigh: number }[];
+  }[];
+} {
   const rows = recordsOf(result);
   const boxes = new Map<string, DiscoveredBox>();
   const leaves = new Map<string, ReturnType<typeof discoveredBoxes>['leaves'][number]>();
@@ -145,13 +228,42 @@ export function discoveredBoxes(result: Result): { boxes: DiscoveredBox[]; leave
       const b: DiscoveredBox = boxes.get(key) ?? { scenario: String(r.scenario), box: num(r, 'box'), steps: [], limits: new Map() };
       boxes.set(key, b);
       if (r.kind === 'prim-step') {
-        b.steps.push({ step: num(r, 'step'), coverage: num(r, 'coverage'), density: num(r, 'density'), mass: num(r, 'mass'), n: num(r, 'n'), restricted: num(r, 'restricted'), chosen: num(r, 'chosen') === 1 });
+        b.steps.push({
+          step: num(r, 'step'),
+          coverage: num(r, 'coverage'),
+          density: num(r, 'density'),
+          mass: num(r, 'mass'),
+          n: num(r, 'n'),
+          restricted: num(r, 'restricted'),
+          chosen: num(r, 'chosen') === 1,
+        });
         b.limits.set(num(r, 'step'), []);
-      } else b.limits.get(num(r, 'step'))?.push({ parameter: String(r.parameter), low: num(r, 'low'), high: num(r, 'high'), rangeLow: num(r, 'rangeLow'), rangeHigh: num(r, 'rangeHigh'), pValue: num(r, 'pValue') });
+      } else
+        b.limits.get(num(r, 'step'))?.push({
+          parameter: String(r.parameter),
+          low: num(r, 'low'),
+          high: num(r, 'high'),
+          rangeLow: num(r, 'rangeLow'),
+          rangeHigh: num(r, 'rangeHigh'),
+          pValue: num(r, 'pValue'),
+        });
     } else if (r.kind === 'cart-leaf') {
-      leaves.set(key, { scenario: String(r.scenario), leaf: num(r, 'box'), coverage: num(r, 'coverage'), density: num(r, 'density'), n: num(r, 'n'), limits: [] });
+      leaves.set(key, {
+        scenario: String(r.scenario),
+        leaf: num(r, 'box'),
+        coverage: num(r, 'coverage'),
+        density: num(r, 'density'),
+        n: num(r, 'n'),
+        limits: [],
+      });
     } else if (r.kind === 'cart-limit') {
-      leaves.get(key)?.limits.push({ parameter: String(r.parameter), low: num(r, 'low'), high: num(r, 'high'), rangeLow: num(r, 'rangeLow'), rangeHigh: num(r, 'rangeHigh') });
+      leaves.get(key)?.limits.push({
+        parameter: String(r.parameter),
+        low: num(r, 'low'),
+        high: num(r, 'high'),
+        rangeLow: num(r, 'rangeLow'),
+        rangeHigh: num(r, 'rangeHigh'),
+      });
     }
   }
   return { boxes: [...boxes.values()], leaves: [...leaves.values()] };
@@ -168,52 +280,95 @@ export interface BoxText {
 
 export const BOX_TEXT: BoxText = {
   limitsTitle: (box, scenario, step, condition) => `Box ${box}${scenario ? ` of ${scenario}` : ''}, step ${step}: ${condition}`,
-  limitsSubtitle: (coverage, density, runs, percent, restricted) => `coverage ${coverage}, density ${density}, ${runs} runs (${percent} % of all)${restricted ? '' : '; no parameter restricted'}`,
+  limitsSubtitle: (coverage, density, runs, percent, restricted) =>
+    `coverage ${coverage}, density ${density}, ${runs} runs (${percent} % of all)${restricted ? '' : '; no parameter restricted'}`,
   scatterTitle: (y, x, box, step) => `The runs in ${y} and ${x}, box ${box} at step ${step}`,
-  scatterSubtitle: (condition, more, seeds) => `red: ${condition}${more ? '; runs outside the box on other parameters are shown too' : ''}${seeds > 1 ? `; the ${seeds} seeds of a design point are spread slightly around it` : ''}`,
+  scatterSubtitle: (condition, more, seeds) =>
+    `red: ${condition}${more ? '; runs outside the box on other parameters are shown too' : ''}${seeds > 1 ? `; the ${seeds} seeds of a design point are spread slightly around it` : ''}`,
   words: DISCOVERY_WORDS,
 };
 
 /** The charts of one box at one step: its limits against the ranges, and the runs in each pair of its (up to three) most significant restricted parameters. */
-export function boxCharts(m: RunSource, summary: Columns, outcome: string, where: string, b: DiscoveredBox, step: number, ctx: ChartContext, text: BoxText = BOX_TEXT): string[] {
+export function boxCharts(
+  m: RunSource,
+  summary: Columns,
+  outcome: string,
+  where: string,
+  b: DiscoveredBox,
+  step: number,
+  ctx: ChartContext,
+  text: BoxText = BOX_TEXT,
+): string[] {
   const limits = b.limits.get(step) ?? [];
   const s = b.steps.find((x) => x.step === step);
   if (!s) return [];
   const scenario = m.scenarios.length > 1 ? b.scenario : undefined;
-  const out = [markup(boxLimitsChart({
-    title: text.limitsTitle(b.box, scenario, step, `${outcome} ${where}`),
-    subtitle: text.limitsSubtitle(fmt(s.coverage), fmt(s.density), s.n, fmt(100 * s.mass), limits.length > 0),
-    rows: limits,
-    words: text.words,
-  }, ctx))];
+  const out = [
+    markup(
+      boxLimitsChart(
+        {
+          title: text.limitsTitle(b.box, scenario, step, `${outcome} ${where}`),
+          subtitle: text.limitsSubtitle(fmt(s.coverage), fmt(s.density), s.n, fmt(100 * s.mass), limits.length > 0),
+          rows: limits,
+          words: text.words,
+        },
+        ctx,
+      ),
+    ),
+  ];
   const { params, points } = m.design;
-  const ranges = params.map((p, d) => m.design.ranges?.[p] ?? [Math.min(...points.map((q) => q[d])), Math.max(...points.map((q) => q[d]))] as [number, number]);
+  const ranges = params.map(
+    (p, d) => m.design.ranges?.[p] ?? ([Math.min(...points.map((q) => q[d])), Math.max(...points.map((q) => q[d]))] as [number, number]),
+  );
   // Pairs of the most significant restrictions (up to three of them: three pairs); one restriction is
   // shown against the next parameter.
-  const byP = [...limits].sort((a, c) => a.pValue - c.pValue).map((l) => params.indexOf(l.parameter)).slice(0, 3);
-  const pairs = byP.length >= 2 ? byP.flatMap((a, i) => byP.slice(i + 1).map((c) => [a, c])) : byP.length === 1 && params.length > 1 ? [[byP[0], byP[0] === 0 ? 1 : 0]] : [];
+  const byP = [...limits]
+    .sort((a, c) => a.pValue - c.pValue)
+    .map((l) => params.indexOf(l.parameter))
+    .slice(0, 3);
+  const pairs =
+    byP.length >= 2
+      ? byP.flatMap((a, i) => byP.slice(i + 1).map((c) => [a, c]))
+      : byP.length === 1 && params.length > 1
+        ? [[byP[0], byP[0] === 0 ? 1 : 0]]
+        : [];
   const w = parseWhere(where);
-  const si = Math.max(0, m.scenarios.findIndex((x) => x.id === b.scenario));
+  const si = Math.max(
+    0,
+    m.scenarios.findIndex((x) => x.id === b.scenario),
+  );
   const outcomes = pairs.length ? outcomesOf(m, summary, outcome)[si] : [];
   const lim = (d: number): [number, number] => {
     const l = limits.find((x) => x.parameter === params[d]);
     return l ? [l.low, l.high] : ranges[d];
   };
   for (const [dx, dy] of pairs) {
-    out.push(markup(scatterBoxChart({
-      title: text.scatterTitle(params[dy], params[dx], b.box, step),
-      subtitle: text.scatterSubtitle(`${outcome} ${where}`, params.length > 2, m.seeds.length),
-      words: text.words,
-      x: { label: paramLabel(params[dx]), lo: ranges[dx][0], hi: ranges[dx][1] },
-      y: { label: paramLabel(params[dy]), lo: ranges[dy][0], hi: ranges[dy][1] },
-      points: outcomes.flatMap((reps, p) => reps.map((v, k) => ({ v, k })).filter((c) => Number.isFinite(c.v)).map(({ v, k }) => ({
-        // Runs of one design point (its seeds) share its values: spread them a little, in a fixed pattern.
-        x: points[p][dx] + (reps.length > 1 ? spread(k, 0.618, ranges[dx]) : 0),
-        y: points[p][dy] + (reps.length > 1 ? spread(k, 0.382, ranges[dy]) : 0),
-        hit: meets(w, v),
-      }))),
-      box: { x: lim(dx), y: lim(dy) },
-    }, ctx)));
+    out.push(
+      markup(
+        scatterBoxChart(
+          {
+            title: text.scatterTitle(params[dy], params[dx], b.box, step),
+            subtitle: text.scatterSubtitle(`${outcome} ${where}`, params.length > 2, m.seeds.length),
+            words: text.words,
+            x: { label: paramLabel(params[dx]), lo: ranges[dx][0], hi: ranges[dx][1] },
+            y: { label: paramLabel(params[dy]), lo: ranges[dy][0], hi: ranges[dy][1] },
+            points: outcomes.flatMap((reps, p) =>
+              reps
+                .map((v, k) => ({ v, k }))
+                .filter((c) => Number.isFinite(c.v))
+                .map(({ v, k }) => ({
+                  // Runs of one design point (its seeds) share its values: spread them a little, in a fixed pattern.
+                  x: points[p][dx] + (reps.length > 1 ? spread(k, 0.618, ranges[dx]) : 0),
+                  y: points[p][dy] + (reps.length > 1 ? spread(k, 0.382, ranges[dy]) : 0),
+                  hit: meets(w, v),
+                })),
+            ),
+            box: { x: lim(dx), y: lim(dy) },
+          },
+          ctx,
+        ),
+      ),
+    );
   }
   return out;
 }
@@ -223,10 +378,13 @@ const spread = (k: number, step: number, range: [number, number]) => ((((k + 1) 
 
 /** A tree leaf's splits as text: a lower limit is strict (x > c), an upper one not (x ≤ c). */
 const leafText = (limits: { parameter: string; low: number; high: number; rangeLow: number; rangeHigh: number }[]) =>
-  limits.map((l) => {
-    const low = l.low > l.rangeLow, high = l.high < l.rangeHigh;
-    return low && high ? `${fmt(l.low)} < ${l.parameter} ≤ ${fmt(l.high)}` : low ? `${l.parameter} > ${fmt(l.low)}` : `${l.parameter} ≤ ${fmt(l.high)}`;
-  }).join(' and ');
+  limits
+    .map((l) => {
+      const low = l.low > l.rangeLow,
+        high = l.high < l.rangeHigh;
+      return low && high ? `${fmt(l.low)} < ${l.parameter} ≤ ${fmt(l.high)}` : low ? `${l.parameter} > ${fmt(l.low)}` : `${l.parameter} ≤ ${fmt(l.high)}`;
+    })
+    .join(' and ');
 
 const table = (head: string[], rows: (string | number)[][]) =>
   `<table class="discovery"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
@@ -240,23 +398,49 @@ export function discoveryParts(m: RunSource, summary: Columns, outcome: string, 
   const parts: string[] = [];
   const rows = recordsOf(result);
   const empty = rows.filter((r) => r.kind === 'cases' && (num(r, 'density') === 0 || num(r, 'density') === 1));
-  if (empty.length) parts.push(`<p class="note">${esc(empty.map((r) => `${r.scenario}: ${num(r, 'density') === 0 ? 'no' : 'every'} run of its ${num(r, 'n')} has ${outcome} ${where}; nothing to tell apart.`).join(' '))}</p>`);
+  if (empty.length)
+    parts.push(
+      `<p class="note">${esc(empty.map((r) => `${r.scenario}: ${num(r, 'density') === 0 ? 'no' : 'every'} run of its ${num(r, 'n')} has ${outcome} ${where}; nothing to tell apart.`).join(' '))}</p>`,
+    );
   const boxRows: (string | number)[][] = [];
   for (const b of boxes) {
     const chosen = b.steps.find((s) => s.chosen) ?? b.steps[b.steps.length - 1];
-    parts.push(markup(tradeoffChart({
-      title: `PRIM box ${b.box}${m.scenarios.length > 1 ? ` of ${b.scenario}` : ''}: the peeling trajectory of ${outcome} ${where}`,
-      subtitle: `each dot a box on the trajectory, from the whole space (coverage 1) to the smallest; ringed: step ${chosen.step}, where coverage × density is largest (after the whole space)`,
-      steps: b.steps,
-      selected: chosen.step,
-    }, ctx)));
+    parts.push(
+      markup(
+        tradeoffChart(
+          {
+            title: `PRIM box ${b.box}${m.scenarios.length > 1 ? ` of ${b.scenario}` : ''}: the peeling trajectory of ${outcome} ${where}`,
+            subtitle: `each dot a box on the trajectory, from the whole space (coverage 1) to the smallest; ringed: step ${chosen.step}, where coverage × density is largest (after the whole space)`,
+            steps: b.steps,
+            selected: chosen.step,
+          },
+          ctx,
+        ),
+      ),
+    );
     parts.push(...boxCharts(m, summary, outcome, where, b, chosen.step, ctx));
     const lim = b.limits.get(chosen.step) ?? [];
-    boxRows.push([b.scenario, b.box, chosen.step, f(chosen.coverage), f(chosen.density), chosen.n,
-      lim.map((l) => `${l.low > l.rangeLow && l.high < l.rangeHigh ? `${f(l.low)} ≤ ${l.parameter} ≤ ${f(l.high)}` : l.low > l.rangeLow ? `${l.parameter} ≥ ${f(l.low)}` : `${l.parameter} ≤ ${f(l.high)}`} (p = ${f(l.pValue)})`).join('; ') || 'none']);
+    boxRows.push([
+      b.scenario,
+      b.box,
+      chosen.step,
+      f(chosen.coverage),
+      f(chosen.density),
+      chosen.n,
+      lim
+        .map(
+          (l) =>
+            `${l.low > l.rangeLow && l.high < l.rangeHigh ? `${f(l.low)} ≤ ${l.parameter} ≤ ${f(l.high)}` : l.low > l.rangeLow ? `${l.parameter} ≥ ${f(l.low)}` : `${l.parameter} ≤ ${f(l.high)}`} (p = ${f(l.pValue)})`,
+        )
+        .join('; ') || 'none',
+    ]);
   }
   parts.push(table(['scenario', 'box', 'step', 'coverage', 'density', 'runs', 'restrictions (quasi-p-value)'], boxRows));
-  parts.push(table(['scenario', 'leaf', 'coverage', 'density', 'runs', 'tree leaf where runs of interest are the majority'], leaves.map((l) => [l.scenario, l.leaf, f(l.coverage), f(l.density), l.n,
-    leafText(l.limits) || 'everywhere'])));
+  parts.push(
+    table(
+      ['scenario', 'leaf', 'coverage', 'density', 'runs', 'tree leaf where runs of interest are the majority'],
+      leaves.map((l) => [l.scenario, l.leaf, f(l.coverage), f(l.density), l.n, leafText(l.limits) || 'everywhere']),
+    ),
+  );
   return parts;
 }

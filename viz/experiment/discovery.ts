@@ -4,7 +4,18 @@
 // shows that box: its limits with their quasi-p-values, its limits against the ranges and the runs
 // in each pair of its most significant restricted parameters (lab/report's charts) — and the tree's
 // leaves. The discovery joins the exported HTML report, and exports as the command's CSV.
-import { analysisCsv, AnalysisError, discover, discoveryProblem, discoveryResult, parseWhere, type Experiment, type ExperimentResults, type Result, type Where } from '../../lab/index.ts';
+import {
+  analysisCsv,
+  AnalysisError,
+  discover,
+  discoveryProblem,
+  discoveryResult,
+  parseWhere,
+  type Experiment,
+  type ExperimentResults,
+  type Result,
+  type Where,
+} from '../../lab/index.ts';
 import type { BoxText, ReportAnalysis } from '../../lab/report/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { getLang, locale, metricLabel, pick, t } from '../i18n/index.ts';
@@ -97,8 +108,24 @@ export function discoveryPanel(parent: HTMLElement, e: Experiment, results: Expe
       result = discoveryResult(d);
     } catch (err) {
       if (!(err instanceof AnalysisError)) throw err;
-      const hits = values.filter((v) => (where.op === '>' ? v > where.a : where.op === '>=' ? v >= where.a : where.op === '<' ? v < where.a : where.op === '<=' ? v <= where.a : v >= where.a && v <= where.b!)).length;
-      problem.textContent = t('exp.discover.nothing', { outcome, where: where.text, all: hits === 0 ? 'none' : 'every', lo: n(sorted[0]), hi: n(sorted[sorted.length - 1]) });
+      const hits = values.filter((v) =>
+        where.op === '>'
+          ? v > where.a
+          : where.op === '>='
+            ? v >= where.a
+            : where.op === '<'
+              ? v < where.a
+              : where.op === '<='
+                ? v <= where.a
+                : v >= where.a && v <= where.b!,
+      ).length;
+      problem.textContent = t('exp.discover.nothing', {
+        outcome,
+        where: where.text,
+        all: hits === 0 ? 'none' : 'every',
+        lo: n(sorted[0]),
+        hi: n(sorted[sorted.length - 1]),
+      });
       problem.hidden = false;
       return;
     }
@@ -117,7 +144,17 @@ export function discoveryPanel(parent: HTMLElement, e: Experiment, results: Expe
   if (mine.has(outcome)) run();
 }
 
-function drawDiscovery(r: ReportModule, out: HTMLElement, e: Experiment, summary: ReturnType<ExperimentResults['summaryColumns']>, outcome: string, where: Where, d: ReturnType<typeof discover>, result: Result, fm: { n: (x: number) => string; p: (x: number) => string }): void {
+function drawDiscovery(
+  r: ReportModule,
+  out: HTMLElement,
+  e: Experiment,
+  summary: ReturnType<ExperimentResults['summaryColumns']>,
+  outcome: string,
+  where: Where,
+  d: ReturnType<typeof discover>,
+  result: Result,
+  fm: { n: (x: number) => string; p: (x: number) => string },
+): void {
   const { n, p } = fm;
   const width = Math.max(320, Math.min(640, Math.floor(out.clientWidth || 640)));
   const ctx = { document, width };
@@ -136,8 +173,10 @@ function drawDiscovery(r: ReportModule, out: HTMLElement, e: Experiment, summary
     others: (k: number) => t('exp.discover.chart.others', { n: k }),
   };
   const text: BoxText = {
-    limitsTitle: (box, scenario, step, condition) => t('exp.discover.chart.limitsTitle', { box, several: scenario ? 'yes' : 'no', scenario: scenarioName(scenario ?? ''), step, condition }),
-    limitsSubtitle: (coverage, density, runs, percent, restricted) => t('exp.discover.chart.limitsSubtitle', { coverage, density, runs, percent, restricted: restricted ? 'yes' : 'no' }),
+    limitsTitle: (box, scenario, step, condition) =>
+      t('exp.discover.chart.limitsTitle', { box, several: scenario ? 'yes' : 'no', scenario: scenarioName(scenario ?? ''), step, condition }),
+    limitsSubtitle: (coverage, density, runs, percent, restricted) =>
+      t('exp.discover.chart.limitsSubtitle', { coverage, density, runs, percent, restricted: restricted ? 'yes' : 'no' }),
     scatterTitle: (y, x, box, step) => t('exp.discover.chart.scatterTitle', { y: paramLabel(y), x: paramLabel(x), box, step }),
     scatterSubtitle: (condition, more, seeds) => t('exp.discover.chart.scatterSubtitle', { condition, more: more ? 'yes' : 'no', seeds }),
     words,
@@ -150,59 +189,92 @@ function drawDiscovery(r: ReportModule, out: HTMLElement, e: Experiment, summary
       return;
     }
     el(out, 'p', t('exp.discover.cases', { scenario: scenarioName(s.scenario), hits, runs: s.y.length, outcome, where: where.text }), 'note');
-    boxes.filter((b) => b.scenario === s.scenario).forEach((b) => {
-      const id = `exp-box-${si}-${b.box}`;
-      const head = el(out, 'h4', t('exp.discover.box', { box: b.box, several: several ? 'yes' : 'no', scenario: scenarioName(s.scenario) }));
-      head.id = `${id}-title`;
-      const chosen = b.steps.find((x) => x.chosen)?.step ?? 0;
-      const select = labelled(el(out, 'div', undefined, 'row'), 'select', `${id}-step`, t('exp.discover.step'));
-      for (const st of b.steps) {
-        const label = t('exp.discover.stepOption', { step: st.step, coverage: n(st.coverage), density: n(st.density), restricted: st.restricted });
-        select.append(new Option(st.step === chosen ? `${label} ${t('exp.discover.chosen')}` : label, String(st.step), false, st.step === chosen));
-      }
-      el(out, 'p', t('exp.discover.pick'), 'note');
-      const curve = el(out, 'div', undefined, 'exp-charts tradeoff');
-      const detail = el(out, 'div');
-      const show = (step: number) => {
-        select.value = String(step);
-        curve.innerHTML = r.markup(r.tradeoffChart({
-          title: t('exp.discover.chart.tradeoffTitle', { box: b.box, several: several ? 'yes' : 'no', scenario: scenarioName(s.scenario), condition: `${outcome} ${where.text}` }),
-          subtitle: t('exp.discover.chart.tradeoffSubtitle', { step }),
-          steps: b.steps,
-          selected: step,
-          words: text.words,
-        }, ctx));
-        detail.replaceChildren();
-        const st = b.steps.find((x) => x.step === step)!;
-        const cap = el(detail, 'p', t('exp.discover.limits', { box: b.box, step, coverage: n(st.coverage), density: n(st.density), n: st.n }), 'caption');
-        cap.id = `${id}-limits`;
-        const limits = b.limits.get(step) ?? [];
-        if (!limits.length) el(detail, 'p', t('exp.discover.none'), 'note');
-        else table(detail, [t('exp.col.parameter'), t('exp.discover.col.low'), t('exp.discover.col.high'), t('exp.discover.col.range'), t('exp.discover.col.p')],
-          limits.map((l) => [paramLabel(l.parameter), n(l.low), n(l.high), `${n(l.rangeLow)} – ${n(l.rangeHigh)}`, p(l.pValue)]), cap.id);
-        const charts = el(detail, 'div', undefined, 'exp-charts');
-        // lab/charts' own SVG, every text in it escaped (lab/charts/markup.ts).
-        charts.insertAdjacentHTML('beforeend', r.boxCharts(e, summary, outcome, where.text, b, step, ctx, text).join('\n'));
-      };
-      select.addEventListener('change', () => show(Number(select.value)));
-      curve.addEventListener('click', (ev) => {
-        const dot = (ev.target as Element).closest('[data-step]');
-        if (dot) {
-          show(Number(dot.getAttribute('data-step')));
-          select.focus();
+    boxes
+      .filter((b) => b.scenario === s.scenario)
+      .forEach((b) => {
+        const id = `exp-box-${si}-${b.box}`;
+        const head = el(out, 'h4', t('exp.discover.box', { box: b.box, several: several ? 'yes' : 'no', scenario: scenarioName(s.scenario) }));
+        head.id = `${id}-title`;
+        const chosen = b.steps.find((x) => x.chosen)?.step ?? 0;
+        const select = labelled(el(out, 'div', undefined, 'row'), 'select', `${id}-step`, t('exp.discover.step'));
+        for (const st of b.steps) {
+          const label = t('exp.discover.stepOption', { step: st.step, coverage: n(st.coverage), density: n(st.density), restricted: st.restricted });
+          select.append(new Option(st.step === chosen ? `${label} ${t('exp.discover.chosen')}` : label, String(st.step), false, st.step === chosen));
         }
+        el(out, 'p', t('exp.discover.pick'), 'note');
+        const curve = el(out, 'div', undefined, 'exp-charts tradeoff');
+        const detail = el(out, 'div');
+        const show = (step: number) => {
+          select.value = String(step);
+          curve.innerHTML = r.markup(
+            r.tradeoffChart(
+              {
+                title: t('exp.discover.chart.tradeoffTitle', {
+                  box: b.box,
+                  several: several ? 'yes' : 'no',
+                  scenario: scenarioName(s.scenario),
+                  condition: `${outcome} ${where.text}`,
+                }),
+                subtitle: t('exp.discover.chart.tradeoffSubtitle', { step }),
+                steps: b.steps,
+                selected: step,
+                words: text.words,
+              },
+              ctx,
+            ),
+          );
+          detail.replaceChildren();
+          const st = b.steps.find((x) => x.step === step)!;
+          const cap = el(detail, 'p', t('exp.discover.limits', { box: b.box, step, coverage: n(st.coverage), density: n(st.density), n: st.n }), 'caption');
+          cap.id = `${id}-limits`;
+          const limits = b.limits.get(step) ?? [];
+          if (!limits.length) el(detail, 'p', t('exp.discover.none'), 'note');
+          else
+            table(
+              detail,
+              [t('exp.col.parameter'), t('exp.discover.col.low'), t('exp.discover.col.high'), t('exp.discover.col.range'), t('exp.discover.col.p')],
+              limits.map((l) => [paramLabel(l.parameter), n(l.low), n(l.high), `${n(l.rangeLow)} – ${n(l.rangeHigh)}`, p(l.pValue)]),
+              cap.id,
+            );
+          const charts = el(detail, 'div', undefined, 'exp-charts');
+          // lab/charts' own SVG, every text in it escaped (lab/charts/markup.ts).
+          charts.insertAdjacentHTML('beforeend', r.boxCharts(e, summary, outcome, where.text, b, step, ctx, text).join('\n'));
+        };
+        select.addEventListener('change', () => show(Number(select.value)));
+        curve.addEventListener('click', (ev) => {
+          const dot = (ev.target as Element).closest('[data-step]');
+          if (dot) {
+            show(Number(dot.getAttribute('data-step')));
+            select.focus();
+          }
+        });
+        show(chosen);
       });
-      show(chosen);
-    });
     const mine = leaves.filter((l) => l.scenario === s.scenario);
     const cartTitle = el(out, 'h4', t('exp.discover.cart'));
     cartTitle.id = `exp-cart-${si}`;
     if (!mine.length) el(out, 'p', t('exp.discover.cartNone'), 'note');
-    else table(out, [t('exp.discover.col.leaf'), t('exp.discover.col.coverage'), t('exp.discover.col.density'), t('exp.discover.col.runs'), t('exp.discover.col.rule')],
-      mine.map((l) => [String(l.leaf), n(l.coverage), n(l.density), String(l.n), l.limits.map((x) => {
-        const low = x.low > x.rangeLow, high = x.high < x.rangeHigh;
-        return low && high ? `${n(x.low)} < ${x.parameter} ≤ ${n(x.high)}` : low ? `${x.parameter} > ${n(x.low)}` : `${x.parameter} ≤ ${n(x.high)}`;
-      }).join(', ')]), cartTitle.id);
+    else
+      table(
+        out,
+        [t('exp.discover.col.leaf'), t('exp.discover.col.coverage'), t('exp.discover.col.density'), t('exp.discover.col.runs'), t('exp.discover.col.rule')],
+        mine.map((l) => [
+          String(l.leaf),
+          n(l.coverage),
+          n(l.density),
+          String(l.n),
+          l.limits
+            .map((x) => {
+              const low = x.low > x.rangeLow,
+                high = x.high < x.rangeHigh;
+              return low && high ? `${n(x.low)} < ${x.parameter} ≤ ${n(x.high)}` : low ? `${x.parameter} > ${n(x.low)}` : `${x.parameter} ≤ ${n(x.high)}`;
+            })
+            .join(', '),
+        ]),
+        cartTitle.id,
+      );
   });
-  button(out, t('exp.discover.export'), 'exp-export-discovery').addEventListener('click', () => downloadText(analysisCsv('discover', outcome, result), `discovery-${outcome}.csv`, 'text/csv'));
+  button(out, t('exp.discover.export'), 'exp-export-discovery').addEventListener('click', () =>
+    downloadText(analysisCsv('discover', outcome, result), `discovery-${outcome}.csv`, 'text/csv'),
+  );
 }
