@@ -1,5 +1,7 @@
 // The headless runner: `involution-lab run | scenarios | params | experiment | calibrate | merge |
 // analyze | report`. Bad input prints one line naming what is wrong and what is allowed, and exits 2.
+import { fstatSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { parseArgs } from 'node:util';
 import { PARAMS, ParamError, parseParamValue, runScenario, ScenarioError, SEED, TICKS, type Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
@@ -8,7 +10,7 @@ import { loadScenarioFile } from './load.ts';
 import { toCsv, toSummary } from './output.ts';
 import { FileError, fsErrorLine, UsageError } from './common/errors.ts';
 import { integerFlag } from './common/flags.ts';
-import { requirePath } from './common/files.ts';
+import { requirePath, writeAll } from './common/files.ts';
 import { FORBIDDEN_KEYS } from '../lab/spec/shape.ts';
 import { writeOut } from './common/out.ts';
 import { experimentCommand } from './experiment/command.ts';
@@ -102,8 +104,26 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
+/**
+ * Standard output redirected to a file or a device is written synchronously, every byte checked
+ * (writeAll): Node's own stream for a file drops the rest of a short write (a nearly full disk) and
+ * reports success. A pipe or a terminal goes through process.stdout, whose errors index.ts reports.
+ */
+function stdoutWriter(): (text: string) => void {
+  let direct: boolean;
+  try {
+    const s = fstatSync(1);
+    direct = s.isFile() || s.isBlockDevice() || s.isCharacterDevice();
+    if (direct && isatty(1)) direct = false;
+  } catch {
+    direct = false;
+  }
+  return direct ? (t) => writeAll(1, t, 'standard output') : (t) => void process.stdout.write(t);
+}
+
+let stdout: ((text: string) => void) | undefined;
 const defaultIo: Io = {
-  stdout: (t) => process.stdout.write(t),
+  stdout: (t) => (stdout ??= stdoutWriter())(t),
   stderr: (t) => process.stderr.write(t),
 };
 

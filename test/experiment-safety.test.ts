@@ -105,6 +105,38 @@ describe('a full disk loses nothing', () => {
   });
 });
 
+describe('standard output redirected to a file that cannot take it all', () => {
+  const sh = (command: string) => spawnSync('bash', ['-c', command], { encoding: 'utf8' });
+  const run = `node ${JSON.stringify(BIN)} run --scenario baseline-involution --ticks 120`;
+
+  it('a file size limit (a short write, then EFBIG): one line, exit 2, for every format', () => {
+    for (const [format, kb] of [['csv', 8], ['json', 8], ['summary', 1]] as const) {
+      const whole = cli('run', '--scenario', 'baseline-involution', '--ticks', '120', '--format', format).stdout.length;
+      const file = join(tmp, `limited.${format}`);
+      // SIGXFSZ ignored: the write that crosses the limit is cut short, the next one fails.
+      const r = sh(`trap '' XFSZ; ulimit -f ${kb}; ${run} --format ${format} > ${JSON.stringify(file)}`);
+      expect(whole).toBeGreaterThan(kb * 1024);
+      oneLine(r, /^involution-lab: cannot write standard output: file too large for the file system \(EFBIG\)$/m);
+      expect(statSync(file).size).toBe(kb * 1024);
+    }
+  });
+
+  it('a full tmpfs (65 536 of 192 144 bytes): one line, exit 2', (ctx) => {
+    // Mounting needs root (CAP_SYS_ADMIN); the file-size case above holds the same path without it.
+    if (process.getuid?.() !== 0) return ctx.skip('mounting a tmpfs needs root');
+    const mnt = join(tmp, 'stdout-disk');
+    mkdirSync(mnt);
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mnt], { encoding: 'utf8' });
+    expect(mount.status, mount.stderr).toBe(0);
+    try {
+      const r = sh(`${run} --format csv > ${JSON.stringify(join(mnt, 'y.csv'))}`);
+      oneLine(r, /^involution-lab: cannot write standard output: no space left on the device \(ENOSPC\)$/m);
+    } finally {
+      spawnSync('umount', [mnt]);
+    }
+  });
+});
+
 describe('--out writes through symlinks and never replaces a device or other non-regular file', () => {
   const args = ['run', '--scenario', 'baseline-involution', '--ticks', '3', '--set', 'citizens=1000', '--format', 'csv'];
   const expected = cli(...args).stdout;
