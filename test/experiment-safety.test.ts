@@ -2,7 +2,7 @@
 // symlinks, two sessions on one directory, damaged journal entries and shard rows, NaN and empty
 // cells, SIGTERM, --shard auto under each scheduler, Parquet read back equal to CSV, status.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetReadObjects, asyncBufferFromFile } from 'hyparquet';
@@ -216,6 +216,9 @@ describe('one session per experiment directory', () => {
     const second = cli('experiment', specFile, '--out', dir, '--resume');
     oneLine(second, new RegExp(`is in use by pid ${child.pid} on host ${hostname()}, running .involution-lab experiment .* since .*; wait for it to end`));
     expect(cli('status', dir).stdout).toMatch(new RegExp(`running \\(pid ${child.pid} on ${hostname()}\\)`));
+    // Every command that writes a directory is refused as "in use", not as "not empty" or "add --resume".
+    oneLine(cli('experiment', specFile, '--out', dir), new RegExp(`is in use by pid ${child.pid}`));
+    oneLine(cli('merge', ref, '--out', dir), new RegExp(`^involution-lab: ${dir} is in use by pid ${child.pid}`));
     child.kill('SIGKILL');
     await exit;
     expect(cli('status', dir).stdout).toMatch(/stopped without a word \(killed\?\), 0 of 24 runs done/);
@@ -223,6 +226,51 @@ describe('one session per experiment directory', () => {
     expect(r.status, r.stderr).toBe(0);
     expectSame(dir);
     expect(readdirSync(dir).filter((f) => f.startsWith('.lock'))).toEqual([]);
+  });
+
+  const contend = (dir: string, n: number, holdMs: number) =>
+    Promise.all(
+      Array.from({ length: n }, () => {
+        const child = spawn('node', ['--import', 'tsx', join(import.meta.dirname, 'lock-contender.ts'), dir, String(holdMs)], { cwd: join(import.meta.dirname, '..') });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (out += d));
+        return new Promise<string>((r) => child.once('exit', () => r(out.trim())));
+      }),
+    );
+  const deadHolder = (dir: string, lock = true) => {
+    mkdirSync(dir, { recursive: true });
+    if (lock) mkdirSync(join(dir, '.lock'));
+    writeFileSync(join(dir, '.lock-holder.json'), JSON.stringify({ pid: 2 ** 22 + 7, host: hostname(), command: 'killed', since: 'then', job: null }));
+  };
+
+  it('a lock left by a killed session is taken over by exactly one of many sessions at once; the others are told who has it', async () => {
+    for (let round = 0; round < 4; round++) {
+      const dir = join(tmp, `contended-${round}`);
+      deadHolder(dir);
+      const said = await contend(dir, 6, 2000);
+      expect(said.filter((l) => l === 'took'), said.join('\n')).toHaveLength(1);
+      for (const l of said.filter((l) => l !== 'took')) expect(l).toMatch(new RegExp(`^UsageError: ${dir} is in use by (pid \\d+ on host ${hostname()}, running \`contender \\d+\`|another session that is starting)`));
+      expect(readdirSync(dir)).toEqual([]);
+    }
+  });
+
+  it('a lock without a holder of its own (killed between taking it and naming itself) is taken over after seconds, not minutes', async () => {
+    const dir = join(tmp, 'unclaimed');
+    mkdirSync(join(dir, '.lock'), { recursive: true });
+    // Young: a session that is starting.
+    expect(await contend(dir, 1, 0)).toEqual([`UsageError: ${dir} is in use by another session that is starting (it has not said who it is yet); wait for it to end (involution-lab status ${dir} shows it)`]);
+    // 11 s old, and a holder file of an earlier lock (another inode) beside it: left by a killed session.
+    const old = new Date(Date.now() - 11_000);
+    utimesSync(join(dir, '.lock'), old, old);
+    writeFileSync(join(dir, '.lock-holder.json'), JSON.stringify({ pid: process.pid, host: hostname(), command: 'earlier', since: 'then', job: null, lock: statSync(join(dir, '.lock')).ino + 1 }));
+    expect(await contend(dir, 1, 0)).toEqual(['took']);
+    // A takeover guard left by a session killed in the middle of a takeover goes stale by itself too.
+    deadHolder(dir);
+    mkdirSync(join(dir, '.lock-takeover'));
+    utimesSync(join(dir, '.lock-takeover'), old, old);
+    expect(await contend(dir, 1, 0)).toEqual(['took']);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('records SIGTERM as interrupted at once; --resume then completes', async () => {
