@@ -221,7 +221,8 @@ describe('one session per experiment directory', () => {
     oneLine(cli('merge', ref, '--out', dir), new RegExp(`^involution-lab: ${dir} is in use by pid ${child.pid}`));
     child.kill('SIGKILL');
     await exit;
-    expect(cli('status', dir).stdout).toMatch(/stopped without a word \(killed\?\), 0 of 24 runs done/);
+    // Nothing recorded in the manifest, but the journal holds 5 finished runs, which --resume keeps.
+    expect(cli('status', dir).stdout).toMatch(/stopped without a word \(killed\?\), 5 of 24 runs done/);
     const r = cli('experiment', specFile, '--out', dir, '--resume');
     expect(r.status, r.stderr).toBe(0);
     expectSame(dir);
@@ -434,6 +435,38 @@ describe('status', () => {
     expect(cli('status', ...[1, 2, 3, 4].map((i) => join(base, `shard-${i}`))).status).toBe(0);
     expect(cli('merge', ...[1, 2, 3, 4].map((i) => join(base, `shard-${i}`)), '--out', join(base, 'merged')).status).toBe(0);
     expectSame(join(base, 'merged'));
+  });
+});
+
+describe('status of directories that are not what they seem', () => {
+  it('a complete directory whose file changed is damaged, not complete; a foreign, empty or calibration directory is named as such', () => {
+    const copy = join(tmp, 'status-damaged');
+    cpSync(ref, copy, { recursive: true });
+    expect(cli('status', copy).status).toBe(0);
+    const runs = read(copy, 'runs.csv');
+    writeFileSync(join(copy, 'runs.csv'), runs.replace(/\d(\n)/, (d, nl) => `${(Number(d[0]) + 1) % 10}${nl}`));
+    const r = cli('status', copy);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(`${copy}: damaged since it completed (runs.csv does not have the SHA-256 recorded in manifest.json); run it again in a new directory`);
+    expect(r.stdout).not.toMatch(/: complete/);
+    rmSync(join(copy, 'summary.csv'));
+    expect(cli('status', copy).stdout).toMatch('summary.csv is missing');
+    const foreign = join(tmp, 'status-foreign');
+    mkdirSync(join(foreign, 'sub'), { recursive: true });
+    writeFileSync(join(foreign, 'manifest.json'), '{"kind": "something else"}');
+    const empty = join(tmp, 'status-empty');
+    mkdirSync(empty);
+    const calibration = join(tmp, 'status-calibration');
+    mkdirSync(calibration);
+    writeFileSync(join(calibration, 'manifest.json'), JSON.stringify({ kind: 'involution-lab calibration', status: 'interrupted' }));
+    const f = cli('status', foreign, empty, calibration, specFile);
+    expect(f.status).toBe(1);
+    expect(f.stdout.trim().split('\n')).toEqual([
+      `${foreign}: holds no experiment (no readable experiment manifest.json)`,
+      `${empty}: is empty, so holds no experiment`,
+      `${calibration}: holds a calibration (interrupted), not an experiment`,
+      `${specFile}: is not a directory, so holds no experiment`,
+    ]);
   });
 });
 
