@@ -395,11 +395,28 @@ describe('involution-lab calibrate', () => {
     expect(r.stdout).toBe('');
     expect(existsSync(out)).toBe(false);
     const lines = r.stderr.trim().split('\n');
-    expect(lines[0]).toMatch(/^involution-lab: calibration spec .* has 2 problems:$/);
-    expect(lines.slice(1).map((l) => l.trim())).toEqual([
+    // Problems of shape and, in what is well formed, of meaning: every one listed at once.
+    expect(lines[0]).toMatch(/^involution-lab: calibration spec .* has 8 problems:$/);
+    const listed = lines.slice(1).map((l) => l.trim());
+    expect(listed.slice(0, 2)).toEqual([
       'field particles = 5 is not allowed: must be an integer in [10, 100000]',
       'field kernel = "gaussian" is not allowed: must be "olcm" (Filippi et al. 2013) or "twice-covariance" (Beaumont et al. 2009)',
     ]);
+    expect(listed[2]).toMatch(/^field scenario = "no-such-scenario" is not allowed/);
+    expect(listed.slice(3, 6)).toEqual([
+      'field priors.pathDependence = [0.5,0.2] is not allowed: must be [low, high] with low < high',
+      'field priors.citizens: citizens is an integer parameter; priors are for continuous parameters (fix it in field set)',
+      'field priors.madeUp: unknown parameter "madeUp"; see involution-lab params',
+    ]);
+    expect(listed[6]).toMatch(/^field targets.noSuchMetric: unknown metric "noSuchMetric"/);
+    expect(listed[7]).toBe('field targets.purchaseShare.range = [0.4,0.3] is not allowed: must be [low, high] with low < high');
+    // A number too large for a double (1e309 reads as Infinity) is shown as such, not as null.
+    const huge = write(JSON.stringify({ ...SPEC, seed: 5 }).replace('"asymmetricDependence":[0,1]', '"asymmetricDependence":[0,1e309]').replace('"seed":5', '"seed":1e309'));
+    const h = cli('calibrate', huge, '--out', out);
+    expect(h.status).toBe(2);
+    expect(h.stderr).toContain('field priors.asymmetricDependence[1] = Infinity (a number beyond ±1.8e308) is not allowed: must be a number');
+    expect(h.stderr).toContain('field seed = Infinity (a number beyond ±1.8e308) is not allowed');
+    expect(h.stderr).not.toMatch(/null/);
     // Shape fixed, every problem of meaning is listed too.
     const meaning = write({
       scenario: 'no-such-scenario',

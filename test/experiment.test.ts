@@ -350,6 +350,33 @@ describe('a malformed spec: one clear line, exit 2, nothing written', () => {
     });
   }
 
+  it('lists every problem of a spec at once, of shape and of meaning, each value shortened', () => {
+    const r = cli('experiment', specOf({ ...GOOD, seeds: 'ten', ticks: 0, metrics: ['happiness'], set: { pathDependence: 1.5, ['k'.repeat(100_000)]: 1 } }), '--out', join(tmp, `never${n++}`));
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^involution-lab: spec .* has 5 problems:$/);
+    const listed = lines.slice(1).map((l) => l.trim());
+    for (const says of [
+      /^field seeds = "ten" is not allowed/,
+      /^field ticks = 0 is not allowed/,
+      /^field metrics\[0\] = "happiness" is not allowed/,
+      /^field set.pathDependence: parameter pathDependence = 1.5 is not allowed: must be a number in \[0, 1\]$/,
+      /^field set.k{60}…: unknown parameter "k{60}"… \(100,000 characters\); known: /,
+    ]) expect(listed.filter((l) => says.test(l)), String(says)).toHaveLength(1);
+    expect(r.stderr.length).toBeLessThan(3000);
+  });
+
+  it('refuses a list of 10^7 seeds before looking inside it, and names the field of a nesting too deep', () => {
+    const file = join(tmp, 'huge-seeds.json');
+    writeFileSync(file, `{"scenario": "baseline-involution", "metrics": ["needsMet"], "seeds": [${'1,'.repeat(10_000_000)}1]}`);
+    const r = cli('experiment', file, '--out', join(tmp, `never${n++}`));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`involution-lab: spec file ${file}: field seeds has 10,000,001 entries; at most 100,000\n`);
+    const deep = cli('experiment', specOf(`{"scenario": "baseline-involution", "metrics": ${'['.repeat(100)}${']'.repeat(100)}}`), '--out', join(tmp, `never${n++}`));
+    expect(deep.status).toBe(2);
+    expect(deep.stderr).toMatch(/nests more than 64 levels deep \(at field metrics\[0\]… \(63 levels\)\)/);
+  });
+
   it('names a missing spec file and bad flags', () => {
     const bad: [string[], RegExp][] = [
       [['experiment', join(tmp, 'nope.json'), '--out', join(tmp, 'x')], /cannot read spec file .*nope.json: ENOENT/],

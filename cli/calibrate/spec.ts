@@ -6,7 +6,7 @@ import { DEFAULTS, metricNames, PARAM_BY_NAME, resolveParams, SEED, TICKS, type 
 import type { Prior, SmcSettings } from '../../lab/abc/smc.ts';
 import type { Target } from '../../lab/abc/targets.ts';
 import { attempt, problemList, shown } from '../../lab/problems.ts';
-import { describeIssue, type SpecVocabulary } from '../../lab/spec/issues.ts';
+import { describeIssue, meaningOfRest, type SpecVocabulary } from '../../lab/spec/issues.ts';
 import { checkParam } from '../../lab/spec/params.ts';
 import { UsageError } from '../common/errors.ts';
 import { readJsonFile } from '../common/json.ts';
@@ -151,8 +151,14 @@ export function loadCalibration(path: string): Calibration {
   // Too deep, or with keys such as __proto__: refused before any schema sees it.
   const input = readJsonFile(path, 'calibration spec');
   const parsed = calibrationSchema.safeParse(input);
-  if (!parsed.success) throw new UsageError(problemList(`calibration spec ${path}`, parsed.error.issues.map((i) => describeIssue(VOCABULARY, i, input))));
   const problems: string[] = [];
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((i) => describeIssue(VOCABULARY, i, input)));
+    // What is well formed is checked for its meaning too, so that every problem is listed at once.
+    const fallbacks = { scenario: 'baseline-involution', priors: {}, targets: {} };
+    problems.push(...meaningOfRest(input, parsed.error.issues, { records: VOCABULARY.records, fallbacks }, calibrationSchema, (data, found) => resolveChecked(data, dirname(resolve(path)), found)));
+    throw new UsageError(problemList(`calibration spec ${path}`, problems));
+  }
   const c = resolveChecked(parsed.data, dirname(resolve(path)), problems);
   if (!c) throw new UsageError(problemList(`calibration spec ${path}`, problems));
   return c;

@@ -64,7 +64,9 @@ function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // No directory there (yet), or not one: no lock; what is wrong with the path is reported by its own check.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw asFileError(err, 'read', path);
   }
 }
