@@ -1,7 +1,7 @@
 // `involution-lab experiment` and `merge` as a researcher runs them: the built bin, real processes,
 // real files. Small worlds (1500 citizens, 30 months) keep the whole file to a few seconds.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -371,7 +371,11 @@ describe('a malformed spec: one clear line, exit 2, nothing written', () => {
     writeFileSync(file, `{"scenario": "baseline-involution", "metrics": ["needsMet"], "seeds": [${'1,'.repeat(10_000_000)}1]}`);
     const r = cli('experiment', file, '--out', join(tmp, `never${n++}`));
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`involution-lab: spec file ${file}: field seeds has 10,000,001 entries; at most 100,000\n`);
+    expect(r.stderr).toBe(`involution-lab: spec file ${file} holds ${statSync(file).size.toLocaleString('en-US')} bytes; a spec or scenario file may hold at most 8,000,000 bytes\n`);
+    writeFileSync(file, `{"scenario": "baseline-involution", "metrics": ["needsMet"], "seeds": [${'1,'.repeat(200_000)}1]}`);
+    const list = cli('experiment', file, '--out', join(tmp, `never${n++}`));
+    expect(list.status).toBe(2);
+    expect(list.stderr).toBe(`involution-lab: spec file ${file}: field seeds has 200,001 entries; at most 100,000\n`);
     const deep = cli('experiment', specOf(`{"scenario": "baseline-involution", "metrics": ${'['.repeat(100)}${']'.repeat(100)}}`), '--out', join(tmp, `never${n++}`));
     expect(deep.status).toBe(2);
     expect(deep.stderr).toMatch(/nests more than 64 levels deep \(at field metrics\[0\]… \(63 levels\)\)/);
