@@ -123,6 +123,7 @@ describe('bad input: one clear line, exit 2, nothing written', () => {
       [{ ...SCENARIOS[0], schedule: [{ tick: 3, set: { serviceOrientation: -1 } }] }, /schedule\[0\]: parameter serviceOrientation = -1/],
       [{ ...SCENARIOS[0], teaching: { en: 'x' } }, /field teaching.zh is missing/],
       [{ ...SCENARIOS[0], id: 'Bad Id' }, /field id = "Bad Id"/],
+      [{ ...SCENARIOS[0], schedule: Array.from({ length: 1001 }, (_, i) => ({ tick: i, set: { partnership: 0.5 } })) }, /field schedule lists 1,001 changes; at most 1000/],
     ];
     for (const [content, message] of cases) {
       const file = join(dir, 'bad.json');

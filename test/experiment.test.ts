@@ -334,6 +334,7 @@ describe('a malformed spec: one clear line, exit 2, nothing written', () => {
     [{ ...GOOD, interventions: [{ tick: 3, set: { partnership: 2 } }] }, /field interventions\[0\].set.partnership: parameter partnership = 2 is not allowed: must be a number in \[0, 1\]/],
     [{ ...GOOD, interventions: [{ tick: 3, set: {} }] }, /field interventions\[0\].set is empty: must name at least one parameter/],
     [{ ...GOOD, interventions: [{ tick: 3, set: { partnership: 0.5 }, when: 1 }] }, /unknown field "when" in field interventions\[0\]; allowed: tick, set$/m],
+    [{ ...GOOD, interventions: Array.from({ length: 1001 }, (_, i) => ({ tick: i % 12, set: { partnership: 0.5 } })) }, /field interventions = \[\{"tick":0,.*… \([\d,]+ characters\) is not allowed: must be a list of at most 1000 changes/],
     // 10^8 grid points: counted and refused before any is built (building them ran out of memory).
     [{ ...GOOD, vary: Object.fromEntries(['pathDependence', 'politicalRationality', 'dualManagement', 'asymmetricDependence', 'partnership', 'resourceRelease', 'serviceOrientation', 'applicabilityClarity'].map((p) => [p, [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]])) }, /the spec asks for 200000000 runs \(1 scenarios × 100000000 points × 2 seeds\); at most 10000000/],
   ];
