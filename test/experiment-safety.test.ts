@@ -555,7 +555,7 @@ describe('a spec or scenario file reports all its problems', () => {
     const r = cli('run', '--scenario', scenario);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/scenario file .*scenario.json has 4 problems:/);
-    expect(r.stderr).toMatch(/field id = "(Bad Id){9}Ba\.\.\.: lower-case words/);
+    expect(r.stderr).toMatch(/field id = "(Bad Id){9}Bad I… \(6,002 characters\): lower-case words/);
     expect(r.stderr).toMatch(/field title.zh is missing/);
     expect(r.stderr).toMatch(/parameter partnership = 2 is not allowed: must be a number in \[0, 1\]/);
     expect(r.stderr).toMatch(/unknown parameter "nonsense"/);
@@ -568,7 +568,7 @@ describe('a spec or scenario file reports all its problems', () => {
     oneLine(cli('run', '--scenario', file('proto-scenario.json', `{"id": "x", "params": {"__proto__": 1}}`)), /key "__proto__" \(at params.__proto__\) is not allowed/);
     oneLine(cli('run', '--scenario', 'baseline-involution', '--set', '__proto__=1'), /--set __proto__=… is not allowed/);
     oneLine(cli('experiment', file('deep.json', '['.repeat(20_000) + ']'.repeat(20_000)), '--dry-run'), /nests more than 64 levels deep/);
-    oneLine(cli('experiment', file('inf.json', JSON.stringify({ ...SPEC }).replace('"ticks":24', '"ticks":1e309')), '--dry-run'), /field ticks = Infinity is not allowed/);
+    oneLine(cli('experiment', file('inf.json', JSON.stringify({ ...SPEC }).replace('"ticks":24', '"ticks":1e309')), '--dry-run'), /field ticks = Infinity \(a number beyond ±1.8e308\) is not allowed/);
   });
 
   it('refuses a flag given twice', () => {
@@ -585,9 +585,9 @@ describe('a spec or scenario file reports all its problems', () => {
     expect(d.stderr).toMatch(/warning: scenario reform-at-year-3 schedules a change at month 36, after the runs' last month \(11\)/);
   });
 
-  it('checks 400 000 listed seeds for duplicates in linear time', () => {
-    const seeds = Array.from({ length: 400_000 }, (_, i) => i);
-    seeds.push(123_456);
-    oneLine(cli('experiment', file('seeds.json', JSON.stringify({ scenario: 'baseline-involution', seeds, metrics: ['needsMet'] })), '--dry-run'), /field seeds lists 123456 twice/);
+  it('checks 100 000 listed seeds (the most a list may hold) for duplicates in linear time', () => {
+    const seeds = Array.from({ length: 99_999 }, (_, i) => i);
+    seeds.push(12_345);
+    oneLine(cli('experiment', file('seeds.json', JSON.stringify({ scenario: 'baseline-involution', seeds, metrics: ['needsMet'] })), '--dry-run'), /field seeds lists 12345 twice/);
   });
 });

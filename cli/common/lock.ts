@@ -118,7 +118,10 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
  */
 export function lockDirectory(dir: string, what: string, job: string | null, onLost: (message: string) => void): () => void {
   const lockPath = join(dir, LOCK);
-  const options = { lockfilePath: lockPath, stale: STALE_MS, realpath: false, onCompromised: (err: Error) => onLost(`the lock of ${dir} was lost: ${err.message}`) };
+  // proper-lockfile never removes a lock itself here (stale: Infinity): every takeover, stale ones
+  // included, goes through the guard below, so that two sessions cannot both remove and take it.
+  // The lock is refreshed every STALE_MS / 4; one whose time is no longer ours was taken over.
+  const options = { lockfilePath: lockPath, stale: Infinity, update: STALE_MS / 4, realpath: false, onCompromised: (err: Error) => onLost(`the lock of ${dir} was lost: ${err.message}`) };
   const take = (): (() => void) => {
     const release = lockfile.lockSync(dir, options);
     try {
