@@ -417,6 +417,14 @@ describe('involution-lab calibrate', () => {
     expect(h.stderr).toContain('field priors.asymmetricDependence[1] = Infinity (a number beyond ±1.8e308) is not allowed: must be a number');
     expect(h.stderr).toContain('field seed = Infinity (a number beyond ±1.8e308) is not allowed');
     expect(h.stderr).not.toMatch(/null/);
+    // An unknown key of 100 000 characters is repeated once, shortened.
+    const key = 'k'.repeat(100_000);
+    const long = write({ ...SPEC, priors: { [key]: [0, 1] }, targets: { [key]: { value: 1, sd: 1 } }, set: { [key]: 1 } });
+    const l = cli('calibrate', long, '--out', out);
+    expect(l.status).toBe(2);
+    expect(l.stderr).toContain(`field priors.${'k'.repeat(60)}…: unknown parameter "${'k'.repeat(60)}"… (100,000 characters)`);
+    expect(l.stderr).toContain(`field targets.${'k'.repeat(60)}…: unknown metric "${'k'.repeat(60)}"… (100,000 characters)`);
+    expect(l.stderr.length).toBeLessThan(3000);
     // Shape fixed, every problem of meaning is listed too.
     const meaning = write({
       scenario: 'no-such-scenario',
