@@ -30,7 +30,7 @@ describe('docs/model.md', () => {
 
 describe('npm run validate', () => {
   it('refuses a seed count or first seed that is not a whole number in range, naming it, with exit 2 and nothing printed to stdout', () => {
-    for (const [args, named] of [[['x'], 'the number of seeds'], [['1'], 'the number of seeds'], [['20', '-5'], 'the first seed'], [['20', '1.5'], 'the first seed']] as const) {
+    for (const [args, named] of [[['x'], 'the number of seeds'], [['1'], 'the number of seeds'], [['20', '-5'], 'the first seed'], [['20', '1.5'], 'the first seed'], [['0x10'], 'the number of seeds'], [['20', ''], 'the first seed']] as const) {
       const r = spawnSync('npx', ['tsx', 'scripts/validate.ts', ...args], { encoding: 'utf8' });
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toContain(named);

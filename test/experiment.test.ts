@@ -389,6 +389,7 @@ describe('a malformed spec: one clear line, exit 2, nothing written', () => {
       [['experiment', '--out', join(tmp, 'x')], /experiment needs a spec file/],
       [['experiment', specOf(GOOD), '--out', join(tmp, 'x'), '--workers', '0'], /--workers "0" is not allowed: must be an integer in \[1, 1024\]/],
       [['experiment', specOf(GOOD), '--out', join(tmp, 'x'), '--shard', '4/3'], /--shard "4\/3" is not allowed: must be i\/n with 1 ≤ i ≤ n/],
+      [['experiment', specOf(GOOD), '--out', join(tmp, 'x'), '--shard', `${'9'.repeat(400)}/${'9'.repeat(400)}`], /--shard "9+\/9+" is not allowed: must be i\/n with 1 ≤ i ≤ n/],
       [['experiment', specOf(GOOD), '--frob'], /unknown flag --frob for experiment; allowed: --out, --workers, --shard, --resume, --dry-run/],
       [['experiment', specOf(GOOD), '--out', ''], /--out is empty: give a path/],
       [['experiment', specOf(GOOD), '--out', join(specFile, 'sub')], /cannot read .*spec.json\/sub: a part of the path is not a directory \(ENOTDIR\)$/m],
