@@ -571,6 +571,14 @@ describe('a spec or scenario file reports all its problems', () => {
     oneLine(cli('experiment', file('inf.json', JSON.stringify({ ...SPEC }).replace('"ticks":24', '"ticks":1e309')), '--dry-run'), /field ticks = Infinity \(a number beyond ±1.8e308\) is not allowed/);
   });
 
+  it('refuses a key given twice in a spec or scenario file (JSON keeps the last silently), naming where', () => {
+    const spec = file('twice.json', `{"scenario": "baseline-involution", "seeds": 2, "seeds": 20, "metrics": ["needsMet"], "set": {"citizens": 1000, "partnership": 0.2, "partnership": 0.9}}`);
+    const r = cli('experiment', spec, '--dry-run');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`involution-lab: spec file ${spec} has 2 problems:\n  key "seeds" is given twice (at seeds); give it once\n  key "partnership" is given twice (at set.partnership); give it once\n`);
+    oneLine(cli('run', '--scenario', file('twice-scenario.json', `{"id": "x", "params": {"ticks": 12, "ticks": 24}}`)), /key "ticks" is given twice \(at params.ticks\); give it once/);
+  });
+
   it('refuses a flag given twice', () => {
     oneLine(cli('experiment', specFile, '--out', 'a', '--out', 'b'), /flag --out is given 2 times \("a", "b"\); give it once/);
     oneLine(cli('run', '--scenario', 'baseline-involution', '--seed', '1', '--seed', '2'), /flag --seed is given 2 times/);

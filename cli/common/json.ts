@@ -2,7 +2,7 @@
 // (lab/spec/shape.ts: a nesting too deep, keys that reach into JavaScript's object machinery).
 import { readFileSync, statSync } from 'node:fs';
 import { problemList } from '../../lab/problems.ts';
-import { shapeProblems } from '../../lab/spec/shape.ts';
+import { duplicateKeys, shapeProblems } from '../../lab/spec/shape.ts';
 import { UsageError } from './errors.ts';
 
 /** Largest spec or scenario file read: 100 000 seeds take about 1.1 MB. */
@@ -26,7 +26,7 @@ export function readJsonFile(path: string, what: string): unknown {
   } catch (err) {
     throw new UsageError(`${what} ${path} is not valid JSON: ${(err as Error).message.slice(0, 200)}`);
   }
-  const problems = shapeProblems(value);
+  const problems = [...duplicateKeys(text), ...shapeProblems(value)];
   if (problems.length) throw new UsageError(problemList(`${what} ${path}`, problems));
   return value;
 }

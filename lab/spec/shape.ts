@@ -45,3 +45,47 @@ export function shapeProblems(value: unknown): string[] {
 function short(path: string): string {
   return path.length > 120 ? `${path.slice(0, 60)}…${path.slice(-40)} (${path.length.toLocaleString('en-US')} characters)` : path;
 }
+
+/**
+ * Keys given twice in one object of a JSON text (JSON.parse keeps the last silently), each with
+ * where it is: `set.partnership`. The text must be valid JSON (parse it first).
+ */
+export function duplicateKeys(text: string): string[] {
+  const problems: string[] = [];
+  // One frame per open object or list: its path, and for an object its keys so far.
+  const stack: { path: string; keys: Set<string> | null; index: number }[] = [];
+  let pendingKey: string | null = null;
+  let expectKey = false;
+  const child = () => {
+    const top = stack[stack.length - 1];
+    if (!top) return '';
+    if (top.keys) return top.path ? `${top.path}.${pendingKey}` : String(pendingKey);
+    return `${top.path}[${top.index}]`;
+  };
+  for (let i = 0; i < text.length && problems.length < 10; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (expectKey && top?.keys) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        if (top.keys.has(key)) problems.push(`key "${short(key)}" is given twice (at ${short(top.path ? `${top.path}.${key}` : key)}); give it once`);
+        top.keys.add(key);
+        pendingKey = key;
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === '{' || c === '[') {
+      stack.push({ path: child(), keys: c === '{' ? new Set() : null, index: 0 });
+      expectKey = c === '{';
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+    } else if (c === ',') {
+      const top = stack[stack.length - 1];
+      if (top?.keys) expectKey = true;
+      else if (top) top.index++;
+    }
+  }
+  return problems;
+}
