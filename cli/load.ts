@@ -9,6 +9,7 @@ import { readJsonFile } from './common/json.ts';
 import { problemList, shown } from '../lab/problems.ts';
 import { UsageError } from './common/errors.ts';
 import { bundledScenario } from '../lab/spec/resolve.ts';
+import { MAX_CHANGES } from '../lab/spec/schema.ts';
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
@@ -46,6 +47,9 @@ export function loadScenarioFile(path: string): Scenario {
     if (err instanceof UsageError) throw new ScenarioError(err.message);
     throw err;
   }
+  // Counted before the schema looks at them: every run scans the schedule each month.
+  const schedule = (data as { schedule?: unknown } | null)?.schedule;
+  if (Array.isArray(schedule) && schedule.length > MAX_CHANGES) throw new ScenarioError(`scenario file ${path}: field schedule lists ${schedule.length.toLocaleString('en-US')} changes; at most ${MAX_CHANGES}`);
   const result = scenarioSchema.safeParse(data);
   if (result.success) return result.data as Scenario;
   throw new ScenarioError(problemList(`scenario file ${path}`, result.error.issues.map((i) => describe(i, data))));

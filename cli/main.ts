@@ -1,14 +1,17 @@
 // The headless runner: `involution-lab run | scenarios | params | experiment | calibrate | merge |
 // analyze | discover | report`. Bad input prints one line naming what is wrong and what is allowed, and exits 2.
+import { fstatSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { parseArgs } from 'node:util';
-import { PARAMS, ParamError, parseParamValue, runScenario, ScenarioError, SEED, TICKS, type Scenario } from '../sim/index.ts';
+import { knownParams, PARAM_BY_NAME, PARAMS, ParamError, parseParamValue, runScenario, ScenarioError, SEED, TICKS, type Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { loadScenarioFile } from './load.ts';
 import { toCsv, toSummary } from './output.ts';
 import { FileError, fsErrorLine, UsageError } from './common/errors.ts';
-import { integerFlag } from './common/flags.ts';
-import { requirePath } from './common/files.ts';
+import { integerFlag, paramNumber } from './common/flags.ts';
+import { echo } from '../lab/numbers.ts';
+import { requirePath, writeAll } from './common/files.ts';
 import { FORBIDDEN_KEYS } from '../lab/spec/shape.ts';
 import { writeOut } from './common/out.ts';
 import { experimentCommand } from './experiment/command.ts';
@@ -119,8 +122,26 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
+/**
+ * Standard output redirected to a file or a device is written synchronously, every byte checked
+ * (writeAll): Node's own stream for a file drops the rest of a short write (a nearly full disk) and
+ * reports success. A pipe or a terminal goes through process.stdout, whose errors index.ts reports.
+ */
+function stdoutWriter(): (text: string) => void {
+  let direct: boolean;
+  try {
+    const s = fstatSync(1);
+    direct = s.isFile() || s.isBlockDevice() || s.isCharacterDevice();
+    if (direct && isatty(1)) direct = false;
+  } catch {
+    direct = false;
+  }
+  return direct ? (t) => writeAll(1, t, 'standard output') : (t) => void process.stdout.write(t);
+}
+
+let stdout: ((text: string) => void) | undefined;
 const defaultIo: Io = {
-  stdout: (t) => process.stdout.write(t),
+  stdout: (t) => (stdout ??= stdoutWriter())(t),
   stderr: (t) => process.stderr.write(t),
 };
 
@@ -236,7 +257,7 @@ function resolveScenario(ref: string | undefined): Scenario {
   if (ref === undefined) throw new UsageError(`run needs --scenario <id|file.json>; ids: ${SCENARIOS.map((s) => s.id).join(', ')}`);
   if (ref.endsWith('.json')) return loadScenarioFile(ref);
   const found = findScenario(ref);
-  if (!found) throw new UsageError(`unknown scenario "${ref}"; allowed: ${SCENARIOS.map((s) => s.id).join(', ')}, or a path to a .json file`);
+  if (!found) throw new UsageError(`unknown scenario ${echo(ref)}; allowed: ${SCENARIOS.map((s) => s.id).join(', ')}, or a path to a .json file`);
   return found;
 }
 
@@ -248,12 +269,14 @@ function run(values: Values, io: Io): number {
   const set: Record<string, number> = {};
   for (const item of values.set ?? []) {
     const eq = item.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--set ${JSON.stringify(item)} is not name=value (for example --set pathDependence=0.5)`);
+    if (eq <= 0) throw new UsageError(`--set ${echo(item)} is not name=value (for example --set pathDependence=0.5)`);
     const name = item.slice(0, eq).trim();
     if (name === 'seed') throw new UsageError('use --seed, not --set seed=…');
+    if (!FORBIDDEN_KEYS.has(name) && !PARAM_BY_NAME.has(name)) throw new UsageError(`--set: unknown parameter ${echo(name)}; ${knownParams(name)}`);
     if (FORBIDDEN_KEYS.has(name) || Object.hasOwn(set, name)) throw new UsageError(FORBIDDEN_KEYS.has(name) ? `--set ${name}=… is not allowed: ${name} is not a parameter (see involution-lab params)` : `--set ${name} is given twice; give each parameter once`);
-    set[name] = parseParamValue(name, item.slice(eq + 1));
+    set[name] = parseParamValue(name, String(paramNumber(name, item.slice(eq + 1), '--set')));
   }
+  if (values.ticks !== undefined && set.ticks !== undefined) throw new UsageError(`--ticks ${echo(values.ticks)} and --set ticks=${set.ticks} both give the run's length; give one`);
   if (values.ticks !== undefined) set.ticks = integerFlag('--ticks', values.ticks, TICKS.min, TICKS.max);
   const ticks = set.ticks ?? scenario.params.ticks ?? TICKS.default;
   const late = scenario.schedule.filter((c) => c.tick >= ticks).map((c) => c.tick);

@@ -41,8 +41,20 @@ export function attempt<T>(problems: string[], f: () => T): T | undefined {
   }
 }
 
-/** A value for a message: JSON, non-finite numbers by name, cut to 60 characters. */
+const NON_FINITE = '\u0000';
+
+/**
+ * A value for a message: JSON, non-finite numbers by name (1e309 in a file reads as Infinity; JSON
+ * would write null), past 60 characters cut with an ellipsis and the length.
+ */
 export function shown(value: unknown): string {
-  const text = typeof value === 'number' && !Number.isFinite(value) ? String(value) : (JSON.stringify(value) ?? String(value));
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  const text =
+    typeof value === 'number' && !Number.isFinite(value)
+      ? String(value)
+      : (JSON.stringify(value, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? `${NON_FINITE}${v}${NON_FINITE}` : v))?.replace(/"\\u0000(-?Infinity|NaN)\\u0000"/g, '$1') ?? String(value));
+  return text.length > 60 ? `${text.slice(0, 60)}… (${text.length.toLocaleString('en-US')} characters)` : text;
 }
+
+/** Whether a value holds a number beyond ±1.8e308 (written as 1e309 or longer, read as Infinity). */
+export const holdsInfinity = (value: unknown): boolean =>
+  typeof value === 'number' ? !Number.isFinite(value) : Array.isArray(value) ? value.some(holdsInfinity) : false;

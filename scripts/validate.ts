@@ -24,6 +24,8 @@ import { mean, sd } from '../lab/analysis/stats.ts';
 import { wholeArg } from './args.ts';
 import { createRng } from '../lab/random.ts';
 import { weightedPicker } from '../lab/abc/stats.ts';
+import { echo, parseDecimal } from '../lab/numbers.ts';
+import { MAX_LISTED } from '../lab/problems.ts';
 
 const posteriorFile = takeFlag('--posterior');
 const n = wholeArg('validate', 2, 'the number of seeds', 20, 2, 1000);
@@ -218,6 +220,11 @@ console.log(`| level at λ 0.8, @120 | ${CITY.map((metric) => mean(at('baseline'
 function takeFlag(flag: string): string | undefined {
   const at = process.argv.indexOf(flag);
   if (at < 0) return undefined;
+  const times = process.argv.filter((a) => a === flag).length;
+  if (times > 1) {
+    console.error(`validate: ${flag} is given ${times} times; give it once`);
+    process.exit(2);
+  }
   const value = process.argv[at + 1];
   if (value === undefined || value.startsWith('--')) {
     console.error(`validate: ${flag} needs a file (a calibration's posterior.csv), got nothing`);
@@ -246,28 +253,35 @@ function posteriorDraws(file: string, count: number): Record<string, number>[] {
   for (const c of ['generation', 'weight', 'distance']) if (!rows.columns.includes(c)) problems.push(`no column "${c}"`);
   if (names.length === 0) problems.push('no column after "distance" names a parameter');
   if (rows.length === 0) problems.push('no particles');
-  const last = Math.max(...rows.map((r) => Number(r.generation)));
-  const pop = rows.filter((r) => Number(r.generation) === last);
-  const weights = pop.map((r) => Number(r.weight));
+  // Every cell used is read in strict decimal syntax: an empty or short cell, or 0x1, is a problem, never 0 or 1.
+  const cell = (r: (typeof rows)[number], line: number, column: string): number | undefined => {
+    const v = parseDecimal(r[column] ?? '');
+    if (v === undefined) problems.push(`line ${line}, column ${column}: ${echo(r[column] ?? '')} is not a number${r[column] ? '' : ' (empty or missing)'}`);
+    return v;
+  };
+  const generations = rows.map((r, i) => cell(r, i + 2, 'generation'));
+  const last = Math.max(...generations.filter((g) => g !== undefined));
+  const at = rows.map((_, i) => i).filter((i) => generations[i] === last);
+  const weights = at.map((i) => cell(rows[i], i + 2, 'weight') ?? NaN);
   if (weights.some((w) => !(w >= 0)) || !(weights.reduce((a, b) => a + b, 0) > 0)) problems.push('the weights are not non-negative numbers with a positive sum');
-  for (const r of pop) {
-    const bad = names.filter((c) => !Number.isFinite(Number(r[c])));
-    for (const c of bad) problems.push(`particle ${r.particle}: ${c} = ${JSON.stringify(r[c])} is not a number`);
-    if (bad.length > 0) continue;
+  const values = at.map((i) => names.map((c) => cell(rows[i], i + 2, c)));
+  at.forEach((i, k) => {
+    if (values[k].some((v) => v === undefined)) return;
     try {
-      resolveParams(Object.fromEntries(names.map((c) => [c, Number(r[c])])));
+      resolveParams(Object.fromEntries(names.map((c, j) => [c, values[k][j]!])));
     } catch (e) {
-      problems.push(`particle ${r.particle}: ${(e as Error).message}`);
+      problems.push(`line ${i + 2} (particle ${(rows[i].particle ?? '').slice(0, 20)}): ${(e as Error).message}`);
     }
-  }
+  });
   if (problems.length > 0) {
-    console.error(`validate: --posterior ${JSON.stringify(file)} is not a calibration's posterior.csv:\n  ${problems.join('\n  ')}`);
+    const more = problems.length > MAX_LISTED ? `\n  … and ${problems.length - MAX_LISTED} more` : '';
+    console.error(`validate: --posterior ${JSON.stringify(file)} is not a calibration's posterior.csv:\n  ${problems.slice(0, MAX_LISTED).join('\n  ')}${more}`);
     process.exit(2);
   }
   const pick = weightedPicker(weights);
   const rng = createRng(1);
   return Array.from({ length: count }, () => {
     const k = pick(rng());
-    return Object.fromEntries(names.map((c) => [c, Number(pop[k][c])]));
+    return Object.fromEntries(names.map((c, j) => [c, values[k][j]!]));
   });
 }

@@ -275,6 +275,62 @@ describe('the Experiment tab and the command line', () => {
   });
 });
 
+describe('when this browser refuses to keep runs (its storage full)', () => {
+  /** The page with IndexedDB accepting `n` runs, then refusing every further one as a full quota does. */
+  async function openRefusing(n: number): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await page.addInitScript((accepted) => {
+      let left = accepted;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if (this.name === 'runs' && left-- <= 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    }, n);
+    await page.goto(`${server!.base}?tab=experiment`);
+    await page.waitForSelector('#exp-count');
+    return page;
+  }
+  const status = (page: Page) => page.textContent('#exp-progress');
+
+  it('says so at once while running, and a Cancel and a reload show what was kept, not what was run', async () => {
+    const page = await openRefusing(9);
+    await load(page, 'long', RUNS.long);
+    await page.click('#exp-run');
+    await page.waitForFunction(() => /refused to keep results/.test(document.getElementById('exp-progress')!.textContent ?? ''), null, { timeout: 60_000 });
+    // Said while the experiment still runs, not at its end.
+    expect(await page.getAttribute('#experiment', 'data-phase')).toBe('running');
+    expect(await status(page)).toMatch(/this browser refused to keep results \(QuotaExceededError\): only 9 runs are kept, a reload loses the others/);
+    await page.click('#exp-cancel');
+    await phase(page, 'idle');
+    const done = await data(page, 'done');
+    expect(done).toBeGreaterThan(9);
+    expect(await status(page)).toBe(`Stopped: ${done} of 150 runs done in this page. This browser refused to keep them all (QuotaExceededError): it keeps 9 of the ${done}, and a reload loses the other ${done - 9}. Export the files now.`);
+    expect(await page.textContent('#exp-run')).toBe('Resume (9 of 150 done)');
+    await page.reload();
+    await page.waitForSelector('#exp-resume');
+    expect(await page.textContent('.exp-banner')).toMatch(/\b9 of 150 runs done/);
+    await page.close();
+  });
+
+  it('an experiment that ends does not say "All 18 runs done." when 9 were kept; a reload finds 9', async () => {
+    const page = await openRefusing(9);
+    await load(page, 'morris', RUNS.morris);
+    await page.click('#exp-run');
+    await phase(page, 'done');
+    const said = await status(page);
+    expect(said).toBe('All 18 runs done in this page. This browser refused to keep them all (QuotaExceededError): it keeps 9 of the 18, and a reload loses the other 9. Export the files now.');
+    expect(said).not.toMatch(/All 18 runs done\./);
+    // The results are on the page to export while it is open.
+    const csv = await downloaded(page, () => page.click('#exp-export-csv'));
+    expect(csv.text).toBe(readFileSync(join(files.morris.out, 'summary.csv'), 'utf8'));
+    await page.reload();
+    await page.waitForSelector('#exp-resume');
+    expect(await page.textContent('.exp-banner')).toMatch(/\b9 of 18 runs done/);
+    await page.close();
+  });
+});
+
 describe('Compare and the command line', () => {
   it("runs the sidebar's settings and interventions, says so, keeps its settings in the link, and exports the CLI's spec and summary.csv", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });

@@ -2,7 +2,7 @@
 // the run on screen; nothing is dropped without asking; bad input is refused with a message that
 // names the field, the value and what is allowed, and loses nothing.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -258,6 +258,64 @@ describe('share links', () => {
     expect(await colleague.page.inputValue('#n-districts')).toBe('6');
     await page.close();
     await colleague.page.close();
+  });
+
+  it('with bad values say what is allowed (never "one of ." with an empty list), in short, and drop interventions after the run', async () => {
+    const { page } = await open('?tab=nope&cmpMetric=nope&ticks=24&iv=6:partnership=0.9;30:partnership=0.2');
+    await page.waitForSelector('#message:not([hidden])');
+    const said = (await page.textContent('#message'))!;
+    expect(said).toContain('tab "nope" must be one of explore, compare, lesson, experiment');
+    expect(said).toMatch(/compare outcome "nope" must be one of involutionIndex, /);
+    expect(said).toContain("the intervention at month 30 falls after the run's last month (23) and would never apply: not applied");
+    expect(said).not.toMatch(/one of \./);
+    expect(await page.locator('figure[data-view=index] g.marker').count()).toBe(1);
+    await page.close();
+  });
+
+  it('too big to read are refused in a few lines: 4 000 interventions, 100 000-character values, a 400-digit month', async () => {
+    const many = Array.from({ length: 4000 }, (_, i) => `${i % 100}:partnership=0.5`).join(';');
+    const long = 'x'.repeat(100_000);
+    // A static server refuses a request line this long (HTTP 431): the page is served for it here, as a server that accepts it would.
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    const errors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route((url) => url.search.length > 8000, async (route) => route.fulfill({ response: await route.fetch({ url: server!.base }) }));
+    await page.goto(`${server!.base}?iv=${many}&pathDependence=${long}&${long}=1&month=${'9'.repeat(400)}&seed=2`);
+    await page.waitForSelector('#clock');
+    await page.waitForSelector('#message:not([hidden])');
+    const said = (await page.textContent('#message'))!;
+    expect(said).toContain('the link holds 4000 interventions; at most 200 are read, so none was applied');
+    expect(said).toContain(`pathDependence = ${'x'.repeat(60)}… (100,000 characters) is not allowed`);
+    expect(said).toContain('month "999999999999999999999999999999999999999999999999999999999999… (400 characters)" must be an integer in [0, 2400]');
+    expect(said.length).toBeLessThan(1500);
+    expect(await page.locator('figure[data-view=index] g.marker').count()).toBe(0);
+    expect(await page.locator('svg [transform*=NaN]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('warn before sharing a link too long to open elsewhere; a scenario file over 100 KB is refused', async () => {
+    const { page } = await open('?seed=3');
+    const scenario = {
+      id: 'wordy', title: { en: 'Wordy', zh: '冗长' }, teaching: { en: 'A long text. '.repeat(1500), zh: '很长的文字。'.repeat(1500) }, source: 'a test', params: { ticks: 24 }, schedule: [],
+    };
+    const path = join(TMP, 'wordy.json');
+    writeFileSync(path, JSON.stringify(scenario));
+    await page.setInputFiles('#load-file', path);
+    await page.waitForFunction(() => (document.getElementById('scenario') as HTMLSelectElement).selectedOptions[0]?.textContent === 'From file: Wordy');
+    await page.click('#share');
+    await page.waitForSelector('#message:not([hidden])');
+    const length = page.url().length;
+    expect(length).toBeGreaterThan(8000);
+    expect(await page.textContent('#message')).toBe(`This link is ${length} characters long: links over 8000 characters may not open elsewhere (many servers refuse them). To share this run, save its scenario file (Save) and send that.`);
+    const big = join(TMP, 'big.json');
+    writeFileSync(big, JSON.stringify({ ...scenario, teaching: { en: 'x'.repeat(200_000), zh: 'x' } }));
+    await page.setInputFiles('#load-file', big);
+    await page.waitForFunction(() => /big\.json: it holds/.test(document.getElementById('message')!.textContent ?? ''));
+    expect(await page.textContent('#message')).toContain(`Could not load big.json: it holds ${statSync(big).size} bytes; a scenario file may hold at most 100000 bytes. Nothing was changed.`);
+    expect(await page.textContent('#scenario option:checked')).toBe('From file: Wordy');
+    await page.close();
   });
 
   it('copied while playing, hold the month on screen at the click (not month 0)', async () => {

@@ -3,7 +3,7 @@
 // processes, real files): workers, kill -9 and resume, a damaged journal, malformed specs.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simulateTargets, type ModelSetup } from '../lab/abc/model.ts';
@@ -271,6 +271,57 @@ describe('involution-lab calibrate', () => {
     expectSameAsRef(dir);
   });
 
+  it('holds its directory: a second session is refused as in use (fresh or --resume); after kill -9 two --resume at once run one session', async () => {
+    const dir = join(tmp, 'locked');
+    const child = spawn('node', [cliStoppingAfter(join(tmp, 'gated-locked'), 'calibrate-worker', 30), 'calibrate', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
+    let exited = false;
+    const exit = new Promise((r) => child.once('exit', () => r((exited = true))));
+    const count = () => (existsSync(join(dir, JOURNAL)) ? read(dir, JOURNAL).split('\n').length - 1 : 0);
+    while (count() < 40 && !exited) await new Promise((r) => setTimeout(r, 5));
+    expect(exited).toBe(false);
+    for (const extra of [[], ['--resume']]) {
+      const r = cli('calibrate', specFile, '--out', dir, ...extra);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(new RegExp(`^involution-lab: ${dir} is in use by pid ${child.pid} on host \\S+, running \`involution-lab calibrate ${specFile} --out ${dir}\` since \\S+; wait for it to end`));
+      expect(r.stderr).not.toMatch(/--resume/);
+    }
+    child.kill('SIGKILL');
+    await exit;
+    const runs = await Promise.all(
+      [1, 2].map(
+        () =>
+          new Promise<{ code: number | null; stderr: string }>((resolve) => {
+            const c = spawn('node', [join(import.meta.dirname, '..', 'bin', 'involution-lab.mjs'), 'calibrate', specFile, '--out', dir, '--resume', '--workers', '1']);
+            let stderr = '';
+            c.stderr.on('data', (d) => (stderr += d));
+            c.once('exit', (code) => resolve({ code, stderr }));
+          }),
+      ),
+    );
+    const said = runs.map((r) => r.stderr).join('\n');
+    expect(said).not.toMatch(/\n\s+at /);
+    expect(runs.filter((r) => /resuming: \d+ simulations already done/.test(r.stderr)), said).toHaveLength(1);
+    for (const r of runs) {
+      expect([0, 2], said).toContain(r.code);
+      if (r.code === 2) expect(r.stderr).toMatch(/is in use by pid \d+/);
+    }
+    expectSameAsRef(dir);
+  });
+
+  it('a session killed before its first manifest was in place leaves a directory that starts afresh', () => {
+    for (const extra of [['--resume'], []]) {
+      const dir = join(tmp, `first-rename${extra.join('')}`);
+      mkdirSync(join(dir, '.lock'), { recursive: true });
+      writeFileSync(join(dir, '.lock-holder.json'), JSON.stringify({ pid: 2 ** 22 + 7, host: hostname(), command: 'killed', since: 'then', job: null }));
+      writeFileSync(join(dir, `manifest.json.${2 ** 22 + 7}.tmp`), '{"kind": "involution-lab cali');
+      const r = cli('calibrate', specFile, '--out', dir, '--workers', '2', ...extra);
+      expect(r.status, r.stderr).toBe(0);
+      expectSameAsRef(dir);
+      expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'posterior.csv', 'predictive.csv']);
+    }
+  });
+
   it('records SIGTERM as interrupted at once, exits 130, and resumes byte-identical', async () => {
     const { dir, code, journal } = await interrupted('terminated', 60, 'SIGTERM');
     expect(code).toBe(130);
@@ -344,11 +395,36 @@ describe('involution-lab calibrate', () => {
     expect(r.stdout).toBe('');
     expect(existsSync(out)).toBe(false);
     const lines = r.stderr.trim().split('\n');
-    expect(lines[0]).toMatch(/^involution-lab: calibration spec .* has 2 problems:$/);
-    expect(lines.slice(1).map((l) => l.trim())).toEqual([
+    // Problems of shape and, in what is well formed, of meaning: every one listed at once.
+    expect(lines[0]).toMatch(/^involution-lab: calibration spec .* has 8 problems:$/);
+    const listed = lines.slice(1).map((l) => l.trim());
+    expect(listed.slice(0, 2)).toEqual([
       'field particles = 5 is not allowed: must be an integer in [10, 100000]',
       'field kernel = "gaussian" is not allowed: must be "olcm" (Filippi et al. 2013) or "twice-covariance" (Beaumont et al. 2009)',
     ]);
+    expect(listed[2]).toMatch(/^field scenario = "no-such-scenario" is not allowed/);
+    expect(listed.slice(3, 6)).toEqual([
+      'field priors.pathDependence = [0.5,0.2] is not allowed: must be [low, high] with low < high',
+      'field priors.citizens: citizens is an integer parameter; priors are for continuous parameters (fix it in field set)',
+      'field priors.madeUp: unknown parameter "madeUp"; see involution-lab params',
+    ]);
+    expect(listed[6]).toMatch(/^field targets.noSuchMetric: unknown metric "noSuchMetric"/);
+    expect(listed[7]).toBe('field targets.purchaseShare.range = [0.4,0.3] is not allowed: must be [low, high] with low < high');
+    // A number too large for a double (1e309 reads as Infinity) is shown as such, not as null.
+    const huge = write(JSON.stringify({ ...SPEC, seed: 5 }).replace('"asymmetricDependence":[0,1]', '"asymmetricDependence":[0,1e309]').replace('"seed":5', '"seed":1e309'));
+    const h = cli('calibrate', huge, '--out', out);
+    expect(h.status).toBe(2);
+    expect(h.stderr).toContain('field priors.asymmetricDependence[1] = Infinity (a number beyond ±1.8e308) is not allowed: must be a number');
+    expect(h.stderr).toContain('field seed = Infinity (a number beyond ±1.8e308) is not allowed');
+    expect(h.stderr).not.toMatch(/null/);
+    // An unknown key of 100 000 characters is repeated once, shortened.
+    const key = 'k'.repeat(100_000);
+    const long = write({ ...SPEC, priors: { [key]: [0, 1] }, targets: { [key]: { value: 1, sd: 1 } }, set: { [key]: 1 } });
+    const l = cli('calibrate', long, '--out', out);
+    expect(l.status).toBe(2);
+    expect(l.stderr).toContain(`field priors.${'k'.repeat(60)}…: unknown parameter "${'k'.repeat(60)}"… (100,000 characters)`);
+    expect(l.stderr).toContain(`field targets.${'k'.repeat(60)}…: unknown metric "${'k'.repeat(60)}"… (100,000 characters)`);
+    expect(l.stderr.length).toBeLessThan(3000);
     // Shape fixed, every problem of meaning is listed too.
     const meaning = write({
       scenario: 'no-such-scenario',
@@ -426,6 +502,12 @@ describe('involution-lab calibrate', () => {
     expect(d.stderr.trim().split('\n')).toHaveLength(1);
     expect(d.stderr).toMatch(/nests more than 64 levels deep/);
     expect(existsSync(join(tmp, 'never-proto')) || existsSync(join(tmp, 'never-deep'))).toBe(false);
+  });
+
+  it('analyze on a calibration directory says what it holds', () => {
+    const r = cli('analyze', ref, '--method', 'paired', '--outcome', 'needsMet');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`involution-lab: ${ref} holds a calibration, not an experiment: analyze reads experiments (involution-lab report ${ref} draws a calibration's posterior)\n`);
   });
 
   it('refuses to resume into a directory that holds a different calibration', () => {

@@ -86,6 +86,14 @@ describe('bad input: one clear line, exit 2, nothing written', () => {
     [['run', '--scenario', 'baseline-involution', '--set', 'partnership=abc'], /partnership = "abc" is not a number/],
     [['run', '--scenario', 'baseline-involution', '--set', 'citizens=10'], /citizens = 10 is not allowed: must be an integer in \[100, 2000000\]/],
     [['run', '--scenario', 'baseline-involution', '--seed', 'x'], /--seed "x" is not allowed: must be an integer/],
+    [['run', '--scenario', 'baseline-involution', '--set', 'pathDependence=0x1'], /^involution-lab: --set pathDependence = "0x1" is not a number: must be a number in \[0, 1\], in decimal digits/],
+    [['run', '--scenario', 'baseline-involution', '--set', 'pathDependence='], /pathDependence = "" is not a number \(empty\)/],
+    [['run', '--scenario', 'baseline-involution', '--set', 'citizens=1e309'], /citizens = "1e309" is not a number \(beyond the largest number, ±1.8e308\)/],
+    [['run', '--scenario', 'baseline-involution', '--ticks', '0x10'], /--ticks "0x10" is not allowed: must be an integer in \[1, 2400\], in decimal digits/],
+    [['run', '--scenario', 'baseline-involution', '--ticks', ' 12'], /--ticks " 12" is not allowed/],
+    [['run', '--scenario', 'baseline-involution', '--ticks', '12', '--set', 'ticks=24'], /--ticks "12" and --set ticks=24 both give the run's length; give one/],
+    [['run', '--scenario', 'x'.repeat(100_000)], /^involution-lab: unknown scenario "x{60}"… \(100,000 characters\); allowed: baseline-involution/],
+    [['run', '--scenario', 'baseline-involution', '--set', `${'k'.repeat(100_000)}=1`], /^involution-lab: --set: unknown parameter "k{60}"… \(100,000 characters\); known: /],
     [['run', '--scenario', 'baseline-involution', '--ticks', '0'], /--ticks "0" is not allowed/],
     [['run', '--scenario', 'baseline-involution', '--format', 'xml'], /--format "xml" is not allowed; allowed: json, csv/],
     [['run', '--scenario', 'baseline-involution', '--frob'], /unknown flag --frob for run; allowed: --scenario/],
@@ -96,12 +104,14 @@ describe('bad input: one clear line, exit 2, nothing written', () => {
     [['run', '--scenario', 'baseline-involution', '--ticks', '2', '--out', '/nonexistent-dir/run.json'], /cannot write \/nonexistent-dir\/run.json: no such file or directory \(ENOENT\)/],
   ];
   for (const [args, message] of bad) {
-    it(args.join(' '), () => {
+    it(args.map((a) => (a.length > 40 ? `${a.slice(0, 12)}…(${a.length} characters)` : a)).join(' '), () => {
       const r = cli(...args);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(message);
+      // Whatever was typed, the line repeats at most 60 characters of it.
+      expect(r.stderr.length).toBeLessThan(1200);
     });
   }
 
@@ -113,6 +123,7 @@ describe('bad input: one clear line, exit 2, nothing written', () => {
       [{ ...SCENARIOS[0], schedule: [{ tick: 3, set: { serviceOrientation: -1 } }] }, /schedule\[0\]: parameter serviceOrientation = -1/],
       [{ ...SCENARIOS[0], teaching: { en: 'x' } }, /field teaching.zh is missing/],
       [{ ...SCENARIOS[0], id: 'Bad Id' }, /field id = "Bad Id"/],
+      [{ ...SCENARIOS[0], schedule: Array.from({ length: 1001 }, (_, i) => ({ tick: i, set: { partnership: 0.5 } })) }, /field schedule lists 1,001 changes; at most 1000/],
     ];
     for (const [content, message] of cases) {
       const file = join(dir, 'bad.json');

@@ -1,7 +1,7 @@
 // `involution-lab experiment` and `merge` as a researcher runs them: the built bin, real processes,
 // real files. Small worlds (1500 citizens, 30 months) keep the whole file to a few seconds.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -334,6 +334,7 @@ describe('a malformed spec: one clear line, exit 2, nothing written', () => {
     [{ ...GOOD, interventions: [{ tick: 3, set: { partnership: 2 } }] }, /field interventions\[0\].set.partnership: parameter partnership = 2 is not allowed: must be a number in \[0, 1\]/],
     [{ ...GOOD, interventions: [{ tick: 3, set: {} }] }, /field interventions\[0\].set is empty: must name at least one parameter/],
     [{ ...GOOD, interventions: [{ tick: 3, set: { partnership: 0.5 }, when: 1 }] }, /unknown field "when" in field interventions\[0\]; allowed: tick, set$/m],
+    [{ ...GOOD, interventions: Array.from({ length: 1001 }, (_, i) => ({ tick: i % 12, set: { partnership: 0.5 } })) }, /field interventions = \[\{"tick":0,.*… \([\d,]+ characters\) is not allowed: must be a list of at most 1000 changes/],
     // 10^8 grid points: counted and refused before any is built (building them ran out of memory).
     [{ ...GOOD, vary: Object.fromEntries(['pathDependence', 'politicalRationality', 'dualManagement', 'asymmetricDependence', 'partnership', 'resourceRelease', 'serviceOrientation', 'applicabilityClarity'].map((p) => [p, [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]])) }, /the spec asks for 200000000 runs \(1 scenarios × 100000000 points × 2 seeds\); at most 10000000/],
   ];
@@ -350,6 +351,37 @@ describe('a malformed spec: one clear line, exit 2, nothing written', () => {
     });
   }
 
+  it('lists every problem of a spec at once, of shape and of meaning, each value shortened', () => {
+    const r = cli('experiment', specOf({ ...GOOD, seeds: 'ten', ticks: 0, metrics: ['happiness'], set: { pathDependence: 1.5, ['k'.repeat(100_000)]: 1 } }), '--out', join(tmp, `never${n++}`));
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^involution-lab: spec .* has 5 problems:$/);
+    const listed = lines.slice(1).map((l) => l.trim());
+    for (const says of [
+      /^field seeds = "ten" is not allowed/,
+      /^field ticks = 0 is not allowed/,
+      /^field metrics\[0\] = "happiness" is not allowed/,
+      /^field set.pathDependence: parameter pathDependence = 1.5 is not allowed: must be a number in \[0, 1\]$/,
+      /^field set.k{60}…: unknown parameter "k{60}"… \(100,000 characters\); known: /,
+    ]) expect(listed.filter((l) => says.test(l)), String(says)).toHaveLength(1);
+    expect(r.stderr.length).toBeLessThan(3000);
+  });
+
+  it('refuses a list of 10^7 seeds before looking inside it, and names the field of a nesting too deep', () => {
+    const file = join(tmp, 'huge-seeds.json');
+    writeFileSync(file, `{"scenario": "baseline-involution", "metrics": ["needsMet"], "seeds": [${'1,'.repeat(10_000_000)}1]}`);
+    const r = cli('experiment', file, '--out', join(tmp, `never${n++}`));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`involution-lab: spec file ${file} holds ${statSync(file).size.toLocaleString('en-US')} bytes; a spec or scenario file may hold at most 8,000,000 bytes\n`);
+    writeFileSync(file, `{"scenario": "baseline-involution", "metrics": ["needsMet"], "seeds": [${'1,'.repeat(200_000)}1]}`);
+    const list = cli('experiment', file, '--out', join(tmp, `never${n++}`));
+    expect(list.status).toBe(2);
+    expect(list.stderr).toBe(`involution-lab: spec file ${file}: field seeds has 200,001 entries; at most 100,000\n`);
+    const deep = cli('experiment', specOf(`{"scenario": "baseline-involution", "metrics": ${'['.repeat(100)}${']'.repeat(100)}}`), '--out', join(tmp, `never${n++}`));
+    expect(deep.status).toBe(2);
+    expect(deep.stderr).toMatch(/nests more than 64 levels deep \(at field metrics\[0\]… \(63 levels\)\)/);
+  });
+
   it('names a missing spec file and bad flags', () => {
     const bad: [string[], RegExp][] = [
       [['experiment', join(tmp, 'nope.json'), '--out', join(tmp, 'x')], /cannot read spec file .*nope.json: ENOENT/],
@@ -357,6 +389,7 @@ describe('a malformed spec: one clear line, exit 2, nothing written', () => {
       [['experiment', '--out', join(tmp, 'x')], /experiment needs a spec file/],
       [['experiment', specOf(GOOD), '--out', join(tmp, 'x'), '--workers', '0'], /--workers "0" is not allowed: must be an integer in \[1, 1024\]/],
       [['experiment', specOf(GOOD), '--out', join(tmp, 'x'), '--shard', '4/3'], /--shard "4\/3" is not allowed: must be i\/n with 1 ≤ i ≤ n/],
+      [['experiment', specOf(GOOD), '--out', join(tmp, 'x'), '--shard', `${'9'.repeat(400)}/${'9'.repeat(400)}`], /--shard "9+\/9+" is not allowed: must be i\/n with 1 ≤ i ≤ n/],
       [['experiment', specOf(GOOD), '--frob'], /unknown flag --frob for experiment; allowed: --out, --workers, --shard, --resume, --dry-run/],
       [['experiment', specOf(GOOD), '--out', ''], /--out is empty: give a path/],
       [['experiment', specOf(GOOD), '--out', join(specFile, 'sub')], /cannot read .*spec.json\/sub: a part of the path is not a directory \(ENOTDIR\)$/m],

@@ -11,7 +11,7 @@ import { findScenario } from '../scenarios/index.ts';
 
 describe('npm run validate', () => {
   it('refuses a seed count or first seed that is not a whole number in range, naming it, with exit 2 and nothing printed to stdout', () => {
-    for (const [args, named] of [[['x'], 'the number of seeds'], [['1'], 'the number of seeds'], [['20', '-5'], 'the first seed'], [['20', '1.5'], 'the first seed']] as const) {
+    for (const [args, named] of [[['x'], 'the number of seeds'], [['1'], 'the number of seeds'], [['20', '-5'], 'the first seed'], [['20', '1.5'], 'the first seed'], [['0x10'], 'the number of seeds'], [['20', ''], 'the first seed']] as const) {
       const r = spawnSync('npx', ['tsx', 'scripts/validate.ts', ...args], { encoding: 'utf8' });
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toContain(named);
@@ -29,7 +29,7 @@ describe('npm run validate --posterior', () => {
   it('refuses a missing or malformed posterior file, naming it and what is wrong, with exit 2 and nothing on stdout', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'generation,particle,weight,distance,entryRate,soGrowthRate\n1,0,x,0.1,oops,0.05\n');
-    for (const [args, says] of [[['--posterior'], 'needs a file'], [['--posterior', join(dir, 'none.csv')], 'cannot be read'], [['--posterior', bad], 'entryRate = "oops" is not a number']] as const) {
+    for (const [args, says] of [[['--posterior'], 'needs a file'], [['--posterior', join(dir, 'none.csv')], 'cannot be read'], [['--posterior', bad], 'line 2, column entryRate: "oops" is not a number']] as const) {
       const r = run(...args);
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toContain(says);
@@ -40,7 +40,24 @@ describe('npm run validate --posterior', () => {
     writeFileSync(outOfRange, 'generation,particle,weight,distance,entryRate,soGrowthRate\n1,0,1,0.1,99,0.05\n');
     const r = run('--posterior', outOfRange);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('particle 0: parameter entryRate = 99 is not allowed');
+    expect(r.stderr).toContain('line 2 (particle 0): parameter entryRate = 99 is not allowed');
+  });
+
+  it('reads every cell in strict decimal syntax (an empty or short cell is not 0, 0x1 is not 1) and refuses a repeated --posterior', () => {
+    const file = join(dir, 'cells.csv');
+    writeFileSync(file, 'generation,particle,weight,distance,entryRate,soGrowthRate\n1,0,1,0.1,,0.05\n1,1,1,0.1,0x1,0.05\n1,2,1,0.1\n1,3, 1,0.1,0.5,0.05\n');
+    const r = run('--posterior', file);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    for (const says of [
+      'line 2, column entryRate: "" is not a number (empty or missing)',
+      'line 3, column entryRate: "0x1" is not a number',
+      'line 4, column entryRate: "" is not a number (empty or missing)',
+      'line 5, column weight: " 1" is not a number',
+    ]) expect(r.stderr).toContain(says);
+    const twice = run('--posterior', file, '--posterior', join(dir, 'other.csv'));
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toBe('validate: --posterior is given 2 times; give it once\n');
   });
 
   it("runs each seed with its own draw from the posterior's last generation", () => {

@@ -60,6 +60,9 @@ describe("the form's draft", () => {
     expect(num('1e3')).toBe(1000);
     expect(num('')).toBeUndefined();
     expect(num('ten')).toBe('ten');
+    // The one number reader (lab/numbers.ts): 0x1 is not 1, 1e309 is not Infinity.
+    expect(num('0x1')).toBe('0x1');
+    expect(num('1e309')).toBe('1e309');
     expect(list('0, 0.5;1  2')).toEqual([0, 0.5, 1, 2]);
   });
 

@@ -1,6 +1,7 @@
 // The parameter panel, generated from the registry: grouped as causes, prevention, co-governance
 // and world; each control is a slider with a number box beside it (for exact values), shows its
 // meaning and source on hover and on keyboard focus, and says when a change waits for Reset.
+import { ECHO_CHARS, parseDecimal } from '../lab/numbers.ts';
 import { PARAMS, parseParamValue, type Group, type ParamSpec } from '../sim/index.ts';
 import { pick, t, type MessageKey } from './i18n/index.ts';
 
@@ -89,10 +90,13 @@ export function paramPanel(root: HTMLElement, onChange: (name: string, value: nu
       const text = box.value.trim();
       let value: number;
       try {
-        value = parseParamValue(spec.name, text);
+        // Strict decimal digits (lab/numbers.ts): 0x1 is not 1.
+        const typed = parseDecimal(text);
+        if (typed === undefined) throw new Error('not a number');
+        value = parseParamValue(spec.name, String(typed));
       } catch {
         // The value stays as it was; the message names the field, the value and what is allowed.
-        onInvalid(t('input.value', { name: t(`param.${spec.name}` as MessageKey), id: spec.name, value: text || '""', allowed: allowedText(spec) }));
+        onInvalid(t('input.value', { name: t(`param.${spec.name}` as MessageKey), id: spec.name, value: text.length > ECHO_CHARS ? `${text.slice(0, ECHO_CHARS)}…` : text || '""', allowed: allowedText(spec) }));
         box.value = format(spec, Number(input.value));
         return;
       }

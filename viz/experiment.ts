@@ -170,19 +170,27 @@ export function createExperiment(root: HTMLElement) {
       progress = p;
       root.dataset.done = String(p.done);
       root.dataset.ran = String(p.ran);
+      root.dataset.kept = String(p.stored);
       renderProgress();
     }, kept && restored.kept);
     kept = ended.kept;
     running = null;
     form.disable(false);
-    checked = { e, key, stored: restored.results.size };
+    // What the store holds, not what this page holds: a reload keeps only that.
+    checked = { e, key, stored: ended.stored };
+    const unkept = ended.stored < restored.results.size ? t('exp.notAllKept', { stored: ended.stored, done: restored.results.size, lost: restored.results.size - ended.stored, error: ended.storeError ?? '' }) : '';
     if (restored.results.size === e.runs) {
       results = restored.results;
       phase = 'done';
-      outcomeNote = t('exp.complete', { total: e.runs, ran: ended.ran, kept: e.runs - ended.ran });
+      outcomeNote = unkept ? `${t('exp.completeUnkept', { total: e.runs })} ${unkept}` : t('exp.complete', { total: e.runs, ran: ended.ran, kept: e.runs - ended.ran });
     } else {
       phase = 'idle';
-      outcomeNote = ended.failed.length ? t('exp.failedRuns', { n: ended.failed.length, runs: ended.failed.slice(0, 10).join(', ') }) : t('exp.cancelled', { done: restored.results.size, total: e.runs });
+      outcomeNote = ended.failed.length
+        ? t('exp.failedRuns', { n: ended.failed.length, runs: ended.failed.slice(0, 10).join(', ') })
+        : unkept
+          ? `${t('exp.stoppedUnkept', { done: restored.results.size, total: e.runs })} ${unkept}`
+          : t('exp.cancelled', { done: restored.results.size, total: e.runs });
+      if (ended.failed.length && unkept) outcomeNote += ` ${unkept}`;
     }
     await refreshSaved();
     render();
@@ -275,6 +283,7 @@ export function createExperiment(root: HTMLElement) {
       if (p.rate !== null) parts.push(t('exp.rate', { rate: p.rate.toFixed(1) }));
       if (p.eta !== null && p.done < p.total) parts.push(t('exp.eta', { time: seconds(p.eta) }));
       if (p.failed) parts.push(t('exp.failed', { n: p.failed }));
+      if (p.stored < p.done) parts.push(t('exp.storeRefused', { stored: p.stored, error: p.storeError ?? '' }));
       if (phase === 'cancelling') parts.push(t('exp.cancelling'));
     } else if (outcomeNote) parts.push(outcomeNote);
     status.textContent = parts.join(' · ');

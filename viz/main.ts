@@ -18,8 +18,8 @@ import { createPresentation } from './present.ts';
 import { confirmDrop, type Choice } from './dialog.ts';
 import { downloadRunCsv, downloadRunJson } from './export.ts';
 import { ModelLost, watchedWorker, type LostReason } from './model.ts';
-import { decodeScenario, encodeScenario, FileProblem, readScenarioFile, scenarioFile } from './scenario-file.ts';
-import { buildUrl, parseUrl, type Problem, type Tab } from './url.ts';
+import { decodeScenario, encodeScenario, FileProblem, MAX_SCENARIO_BYTES, readScenarioFile, scenarioFile } from './scenario-file.ts';
+import { buildUrl, listedProblems, MAX_SHARE_CHARS, parseUrl, type Problem, type Tab } from './url.ts';
 import type { SimApi, Snapshot } from './worker/api.ts';
 import type { Remote } from 'comlink';
 
@@ -29,7 +29,7 @@ const { state: initial, problems } = parseUrl(location.search);
 setLang(initial.lang);
 
 /** Messages of the alert box, by what they are about; each goes when its cause does. */
-const messages: Partial<Record<'link' | 'model' | 'input' | 'file', () => string>> = {};
+const messages: Partial<Record<'link' | 'model' | 'input' | 'file' | 'share', () => string>> = {};
 
 let loaded: Scenario | null = null;
 if (initial.def) {
@@ -123,9 +123,10 @@ function showMessages(): void {
 
 /** One problem of the shared link, in the page's language. */
 function describeProblem(p: Problem): string {
-  return t(p.key, { ...p.vars, allowed: p.range ? t(p.range.integer ? 'allowed.integer' : 'allowed.number', { min: p.range.min, max: p.range.max }) : '' });
+  // A problem with a list of its own (tab, compare outcome) keeps it; a range is said in words.
+  return t(p.key, { ...p.vars, ...(p.range ? { allowed: t(p.range.integer ? 'allowed.integer' : 'allowed.number', { min: p.range.min, max: p.range.max }) } : {}) });
 }
-if (problems.length) messages.link = () => t('badUrl', { detail: problems.map(describeProblem).join('; ') });
+if (problems.length) messages.link = () => t('badUrl', { detail: listedProblems(problems, describeProblem, (count) => t('url.more', { count })) });
 
 /**
  * The link holds the run as applied, at the month shown when paused (while playing the address bar
@@ -382,6 +383,8 @@ async function loadFile(input: HTMLInputElement): Promise<void> {
   if (!file) return;
   let scenario: Scenario;
   try {
+    // The size first: a file of megabytes would hold the page, and then the link, for seconds.
+    if (file.size > MAX_SCENARIO_BYTES) throw new FileProblem(t('file.tooBig', { file: file.name, size: file.size, max: MAX_SCENARIO_BYTES }));
     scenario = readScenarioFile(file.name, await file.text());
   } catch (err) {
     if (!(err instanceof FileProblem)) throw err;
@@ -472,6 +475,10 @@ function wire(): void {
   $('load-file').addEventListener('change', (e) => void loadFile(e.target as HTMLInputElement));
   $('share').addEventListener('click', async () => {
     updateUrl(true);
+    // Said before the link is shared: one too long does not open elsewhere (HTTP 431).
+    if (location.href.length > MAX_SHARE_CHARS) messages.share = () => t('link.long', { chars: location.href.length, max: MAX_SHARE_CHARS });
+    else delete messages.share;
+    showMessages();
     try { await navigator.clipboard.writeText(location.href); } catch { /* the address bar holds the link */ }
     $('clock').textContent = t('linkCopied');
   });

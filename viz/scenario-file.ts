@@ -5,8 +5,15 @@
 import { PARAM_BY_NAME, parseParamValue, parseScenario, scenarioSchema, type Change, type Scenario } from '../sim/index.ts';
 import { t, tIn, type MessageKey } from './i18n/index.ts';
 import { allowedText } from './controls.ts';
+import { ECHO_CHARS } from '../lab/numbers.ts';
 
 export class FileProblem extends Error {}
+
+/** Largest scenario file the page loads (the bundled ones hold 2–3 KB; a long schedule, tens of KB). */
+export const MAX_SCENARIO_BYTES = 100_000;
+
+/** A value or field name for a message: at most 60 characters, with an ellipsis and the length. */
+const short = (text: string): string => (text.length > ECHO_CHARS ? `${text.slice(0, ECHO_CHARS)}… (${text.length.toLocaleString('en-US')} characters)` : text);
 
 /** The run's scenario as a file: what `involution-lab run --scenario <file> --seed <seed>` runs again. */
 export function scenarioFile(scenario: Scenario, set: Record<string, number>, interventions: Change[]): Scenario {
@@ -27,19 +34,20 @@ function checkValues(file: string, field: string, set: unknown, inRun: boolean):
   if (!set || typeof set !== 'object' || Array.isArray(set)) return;
   for (const [name, value] of Object.entries(set)) {
     const spec = PARAM_BY_NAME.get(name);
-    const at = `${field}.${name}`;
+    const at = short(`${field}.${name}`);
     if (!spec || name === 'seed') throw new FileProblem(t('file.key', { file, field: at }));
     if (inRun && spec.structural) throw new FileProblem(t('file.structural', { file, field: at }));
     try {
       parseParamValue(name, typeof value === 'number' ? String(value) : JSON.stringify(value));
     } catch {
-      throw new FileProblem(t('file.value', { file, field: at, value: JSON.stringify(value), allowed: allowedText(spec) }));
+      throw new FileProblem(t('file.value', { file, field: at, value: short(JSON.stringify(value) ?? String(value)), allowed: allowedText(spec) }));
     }
   }
 }
 
 /** A loaded scenario file's text, checked; throws FileProblem with the message to show. */
 export function readScenarioFile(file: string, text: string): Scenario {
+  if (text.length > MAX_SCENARIO_BYTES) throw new FileProblem(t('file.tooBig', { file, size: text.length, max: MAX_SCENARIO_BYTES }));
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -68,13 +76,13 @@ const EXPECTED: Record<string, MessageKey> = {
 function shapeProblem(file: string, data: unknown, issue: { path: PropertyKey[]; code: string; keys?: string[] }): string {
   const field = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('');
   if (issue.path.length === 0 && issue.code === 'invalid_type') return t('file.notObject', { file });
-  if (issue.code === 'unrecognized_keys') return t('file.unknown', { file, keys: (issue.keys ?? []).join(', '), field: field || '—' });
+  if (issue.code === 'unrecognized_keys') return t('file.unknown', { file, keys: short((issue.keys ?? []).map(short).join(', ')), field: short(field) || '—' });
   let value: unknown = data;
   for (const p of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[p] : undefined;
   const last = [...issue.path].reverse().find((p) => typeof p === 'string') as string | undefined;
   const expected = t(EXPECTED[last ?? ''] ?? 'file.expect.other');
-  if (value === undefined) return t('file.missing', { file, field, expected });
-  return t('file.form', { file, field, value: JSON.stringify(value).slice(0, 60), expected });
+  if (value === undefined) return t('file.missing', { file, field: short(field), expected });
+  return t('file.form', { file, field: short(field), value: short(JSON.stringify(value) ?? String(value)), expected });
 }
 
 /** A scenario in a link: its file, as base64url of its JSON (UTF-8). */
@@ -86,6 +94,8 @@ export function encodeScenario(s: Scenario): string {
 }
 
 export function decodeScenario(text: string): Scenario {
+  // Base64 takes 4 characters for 3 bytes: a longer one holds more than a file may.
+  if (text.length > Math.ceil((MAX_SCENARIO_BYTES * 4) / 3) + 4) throw new FileProblem(t('file.tooBig', { file: t('file.link'), size: Math.floor((text.length * 3) / 4), max: MAX_SCENARIO_BYTES }));
   let json: string;
   try {
     const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));

@@ -4,6 +4,7 @@
 // Every value is validated against the registry; a bad one is reported and dropped. Nothing read
 // from the URL is ever inserted as HTML (callers use textContent).
 import { PARAM_BY_NAME, parseParamValue, SEED, TICKS, type Change } from '../sim/index.ts';
+import { ECHO_CHARS, parseDecimal } from '../lab/numbers.ts';
 import { findScenario, DEFAULT_SCENARIO } from '../scenarios/index.ts';
 import { LANGS, type Lang, type MessageKey } from './i18n/index.ts';
 import { COMPARE_KEYS, COMPARE_METRICS, COMPARE_SEEDS, parseCompare, writeCompare, type CompareConfig, type ConfigProblem } from './compare-config.ts';
@@ -37,14 +38,34 @@ export interface Problem {
   range?: { integer: boolean; min: number; max: number };
 }
 
-/** A parameter value from the link, or the problem with it. */
+/** Most interventions a link is read with: far more than a lesson or a class makes, few enough to apply at once. */
+export const MAX_LINK_INTERVENTIONS = 200;
+/** Longest link offered for sharing without a warning: many servers refuse longer ones (HTTP 431 at 8–16 KB). */
+export const MAX_SHARE_CHARS = 8000;
+/** Most problems of a link listed; the others are counted. */
+export const MAX_LINK_PROBLEMS = 10;
+
+/** A value from the link for a message: at most 60 characters, with an ellipsis and the length. */
+const shortText = (text: string): string => (text.length > ECHO_CHARS ? `${text.slice(0, ECHO_CHARS)}… (${text.length.toLocaleString('en-US')} characters)` : text);
+
+/** A parameter value from the link (strict decimal digits, in the registry's range), or the problem with it. */
 function paramValue(name: string, text: string): number | Problem {
   const spec = PARAM_BY_NAME.get(name)!;
+  const problem: Problem = { key: 'url.value', vars: { name, value: shortText(text) }, range: { integer: spec.integer === true, min: spec.min, max: spec.max } };
+  const value = parseDecimal(text);
+  if (value === undefined) return problem;
   try {
-    return parseParamValue(name, text);
+    return parseParamValue(name, String(value));
   } catch {
-    return { key: 'url.value', vars: { name, value: text }, range: { integer: spec.integer === true, min: spec.min, max: spec.max } };
+    return problem;
   }
+}
+
+/** A whole number of decimal digits up to `max` (a month, a seed), or undefined (400 digits are not Infinity). */
+function wholeUpTo(text: string, max: number, min = 0): number | undefined {
+  if (!/^\d{1,15}$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= min && n <= max ? n : undefined;
 }
 
 export function parseUrl(search: string): { state: UrlState; problems: Problem[] } {
@@ -61,20 +82,21 @@ export function parseUrl(search: string): { state: UrlState; problems: Problem[]
     if (key === 'scenario') {
       if (def) state.scenario = value;
       else if (findScenario(value)) state.scenario = value;
-      else problems.push({ key: 'url.scenario', vars: { value } });
+      else problems.push({ key: 'url.scenario', vars: { value: shortText(value) } });
     } else if (key === 'month') {
-      if (/^\d+$/.test(value) && Number(value) <= TICKS.max) state.month = Number(value);
-      else problems.push({ key: 'url.monthValue', vars: { value, max: TICKS.max } });
+      const month = wholeUpTo(value, TICKS.max);
+      if (month !== undefined) state.month = month;
+      else problems.push({ key: 'url.monthValue', vars: { value: shortText(value), max: TICKS.max } });
     } else if (key === 'seed') {
-      const n = Number(value);
-      if (/^\d+$/.test(value) && n >= SEED.min && n <= SEED.max) state.seed = n;
-      else problems.push({ key: 'url.seed', vars: { value, min: SEED.min, max: SEED.max } });
+      const n = wholeUpTo(value, SEED.max, SEED.min);
+      if (n !== undefined) state.seed = n;
+      else problems.push({ key: 'url.seed', vars: { value: shortText(value), min: SEED.min, max: SEED.max } });
     } else if (key === 'lang') {
       if (LANGS.includes(value)) state.lang = value;
-      else problems.push({ key: 'url.lang', vars: { value, langs: LANGS.join(', ') } });
+      else problems.push({ key: 'url.lang', vars: { value: shortText(value), langs: LANGS.join(', ') } });
     } else if (key === 'tab') {
       if ((TABS as readonly string[]).includes(value)) state.tab = value as Tab;
-      else problems.push({ key: 'url.tab', vars: { value, allowed: TABS.join(', ') } });
+      else problems.push({ key: 'url.tab', vars: { value: shortText(value), allowed: TABS.join(', ') } });
     } else if (key === 'iv') {
       state.interventions = parseInterventions(value, problems);
     } else if (PARAM_BY_NAME.has(key) && key !== 'seed') {
@@ -82,31 +104,52 @@ export function parseUrl(search: string): { state: UrlState; problems: Problem[]
       if (typeof parsed === 'number') state.set[key] = parsed;
       else problems.push(parsed);
     } else {
-      problems.push({ key: 'url.key', vars: { value: key } });
+      problems.push({ key: 'url.key', vars: { value: shortText(key) } });
     }
+  }
+  // An intervention after the run's last month would never apply: said, not kept silently.
+  const ticks = state.set.ticks ?? (def ? undefined : findScenario(state.scenario)?.params.ticks) ?? (def ? TICKS.max : TICKS.default);
+  const late = state.interventions.filter((c) => c.tick >= ticks);
+  if (late.length) {
+    problems.push({ key: 'url.ivLate', vars: { months: late.slice(0, 5).map((c) => c.tick).join(', ') + (late.length > 5 ? ', …' : ''), count: late.length, last: ticks - 1 } });
+    state.interventions = state.interventions.filter((c) => c.tick < ticks);
   }
   return { state, problems };
 }
 
+/** The problems of a link as shown: the first MAX_LINK_PROBLEMS, then how many more. */
+export function listedProblems<T>(problems: readonly T[], describe: (p: T) => string, more: (count: number) => string): string {
+  const shown = problems.slice(0, MAX_LINK_PROBLEMS).map(describe);
+  if (problems.length > MAX_LINK_PROBLEMS) shown.push(more(problems.length - MAX_LINK_PROBLEMS));
+  return shown.join('; ');
+}
+
 function compareProblem(p: ConfigProblem): Problem {
-  if (p.key === 'cmp') return { key: 'url.compare.scenarios', vars: { value: p.value } };
-  if (p.key === 'cmpSeeds') return { key: 'url.compare.seeds', vars: { value: p.value, min: COMPARE_SEEDS.min, max: COMPARE_SEEDS.max } };
-  if (p.key === 'cmpMetric') return { key: 'url.compare.metric', vars: { value: p.value, allowed: COMPARE_METRICS.join(', ') } };
-  return { key: 'url.compare.baseline', vars: { value: p.value } };
+  const value = shortText(p.value);
+  if (p.key === 'cmp') return { key: 'url.compare.scenarios', vars: { value } };
+  if (p.key === 'cmpSeeds') return { key: 'url.compare.seeds', vars: { value, min: COMPARE_SEEDS.min, max: COMPARE_SEEDS.max } };
+  if (p.key === 'cmpMetric') return { key: 'url.compare.metric', vars: { value, allowed: COMPARE_METRICS.join(', ') } };
+  return { key: 'url.compare.baseline', vars: { value } };
 }
 
 function parseInterventions(text: string, problems: Problem[]): Change[] {
   const out: Change[] = [];
-  for (const part of text.split(';').filter(Boolean)) {
+  const parts = text.split(';').filter(Boolean);
+  // Counted before any is read: thousands would hold the page for seconds.
+  if (parts.length > MAX_LINK_INTERVENTIONS) {
+    problems.push({ key: 'url.ivTooMany', vars: { count: parts.length, max: MAX_LINK_INTERVENTIONS } });
+    return out;
+  }
+  for (const part of parts) {
     const [tickText, rest = ''] = part.split(':');
-    const tick = Number(tickText);
-    if (!/^\d+$/.test(tickText)) { problems.push({ key: 'url.month', vars: { value: part } }); continue; }
+    const tick = wholeUpTo(tickText, TICKS.max - 1);
+    if (tick === undefined) { problems.push({ key: 'url.month', vars: { value: shortText(part), max: TICKS.max - 1 } }); continue; }
     const set: Record<string, number> = {};
     let ok = true;
     for (const pair of rest.split(',')) {
       const [name, value] = pair.split('=');
       const spec = PARAM_BY_NAME.get(name);
-      const parsed: number | Problem = !spec || name === 'seed' ? { key: 'url.key', vars: { value: name } }
+      const parsed: number | Problem = !spec || name === 'seed' ? { key: 'url.key', vars: { value: shortText(name) } }
         : spec.structural ? { key: 'url.structural', vars: { name } }
         : paramValue(name, value ?? '');
       if (typeof parsed === 'number') set[name] = parsed;

@@ -10,6 +10,8 @@ import { recordedTicks } from '../../lab/rows.ts';
 import { UsageError } from '../common/errors.ts';
 import { integerFlag } from '../common/flags.ts';
 import { writeOut } from '../common/out.ts';
+import { withDirectoryLock } from '../common/lock.ts';
+import { readCalibrationManifest } from '../calibrate/manifest.ts';
 import type { Manifest } from '../experiment/manifest.ts';
 import { loadManifest, readColumns, requireComplete, withDesign, type Loaded } from '../experiment/results.ts';
 
@@ -72,6 +74,7 @@ export async function analyzeCommand(positionals: string[], flags: Record<string
   if (extra.length) throw new UsageError(`analyze takes one directory; unexpected: ${extra.join(' ')}`);
   const method = flags.method as Method | undefined;
   if (!method || !METHODS.includes(method)) throw new UsageError(`--method ${JSON.stringify(flags.method ?? '')} is not allowed; allowed: ${METHODS.join(', ')}`);
+  if (readCalibrationManifest(dir)) throw new UsageError(`${dir} holds a calibration, not an experiment: analyze reads experiments (involution-lab report ${dir} draws a calibration's posterior)`);
   const manifest = loadManifest(dir);
   const outcome = checkOutcome(manifest, flags.outcome);
   requireComplete(dir, manifest);
@@ -91,7 +94,9 @@ export async function analyzeCommand(positionals: string[], flags: Record<string
     writeOut('-', text, io);
     return 0;
   }
-  writeOut(out, text, io);
+  // A file of its own in the experiment's directory is written under the directory's lock.
+  if (flags.out === undefined) await withDirectoryLock(dir, `involution-lab analyze ${dir} --method ${method} --outcome ${outcome}`, () => writeOut(out, text, io));
+  else writeOut(out, text, io);
   const what = DESCRIBE[method]?.(outcome, m.seeds.length, runs !== undefined) ?? (effect ? `the effect on ${outcome} of each scenario against ${flags.baseline} (final value, mean of the differences paired on ${m.seeds.length} common seeds per design point)` : `${outcome} (final value, mean over ${m.seeds.length} seeds per design point)`);
   io.stdout(`${method} analysis of ${what}: ${out}\n${toTable(shown)}${more}`);
   return 0;

@@ -3,12 +3,14 @@
 // written; the simulations run on the experiment engine's worker pool.
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
-import { UsageError } from '../common/errors.ts';
+import { asFileError, UsageError } from '../common/errors.ts';
 import { integerFlag } from '../common/flags.ts';
 import { removeStaleTemporaries } from '../common/files.ts';
+import { lockDirectory } from '../common/lock.ts';
+import { schedulerOf } from '../runs/scheduler.ts';
 import { plural } from '../common/text.ts';
 import type { CommandIo } from '../runs/progress.ts';
-import { checkCalibrationDir, manifestOf } from './manifest.ts';
+import { checkCalibrationDir, manifestOf, type CalibrationManifest } from './manifest.ts';
 import { runCalibrationSession } from './session.ts';
 import { loadCalibration, type Calibration } from './spec.ts';
 import { runScenario } from '../../sim/index.ts';
@@ -67,25 +69,55 @@ export function calibrateCommand(args: CalibrateArgs, io: CommandIo): number | P
   if (args['dry-run']) return dryRun(c, specFile, workers, io);
   if (args.out === undefined) throw new UsageError('calibrate needs --out <dir> (or --dry-run)');
   const manifest = manifestOf(c, specFile);
-  const previous = checkCalibrationDir(args.out, manifest, args.resume === true);
-  if (previous?.status === 'complete') {
-    io.stderr(`${args.out} already holds this calibration, complete; nothing to do (involution-lab report ${args.out} draws it)\n`);
+  const out = args.out;
+  if (checkCalibrationDir(out, manifest, args.resume === true)?.status === 'complete') {
+    io.stderr(`${out} already holds this calibration, complete; nothing to do (involution-lab report ${out} draws it)\n`);
     return 0;
   }
-  mkdirSync(args.out, { recursive: true });
-  removeStaleTemporaries(args.out);
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (err) {
+    throw asFileError(err, 'create directory', out);
+  }
+  let lost: string | undefined;
+  const release = lockDirectory(out, `involution-lab calibrate ${specFile} --out ${out}`, schedulerOf().job, (message) => (lost = message));
+  const unlock = () => {
+    if (lost) io.stderr(`warning: ${lost}\n`);
+    release();
+  };
+  let previous: CalibrationManifest | undefined;
+  try {
+    // Checked again under the lock: another session may have changed the directory meanwhile.
+    previous = checkCalibrationDir(out, manifest, args.resume === true);
+    if (previous?.status === 'complete') {
+      io.stderr(`${out} already holds this calibration, complete; nothing to do (involution-lab report ${out} draws it)\n`);
+      unlock();
+      return 0;
+    }
+    removeStaleTemporaries(out);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   if (!previous) {
     const s = c.settings;
     io.stderr(`calibrate ${specFile}: ${c.scenario.id}, ${c.ticks} months; ${plural(c.prior.names.length, 'parameter')} (${c.prior.names.join(', ')}) from ${plural(c.targets.length, 'target')} (${c.targets.map((t) => t.metric).join(', ')}); ${s.particles} particles, at most ${plural(s.generations, 'generation')}, ${plural(s.replicates, 'replicate')} a particle\n`);
   }
-  return runCalibrationSession(c, {
-    dir: args.out,
-    workers,
-    manifest,
-    previous,
-    resumeHint: `involution-lab calibrate ${specFile} --out ${args.out} --resume`,
-    stdout: io.stdout,
-    log: io.stderr,
-    progress: io.progress,
-  });
+  let session: Promise<number>;
+  try {
+    session = runCalibrationSession(c, {
+      dir: out,
+      workers,
+      manifest,
+      previous,
+      resumeHint: `involution-lab calibrate ${specFile} --out ${out} --resume`,
+      stdout: io.stdout,
+      log: io.stderr,
+      progress: io.progress,
+    });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+  return session.finally(unlock);
 }

@@ -9,12 +9,14 @@ import type { Target } from '../../lab/abc/targets.ts';
 import { scenarioRunText, type Scenario } from '../../sim/index.ts';
 import { VERSION } from '../../sim/version.ts';
 import { UsageError } from '../common/errors.ts';
-import { entriesOf, writeAtomic } from '../common/files.ts';
+import { writeAtomic } from '../common/files.ts';
+import { isEmptyDirectory, refuseIfInUse } from '../common/lock.ts';
+import { CALIBRATION_KIND, MANIFEST } from '../runs/kind.ts';
 import type { Machine } from '../runs/machine.ts';
 import type { Calibration, CalibrationSpec } from './spec.ts';
 
-export const MANIFEST = 'manifest.json';
-export const KIND = 'involution-lab calibration';
+export { MANIFEST } from '../runs/kind.ts';
+export const KIND = CALIBRATION_KIND;
 
 export interface GenerationRecord {
   generation: number;
@@ -106,7 +108,9 @@ export function checkCalibrationDir(dir: string, wanted: CalibrationManifest, re
     isDir = undefined;
   }
   if (isDir === false) throw new UsageError(`--out ${dir} is not a directory`);
-  if (entriesOf(dir).length === 0) return undefined;
+  refuseIfInUse(dir);
+  // A session killed before its first manifest was in place leaves only a lock and temporary files.
+  if (isEmptyDirectory(dir)) return undefined;
   const found = readCalibrationManifest(dir);
   if (!found) throw new UsageError(`--out ${dir} is not empty and holds no calibration manifest; choose a new or empty directory`);
   const diff: string[] = [];

@@ -6,8 +6,12 @@ import { DEFAULTS, metricNames, PARAM_BY_NAME, resolveParams, SEED, TICKS, type 
 import type { Prior, SmcSettings } from '../../lab/abc/smc.ts';
 import type { Target } from '../../lab/abc/targets.ts';
 import { attempt, problemList, shown } from '../../lab/problems.ts';
-import { describeIssue, type SpecVocabulary } from '../../lab/spec/issues.ts';
+import { describeIssue, meaningOfRest, type SpecVocabulary } from '../../lab/spec/issues.ts';
 import { checkParam } from '../../lab/spec/params.ts';
+import { echo, ECHO_CHARS } from '../../lab/numbers.ts';
+
+/** A key in a field's path: at most ECHO_CHARS characters. */
+const cut = (key: string): string => (key.length > ECHO_CHARS ? `${key.slice(0, ECHO_CHARS)}…` : key);
 import { UsageError } from '../common/errors.ts';
 import { readJsonFile } from '../common/json.ts';
 import { scenarioOf } from '../load.ts';
@@ -104,7 +108,7 @@ function resolveChecked(spec: CalibrationSpec, base: string, problems: string[])
   for (const [name, [lo, hi]] of Object.entries(spec.priors)) {
     const p = PARAM_BY_NAME.get(name);
     if (!p) {
-      problems.push(`field priors.${name}: unknown parameter "${name}"; see involution-lab params`);
+      problems.push(`field priors.${cut(name)}: unknown parameter ${echo(name)}; see involution-lab params`);
       continue;
     }
     if (p.integer || p.structural) problems.push(`field priors.${name}: ${name} is ${p.integer ? 'an integer' : 'a structural'} parameter; priors are for continuous parameters (fix it in field set)`);
@@ -118,11 +122,11 @@ function resolveChecked(spec: CalibrationSpec, base: string, problems: string[])
   const targets: Target[] = [];
   if (Object.keys(spec.targets).length === 0) problems.push('field targets is empty: give at least one observed metric');
   for (const [metric, t] of Object.entries(spec.targets)) {
-    if (!metrics.includes(metric) || metric === 'tick') problems.push(`field targets.${metric}: unknown metric "${metric}"; allowed: ${metricNames(1).filter((m) => m !== 'tick').join(', ')} (per district: name.d0, name.d1, …)`);
+    if (!metrics.includes(metric) || metric === 'tick') problems.push(`field targets.${cut(metric)}: unknown metric ${echo(metric)}; allowed: ${metricNames(1).filter((m) => m !== 'tick').join(', ')} (per district: name.d0, name.d1, …)`);
     const at = t.tick ?? ticks - 1;
-    if (at > ticks - 1) problems.push(`field targets.${metric}.tick = ${at} is not allowed: must be an integer month in [0, ${ticks - 1}] (the run has ${ticks} months)`);
-    if (t.from !== undefined && t.from > at) problems.push(`field targets.${metric}.from = ${t.from} is not allowed: must be an integer month in [0, ${at}] (at most the target's tick)`);
-    if ('range' in t && !(t.range[0] < t.range[1])) problems.push(`field targets.${metric}.range = ${shown(t.range)} is not allowed: must be [low, high] with low < high`);
+    if (at > ticks - 1) problems.push(`field targets.${cut(metric)}.tick = ${at} is not allowed: must be an integer month in [0, ${ticks - 1}] (the run has ${ticks} months)`);
+    if (t.from !== undefined && t.from > at) problems.push(`field targets.${cut(metric)}.from = ${t.from} is not allowed: must be an integer month in [0, ${at}] (at most the target's tick)`);
+    if ('range' in t && !(t.range[0] < t.range[1])) problems.push(`field targets.${cut(metric)}.range = ${shown(t.range)} is not allowed: must be [low, high] with low < high`);
     targets.push({ metric, tick: at, ...(t.from !== undefined ? { from: t.from } : {}), observed: 'range' in t ? { range: t.range } : { value: t.value, sd: t.sd } });
   }
   if (problems.length || !scenario) return undefined;
@@ -151,8 +155,14 @@ export function loadCalibration(path: string): Calibration {
   // Too deep, or with keys such as __proto__: refused before any schema sees it.
   const input = readJsonFile(path, 'calibration spec');
   const parsed = calibrationSchema.safeParse(input);
-  if (!parsed.success) throw new UsageError(problemList(`calibration spec ${path}`, parsed.error.issues.map((i) => describeIssue(VOCABULARY, i, input))));
   const problems: string[] = [];
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((i) => describeIssue(VOCABULARY, i, input)));
+    // What is well formed is checked for its meaning too, so that every problem is listed at once.
+    const fallbacks = { scenario: 'baseline-involution', priors: {}, targets: {} };
+    problems.push(...meaningOfRest(input, parsed.error.issues, { records: VOCABULARY.records, fallbacks }, calibrationSchema, (data, found) => resolveChecked(data, dirname(resolve(path)), found)));
+    throw new UsageError(problemList(`calibration spec ${path}`, problems));
+  }
   const c = resolveChecked(parsed.data, dirname(resolve(path)), problems);
   if (!c) throw new UsageError(problemList(`calibration spec ${path}`, problems));
   return c;

@@ -15,7 +15,7 @@ import { loadExperiment } from './experiment.ts';
 import { manifestOf } from './manifest.ts';
 import { checkOutDir } from './outdir.ts';
 import { runsOf, type Shard } from '../../lab/plan.ts';
-import { parseShard, schedulerOf } from './scheduler.ts';
+import { parseShard, schedulerOf } from '../runs/scheduler.ts';
 import { runSession } from './session.ts';
 import type { CommandIo } from '../runs/progress.ts';
 

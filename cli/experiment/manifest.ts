@@ -10,7 +10,7 @@ import { designRecord, type DesignRecord } from './design-file.ts';
 import type { Experiment, Format } from '../../lab/spec/resolve.ts';
 import type { Machine } from '../runs/machine.ts';
 import { RUN_LAYOUT, SHARD_RULE, type Shard } from '../../lab/plan.ts';
-import type { SchedulerInfo } from './scheduler.ts';
+import type { SchedulerInfo } from '../runs/scheduler.ts';
 import type { Spec } from '../../lab/spec/schema.ts';
 
 export const MANIFEST = 'manifest.json';

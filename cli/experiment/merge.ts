@@ -9,11 +9,10 @@ import { join } from 'node:path';
 import { asFileError, UsageError } from '../common/errors.ts';
 import { entriesOf } from '../common/files.ts';
 import { fileSha256 } from '../common/lines.ts';
-import { lockDirectory } from '../common/lock.ts';
+import { isEmptyDirectory, lockDirectory, refuseIfInUse } from '../common/lock.ts';
 import { DESIGN_CSV, writeDesignFile } from './design-file.ts';
 import type { Format } from '../../lab/spec/resolve.ts';
 import { differences, MANIFEST, writeManifest, type FileRecord, type Manifest } from './manifest.ts';
-import { isEmptyDirectory } from './outdir.ts';
 import { breathe } from './outputs.ts';
 import { designOf, loadManifest, openResults, requireComplete } from './results.ts';
 import { RunLayout } from '../../lab/rows.ts';
@@ -171,6 +170,7 @@ export async function mergeCommand(dirs: string[], out: string | undefined, form
     isDir = undefined;
   }
   if (isDir === false) throw new UsageError(`--out ${out} is not a directory: give a new or empty directory`);
+  if (isDir) refuseIfInUse(out);
   if (isDir && !isEmptyDirectory(out)) throw new UsageError(`--out ${out} is not empty; choose a new or empty directory`);
   const owner = owners(dirs, ms);
   const design = designOf(dirs[0], ms[0]);
@@ -186,6 +186,11 @@ export async function mergeCommand(dirs: string[], out: string | undefined, form
     throw asFileError(err, 'create directory', out);
   }
   const release = lockDirectory(out, `involution-lab merge ${dirs.join(' ')} --out ${out}`, null, (message) => io.stderr(`warning: ${message}\n`));
+  // Looked at again under the lock: another session may have written in it meanwhile.
+  if (!isEmptyDirectory(out)) {
+    release();
+    throw new UsageError(`--out ${out} is not empty; choose a new or empty directory`);
+  }
   try {
     const files: Record<string, FileRecord> = {};
     for (const table of ['summary', 'runs'] as const) files[tableFile(table, outFormat)] = await mergeTable(table, dirs, ms, owner, layout, out, outFormat);

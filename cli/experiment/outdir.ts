@@ -2,13 +2,13 @@
 // Anything else is refused before a byte is written.
 import { statSync } from 'node:fs';
 import { UsageError } from '../common/errors.ts';
-import { entriesOf } from '../common/files.ts';
-import { HOLDER, LOCK } from '../common/lock.ts';
+import { isEmptyDirectory, refuseIfInUse } from '../common/lock.ts';
 import { differences, readManifest, type Manifest } from './manifest.ts';
 
 /** The manifest to resume from, or undefined for a fresh start. */
 export function checkOutDir(dir: string, wanted: Manifest, resume: boolean): Manifest | undefined {
   if (statSafe(dir)?.isDirectory() === false) throw new UsageError(`--out ${dir} is not a directory: give a new or empty directory`);
+  refuseIfInUse(dir);
   if (isEmptyDirectory(dir)) return undefined;
   const found = readManifest(dir);
   if (!found) throw new UsageError(`--out ${dir} is not empty and holds no experiment manifest; choose a new or empty directory`);
@@ -19,9 +19,6 @@ export function checkOutDir(dir: string, wanted: Manifest, resume: boolean): Man
   }
   return found;
 }
-
-/** Empty but for a lock a session left (it is checked when the lock is taken). */
-export const isEmptyDirectory = (dir: string): boolean => entriesOf(dir).every((name) => name === LOCK || name === HOLDER || /\.\d+\.tmp$/.test(name));
 
 function statSafe(path: string) {
   try {

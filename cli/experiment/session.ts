@@ -16,7 +16,7 @@ import { taskOf, type RunTask, type Shard } from '../../lab/plan.ts';
 import { runPool } from '../runs/pool.ts';
 import { Progress, type ProgressOutput } from '../runs/progress.ts';
 import { RunLayout } from '../../lab/rows.ts';
-import { schedulerOf } from './scheduler.ts';
+import { schedulerOf } from '../runs/scheduler.ts';
 import type { RunOutput, WorkerData } from './worker.ts';
 import { workerUrl } from '../runs/worker-url.ts';
 

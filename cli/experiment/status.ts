@@ -1,16 +1,19 @@
 // `involution-lab status <dirs…> [--script FILE]`: which shards of an experiment are complete, which
 // are still running, which stopped part-way and which were never started, and the command that
 // submits again exactly the ones that are not complete. Exit status 0 when all are complete, 1 when not.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../common/errors.ts';
-import { lockedBy } from '../common/lock.ts';
+import { LineReader, fileSha256 } from '../common/lines.ts';
+import { isEmptyDirectory, lockedBy } from '../common/lock.ts';
+import { calibrationStatus } from '../runs/kind.ts';
+import { JOURNAL, parseEntry } from './journal.ts';
 import { differences, readManifest, type Manifest } from './manifest.ts';
 
 interface Shard {
   dir: string;
   m: Manifest;
-  state: 'complete' | 'running' | 'stopped';
+  state: 'complete' | 'running' | 'stopped' | 'damaged';
   detail: string;
 }
 
@@ -39,17 +42,60 @@ function template(shards: Shard[]): string | undefined {
 
 const quote = (s: string) => (/^[\w./{}@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
+/** What is wrong with a complete directory's result files against the size and SHA-256 its manifest recorded. */
+function damaged(dir: string, m: Manifest): string | undefined {
+  const files = Object.entries(m.files ?? {});
+  if (files.length === 0) return undefined; // a manifest of 0.1, which recorded no files
+  const problems: string[] = [];
+  for (const [name, record] of files) {
+    const path = join(dir, name);
+    let size: number;
+    try {
+      size = statSync(path).size;
+    } catch {
+      problems.push(`${name} is missing`);
+      continue;
+    }
+    if (size !== record.bytes) problems.push(`${name} has ${size} bytes, not the ${record.bytes} recorded`);
+    else if (fileSha256(path) !== record.sha256) problems.push(`${name} does not have the SHA-256 recorded in manifest.json`);
+  }
+  return problems.length ? problems.join('; ') : undefined;
+}
+
+/** Runs finished in the journal of a session that stopped (kept by --resume), by run index. */
+function journalRuns(dir: string): number {
+  const path = join(dir, JOURNAL);
+  if (!existsSync(path)) return 0;
+  const runs = new Set<number>();
+  const reader = new LineReader(path);
+  try {
+    for (let line = reader.next(); line; line = reader.next()) {
+      const e = parseEntry(line.text);
+      if (typeof e !== 'string') runs.add(e.run);
+    }
+  } finally {
+    reader.close();
+  }
+  return runs.size;
+}
+
 function describe(dir: string, m: Manifest): Shard {
   const { locked, holder } = lockedBy(dir);
   const last = m.sessions?.at(-1);
   const where = last ? ` (last session: pid ${last.pid} on ${last.host}${last.scheduler?.job ? `, job ${last.scheduler.job}` : ''})` : '';
-  if (m.status === 'complete') return { dir, m, state: 'complete', detail: `${dir}: complete, ${m.runs.done} runs` };
+  if (m.status === 'complete') {
+    const wrong = damaged(dir, m);
+    if (wrong) return { dir, m, state: 'damaged', detail: `${dir}: damaged since it completed (${wrong}); run it again in a new directory` };
+    return { dir, m, state: 'complete', detail: `${dir}: complete, ${m.runs.done} runs` };
+  }
   if (locked) {
     const who = holder ? ` (pid ${holder.pid} on ${holder.host}${holder.job ? `, job ${holder.job}` : ''})` : '';
     return { dir, m, state: 'running', detail: `${dir}: running${who}, ${m.runs.done} of ${m.runs.here} runs done when last recorded` };
   }
   const status = m.status === 'running' ? 'stopped without a word (killed?)' : m.status;
-  return { dir, m, state: 'stopped', detail: `${dir}: ${status}, ${m.runs.done} of ${m.runs.here} runs done${where}` };
+  // A killed session recorded nothing; its journal holds what it finished.
+  const done = Math.max(m.runs.done, journalRuns(dir));
+  return { dir, m, state: 'stopped', detail: `${dir}: ${status}, ${done} of ${m.runs.here} runs done${where}` };
 }
 
 export function statusCommand(dirs: string[], flags: { script?: string }, io: { stdout: (t: string) => void }): number {
@@ -62,8 +108,15 @@ export function statusCommand(dirs: string[], flags: { script?: string }, io: { 
       continue;
     }
     const m = readManifest(dir);
-    if (!m) lines.push(`${dir}: holds no experiment (no readable manifest.json)`);
-    else shards.push(describe(dir, m));
+    if (m) {
+      shards.push(describe(dir, m));
+      continue;
+    }
+    const calibration = calibrationStatus(dir);
+    if (!statSync(dir).isDirectory()) lines.push(`${dir}: is not a directory, so holds no experiment`);
+    else if (calibration !== undefined) lines.push(`${dir}: holds a calibration (${calibration}), not an experiment`);
+    else if (isEmptyDirectory(dir)) lines.push(`${dir}: is empty, so holds no experiment`);
+    else lines.push(`${dir}: holds no experiment (no readable experiment manifest.json)`);
   }
   let allComplete = lines.length === 0;
   // Group by experiment: the same spec, scenarios and design.
@@ -87,17 +140,20 @@ export function statusCommand(dirs: string[], flags: { script?: string }, io: { 
       const mine = g.filter((s) => s.m.shard?.count === n);
       const byIndex = new Map<number, Shard[]>();
       for (const s of mine) byIndex.set(s.m.shard!.index, [...(byIndex.get(s.m.shard!.index) ?? []), s]);
-      const complete: number[] = [], running: number[] = [], stopped: number[] = [], missing: number[] = [];
+      const complete: number[] = [], running: number[] = [], stopped: number[] = [], missing: number[] = [], damagedShards: number[] = [];
       for (let i = 1; i <= n; i++) {
         const here = byIndex.get(i) ?? [];
         if (here.some((s) => s.state === 'complete')) complete.push(i);
         else if (here.some((s) => s.state === 'running')) running.push(i);
+        else if (here.length && here.every((s) => s.state === 'damaged')) damagedShards.push(i);
         else if (here.length) stopped.push(i);
         else missing.push(i);
       }
       lines.push(`  complete:   ${complete.length} of ${n}${complete.length ? ` (${ranges(complete)})` : ''}`);
       if (running.length) lines.push(`  running:    ${running.length} (${ranges(running)})`);
       for (const i of running) for (const s of byIndex.get(i)!) lines.push(`    ${s.detail}`);
+      if (damagedShards.length) lines.push(`  damaged:    ${damagedShards.length} (${ranges(damagedShards)}): changed since complete; run again into a new directory`);
+      for (const i of damagedShards) for (const s of byIndex.get(i)!) lines.push(`    ${s.detail}`);
       if (stopped.length) lines.push(`  incomplete: ${stopped.length} (${ranges(stopped)})`);
       for (const i of stopped) for (const s of byIndex.get(i)!) lines.push(`    ${s.detail}`);
       if (missing.length) lines.push(`  missing:    ${missing.length} (${ranges(missing)}): no directory given holds them`);

@@ -7,6 +7,7 @@ import { POSTERIOR_CSV, PREDICTIVE_CSV } from '../calibrate/outputs.ts';
 import type { CalibrationManifest } from '../calibrate/manifest.ts';
 import { UsageError } from '../common/errors.ts';
 import { writeAtomic } from '../common/files.ts';
+import { echo, parseDecimal } from '../../lab/numbers.ts';
 import { readTable, type Table } from '../experiment/results.ts';
 import { calibrationReport as calibrationPage } from '../../lab/report/calibration.ts';
 import { nodeDocument } from './dom.ts';
@@ -20,8 +21,8 @@ function numbers(t: Table, names: string[], file: string): number[][] {
   });
   return t.rows.map((row, r) =>
     at.map((i, j) => {
-      const x = row[i] === undefined || row[i].trim() === '' ? NaN : Number(row[i]);
-      if (!Number.isFinite(x)) throw new UsageError(`${file} line ${r + 2}, column ${names[j]}: ${JSON.stringify(row[i] ?? '')} is not a number`);
+      const x = parseDecimal(row[i] ?? '');
+      if (x === undefined) throw new UsageError(`${file} line ${r + 2}, column ${names[j]}: ${echo(row[i] ?? '')} is not a number`);
       return x;
     }),
   );

@@ -7,6 +7,7 @@ import type { ReportAnalysis } from '../../lab/report/analyses.ts';
 import { experimentReport } from '../../lab/report/experiment.ts';
 import { UsageError } from '../common/errors.ts';
 import { writeAtomic } from '../common/files.ts';
+import { withDirectoryLock } from '../common/lock.ts';
 import { loadManifest, readColumns, readTable, requireComplete, withDesign } from '../experiment/results.ts';
 import { readCalibrationManifest } from '../calibrate/manifest.ts';
 import { calibrationReport } from './calibration-command.ts';
@@ -32,7 +33,7 @@ export async function reportCommand(positionals: string[], io: { stdout: (t: str
   if (dir === undefined) throw new UsageError('report needs an experiment directory: involution-lab report <dir>');
   if (extra.length) throw new UsageError(`report takes one directory; unexpected: ${extra.join(' ')}`);
   const calibration = readCalibrationManifest(dir);
-  if (calibration) return calibrationReport(dir, calibration, io);
+  if (calibration) return withDirectoryLock(dir, `involution-lab report ${dir}`, () => calibrationReport(dir, calibration, io));
   const manifest = loadManifest(dir);
   requireComplete(dir, manifest);
   const m = withDesign(dir, manifest);
@@ -57,7 +58,7 @@ export async function reportCommand(positionals: string[], io: { stdout: (t: str
     document: nodeDocument(),
   });
   const out = join(dir, 'report.html');
-  writeAtomic(out, html);
+  await withDirectoryLock(dir, `involution-lab report ${dir}`, () => writeAtomic(out, html));
   io.stdout(`${out}\n`);
   return 0;
 }

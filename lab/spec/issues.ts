@@ -1,7 +1,7 @@
 // Zod issues of a spec file as one line each: the field, the value and what is allowed. Shared by
 // the experiment and calibration specs, each with its own table of what its fields allow.
 import type { z } from 'zod';
-import { shown } from '../problems.ts';
+import { holdsInfinity, shown } from '../problems.ts';
 import { ALLOWED, FIELDS, specSchema } from './schema.ts';
 
 /** How one kind of spec describes itself. */
@@ -34,13 +34,55 @@ export function describeIssue(v: SpecVocabulary, issue: z.core.$ZodIssue, input:
   const allowed = v.allowed[key] ?? issue.message;
   const value = valueAt(input, issue.path);
   if (value === undefined) return `field ${field} is missing: must be ${allowed}`;
-  return `field ${field} = ${shown(value)} is not allowed: must be ${allowed}`;
+  const beyond = holdsInfinity(value) ? ' (a number beyond ±1.8e308)' : '';
+  return `field ${field} = ${shown(value)}${beyond} is not allowed: must be ${allowed}`;
 }
 
-/** The experiment spec's vocabulary: the design's fields depend on its type. */
+/**
+ * Problems of meaning in what is well formed, after problems of shape, so that every problem is
+ * listed at once: the entries with shape problems are left out (an entry of a record such as
+ * `priors.x`, otherwise the whole top-level field), a required field so left out stands in by
+ * `fallbacks[field]`, and problems about a field left out are not repeated.
+ */
+export function meaningOfRest<T>(
+  input: unknown,
+  issues: readonly z.core.$ZodIssue[],
+  v: Pick<SpecVocabulary, 'records'> & { fallbacks: Record<string, unknown> },
+  schema: { safeParse: (x: unknown) => { success: true; data: T } | { success: false } },
+  check: (data: T, problems: string[]) => void,
+): string[] {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return [];
+  const rest: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  const removed = new Set<string>();
+  for (const issue of issues) {
+    const [top, entry] = issue.path;
+    if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
+      for (const k of issue.keys) delete rest[k];
+    } else if (typeof top === 'string' && v.records.has(top) && typeof entry === 'string' && rest[top] && typeof rest[top] === 'object') {
+      const record = { ...(rest[top] as Record<string, unknown>) };
+      delete record[entry];
+      rest[top] = record;
+    } else if (typeof top === 'string') {
+      delete rest[top];
+      removed.add(top);
+      if (top in v.fallbacks) rest[top] = v.fallbacks[top];
+    }
+  }
+  const parsed = schema.safeParse(rest);
+  if (!parsed.success) return [];
+  const problems: string[] = [];
+  check(parsed.data, problems);
+  const about = (p: string) => [...removed].some((f) => new RegExp(`^field ${f}(?![\\w])`).test(p) || p.includes(`field ${f} `));
+  return problems.filter((p) => !about(p));
+}
+
+export const SPEC_RECORDS: ReadonlySet<string> = new Set(['set', 'vary', 'ranges']);
+/** Stand-ins for required fields of an experiment spec whose shape is wrong (see meaningOfRest). */
+export const SPEC_FALLBACKS: Record<string, unknown> = { seeds: 1, metrics: ['involutionIndex'], scenario: 'baseline-involution' };
+
 const EXPERIMENT: SpecVocabulary = {
   allowed: ALLOWED,
-  records: new Set(['set', 'vary', 'ranges']),
+  records: SPEC_RECORDS,
   knownFields: (path, input) => {
     const where = path.join('.');
     if (where === '') return FIELDS;

@@ -1,5 +1,6 @@
 // Parameter names and values in a spec, checked against the model's registry (sim/params.ts).
-import { PARAM_BY_NAME, ParamError, validateOverrides } from '../../sim/index.ts';
+import { knownParams, PARAM_BY_NAME, ParamError, validateOverrides } from '../../sim/index.ts';
+import { echo, ECHO_CHARS } from '../numbers.ts';
 import { Problem } from '../problems.ts';
 
 /** Seed and length have fields of their own; every other registry parameter may be set or varied. */
@@ -7,6 +8,8 @@ const OWN_FIELD: Record<string, string> = { seed: 'seeds', ticks: 'ticks' };
 
 /** Check one value of a parameter; the error names the spec field, the parameter and what is allowed. */
 export function checkParam(field: string, name: string, value: number): void {
+  // An unknown name is repeated once, shortened (the model's message would repeat it whole, twice).
+  if (!PARAM_BY_NAME.has(name)) throw new Problem(`field ${shortField(field, name)}: unknown parameter ${echo(name)}; ${knownParams(name)}`);
   if (OWN_FIELD[name]) throw new Problem(`field ${field}: parameter ${name} cannot be set here; use the field ${OWN_FIELD[name]}`);
   try {
     validateOverrides({ [name]: value });
@@ -15,6 +18,9 @@ export function checkParam(field: string, name: string, value: number): void {
     throw err;
   }
 }
+
+/** The field's path with the parameter name in it shortened (`set.<name>`). */
+const shortField = (field: string, name: string): string => (name.length > ECHO_CHARS ? field.replace(name, `${name.slice(0, ECHO_CHARS)}…`) : field);
 
 export const isInteger = (name: string): boolean => PARAM_BY_NAME.get(name)?.integer === true;
 

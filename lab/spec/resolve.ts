@@ -7,7 +7,7 @@ import { findScenario, SCENARIOS } from '../../scenarios/index.ts';
 import { buildDesign, designSize, type Design } from '../design/design.ts';
 import { attempt, Problem, SpecError } from '../problems.ts';
 import { mix32 } from '../random.ts';
-import { describeSpecIssue } from './issues.ts';
+import { describeSpecIssue, meaningOfRest, SPEC_FALLBACKS, SPEC_RECORDS } from './issues.ts';
 import { checkDisjoint, checkParam } from './params.ts';
 import { specSchema, type Spec } from './schema.ts';
 import { shapeProblems } from './shape.ts';
@@ -189,8 +189,13 @@ export function resolveExperiment(input: unknown, options: ResolveOptions = {}):
   const shape = shapeProblems(input);
   if (shape.length) throw new SpecError(shape);
   const parsed = specSchema.safeParse(input);
-  if (!parsed.success) throw new SpecError(parsed.error.issues.map((i) => describeSpecIssue(i, input)));
   const problems: string[] = [];
+  if (!parsed.success) {
+    problems.push(...parsed.error.issues.map((i) => describeSpecIssue(i, input)));
+    // What is well formed is checked for its meaning too, so that every problem is listed at once.
+    problems.push(...meaningOfRest(input, parsed.error.issues, { records: SPEC_RECORDS, fallbacks: SPEC_FALLBACKS }, specSchema, (data, found) => resolveSpec(data, resolverOf(options), found)));
+    throw new SpecError(problems);
+  }
   const e = resolveSpec(parsed.data, resolverOf(options), problems);
   if (!e) throw new SpecError(problems);
   return e;

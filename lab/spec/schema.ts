@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { SEED, TICKS } from '../../sim/limits.ts';
 
+/** Most changes a spec's interventions (or a scenario file's schedule) may list: every run scans them each month. */
+export const MAX_CHANGES = 1000;
 const SEED_MAX = SEED.max;
 const TICKS_MAX = TICKS.max;
 const seed = z.number().int().min(0).max(SEED_MAX);
@@ -34,7 +36,10 @@ export const specSchema = z.strictObject({
   vary: z.record(z.string(), z.array(z.number()).min(1)).optional(),
   design: design.optional(),
   /** Changes at given months, applied to every scenario after its own schedule: the explorer's interventions. */
-  interventions: z.array(z.strictObject({ tick: z.number().int().min(0).max(TICKS_MAX), set: z.record(z.string(), z.number()) })).optional(),
+  interventions: z
+    .array(z.strictObject({ tick: z.number().int().min(0).max(TICKS_MAX), set: z.record(z.string(), z.number()) }))
+    .max(MAX_CHANGES)
+    .optional(),
   format: z.enum(['csv', 'parquet']).optional(),
 });
 
@@ -69,7 +74,7 @@ export const ALLOWED: Record<string, string> = {
   'design.levels': 'an even integer in [2, 100]',
   'design.candidates': 'an integer in [2, 1000], at least samples',
   'design.seed': `an integer in [0, ${SEED_MAX}]`,
-  interventions: 'a list of changes during the runs, [{"tick": month, "set": {"name": number}}], applied to every scenario after its own schedule',
+  interventions: `a list of at most ${MAX_CHANGES} changes during the runs, [{"tick": month, "set": {"name": number}}], applied to every scenario after its own schedule`,
   'interventions.*': '{"tick": month, "set": {"name": number}}',
   'interventions.*.tick': `an integer in [0, ${TICKS_MAX}] (the month the change applies from)`,
   'interventions.*.set': 'an object of parameter changes, {"name": number}',

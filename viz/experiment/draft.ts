@@ -2,6 +2,7 @@
 // lab/spec says what is wrong with it). The form reads and writes its fields here; fields the form
 // has no control for (baseSeed, design.candidates, format) are kept as they are.
 import { PARAM_BY_NAME } from '../../sim/index.ts';
+import { parseDecimal } from '../../lab/numbers.ts';
 
 export type Draft = Record<string, unknown>;
 
@@ -9,7 +10,7 @@ export type Draft = Record<string, unknown>;
 export function num(text: string): number | string | undefined {
   const s = text.trim();
   if (s === '') return undefined;
-  return /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s) ? Number(s) : s;
+  return parseDecimal(s) ?? s;
 }
 
 /** A list typed in a box: "0, 0.5, 1" (commas, semicolons or spaces). */

@@ -17,14 +17,22 @@ export interface Progress {
   rate: number | null;
   /** Seconds left at that rate. */
   eta: number | null;
+  /** Runs this browser has kept (stored), of `done`: fewer when its storage refused a write. */
+  stored: number;
+  /** Why the storage refused a write (e.g. QuotaExceededError), once it has. */
+  storeError: string | null;
 }
 
 export interface RunOutcome {
   failed: number[];
   /** Runs computed by this call. */
   ran: number;
-  /** Whether the store kept the runs (false when IndexedDB is unavailable: a reload loses them). */
+  /** Whether the store kept the runs (false when IndexedDB is unavailable or refused a write: a reload loses the rest). */
   kept: boolean;
+  /** Runs of the experiment kept in the store at the end. */
+  stored: number;
+  /** Why the store refused a write, if it did. */
+  storeError: string | null;
 }
 
 /** The results stored for this experiment, read back (entries that do not fit the experiment are skipped). */
@@ -55,11 +63,14 @@ export async function runMissing(e: Experiment, key: string, results: Experiment
   const start = performance.now();
   let ran = 0;
   let next = 0;
+  // What was read back from the store is kept there; each new run counts once its write succeeded.
+  let stored = kept ? results.size : 0;
+  let storeError: string | null = kept ? null : 'IndexedDB is not available';
   const report = () => {
     const seconds = (performance.now() - start) / 1000;
     const rate = ran >= 2 && seconds > 0.2 ? ran / seconds : null;
     const left = e.runs - results.size - failed.length;
-    onProgress({ done: results.size, total: e.runs, ran, failed: failed.length, rate, eta: rate ? left / rate : null });
+    onProgress({ done: results.size, total: e.runs, ran, failed: failed.length, rate, eta: rate ? left / rate : null, stored, storeError });
   };
   report();
   const lane = async () => {
@@ -79,8 +90,11 @@ export async function runMissing(e: Experiment, key: string, results: Experiment
       if (kept) {
         try {
           await putRun(key, run, rows);
-        } catch {
+          stored++;
+        } catch (err) {
+          // Said at once (the next report): the runs from here on are in this page only.
           kept = false;
+          storeError = (err as Error | null)?.name || (err as Error | null)?.message || 'the write failed';
         }
       }
       results.addRows(run, rows);
@@ -89,5 +103,6 @@ export async function runMissing(e: Experiment, key: string, results: Experiment
     }
   };
   await Promise.all(Array.from({ length: POOL_SIZE * 2 }, lane));
-  return { failed: failed.sort((a, b) => a - b), ran, kept };
+  report();
+  return { failed: failed.sort((a, b) => a - b), ran, kept, stored, storeError };
 }

@@ -24,23 +24,27 @@ export function schedulerOf(env: Env = process.env): SchedulerInfo {
     return { kind: 'slurm', job, array };
   }
   if (env.PBS_JOBID) return { kind: 'pbs', job: env.PBS_JOBID, array: null };
-  if (env.JOB_COMPLETION_INDEX !== undefined) return { kind: 'kubernetes', job: `${env.HOSTNAME ?? os.hostname()} (index ${env.JOB_COMPLETION_INDEX})`, array: null };
+  if (env.JOB_COMPLETION_INDEX !== undefined)
+    return { kind: 'kubernetes', job: `${env.HOSTNAME ?? os.hostname()} (index ${env.JOB_COMPLETION_INDEX})`, array: null };
   return { kind: 'none', job: null, array: null };
 }
 
 const integer = (name: string, text: string | undefined): number => {
-  if (text === undefined || !/^\d+$/.test(text.trim())) throw new UsageError(`--shard auto: ${name} is ${text === undefined ? 'not set' : JSON.stringify(text)}; it must be a whole number`);
+  if (text === undefined || !/^\d{1,9}$/.test(text.trim()))
+    throw new UsageError(`--shard auto: ${name} is ${text === undefined ? 'not set' : JSON.stringify(text)}; it must be a whole number`);
   return Number(text);
 };
 
 /** "a-b" of INVOLUTION_LAB_ARRAY: the whole array a resubmission belongs to. */
 function arrayRange(text: string): [number, number] {
-  const m = /^(\d+)-(\d+)$/.exec(text.trim());
-  if (!m || Number(m[2]) < Number(m[1])) throw new UsageError(`INVOLUTION_LAB_ARRAY ${JSON.stringify(text)} is not allowed: must be first-last, the whole array's task ids, e.g. 1-16`);
+  const m = /^(\d{1,9})-(\d{1,9})$/.exec(text.trim());
+  if (!m || Number(m[2]) < Number(m[1]))
+    throw new UsageError(`INVOLUTION_LAB_ARRAY ${JSON.stringify(text)} is not allowed: must be first-last, the whole array's task ids, e.g. 1-16`);
   return [Number(m[1]), Number(m[2])];
 }
 
-const AUTO_HELP = '--shard auto reads SLURM_ARRAY_TASK_ID (with SLURM_ARRAY_TASK_MIN and SLURM_ARRAY_TASK_COUNT), PBS_ARRAY_INDEX or PBS_ARRAYID (with the count given: --shard auto/N), or JOB_COMPLETION_INDEX (with the count given)';
+const AUTO_HELP =
+  '--shard auto reads SLURM_ARRAY_TASK_ID (with SLURM_ARRAY_TASK_MIN and SLURM_ARRAY_TASK_COUNT), PBS_ARRAY_INDEX or PBS_ARRAYID (with the count given: --shard auto/N), or JOB_COMPLETION_INDEX (with the count given)';
 
 /**
  * The shard of `--shard auto` or `--shard auto/N` (the count given). Array task ids map to shards in
@@ -48,7 +52,7 @@ const AUTO_HELP = '--shard auto reads SLURM_ARRAY_TASK_ID (with SLURM_ARRAY_TASK
  * when a resubmission runs only some of its tasks (`involution-lab status` prints it so).
  */
 export function autoShard(text: string, env: Env = process.env): Shard {
-  const m = /^auto(?:\/(\d+))?$/.exec(text.trim());
+  const m = /^auto(?:\/(\d{1,9}))?$/.exec(text.trim());
   if (!m) throw new UsageError(`--shard ${JSON.stringify(text)} is not allowed: must be i/n (1 ≤ i ≤ n), auto or auto/N`);
   const given = m[1] === undefined ? undefined : Number(m[1]);
   if (given !== undefined && given < 1) throw new UsageError(`--shard ${text}: the count must be at least 1`);
@@ -66,7 +70,9 @@ export function autoShard(text: string, env: Env = process.env): Shard {
       const step = env.SLURM_ARRAY_TASK_STEP === undefined ? 1 : integer('SLURM_ARRAY_TASK_STEP', env.SLURM_ARRAY_TASK_STEP);
       // A partial array (a resubmission of some tasks, --array=3,7) cannot tell which shards it holds.
       if (max - first + 1 !== count || step !== 1 || count < 2) {
-        throw new UsageError(`--shard auto: this SLURM array (tasks ${first}-${max}, ${count} of them) is not a whole array of shards; give the whole array as INVOLUTION_LAB_ARRAY=first-last (involution-lab status prints the command), or the count: --shard auto/N`);
+        throw new UsageError(
+          `--shard auto: this SLURM array (tasks ${first}-${max}, ${count} of them) is not a whole array of shards; give the whole array as INVOLUTION_LAB_ARRAY=first-last (involution-lab status prints the command), or the count: --shard auto/N`,
+        );
       }
     }
   } else if (env.PBS_ARRAY_INDEX !== undefined || env.PBS_ARRAYID !== undefined) {
@@ -93,8 +99,11 @@ export function autoShard(text: string, env: Env = process.env): Shard {
 /** The shard of `--shard i/n`, `auto` or `auto/N`. */
 export function parseShard(text: string, env: Env = process.env): Shard {
   if (text.trim().startsWith('auto')) return autoShard(text, env);
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const index = Number(m?.[1]), count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard ${JSON.stringify(text)} is not allowed: must be i/n with 1 ≤ i ≤ n, e.g. 3/8, or auto (from the job array)`);
+  // At most 9 digits each: 400 digits would read as Infinity.
+  const m = /^(\d{1,9})\/(\d{1,9})$/.exec(text.trim());
+  const index = Number(m?.[1]),
+    count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new UsageError(`--shard ${JSON.stringify(text)} is not allowed: must be i/n with 1 ≤ i ≤ n, e.g. 3/8, or auto (from the job array)`);
   return { index, count };
 }
