@@ -67,6 +67,11 @@ describe('robustness on a known answer (A best where x1 < 0.5, B elsewhere)', ()
     // 0 of 8: [0, z²/(n + z²)] = [0, 0.3244].
     expect(by('B').satisficing).toEqual({ share: 0, low: 0, high: expect.closeTo(0.3244, 4) });
     expect(by('C').satisficed).toBe(0);
+    // The ends are exact: no rounding below 0 or above 1.
+    for (const n of [1, 7, 64, 1000]) {
+      expect(wilson(0, n).low).toBe(0);
+      expect(wilson(n, n).high).toBe(1);
+    }
   });
 
   it('gives each state’s regret against the best policy there, and its mean, median, 90th percentile and maximum', () => {
@@ -273,6 +278,31 @@ describe('involution-lab robust', () => {
       .map((l) => l.split(','));
     expect(rows.every((row) => row[col('better')] === 'higher' && row[col('threshold')] === '0.5')).toBe(true);
     expect(rows.find((row) => row[col('kind')] === 'vulnerable-cases')![col('scenario')]).toBe('baseline-involution');
+  });
+
+  it('report: a robustness section for two or more scenarios and a design, from the CSV in the directory or computed, none for one scenario', () => {
+    // Computed (involutionIndex ≤ 0) before any robust CSV is in the directory.
+    const fresh = join(tmp, 'fresh');
+    writeFileSync(join(tmp, 'fresh.json'), readFileSync(join(tmp, 'lhs.json')));
+    expect(cli('experiment', join(tmp, 'fresh.json'), '--out', fresh).status).toBe(0);
+    expect(cli('report', fresh).status).toBe(0);
+    let html = readFileSync(join(fresh, 'report.html'), 'utf8');
+    expect(html).toMatch(/<h2>Robustness of the policies<\/h2>/);
+    expect(html).toMatch(/Computed for this report \(run robust to choose the outcome, threshold, direction and policy\)/);
+    expect(html).toMatch(/aria-label="Satisficing share: states of the world with involutionIndex ≤ 0"/);
+    expect(html).toMatch(/aria-label="Regret in involutionIndex: each policy against the best policy in the same state"/);
+    expect(html).toMatch(/<th>ranked by<\/th>/);
+    expect(html).toMatch(/Vulnerable states of [a-z-]+ \(involutionIndex &gt; 0\): \d+ of 24 states/);
+    // Read from the CSV: the options it was made with (needsMet ≥ 0.5, the baseline's vulnerable states).
+    expect(cli('robust', fresh, '--outcome', 'needsMet', '--threshold', '0.5', '--higher-is-better', '--policy', 'baseline-involution').status).toBe(0);
+    expect(cli('report', fresh).status).toBe(0);
+    html = readFileSync(join(fresh, 'report.html'), 'utf8');
+    expect(html).toMatch(/Read from robustness-needsMet\.csv/);
+    expect(html).toMatch(/aria-label="Satisficing share: states of the world with needsMet ≥ 0.5"/);
+    expect(html).toMatch(/Vulnerable states of baseline-involution \(needsMet &lt; 0.5\)/);
+    expect(html).not.toMatch(/Satisficing share: states of the world with involutionIndex/);
+    expect(cli('report', one).status).toBe(0);
+    expect(readFileSync(join(one, 'report.html'), 'utf8')).not.toMatch(/Robustness of the policies/);
   });
 
   it.each([

@@ -45,7 +45,7 @@ export function robustnessText(r: Robustness): string {
   lines.push(
     r.disagree
       ? `the metrics disagree on the best policy (${[...new Set(r.rankings.map((k) => k.order[0].scenario))].join(', ')}): each answers a different question (McPhail et al. 2018)`
-      : `every metric puts ${r.rankings[0].order[0].scenario} first`,
+      : `every metric puts ${r.rankings[0].order[0].scenario} first${new Set(r.rankings.map((k) => k.order.map((o) => o.scenario).join())).size > 1 ? '; the orders after it differ' : ''}`,
   );
   const v = r.vulnerable;
   lines.push(`vulnerable states of ${v.policy} (${r.outcome} ${r.higherIsBetter ? '<' : '>'} ${r.threshold}): ${v.prim.hits} of ${v.prim.n} states`);

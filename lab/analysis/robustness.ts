@@ -38,7 +38,7 @@ export function wilson(k: number, n: number, z = 1.959963984540054): Wilson {
   const z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { share: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  return { share: p, low: k === 0 ? 0 : Math.max(0, centre - half), high: k === n ? 1 : Math.min(1, centre + half) };
 }
 
 export interface Distribution {
