@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisError } from '../lab/analysis/methods.ts';
 import type { Columns, RunSource } from '../lab/analysis/outcomes.ts';
-import { robustness, robustnessResult, wilson, ROBUSTNESS_COLUMNS } from '../lab/analysis/robustness.ts';
+import { disagreementText, orderText, robustness, robustnessResult, wilson, ROBUSTNESS_COLUMNS } from '../lab/analysis/robustness.ts';
 import { createRng } from '../lab/random.ts';
 
 /** An experiment in memory: `policies` scenarios over `points` (params x1, x2, … in [0, 1]) and `seeds` replicates; value(policy, point, replicate). */
@@ -108,6 +108,15 @@ describe('robustness on a known answer (A best where x1 < 0.5, B elsewhere)', ()
       medianOutcome: 'B>A>C',
     });
     expect(r.disagree).toBe(true);
+    expect(disagreementText(r)).toMatch(/^The metrics disagree on the best policy \(satisficingShare: A; meanRegret: B;/);
+    // Ties share a rank and are joined by "=": B and C satisfice nowhere.
+    expect(orderText(r.rankings[0])).toBe('A > B = C');
+    expect(r.rankings[0].order.map((o) => o.rank)).toEqual([1, 2, 2]);
+    // A threshold nobody meets ties every policy on satisficing share: that is no disagreement.
+    const none = robustness(m, summary, { outcome: 'y', threshold: -1, higherIsBetter: false });
+    expect(orderText(none.rankings[0])).toBe('A = B = C');
+    expect(none.disagree).toBe(false);
+    expect(disagreementText(none)).toBe('Every metric puts B first (some tied); the orders after it differ.');
     // With a threshold B meets everywhere, every metric agrees.
     expect(robustness(m, summary, { outcome: 'y', threshold: 0.5, higherIsBetter: false }).disagree).toBe(false);
   });

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { limitsText } from '../../lab/analysis/discover.ts';
 import { analysisCsv, AnalysisError } from '../../lab/analysis/methods.ts';
-import { robustness, robustnessProblem, robustnessResult, type Robustness } from '../../lab/analysis/robustness.ts';
+import { disagreementText, orderText, robustness, robustnessProblem, robustnessResult, type Robustness } from '../../lab/analysis/robustness.ts';
 import { fmt } from '../../lab/charts/style.ts';
 import { UsageError } from '../common/errors.ts';
 import { writeOut } from '../common/out.ts';
@@ -41,12 +41,8 @@ export function robustnessText(r: Robustness): string {
     );
   }
   lines.push('rankings (best first):');
-  for (const k of r.rankings) lines.push(`  ${METRIC_TEXT[k.metric].padEnd(38)} ${k.order.map((o) => o.scenario).join(' > ')}`);
-  lines.push(
-    r.disagree
-      ? `the metrics disagree on the best policy (${[...new Set(r.rankings.map((k) => k.order[0].scenario))].join(', ')}): each answers a different question (McPhail et al. 2018)`
-      : `every metric puts ${r.rankings[0].order[0].scenario} first${new Set(r.rankings.map((k) => k.order.map((o) => o.scenario).join())).size > 1 ? '; the orders after it differ' : ''}`,
-  );
+  for (const k of r.rankings) lines.push(`  ${METRIC_TEXT[k.metric].padEnd(38)} ${orderText(k)}`);
+  lines.push(disagreementText(r));
   const v = r.vulnerable;
   lines.push(`vulnerable states of ${v.policy} (${r.outcome} ${r.higherIsBetter ? '<' : '>'} ${r.threshold}): ${v.prim.hits} of ${v.prim.n} states`);
   if (v.note) lines.push(`  ${v.note}`);

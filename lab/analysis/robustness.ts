@@ -67,9 +67,16 @@ export type RankMetric = (typeof RANK_METRICS)[number];
 
 export interface Ranking {
   metric: RankMetric;
-  /** Scenario ids, best first (ties keep the experiment's order), with the value ranked on. */
-  order: { scenario: string; value: number }[];
+  /** Scenario ids, best first (ties keep the experiment's order), with the value ranked on and the rank (tied policies share it: 1, 1, 3). */
+  order: { scenario: string; value: number; rank: number }[];
 }
+
+/** A ranking as text, best first, tied policies joined by "=": "a = b > c". */
+export const orderText = (k: Ranking): string =>
+  k.order.map((o, i) => (i === 0 ? o.scenario : `${o.rank === k.order[i - 1].rank ? ' = ' : ' > '}${o.scenario}`)).join('');
+
+/** The policies ranked first by a metric (several when tied). */
+export const firsts = (k: Ranking): string[] => k.order.filter((o) => o.rank === 1).map((o) => o.scenario);
 
 export interface Vulnerability {
   policy: string;
@@ -89,7 +96,7 @@ export interface Robustness {
   states: { point: number; replicate: number }[];
   policies: PolicyRobustness[];
   rankings: Ranking[];
-  /** Whether the rankings put different policies first. */
+  /** Whether no policy is first (alone or tied) by every metric. */
   disagree: boolean;
   vulnerable: Vulnerability;
 }
@@ -169,14 +176,14 @@ export function robustness(m: RunSource, summary: Columns, o: RobustnessOptions)
     meanOutcome: (p) => sign * p.outcome.mean,
     medianOutcome: (p) => sign * p.outcome.q50,
   };
-  const rankings = RANK_METRICS.map((metric) => ({
+  const rankings: Ranking[] = RANK_METRICS.map((metric) => ({
     metric,
     order: policies
       .map((p, i) => ({ p, i }))
       .sort((a, b) => key[metric](a.p) - key[metric](b.p) || a.i - b.i)
-      .map(({ p }) => ({ scenario: p.scenario, value: metricValue[metric](p) })),
+      .map(({ p }) => ({ scenario: p.scenario, value: metricValue[metric](p), rank: 1 + policies.filter((q) => key[metric](q) < key[metric](p)).length })),
   }));
-  const disagree = new Set(rankings.map((r) => r.order[0].scenario)).size > 1;
+  const disagree = !ids.some((id) => rankings.every((k) => firsts(k).includes(id)));
   // The policy searched: as asked, else the most robust by satisficing share (ties: the lower mean regret).
   const policy =
     o.policy ??
@@ -194,6 +201,16 @@ export function robustness(m: RunSource, summary: Columns, o: RobustnessOptions)
       ? { policy, prim: { boxes: [], n: y.length, hits }, note: `${where} in ${hits === 0 ? 'no' : 'every'} state (${y.length}): nothing to tell apart` }
       : { policy, prim: prim({ x, y, ranges }, o.prim) };
   return { outcome: o.outcome, threshold: o.threshold, higherIsBetter: o.higherIsBetter, params, ranges, states, policies, rankings, disagree, vulnerable };
+}
+
+/** Whether the metrics agree on the best policy, in a sentence. */
+export function disagreementText(r: Robustness): string {
+  const top = (k: Ranking) => firsts(k).join(' = ');
+  if (r.disagree)
+    return `The metrics disagree on the best policy (${r.rankings.map((k) => `${k.metric}: ${top(k)}`).join('; ')}): each answers a different question (McPhail et al. 2018).`;
+  const common = r.policies.map((p) => p.scenario).filter((id) => r.rankings.every((k) => firsts(k).includes(id)));
+  const same = new Set(r.rankings.map(orderText)).size === 1;
+  return `Every metric puts ${common.join(' and ')} first${r.rankings.some((k) => firsts(k).length > 1) ? ' (some tied)' : ''}${same ? '' : '; the orders after it differ'}.`;
 }
 
 export const ROBUSTNESS_COLUMNS = [
@@ -267,7 +284,7 @@ export function robustnessResult(r: Robustness): Result {
       regretMax: p.regret.max,
     });
   }
-  for (const k of r.rankings) k.order.forEach((o, i) => row({ kind: 'rank', metric: k.metric, rank: i + 1, scenario: o.scenario, value: o.value }));
+  for (const k of r.rankings) k.order.forEach((o) => row({ kind: 'rank', metric: k.metric, rank: o.rank, scenario: o.scenario, value: o.value }));
   const v = r.vulnerable;
   row({ kind: 'vulnerable-cases', scenario: v.policy, states: v.prim.n, n: v.prim.hits, density: v.prim.n ? v.prim.hits / v.prim.n : 0 });
   v.prim.boxes.forEach((b, bi) => {

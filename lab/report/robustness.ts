@@ -6,7 +6,7 @@
 import { limitsText } from '../analysis/discover.ts';
 import type { Result } from '../analysis/methods.ts';
 import type { Columns, RunSource } from '../analysis/outcomes.ts';
-import { robustness, robustnessProblem, type Robustness, type RobustnessOptions } from '../analysis/robustness.ts';
+import { disagreementText, orderText, robustness, robustnessProblem, type Robustness, type RobustnessOptions } from '../analysis/robustness.ts';
 import { barChart } from '../charts/bars.ts';
 import type { Chart, ChartContext } from '../charts/frame.ts';
 import { esc, markup } from '../charts/markup.ts';
@@ -95,16 +95,10 @@ export function robustnessCharts(r: Robustness, ctx: ChartContext): string[] {
   parts.push(
     table(
       ['ranked by', 'best first'],
-      r.rankings.map((k) => [RANK_TEXT[k.metric], k.order.map((o) => o.scenario).join(' > ')]),
+      r.rankings.map((k) => [RANK_TEXT[k.metric], orderText(k)]),
     ),
   );
-  parts.push(
-    `<p class="note">${esc(
-      r.disagree
-        ? `The metrics disagree on the best policy (${[...new Set(r.rankings.map((k) => k.order[0].scenario))].join(', ')}): each answers a different question.`
-        : `Every metric puts ${r.rankings[0].order[0].scenario} first.`,
-    )}</p>`,
-  );
+  parts.push(`<p class="note">${esc(disagreementText(r))}</p>`);
   const v = r.vulnerable;
   const fails = `${r.outcome} ${r.higherIsBetter ? '<' : '>'} ${fmt(r.threshold)}`;
   parts.push(`<p class="note">${esc(`Vulnerable states of ${v.policy} (${fails}): ${v.prim.hits} of ${v.prim.n} states.${v.note ? ` ${v.note}.` : ''}`)}</p>`);
