@@ -194,6 +194,7 @@ export type MessageKey =
   | 'param.ticks'
   | 'param.policyPush'
   | 'param.budgetGrowth'
+  | 'param.needGrowth'
   | 'param.ageingRate'
   | 'param.exitMonths'
   | 'param.seed'
