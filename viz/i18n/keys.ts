@@ -207,6 +207,7 @@ export type MessageKey =
   | 'unit.months'
   | 'unit.relative growth per year'
   | 'unit.share per year'
+  | 'unit.weight'
   | 'experiment'
   | 'exportSpec'
   | 'exportSummary'
