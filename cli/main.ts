@@ -20,6 +20,7 @@ import { mergeCommand } from './experiment/merge.ts';
 import { statusCommand } from './experiment/status.ts';
 import { analyzeCommand } from './analysis/command.ts';
 import { discoverCommand } from './analysis/discover.ts';
+import { robustCommand } from './analysis/robust.ts';
 import { reportCommand } from './report/command.ts';
 
 export { UsageError };
@@ -40,6 +41,8 @@ Usage:
                          [--baseline <scenario>] [--out file.csv] [--resamples N] [--seed N]
   involution-lab discover <dir> --outcome <metric> --where "> x"|">= x"|"< x"|"<= x"|"a..b"
                           [--threshold 0.8] [--alpha 0.05] [--boxes 3] [--format text|csv] [--out file.csv]
+  involution-lab robust <dir> --outcome <metric> [--threshold 0] [--higher-is-better] [--policy <scenario>]
+                        [--format text|csv] [--out file.csv]
   involution-lab report <dir>
   involution-lab --help | --version
 
@@ -63,6 +66,9 @@ analyze   Morris elementary effects, Sobol' indices (with bootstrap intervals), 
 discover  scenario discovery: PRIM boxes of the parameters where a condition on a metric's final
           value holds (trade-off curve, restrictions with quasi-p-values, covering) and a
           classification tree for comparison; writes CSV, prints them
+robust    robustness of the scenarios as policies over the states of the world (design point × seed):
+          satisficing share (Wilson interval), regret (mean, median, 90th percentile, max), the
+          outcome's distribution, rankings, and PRIM boxes of one policy's vulnerable states
 report    writes <dir>/report.html: fan charts, sensitivity bars, heatmaps and the manifest (for a
           calibration: posterior marginals by generation, pairwise densities, predictive check)
 See docs/experiments.md for the spec format.`;
@@ -112,10 +118,18 @@ const COMMANDS: Record<string, Options> = {
     format: { type: 'string' },
     out: { type: 'string' },
   },
+  robust: {
+    outcome: { type: 'string' },
+    threshold: { type: 'string' },
+    'higher-is-better': { type: 'boolean' },
+    policy: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  },
   report: {},
 };
 /** Commands whose operands (a spec file, directories) are positional. */
-const POSITIONAL = new Set(['experiment', 'calibrate', 'merge', 'analyze', 'discover', 'report', 'status']);
+const POSITIONAL = new Set(['experiment', 'calibrate', 'merge', 'analyze', 'discover', 'robust', 'report', 'status']);
 
 export interface Io {
   stdout: (text: string) => void;
@@ -199,6 +213,10 @@ function dispatch(argv: string[], io: Io): number {
   if (command === 'discover') {
     const { outcome, where, threshold, alpha, boxes, format } = values;
     return settle(discoverCommand(positionals, { outcome, where, threshold, alpha, boxes, format, out: requirePath('--out', values.out) }, io), io);
+  }
+  if (command === 'robust') {
+    const flags = values as Record<string, string | boolean | undefined>;
+    return settle(robustCommand(positionals, { ...flags, out: requirePath('--out', values.out) }, io), io);
   }
   if (command === 'report') return settle(reportCommand(positionals, io), io);
   if (command === 'status') return statusCommand(positionals, { script: values.script }, io);

@@ -1,7 +1,7 @@
 // The research loop in the browser against the command line: a spec loaded through the Experiment
 // tab's file input and run on the page's pool of workers gives the summary.csv `involution-lab
 // experiment` writes for it, byte for byte, for a grid (with a scenario file), a Morris, a Sobol' and
-// a Latin hypercube design; its analyses are `analyze`'s, its scenario discovery `discover`'s; its exported spec run by the CLI gives the same bytes again;
+// a Latin hypercube design; its analyses are `analyze`'s, its scenario discovery `discover`'s, its policies' robustness `robust`'s; its exported spec run by the CLI gives the same bytes again;
 // Compare's spec and CSV (the sidebar's settings and interventions included) are the CLI's too; a
 // reload mid-experiment resumes with only the missing runs; a bad spec lists the CLI's problems.
 import { spawnSync } from 'node:child_process';
@@ -35,11 +35,12 @@ const SPECS = {
   morris: { ...small, scenario: 'baseline-involution', ticks: 12, seeds: 2, design: { type: 'morris', samples: 3, levels: 4, ranges: { pathDependence: [0, 1], districts: [2, 6] } } },
   sobol: { ...small, scenario: 'baseline-involution', ticks: 12, seeds: 1, design: { type: 'sobol', samples: 4, ranges: { pathDependence: [0, 1], politicalRationality: [0, 1] } } },
   lhs: { ...small, scenario: 'baseline-involution', ticks: 12, seeds: 2, design: { type: 'lhs', samples: 30, ranges: { pathDependence: [0, 1], politicalRationality: [0, 1] } } },
+  robust: { ...small, scenarios: ['baseline-involution', 'full-prevention'], ticks: 12, seeds: 2, design: { type: 'lhs', samples: 8, ranges: { fragmentationLoss: [0, 0.5], reportVisibility: [0, 3] } } },
   // Long enough that a reload after its first runs comes well before its end.
   long: { ...small, set: { citizens: 2000 }, scenario: 'baseline-involution', ticks: 36, seeds: 150 },
 };
 type Name = keyof typeof SPECS;
-const RUNS: Record<Name, number> = { grid: 8, morris: 18, sobol: 16, lhs: 60, long: 150 };
+const RUNS: Record<Name, number> = { grid: 8, morris: 18, sobol: 16, lhs: 60, robust: 32, long: 150 };
 
 /** The spec file and the CLI's output directory of each spec. */
 const files = {} as Record<Name, { spec: string; out: string }>;
@@ -189,6 +190,58 @@ describe('the Experiment tab and the command line', () => {
     const reference = readFileSync(join(files.lhs.out, 'report.html'), 'utf8');
     expect(chartNames(report.text)).toEqual(chartNames(reference));
     expect(chartNames(report.text).filter((c) => c.startsWith('PRIM box'))).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('robust: the policies\' robustness as robust prints it, for the threshold, direction and policy chosen, and in the exported report', async () => {
+    const { page, errors } = await openTab();
+    await load(page, 'robust', RUNS.robust);
+    await page.click('#exp-run');
+    await phase(page, 'done');
+    // A threshold that is not a number is refused in words, and nothing is drawn.
+    await page.fill('#exp-robust-threshold', 'low');
+    await page.click('#exp-robust');
+    expect(await page.textContent('#exp-robust-problem')).toBe('“low” is not a threshold: write a number, such as 0 or -0.5.');
+    expect(await page.locator('#exp-robustness-results table').count()).toBe(0);
+    // The defaults (involutionIndex ≤ 0, the most robust policy): the CSV robust writes.
+    await page.fill('#exp-robust-threshold', '0');
+    await page.click('#exp-robust');
+    await page.waitForSelector('#exp-robust-table');
+    expect(await page.isHidden('#exp-robust-problem')).toBe(true);
+    expect(await page.locator('#exp-robust-table tbody tr').count()).toBe(2);
+    expect(await page.textContent('#exp-robust-caption')).toBe('16 states of the world (design point × seed); satisficing: involutionIndex ≤ 0');
+    const plain = await downloaded(page, () => page.click('#exp-robust-export'));
+    const printed = cli('robust', files.robust.out, '--outcome', 'involutionIndex', '--out', '-');
+    expect(printed.status, printed.stderr).toBe(0);
+    expect(plain.text).toBe(printed.stdout);
+    // Another threshold, higher is better, the baseline's vulnerable states.
+    await page.fill('#exp-robust-threshold', '0.1');
+    await page.check('#exp-robust-higher');
+    await page.selectOption('#exp-robust-policy', 'baseline-involution');
+    await page.click('#exp-robust');
+    await page.waitForSelector('#exp-robust-table');
+    expect(await page.textContent('#exp-robust-vulnerable')).toMatch(/^Vulnerable states of .+ \(involutionIndex < 0\.1\): \d+ of 16$/);
+    const chosen = await downloaded(page, () => page.click('#exp-robust-export'));
+    expect(chosen.name).toBe('robustness-involutionIndex.csv');
+    const asked = ['--outcome', 'involutionIndex', '--threshold', '0.1', '--higher-is-better', '--policy', 'baseline-involution'];
+    expect(chosen.text).toBe(cli('robust', files.robust.out, ...asked, '--out', '-').stdout);
+    expect(await page.locator('#exp-robustness table').count()).toBeGreaterThanOrEqual(2);
+    expect(await axeViolations(page)).toEqual([]);
+    // The exported report holds the robustness as `report` draws it from robust's file.
+    const report = await downloaded(page, () => page.click('#exp-export-report'));
+    expect(sectionTitles(report.text)).toContain('Robustness of the policies');
+    expect(report.text).toContain('Satisficing share: states of the world with involutionIndex ≥ 0.1');
+    expect(cli('robust', files.robust.out, ...asked).status).toBe(0);
+    // The page's report draws the Latin hypercube's binned means of its outcome only: so does `report` once analyze made them.
+    expect(cli('analyze', files.robust.out, '--method', 'lhs', '--outcome', 'involutionIndex').status).toBe(0);
+    expect(cli('report', files.robust.out).status).toBe(0);
+    const reference = readFileSync(join(files.robust.out, 'report.html'), 'utf8');
+    expect(chartNames(report.text)).toEqual(chartNames(reference));
+    expect(chartNames(report.text).filter((c) => /^(Satisficing share|Regret in)/.test(c))).toEqual([
+      'Satisficing share: states of the world with involutionIndex ≥ 0.1',
+      'Regret in involutionIndex: each policy against the best policy in the same state',
+    ]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -14,6 +14,8 @@ import { meanInterval } from '../lab/analysis/paired.ts';
 import { prim } from '../lab/analysis/prim.ts';
 import { createRng } from '../lab/random.ts';
 import { fanOf } from '../lab/summaries.ts';
+import { robustness } from '../lab/analysis/robustness.ts';
+import { regretsChart, satisficingChart } from '../lab/report/robustness.ts';
 
 /** The chart's markup, numbers rounded to two decimals, an element a line. */
 const snapshot = (chart: Chart): string => `${markup(chart).replace(/-?\d+\.\d+/g, (x) => String(Math.round(Number(x) * 100) / 100 || 0)).replace(/></g, '>\n<')}\n`;
@@ -200,7 +202,28 @@ const charts: Record<string, () => Chart> = {
     }, ctx());
   },
   ...discoveryCharts(),
+  ...robustnessCharts(),
 };
+
+/**
+ * Robustness of three policies over 20 seeded points in [0, 1]² × 2 seeds: A is 0 where x0 < 0.5 and
+ * 1 elsewhere, B 0.4 everywhere, C 0.8 + 0.4 x1; the outcome ≤ 0.3 satisfices.
+ */
+function robustnessCharts(): Record<string, () => Chart> {
+  const x0 = unit(111, 20), x1 = unit(112, 20), noise = unit(113, 120);
+  const points = x0.map((a, i) => [a, x1[i]]);
+  const run: number[] = [], y: number[] = [];
+  for (let s = 0; s < 3; s++)
+    points.forEach((x, p) => {
+      for (let r = 0; r < 2; r++) {
+        run.push((s * 20 + p) * 2 + r);
+        y.push((s === 0 ? (x[0] < 0.5 ? 0 : 1) : s === 1 ? 0.4 : 0.8 + 0.4 * x[1]) + (noise[run.length - 1] - 0.5) * 0.1);
+      }
+    });
+  const m = { scenarios: [{ id: 'A' }, { id: 'B' }, { id: 'C' }], seeds: [1, 2], design: { type: 'lhs' as const, params: ['pathDependence', 'politicalRationality'], points, ranges: { pathDependence: [0, 1] as [number, number], politicalRationality: [0, 1] as [number, number] } } };
+  const r = robustness(m, { rows: run.length, values: { run, involutionIndex: y } }, { outcome: 'involutionIndex', threshold: 0.3, higherIsBetter: false });
+  return { satisficing: () => satisficingChart(r, ctx()), regret: () => regretsChart(r, ctx()) };
+}
 
 /** PRIM on 400 seeded points in [0, 1]², y = 1 where x0 > 0.6 and x1 < 0.4: its trade-off curve, limits and scatter. */
 function discoveryCharts(): Record<string, () => Chart> {
@@ -267,6 +290,9 @@ describe('charts', () => {
     expect(legend(charts['grid-effect']())).toEqual(['baseline-involution', 'full-prevention']);
     expect(texts(charts['grid-effect'](), 'note')).toEqual(['a panel for each value of politicalRationality', 'dots: mean over 6 seeds; whiskers: 95 % t interval']);
     expect(legend(charts.distribution())).toEqual(['a seed', 'quartiles and median', 'mean, 95 % interval']);
+    expect(legend(charts.regret())).toEqual(['a state of the world', 'median to 90th percentile', 'mean', 'maximum']);
+    expect(texts(charts.regret(), 'x-label').join(' ')).toMatch(/^regret in involutionIndex/);
+    expect(texts(charts.satisficing(), 'note')).toEqual(['40 states (design point × seed), the same for every policy; whiskers: Wilson 95 % interval', 'whiskers: 95 % confidence interval']);
     expect(legend(charts.smoother())).toEqual(['binned mean, 95 % interval', 'a design point (mean over seeds)']);
     expect(texts(charts.tradeoff(), 'x-label')).toEqual(['coverage (share of all runs of interest inside the box) →']);
     expect(legend(charts['scatter-box']())).toEqual(['of interest (62)', 'others (338)', 'the box']); // about 0.4 × 0.4 of the 400 runs
@@ -278,6 +304,10 @@ describe('charts', () => {
     expect([...grid.querySelectorAll('g.plot text')].map((t) => t.textContent)).toEqual(expect.arrayContaining(['politicalRationality = 0', 'politicalRationality = 1']));
     expect(grid.querySelectorAll('g.plot circle')).toHaveLength(12);
     expect(charts.distribution().querySelectorAll('g.plot circle')).toHaveLength(24);
+    // Regret: a dot per state and policy (3 × 40), and a mean per policy; satisficing: a bar per policy, whiskers where the share is not 0.
+    expect(charts.regret().querySelectorAll('g.plot circle')).toHaveLength(3 * 40);
+    expect(charts.regret().querySelectorAll('g.plot path title')).toHaveLength(3);
+    expect(charts.satisficing().querySelectorAll('g.plot rect title')).toHaveLength(3);
     const trade = charts.tradeoff();
     const steps = [...trade.querySelectorAll('g.step circle')].map((c) => c.getAttribute('data-step'));
     expect(steps[0]).toBe('0');

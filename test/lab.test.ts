@@ -114,7 +114,7 @@ describe('lab/ in memory and the command line', () => {
     expect(result.rows).toHaveLength(32);
   });
 
-  it.each([['grid', 18], ['morris', 2]] as [Name, number][])('%s: the report built in memory, as the browser builds it, is the one involution-lab report writes', (name, charts) => {
+  it.each([['grid', 20], ['morris', 2]] as [Name, number][])('%s: the report built in memory, as the browser builds it, is the one involution-lab report writes', (name, charts) => {
     const r = cli('report', dirs[name]);
     expect(r.status, r.stderr).toBe(0);
     const { e, results } = memory[name];
@@ -130,7 +130,7 @@ describe('lab/ in memory and the command line', () => {
     const body = (page: string) => page.slice(page.indexOf('<section>'), page.indexOf('<section><h2>Manifest'));
     expect(body(html)).toBe(body(read(name, 'report.html')));
     // grid: 2 fans over time, 2 metrics × (2 charts against a parameter + 2 scenarios over time), 2 paired fans, 2 paired bar charts,
-    // 2 metrics × 2 scenarios heatmaps; morris: its 2 metrics' bars (final month only).
+    // 2 metrics × 2 scenarios heatmaps, the robustness section's satisficing shares and regrets; morris: its 2 metrics' bars (final month only).
     expect(body(html).match(/<svg [^>]*class="chart"/g)).toHaveLength(charts);
     expect(html).toContain(`<h1>Experiment spec.json</h1>`);
   });

@@ -15,9 +15,9 @@ import { nodeDocument } from './dom.ts';
 import { fansOverTime, pairedDifferences } from './fans.ts';
 import { runsTable } from '../analysis/command.ts';
 
-const ANALYSIS_FILE = /^(?:analysis|discovery)-.+\.csv$/;
+const ANALYSIS_FILE = /^(?:analysis|discovery|robustness)-.+\.csv$/;
 
-/** The analyses `involution-lab analyze` and `discover` wrote in the directory (analysis-<method>-<outcome>.csv, discovery-<outcome>.csv), by file name. */
+/** The analyses `involution-lab analyze`, `discover` and `robust` wrote in the directory (analysis-<method>-<outcome>.csv, discovery-<outcome>.csv, robustness-<outcome>.csv), by file name. */
 function readAnalyses(dir: string): { files: string[]; analyses: ReportAnalysis[] } {
   const files = readdirSync(dir).filter((f) => ANALYSIS_FILE.test(f)).sort();
   const analyses = files.map((f) => {

@@ -26,5 +26,6 @@ export {
   type LimitRow,
   type ScatterBoxData,
 } from './discovery.ts';
+export { regretChart, type RegretRow } from './robustness.ts';
 export { markup, esc } from './markup.ts';
 export { PALETTE, SERIES, seriesColor, FONT, fmt } from './style.ts';

@@ -13,6 +13,7 @@ import { analysisCharts, DESIGN_METHODS, inlineAnalyses, inlineDesignAnalyses, t
 import type { FanSet, PairedFanSet } from './fans.ts';
 import { heatmaps } from './heatmaps.ts';
 import { commitText, htmlPage, sectionsHtml, type ModelVersion, type Section } from './page.ts';
+import { ROBUSTNESS_INTRO, robustnessOptionsOf, robustnessParts } from './robustness.ts';
 import { metricLabel } from './units.ts';
 
 /** What the report says of the experiment: an Experiment (lab/spec/resolve.ts), or a manifest with its design. */
@@ -82,12 +83,13 @@ export function reportSections(input: Omit<ExperimentReportInput, 'specFile' | '
     markup(fanChart({ title: `${metric}: difference from ${paired!.baseline}, paired on common seeds (mean and 90 % band across ${paired!.across})`, xLabel: 'month (tick)', yLabel: `difference in ${metricLabel(metric)}`, series, note: 'line: mean of the paired differences; band: 5th to 95th percentile of the pairs' }, ctx)));
   // What is given is drawn; what is not (a sensitivity analysis, the design's own result) the report computes.
   const given = input.analyses ?? [];
-  const givenSensitivity = given.filter((a) => !DESIGN_METHODS.has(a.method) && a.method !== 'discover');
+  const givenSensitivity = given.filter((a) => !DESIGN_METHODS.has(a.method) && a.method !== 'discover' && a.method !== 'robust');
   const analyses = givenSensitivity.length ? givenSensitivity : inlineAnalyses(m, input.summary);
   const from = givenSensitivity.length ? `from ${input.analysesFrom ?? 'the analyses given'}` : 'computed for this report (run analyze to choose method, outcome and baseline)';
   const givenDesign = given.filter((a) => DESIGN_METHODS.has(a.method));
   const design = givenDesign.length ? givenDesign : inlineDesignAnalyses(m, input.summary, input.runs);
   const discoveries = given.filter((a) => a.method === 'discover');
+  const robust = given.filter((a) => a.method === 'robust').flatMap((a) => robustnessOptionsOf(a.outcome, a.result) ?? []);
   const designFrom = givenDesign.length ? `Read from ${input.analysesFrom ?? 'the analyses given'}` : `Computed for this report for the first metrics (analyze --method ${design[0]?.method ?? 'grid'} --outcome <metric> chooses one)`;
   const finalOnly = m.spec.record === 'final';
   return [
@@ -119,6 +121,11 @@ export function reportSections(input: Omit<ExperimentReportInput, 'specFile' | '
       title: 'Scenario discovery',
       intro: `${DISCOVERY_INTRO} Read from ${input.analysesFrom ?? 'the discovery given'}.`,
       parts: discoveries.flatMap((a) => analysisCharts(m, a, ctx, input.summary)),
+    },
+    {
+      title: 'Robustness of the policies',
+      intro: `${ROBUSTNESS_INTRO} ${robust.length ? `Read from ${input.analysesFrom ?? 'the robustness given'}` : 'Computed for this report (run robust to choose the outcome, threshold, direction and policy)'}.`,
+      parts: robustnessParts(m, input.summary, robust, ctx),
     },
   ];
 }

@@ -19,6 +19,8 @@ export interface ExperimentData {
   outcome: string;
   /** The scenario discovery made on the page, if any (it joins the report). */
   discovery?: ReportAnalysis;
+  /** The policies' robustness computed on the page, if any (it joins the report). */
+  robustness?: ReportAnalysis;
 }
 
 type ReportModule = typeof import('../../lab/report/index.ts');
@@ -28,7 +30,7 @@ const load = (): Promise<ReportModule> => (module ??= import('../../lab/report/i
 /** What the report is made of: the page's analyses, and the paired fans against the page's baseline. */
 function reportInput(r: ReportModule, data: ExperimentData) {
   const { experiment, results } = data;
-  const analyses: ReportAnalysis[] = [...data.analyses.map((a) => ({ method: a.options.method, outcome: a.options.outcome, result: a.result })), ...(data.discovery ? [data.discovery] : [])];
+  const analyses: ReportAnalysis[] = [...data.analyses.map((a) => ({ method: a.options.method, outcome: a.options.outcome, result: a.result })), ...(data.discovery ? [data.discovery] : []), ...(data.robustness ? [data.robustness] : [])];
   const baseline = data.analyses.find((a) => a.options.baseline !== undefined)?.options.baseline ?? experiment.scenarios[0].id;
   return {
     experiment,

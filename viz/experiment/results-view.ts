@@ -1,6 +1,6 @@
 // A finished experiment on the page: the outcome (and baseline) chosen, the analyses its design
-// allows as tables, the report's charts under them (hooks.ts), scenario discovery (discovery.ts), and
-// its files: summary.csv, runs.csv and the HTML report.
+// allows as tables, the report's charts under them (hooks.ts), scenario discovery (discovery.ts), the
+// policies' robustness (robustness.ts), and its files: summary.csv, runs.csv and the HTML report.
 import type { Experiment, ExperimentResults } from '../../lab/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { metricLabel, pick, t } from '../i18n/index.ts';
@@ -8,6 +8,7 @@ import { downloadText } from '../export.ts';
 import { analyses, analysisTable, hasBaseline } from './analysis.ts';
 import { button, el, labelled } from './dom.ts';
 import { discoveryPanel } from './discovery.ts';
+import { robustnessPanel } from './robustness.ts';
 import { exportReport, showCharts, type ExperimentData } from './hooks.ts';
 
 export interface Choice {
@@ -47,6 +48,7 @@ export function renderResults(box: HTMLElement, e: Experiment, results: Experime
   const data: ExperimentData = { spec, experiment: e, results, analyses: list.filter((a) => 'result' in a), outcome: choice.outcome };
   charts.hidden = !showCharts(charts, data);
   discoveryPanel(box, e, results, choice.outcome, (found) => (data.discovery = found));
+  robustnessPanel(box, e, results, choice.outcome, (found) => (data.robustness = found));
   const exports = el(box, 'div', undefined, 'buttons');
   button(exports, t('exp.exportCsv'), 'exp-export-csv').addEventListener('click', () => downloadText(results.summaryCsv(), 'summary.csv', 'text/csv'));
   button(exports, t('exp.exportRuns'), 'exp-export-runs').addEventListener('click', () => downloadText(results.runsCsv(), 'runs.csv', 'text/csv'));
