@@ -47,6 +47,8 @@ describe('adding a parameter', () => {
     for (const file of readdirSync(join(root, 'viz', 'i18n', 'messages')).filter((f) => f.endsWith('.json'))) {
       const catalog = JSON.parse(read(`viz/i18n/messages/${file}`)) as Record<string, string>;
       for (const name of shown) expect(catalog[`param.${name}`], `${file}: param.${name}`).toBeTruthy();
+      // Each shown parameter's unit is named too (the panel writes "meaning (unit)").
+      for (const p of panelParams()) if (p.unit) expect(catalog[`unit.${p.unit}`], `${file}: unit.${p.unit} (${p.name})`).toBeTruthy();
     }
   });
 });
