@@ -34,7 +34,7 @@ const SPECS = {
   grid: { ...small, description: 'browser grid', scenarios: ['baseline-involution', 'files/custom.json'], ticks: 18, seeds: 2, record: { every: 6 }, vary: { pathDependence: [0.3, 0.9] } },
   morris: { ...small, scenario: 'baseline-involution', ticks: 12, seeds: 2, design: { type: 'morris', samples: 3, levels: 4, ranges: { pathDependence: [0, 1], districts: [2, 6] } } },
   sobol: { ...small, scenario: 'baseline-involution', ticks: 12, seeds: 1, design: { type: 'sobol', samples: 4, ranges: { pathDependence: [0, 1], politicalRationality: [0, 1] } } },
-  lhs: { ...small, scenario: 'baseline-involution', ticks: 12, seeds: 2, design: { type: 'lhs', samples: 30, ranges: { pathDependence: [0, 1], politicalRationality: [0, 1] } } },
+  lhs: { ...small, scenario: 'baseline-involution', ticks: 60, seeds: 2, design: { type: 'lhs', samples: 30, ranges: { pathDependence: [0, 1], politicalRationality: [0, 1] } } },
   robust: { ...small, scenarios: ['baseline-involution', 'full-prevention'], ticks: 12, seeds: 2, design: { type: 'lhs', samples: 8, ranges: { fragmentationLoss: [0, 0.5], reportVisibility: [0, 3] } } },
   // Long enough that a reload after its first runs comes well before its end.
   long: { ...small, set: { citizens: 2000 }, scenario: 'baseline-involution', ticks: 36, seeds: 150 },
