@@ -85,8 +85,11 @@ describe('involution-lab report', () => {
     const r = await render(grid, 'grid.png');
     expect(r.errors).toEqual([]);
     // 2 fan charts and 2 paired fans (metrics) + 1 paired chart (from the analyze CSV) + 2 metrics × 2 scenarios heatmaps,
-    // and the grid's own result, computed for the report: 2 metrics × (against each of the 2 parameters + 2 scenarios over time).
-    expect(r.svgs).toBe(17);
+    // and the grid's own result, computed for the report: 2 metrics × (against each of the 2 parameters + 2 scenarios over time),
+    // and the two scenarios' robustness over the grid's states (satisficing share and regret).
+    expect(r.svgs).toBe(19);
+    expect(r.titles.join(' ')).toMatch(/Satisficing share: states of the world with involutionIndex ≤ 0/);
+    expect(r.titles.join(' ')).toMatch(/Regret in involutionIndex: each policy against the best policy in the same state/);
     expect(r.titles.join(' ')).toMatch(/needsMet \(final month\) against baseTransparency, by scenario/);
     expect(r.titles.join(' ')).toMatch(/involutionIndex over time \(full-prevention\), a line for each value of pathDependence/);
     expect(r.titles.join(' ')).toMatch(/needsMet: difference from baseline-involution, paired on common seeds \(mean and 90 % band across 6 design points × 4 seeds\)/);
