@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MUTANTS } from './mutant-list.ts';
 
-const TESTS = ['test/validation.test.ts', 'test/mechanisms.test.ts', 'test/invariants.test.ts', 'test/determinism.test.ts'];
+const TESTS = ['test/validation.test.ts', 'test/mechanisms.test.ts', 'test/invariants.test.ts', 'test/determinism.test.ts', 'test/index-definition.test.ts'];
 
 function main(): void {
   const picked = process.argv.slice(2);
