@@ -183,7 +183,7 @@ describe('held out of calibration', () => {
 
   // Changsha's bonus is paid from the purchase budget (Model 2.1): the money set aside buys fewer
   // contracts, so coverage no longer rises (−0.004 measured at 120 months), while the need met rises
-  // (+0.010), through quality (+0.022).
+  // (+0.009), through quality (+0.020).
   it("Changsha's mechanisms raise the need met, quality and satisfaction while SOs stay 60–90 % government-funded", () => {
     for (const metric of ['needsMet', 'serviceQuality', 'satisfaction']) expect(diff('baseline', 'changsha', metric, 120), metric).toBeGreaterThan(0);
     const share = mean(at('changsha', 'govRevenueShare', 120));
