@@ -5,10 +5,9 @@
 // `involution-lab analyze` writes (its defaults: 1000 resamples, seed 1, 95 %); each table downloads
 // as that command's CSV.
 import { analysisCsv, analyze, AnalysisError, designMethod, type AnalyzeOptions, type Experiment, type ExperimentResults, type Result } from '../../lab/index.ts';
-import { findScenario } from '../../scenarios/index.ts';
-import { getLang, locale, metricLabel, pick, t, type MessageKey } from '../i18n/index.ts';
+import { getLang, locale, metricLabel, t, type MessageKey } from '../i18n/index.ts';
 import { downloadText } from '../export.ts';
-import { button, el, paramLabel } from './dom.ts';
+import { button, dataTable, el, paramLabel, scenarioName } from './dom.ts';
 
 export interface Analysis {
   options: AnalyzeOptions;
@@ -49,11 +48,6 @@ export function analyses(e: Experiment, results: ExperimentResults, outcome: str
 }
 
 const number = () => new Intl.NumberFormat(locale(getLang()), { maximumSignificantDigits: 3 });
-const scenarioName = (id: string) => {
-  const s = findScenario(id);
-  return s ? pick(s.title) : id;
-};
-
 /** The table of one analysis: the columns a reader needs, each interval beside its estimate. */
 export function analysisTable(parent: HTMLElement, a: Analysis, several: boolean): void {
   const { method, outcome } = a.options;
@@ -106,22 +100,7 @@ export function analysisTable(parent: HTMLElement, a: Analysis, several: boolean
   const caption = `exp.caption.${method}${effect ? 'Effect' : ''}` as MessageKey;
   const title = el(box, 'h3', t(caption, { outcome: `${metricLabel(outcome)} (${outcome})`, baseline: scenarioName(a.options.baseline ?? '') }));
   title.id = `exp-table-${method}${effect ? '-effect' : ''}`;
-  // Scrolls sideways on a phone: reachable by keyboard.
-  const wrap = el(box, 'div', undefined, 'table-wrap');
-  Object.assign(wrap, { tabIndex: 0, role: 'region' });
-  wrap.setAttribute('aria-labelledby', title.id);
-  const table = el(wrap, 'table');
-  table.setAttribute('aria-labelledby', title.id);
-  const tr = el(el(table, 'thead'), 'tr');
-  for (const h of head) el(tr, 'th', h).scope = 'col';
-  const body = el(table, 'tbody');
-  for (const row of rows) {
-    const r = el(body, 'tr');
-    row.forEach((cell, i) => {
-      const c = el(r, i === 0 ? 'th' : 'td', cell);
-      if (i === 0) (c as HTMLTableCellElement).scope = 'row';
-    });
-  }
+  dataTable(box, head, rows, title.id);
   el(box, 'p', t(`exp.note.${method}` as MessageKey), 'note');
   button(box, t('exp.exportAnalysis')).addEventListener('click', () => {
     downloadText(analysisCsv(method, outcome, a.result), `analysis-${method}-${outcome}${effect ? `-vs-${a.options.baseline}` : ''}.csv`, 'text/csv');

@@ -17,41 +17,16 @@ import {
   type Where,
 } from '../../lab/index.ts';
 import type { BoxText, ReportAnalysis } from '../../lab/report/index.ts';
-import { findScenario } from '../../scenarios/index.ts';
-import { getLang, locale, metricLabel, pick, t } from '../i18n/index.ts';
+import { getLang, locale, metricLabel, t } from '../i18n/index.ts';
 import { downloadText } from '../export.ts';
-import { button, el, labelled, paramLabel } from './dom.ts';
+import { button, dataTable as table, el, labelled, paramLabel, scenarioName } from './dom.ts';
 
 type ReportModule = typeof import('../../lab/report/index.ts');
 let module: Promise<ReportModule> | undefined;
 const load = (): Promise<ReportModule> => (module ??= import('../../lab/report/index.ts'));
 
-const scenarioName = (id: string) => {
-  const s = findScenario(id);
-  return s ? pick(s.title) : id;
-};
-
 /** The condition last asked for, per experiment and outcome, so that a redraw (another baseline) keeps it. */
 const asked = new WeakMap<Experiment, Map<string, string>>();
-
-/** A table with a header row, its first column a row header. */
-function table(parent: HTMLElement, head: string[], rows: string[][], labelId: string): void {
-  const wrap = el(parent, 'div', undefined, 'table-wrap');
-  Object.assign(wrap, { tabIndex: 0, role: 'region' });
-  wrap.setAttribute('aria-labelledby', labelId);
-  const tbl = el(wrap, 'table');
-  tbl.setAttribute('aria-labelledby', labelId);
-  const tr = el(el(tbl, 'thead'), 'tr');
-  for (const h of head) el(tr, 'th', h).scope = 'col';
-  const body = el(tbl, 'tbody');
-  for (const row of rows) {
-    const r = el(body, 'tr');
-    row.forEach((cell, i) => {
-      const c = el(r, i === 0 ? 'th' : 'td', cell);
-      if (i === 0) (c as HTMLTableCellElement).scope = 'row';
-    });
-  }
-}
 
 /**
  * The discovery panel under the analyses; `found` is told of each discovery made (for the HTML

@@ -1,6 +1,7 @@
 // Small DOM helpers of the Experiment tab: elements with their text, labelled inputs and buttons.
 import { PARAM_BY_NAME, PARAMS, type Group, type ParamSpec } from '../../sim/index.ts';
-import { t, type MessageKey } from '../i18n/index.ts';
+import { findScenario } from '../../scenarios/index.ts';
+import { pick, t, type MessageKey } from '../i18n/index.ts';
 
 export function el<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = parent.appendChild(document.createElement(tag));
@@ -58,4 +59,34 @@ export function paramSelect(parent: Element, id: string, label: string, names: r
     for (const n of names.filter((x) => PARAM_BY_NAME.get(x)?.group === group)) og.append(new Option(paramLabel(n), n, false, n === value));
   }
   return select;
+}
+
+/** A bundled scenario's title in the page's language; a scenario file's id as it is. */
+export const scenarioName = (id: string): string => {
+  const s = findScenario(id);
+  return s ? pick(s.title) : id;
+};
+
+/**
+ * A table that scrolls sideways on a phone, reachable by keyboard, labelled by `labelId`: a header
+ * row, and the first column of each row its row header.
+ */
+export function dataTable(parent: HTMLElement, head: string[], rows: string[][], labelId: string, id?: string): HTMLTableElement {
+  const wrap = el(parent, 'div', undefined, 'table-wrap');
+  Object.assign(wrap, { tabIndex: 0, role: 'region' });
+  wrap.setAttribute('aria-labelledby', labelId);
+  const tbl = el(wrap, 'table');
+  if (id) tbl.id = id;
+  tbl.setAttribute('aria-labelledby', labelId);
+  const tr = el(el(tbl, 'thead'), 'tr');
+  for (const h of head) el(tr, 'th', h).scope = 'col';
+  const body = el(tbl, 'tbody');
+  for (const row of rows) {
+    const r = el(body, 'tr');
+    row.forEach((cell, i) => {
+      const c = el(r, i === 0 ? 'th' : 'td', cell);
+      if (i === 0) (c as HTMLTableCellElement).scope = 'row';
+    });
+  }
+  return tbl;
 }

@@ -8,37 +8,11 @@ import { analysisCsv, AnalysisError, type Experiment, type ExperimentResults } f
 import { firsts, orderText, robustness, robustnessProblem, robustnessResult, type Robustness } from '../../lab/analysis/robustness.ts';
 import { limitsText } from '../../lab/analysis/discover.ts';
 import type { ReportAnalysis } from '../../lab/report/index.ts';
-import { findScenario } from '../../scenarios/index.ts';
-import { getLang, locale, metricLabel, pick, t, type MessageKey } from '../i18n/index.ts';
+import { getLang, locale, metricLabel, t, type MessageKey } from '../i18n/index.ts';
 import { downloadText } from '../export.ts';
-import { button, el, labelled } from './dom.ts';
-
-const scenarioName = (id: string) => {
-  const s = findScenario(id);
-  return s ? pick(s.title) : id;
-};
+import { button, dataTable as table, el, labelled, scenarioName } from './dom.ts';
 
 const NUMBER = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
-
-/** A table with a header row, its first column a row header. */
-function table(parent: HTMLElement, head: string[], rows: string[][], labelId: string, id?: string): void {
-  const wrap = el(parent, 'div', undefined, 'table-wrap');
-  Object.assign(wrap, { tabIndex: 0, role: 'region' });
-  wrap.setAttribute('aria-labelledby', labelId);
-  const tbl = el(wrap, 'table');
-  if (id) tbl.id = id;
-  tbl.setAttribute('aria-labelledby', labelId);
-  const tr = el(el(tbl, 'thead'), 'tr');
-  for (const h of head) el(tr, 'th', h).scope = 'col';
-  const body = el(tbl, 'tbody');
-  for (const row of rows) {
-    const r = el(body, 'tr');
-    row.forEach((cell, i) => {
-      const c = el(r, i === 0 ? 'th' : 'td', cell);
-      if (i === 0) (c as HTMLTableCellElement).scope = 'row';
-    });
-  }
-}
 
 /**
  * The robustness panel under the analyses; `found` is told of each robustness computed (for the
