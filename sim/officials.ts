@@ -21,7 +21,7 @@ import type { State } from './state.ts';
 // then demand (2).
 const SHARE = 0;
 const GRAIN = 1;
-export const DECISIONS = 3;
+const DECISIONS = 3;
 
 /** A decision's value and upper bound (the lower is 0). */
 function decision(s: State, d: number, v: number): { x: number; max: number } {

@@ -268,7 +268,10 @@ describe('one session per experiment directory', () => {
   it('a lock without a holder of its own (killed between taking it and naming itself) is taken over after seconds, not minutes', async () => {
     const dir = join(tmp, 'unclaimed');
     mkdirSync(join(dir, '.lock'), { recursive: true });
-    // Young: a session that is starting.
+    // Young: a session that is starting. Its time is set a minute ahead, so that the check does not
+    // depend on how fast the contender starts on a busy machine (no wall-clock bound in the test).
+    const ahead = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, '.lock'), ahead, ahead);
     expect(await contend(dir, 1, 0)).toEqual([`UsageError: ${dir} is in use by another session that is starting (it has not said who it is yet); wait for it to end (involution-lab status ${dir} shows it)`]);
     // 11 s old, and a holder file of an earlier lock (another inode) beside it: left by a killed session.
     const old = new Date(Date.now() - 11_000);

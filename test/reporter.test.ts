@@ -27,11 +27,12 @@ function snapshot(sim: Sim): Record<string, number[]> {
 function run(id: string, seed: number, ticks: number, without: string[]): Sim {
   const sim = createSim(resolveParams(scenario(id).params, { citizens: 3000, ticks }), seed);
   const processes = sim.processes as Process[];
-  for (const name of without)
-    processes.splice(
-      processes.findIndex((p) => p.name === name),
-      1,
-    );
+  for (const name of without) {
+    const at = processes.findIndex((p) => p.name === name);
+    // A name missing from the schedule would remove nothing (or, spliced at −1, the last process).
+    if (at < 0) throw new Error(`no process ${name} in the schedule`);
+    processes.splice(at, 1);
+  }
   while (sim.state.tick < ticks) sim.tick();
   return sim;
 }
