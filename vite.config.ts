@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { Marked } from 'marked';
 
 /** GitHub's heading ids, so that the document's own `#…` links work. */
@@ -52,7 +52,7 @@ function modelDocs(): Plugin {
 
 // `vite build --mode cli` builds the headless runner and its experiment worker for Node (SSR build,
 // deps external).
-export default defineConfig(({ mode }) =>
+export default defineConfig(({ mode }): UserConfig =>
   mode === 'cli'
     ? {
         build: {
@@ -73,7 +73,8 @@ export default defineConfig(({ mode }) =>
         // website, a shared drive served over HTTP), not only from the root of a domain.
         base: './',
         plugins: [modelDocs()],
-        build: { outDir: 'dist/app' },
+        // Two pages: the explorer, and the classroom's (served by `involution-lab classroom`).
+        build: { outDir: 'dist/app', rollupOptions: { input: { main: join(import.meta.dirname, 'index.html'), classroom: join(import.meta.dirname, 'classroom.html') } } },
         server: { host: '127.0.0.1' },
         preview: { host: '127.0.0.1' },
       },

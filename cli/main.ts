@@ -22,6 +22,7 @@ import { analyzeCommand } from './analysis/command.ts';
 import { discoverCommand } from './analysis/discover.ts';
 import { robustCommand } from './analysis/robust.ts';
 import { reportCommand } from './report/command.ts';
+import { classroomCommand, type ClassroomFlags } from './classroom/command.ts';
 
 export { UsageError };
 
@@ -44,6 +45,8 @@ Usage:
   involution-lab robust <dir> --outcome <metric> [--threshold 0] [--higher-is-better] [--policy <scenario>]
                         [--format text|csv] [--out file.csv]
   involution-lab report <dir>
+  involution-lab classroom [--scenario <id>] [--seats N] [--years N] [--lang en|zh] [--seed N]
+                           [--port 8080] [--host <address>] [--db FILE] [--new] [--no-open]
   involution-lab --help | --version
 
 run       one run; JSON is {"manifest": {...}, "series": {"tick": [...], ...}}, CSV one row per tick,
@@ -71,6 +74,9 @@ robust    robustness of the scenarios as policies over the states of the world (
           outcome's distribution, rankings, and PRIM boxes of one policy's vulnerable states
 report    writes <dir>/report.html: fan charts, sensitivity bars, heatmaps and the manifest (for a
           calibration: posterior marginals by generation, pairwise densities, predictive check)
+classroom a class plays the model: students take the district officials' yearly decisions from their
+          phones; prints the address, a QR code and the room code, and opens the teacher's page;
+          the game is kept in --db (involution-classroom.sqlite) and resumed by the same command
 See docs/experiments.md for the spec format.`;
 
 type Options = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
@@ -127,6 +133,18 @@ const COMMANDS: Record<string, Options> = {
     out: { type: 'string' },
   },
   report: {},
+  classroom: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    lang: { type: 'string' },
+    scenario: { type: 'string' },
+    seats: { type: 'string' },
+    years: { type: 'string' },
+    seed: { type: 'string' },
+    db: { type: 'string' },
+    new: { type: 'boolean' },
+    'no-open': { type: 'boolean' },
+  },
 };
 /** Commands whose operands (a spec file, directories) are positional. */
 const POSITIONAL = new Set(['experiment', 'calibrate', 'merge', 'analyze', 'discover', 'robust', 'report', 'status']);
@@ -219,6 +237,7 @@ function dispatch(argv: string[], io: Io): number {
     return settle(robustCommand(positionals, { ...flags, out: requirePath('--out', values.out) }, io), io);
   }
   if (command === 'report') return settle(reportCommand(positionals, io), io);
+  if (command === 'classroom') return settle(classroomCommand(values as ClassroomFlags, io).then(() => 0), io);
   if (command === 'status') return statusCommand(positionals, { script: values.script }, io);
   const format = oneOf('--format', values.format ?? 'text', ['text', 'json']);
   io.stdout(command === 'scenarios' ? listScenarios(format) : listParams(format));
@@ -281,7 +300,8 @@ function resolveScenario(ref: string | undefined): Scenario {
 
 function run(values: Values, io: Io): number {
   const scenario = resolveScenario(values.scenario);
-  const seed = values.seed === undefined ? SEED.default : integerFlag('--seed', values.seed, SEED.min, SEED.max);
+  // A scenario played with a seed (a classroom game's session file) runs with it unless --seed says otherwise.
+  const seed = values.seed === undefined ? (scenario.seed ?? SEED.default) : integerFlag('--seed', values.seed, SEED.min, SEED.max);
   const format = oneOf('--format', values.format ?? 'json', ['json', 'csv', 'summary']);
   const out = requirePath('--out', values.out);
   const set: Record<string, number> = {};

@@ -1,5 +1,6 @@
 // The model's public surface: pure TypeScript, no DOM, no Node APIs, no timers.
-export { createSim, runSim, intervene, type Sim, type Change, type Process } from './sim.ts';
+export { createSim, runSim, intervene, decide, decisionProblems, type Sim, type Change, type Process } from './sim.ts';
+export { standings, type Decision } from './officials.ts';
 export {
   PARAMS,
   PARAM_BY_NAME,

@@ -65,24 +65,61 @@ function undo(s: State, d: number, v: number, before: number): void {
 export function officialRound(s: State, d: number): void {
   const dist = s.districts;
   const p = s.params;
+  const taken = takenAt(s, d);
   if (s.tick === 0) {
     dist.grain[d] = p.initialGrain;
     dist.demand[d] = Math.min(p.maxDemand, p.initialDemand);
     dist.purchaseShare[d] = p.initialPurchaseShare;
     // The first trial of each decision goes either way.
     for (let v = 0; v < DECISIONS; v++) dist.trialDir[d * DECISIONS + v] = s.rng.budget() < 0.5 ? -1 : 1;
+    if (taken >= 0) take(s, d, taken);
     return;
   }
   const reward = relativeReward(s, d);
-  if (Number.isNaN(reward)) return;
   const tried = dist.trialVar[d];
   const aspiration = dist.lastReward[d];
+  if (taken >= 0) {
+    // A person decides this year: the official's memory of her standing goes on, her trial stops.
+    if (!Number.isNaN(reward)) dist.lastReward[d] = Number.isNaN(aspiration) ? reward : aspiration + p.aspirationRate * (reward - aspiration);
+    take(s, d, taken);
+    return;
+  }
+  if (Number.isNaN(reward)) return;
   if (tried >= 0 && reward < aspiration) undo(s, d, tried, dist.trialFrom[d]);
   dist.lastReward[d] = Number.isNaN(aspiration) ? reward : aspiration + p.aspirationRate * (reward - aspiration);
   // The next trial changes the next decision, in turn: the purchase share, granularity, demand.
   const next = (tried + 1) % DECISIONS;
   dist.trialFrom[d] = trial(s, d, next);
   dist.trialVar[d] = next;
+}
+
+/**
+ * An official's decisions for one year taken by a person — a student in the classroom
+ * (`involution-lab classroom`) — instead of the model's trial and error. They hold at every budget
+ * round of the district in that year (months 12·year … 12·year + 11); a year without one is the
+ * model's. The purchase share is at least 0.01: the model changes it by a proportion of itself, so
+ * from 0 it could never come back.
+ */
+export interface Decision {
+  readonly year: number;
+  readonly district: number;
+  readonly purchaseShare: number;
+  readonly grain: number;
+  readonly demand: number;
+}
+
+/** Where the decision taken for district d in this year sits in `takenDecisions` (d's three values from there), or -1 for the model's own. */
+function takenAt(s: State, d: number): number {
+  const at = (Math.floor(s.tick / 12) * s.districts.count + d) * DECISIONS;
+  return at < s.takenDecisions.length && !Number.isNaN(s.takenDecisions[at]) ? at : -1;
+}
+
+function take(s: State, d: number, at: number): void {
+  const dist = s.districts;
+  dist.purchaseShare[d] = s.takenDecisions[at + SHARE];
+  dist.grain[d] = s.takenDecisions[at + GRAIN];
+  dist.demand[d] = s.takenDecisions[at + 2];
+  dist.trialVar[d] = -1;
 }
 
 /** An official's standing over the last 12 months: π·log(visible) + (1 − π)·log(service seen per money) + push·log(purchase share); NaN without money. */
@@ -96,6 +133,26 @@ function reward(s: State, d: number, pi: number): number {
   }
   if (money <= 0) return NaN;
   return pi * log(visible + 1e-9) + (1 - pi) * log((seen + 1e-9) / money) + s.params.policyPush * log(dist.purchaseShare[d] + 1e-9);
+}
+
+/**
+ * What each district's official is judged on over the last 12 months, as her superiors see it: the
+ * upward-visible output, the service seen per money, and her standing against the other districts
+ * (the reward of her decisions; NaN without money). Only reads the state.
+ */
+export function standings(s: State): { visible: number; seenPerMoney: number; standing: number }[] {
+  const dist = s.districts;
+  const out = [];
+  for (let d = 0; d < dist.count; d++) {
+    let money = 0, visible = 0, seen = 0;
+    for (let m = d * 12; m < d * 12 + 12; m++) {
+      money += dist.moneySum[m];
+      visible += dist.visibleSum[m];
+      seen += dist.serviceSeen[m];
+    }
+    out.push({ visible, seenPerMoney: money > 0 ? seen / money : NaN, standing: relativeReward(s, d) });
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,5 @@
 // One run of a scenario, with the manifest that lets anyone re-run it to the bit.
+import type { Decision } from './officials.ts';
 import type { Params } from './params.ts';
 import { resolveParams } from './params.ts';
 import type { Scenario } from './scenario.ts';
@@ -15,6 +16,8 @@ export interface Manifest {
   params: Params;
   overrides: Record<string, number>;
   schedule: Change[];
+  /** Officials' decisions taken by people (a classroom game's); absent when the model's officials took them all. */
+  decisions?: Decision[];
 }
 
 export interface RunResult {
@@ -34,7 +37,8 @@ export function runScenario(scenario: Scenario, seed: number, options: RunOption
   const set = { ...options.set, ...(options.ticks !== undefined ? { ticks: options.ticks } : {}) };
   const params = resolveParams(scenario.params, set);
   const schedule = scenario.schedule.map(({ tick, set: s }) => ({ tick, set: s }));
-  const sim = createSim(params, seed, schedule);
+  const decisions = scenario.decisions ?? [];
+  const sim = createSim(params, seed, schedule, decisions);
   if (options.onTick) while (sim.state.tick < params.ticks) { sim.tick(); options.onTick(sim); }
   else runSim(sim, params.ticks);
   return {
@@ -47,6 +51,7 @@ export function runScenario(scenario: Scenario, seed: number, options: RunOption
       params,
       overrides: set,
       schedule,
+      ...(decisions.length > 0 ? { decisions } : {}),
     },
     series: sim.series,
   };

@@ -1,7 +1,12 @@
 // Scenarios are data: teaching text, source and a lesson beside parameter overrides and a schedule.
 import { z } from 'zod';
 import { describeIssue, overridesSchema, resolveParams, type Overrides, type Params } from './params.ts';
+import { SEED } from './limits.ts';
+import type { Decision } from './officials.ts';
 import type { Change } from './sim.ts';
+
+/** At most this many decisions in a scenario: 32 districts for 200 years (the longest run). */
+export const MAX_DECISIONS = 6_400;
 
 const text = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
 
@@ -14,11 +19,33 @@ export const scenarioSchema = z.strictObject({
   schedule: z
     .array(z.strictObject({ tick: z.number().int().min(0), set: overridesSchema, note: text.optional() }))
     .default([]),
+  /**
+   * The seed the scenario was played with (a classroom game's): what \`run\` and the explorer use
+   * when no other seed is given.
+   */
+  seed: z.number().int().min(SEED.min).max(SEED.max).optional(),
+  /** Officials' decisions taken by people, year by year (sim/officials.ts, Decision): a classroom game's. */
+  decisions: z
+    .array(
+      z.strictObject({
+        year: z.number().int().min(0),
+        district: z.number().int().min(0),
+        purchaseShare: z.number().min(0.01).max(1),
+        grain: z.number().min(0).max(1),
+        demand: z.number().min(0).max(1),
+      }),
+    )
+    .max(MAX_DECISIONS)
+    .default([]),
   /** A short lesson (viz, Lesson tab): a question to predict and what to look for. Optional: a scenario without one has no lesson. */
   lesson: z.strictObject({ question: text, lookFor: text }).optional(),
 });
 
-export type Scenario = z.infer<typeof scenarioSchema> & { params: Overrides; schedule: (Change & { note?: { en: string; zh: string } })[] };
+export type Scenario = z.infer<typeof scenarioSchema> & {
+  params: Overrides;
+  schedule: (Change & { note?: { en: string; zh: string } })[];
+  decisions: Decision[];
+};
 
 export class ScenarioError extends Error {
   constructor(message: string) {
@@ -60,5 +87,6 @@ export function scenarioParams(scenario: Scenario, ...more: unknown[]): Params {
  * teaching text, title, source or lesson: resume and merge compare this, not the whole file.
  */
 export function scenarioRunText(s: Scenario): string {
-  return JSON.stringify({ id: s.id, params: s.params, schedule: s.schedule.map((c) => ({ tick: c.tick, set: c.set })) });
+  const decisions = s.decisions.length > 0 ? { decisions: s.decisions.map(({ year, district, purchaseShare, grain, demand }) => ({ year, district, purchaseShare, grain, demand })) } : {};
+  return JSON.stringify({ id: s.id, params: s.params, schedule: s.schedule.map((c) => ({ tick: c.tick, set: c.set })), ...decisions });
 }

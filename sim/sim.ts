@@ -9,6 +9,7 @@ import { delivery, soQuality, unitCosts } from './delivery.ts';
 import { entry } from './entry.ts';
 import { createRecorder, record, type Recorder, type Series } from './metrics.ts';
 import { seedNeeds } from './needs.ts';
+import type { Decision } from './officials.ts';
 import { PARAM_BY_NAME, ParamError, resolveParams, type Overrides, type Params } from './params.ts';
 import { createStreams, uniform } from './rng.ts';
 import {
@@ -44,9 +45,16 @@ export interface Sim {
   tick(): void;
 }
 
-export function createSim(params: Params, seed: number, schedule: readonly Change[] = []): Sim {
+export function createSim(params: Params, seed: number, schedule: readonly Change[] = [], decisions: readonly Decision[] = []): Sim {
   for (const change of schedule) checkChange(change);
   const state = createState(resolveParams(params), seed);
+  const problems: string[] = [];
+  decisions.forEach((decision, i) => {
+    const found = decisionProblems(state, decision, `decisions[${i}]`);
+    if (found.length === 0) placeDecision(state, decision);
+    problems.push(...found);
+  });
+  if (problems.length > 0) throw new ParamError(problems.join('; '));
   const recorder = createRecorder(state);
   const processes: Process[] = [
     { name: 'budget', run: budget },
@@ -96,6 +104,45 @@ export function intervene(sim: Sim, change: Change): void {
   sim.schedule.sort((a, b) => a.tick - b.tick);
 }
 
+/**
+ * What is wrong with a decision taken for an official (sim/officials.ts, Decision) in this run, each
+ * problem naming the field, the value and what is allowed; none when it can be taken.
+ */
+export function decisionProblems(s: State, x: Decision, at = 'decision'): string[] {
+  const p = s.params;
+  const years = Math.ceil(p.ticks / 12);
+  const problems: string[] = [];
+  const check = (field: keyof Decision, ok: boolean, allowed: string) => {
+    if (!ok) problems.push(`${at}.${field} = ${JSON.stringify(x[field])}: must be ${allowed}`);
+  };
+  check('year', Number.isInteger(x.year) && x.year >= 0 && x.year < years, `a whole year from 0 to ${years - 1} (the run has ${p.ticks} months)`);
+  check('district', Number.isInteger(x.district) && x.district >= 0 && x.district < p.districts, `a district from 0 to ${p.districts - 1}`);
+  check('purchaseShare', x.purchaseShare >= 0.01 && x.purchaseShare <= 1, 'from 0.01 to 1');
+  check('grain', x.grain >= 0 && x.grain <= 1, 'from 0 to 1');
+  check('demand', x.demand >= 0 && x.demand <= p.maxDemand, `from 0 to maxDemand (${p.maxDemand})`);
+  if (problems.length > 0) return problems;
+  if (x.year * 12 < s.tick) problems.push(`${at}: year ${x.year} has already begun (now at month ${s.tick})`);
+  else if (!Number.isNaN(s.takenDecisions[(x.year * p.districts + x.district) * 3])) problems.push(`${at}: district ${x.district} already has a decision for year ${x.year}`);
+  return problems;
+}
+
+function placeDecision(s: State, x: Decision): void {
+  const at = (x.year * s.districts.count + x.district) * 3;
+  s.takenDecisions[at] = x.purchaseShare;
+  s.takenDecisions[at + 1] = x.grain;
+  s.takenDecisions[at + 2] = x.demand;
+}
+
+/**
+ * Take an official's decisions for a year not yet begun (a student's, in the classroom): they hold
+ * at the district's budget rounds in that year. Throws ParamError naming what is wrong.
+ */
+export function decide(sim: Sim, decision: Decision): void {
+  const problems = decisionProblems(sim.state, decision);
+  if (problems.length > 0) throw new ParamError(problems.join('; '));
+  placeDecision(sim.state, decision);
+}
+
 function applyChanges(sim: Sim): void {
   const s = sim.state;
   while (sim.schedule.length > 0 && sim.schedule[0].tick <= s.tick) {
@@ -123,6 +170,7 @@ function createState(params: Params, seed: number): State {
     ageing: 1,
     ledger: { paid: 0, received: 0, entered: 0, exited: 0, newAffiliates: 0, tenders: 0, bidders: 0, reserved: 0, bonuses: 0 },
     initialSOs: params.initialSOs,
+    takenDecisions: new Float64Array(Math.ceil(params.ticks / 12) * D * 3).fill(NaN),
     byField: createFieldIndex(),
   };
   seedNeeds(state);

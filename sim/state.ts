@@ -185,6 +185,11 @@ export interface State {
     bonuses: number;
   };
   readonly initialSOs: number;
+  /**
+   * Officials' decisions taken by people (sim/officials.ts, Decision): by year, district and decision
+   * (purchase share, granularity, demand), NaN where the model's official decides.
+   */
+  readonly takenDecisions: Float64Array;
   /** SOs by field, for the award's scans: rebuilt when SOs are founded or compacted (see sosInField). */
   readonly byField: FieldIndex;
 }

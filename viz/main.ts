@@ -396,6 +396,11 @@ async function loadFile(input: HTMLInputElement): Promise<void> {
   delete messages.file;
   showMessages();
   Object.assign(app, { scenario, custom: true, set: {}, pending: {}, interventions: [] });
+  // A scenario played with a seed (a classroom game's) runs with it, as \`involution-lab run\` does.
+  if (scenario.seed !== undefined) {
+    app.seed = scenario.seed;
+    ($('seed') as HTMLInputElement).value = String(app.seed);
+  }
   fillScenarioTexts();
   lesson.restart();
   await reset();

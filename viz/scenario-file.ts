@@ -25,6 +25,8 @@ export function scenarioFile(scenario: Scenario, set: Record<string, number>, in
     source: scenario.source,
     params: { ...scenario.params, ...set },
     schedule: [...scenario.schedule, ...interventions.map(({ tick, set: s }) => ({ tick, set: s }))],
+    ...(scenario.seed !== undefined ? { seed: scenario.seed } : {}),
+    decisions: scenario.decisions,
     ...(scenario.lesson ? { lesson: scenario.lesson } : {}),
   };
 }

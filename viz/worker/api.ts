@@ -112,7 +112,7 @@ function start(which: string | Scenario, runSeed: number, set: Record<string, nu
   overrides = set;
   interventions = planned.map(({ tick, set: s }) => ({ tick, set: s }));
   sent = 0;
-  sim = createSim(resolveParams(scenario.params, set), seed, changes());
+  sim = createSim(resolveParams(scenario.params, set), seed, changes(), scenario.decisions);
   return sim;
 }
 
@@ -165,7 +165,10 @@ export const api = {
     const schedule = changes();
     const series = Object.fromEntries(Object.entries(s.series).map(([k, v]) => [k, v.slice(0, ticks)]));
     return {
-      manifest: { model: 'involution-lab', version: VERSION, scenario: scenario.id, seed, ticks, params: resolveParams(scenario.params, set), overrides: set, schedule },
+      manifest: {
+        model: 'involution-lab', version: VERSION, scenario: scenario.id, seed, ticks, params: resolveParams(scenario.params, set), overrides: set, schedule,
+        ...(scenario.decisions.length > 0 ? { decisions: scenario.decisions } : {}),
+      },
       series,
     };
   },
