@@ -161,10 +161,11 @@ export function invalid(input: unknown, issues: readonly z.core.$ZodIssue[]): Er
       : issue.code === 'invalid_union' && path.length === 0
         ? 'an object with "type" one of teacher, resume, look, join, decide, run, timer, end'
         : issue.message;
+  const field = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0].slice(0, 40)].join('.') : path.join('.') || 'type';
   return {
     type: 'error',
     code: 'invalid',
-    field: path.join('.') || 'type',
+    field,
     value: shown.length > 60 ? `${shown.slice(0, 60)}… (${shown.length} characters)` : shown,
     allowed,
   };

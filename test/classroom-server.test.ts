@@ -1,0 +1,254 @@
+// The classroom server against its clients: who may act where, what is refused and that a refusal
+// changes nothing, that a decision is on disk before it is acknowledged, and that a server killed
+// mid-year starts again where it was.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startClassroom, type Classroom } from '../cli/classroom/server.ts';
+import { findScenario } from '../scenarios/index.ts';
+import { ClassClient } from './class-client.ts';
+import { BIN } from './portable-cli.ts';
+import { ROOT } from './browser-setup.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'involution-classroom-'));
+const scenario = findScenario('baseline-involution')!;
+
+async function start(db: string, fresh = true): Promise<Classroom> {
+  return startClassroom({
+    host: '127.0.0.1',
+    port: 0,
+    publicHost: '127.0.0.1',
+    appDir: join(ROOT, 'dist', 'app'),
+    db,
+    fresh,
+    game: { scenario, seed: 77, years: 3, seats: 4, lang: 'en' },
+    qr: async (url) => `<svg data-url="${url}"></svg>`,
+  });
+}
+
+const baseOf = (c: Classroom) => c.joinUrl.replace(/\/\?room=.*$/, '');
+const secretOf = (c: Classroom) => c.teacherUrl.split('#teacher=')[1];
+
+let room: Classroom;
+let base: string;
+const db = join(dir, 'game.sqlite');
+
+beforeAll(async () => {
+  room = await start(db);
+  base = baseOf(room);
+});
+afterAll(async () => {
+  await room?.close();
+});
+
+async function student(name: string, seat: number | 'observer'): Promise<{ c: ClassClient; token: string }> {
+  const c = await ClassClient.open(base);
+  const welcome = c.next('welcome');
+  const seated = c.next('seat');
+  c.send({ type: 'join', room: room.room, name, seat });
+  const w = await welcome;
+  await seated;
+  return { c, token: w.token! };
+}
+
+async function teacher(): Promise<ClassClient> {
+  const c = await ClassClient.open(base);
+  await c.ask({ type: 'teacher', secret: secretOf(room) }, 'state');
+  return c;
+}
+
+describe('a class plays', () => {
+  it('students join seats, decide for their own, the teacher runs the year; a decision is on disk before it is acknowledged', async () => {
+    const t = await teacher();
+    const a = await student('Ana', 0);
+    const b = await student('<img src=x onerror=alert(1)>', 1);
+    const ack = await a.c.ask({ type: 'decide', year: 0, purchaseShare: 0.5, grain: 1, demand: 0.6 }, 'ack');
+    expect(ack.decision).toEqual({ purchaseShare: 0.5, grain: 1, demand: 0.6 });
+    // Another connection to the database, as a crash right after the acknowledgement would find it.
+    const other = new Database(db, { readonly: true });
+    expect(other.prepare('SELECT district, purchase_share, student FROM decisions WHERE year = 0').all()).toEqual([
+      { district: 0, purchase_share: 0.5, student: 'Ana' },
+    ]);
+    other.close();
+    const state = t.next('state', (m) => m.year === 1);
+    t.send({ type: 'run' });
+    const s = await state;
+    expect(s.year).toBe(1);
+    expect(s.seats[1].names).toEqual(['<img src=x onerror=alert(1)>']);
+    const seat = await a.c.next('seat');
+    expect(seat.history[0]).toMatchObject({ decidedBy: 'seat', purchaseShare: 0.5, grain: 1, demand: 0.6 });
+    // What the official does not see during the game.
+    expect(seat.history[0]).not.toHaveProperty('needsMet');
+    for (const c of [t, a.c, b.c]) c.close();
+  });
+
+  it('a page that comes back with its token gets its seat back; a token of nobody is refused', async () => {
+    const a = await student('Bo', 2);
+    a.c.close();
+    const again = await ClassClient.open(base);
+    again.send({ type: 'resume', token: a.token });
+    const seat = await again.next('seat');
+    expect(seat).toMatchObject({ seat: 2, name: 'Bo' });
+    const stranger = await ClassClient.open(base);
+    const e = await stranger.ask({ type: 'resume', token: 'A'.repeat(43) }, 'error');
+    expect(e.code).toBe('token');
+    again.close();
+    stranger.close();
+  });
+});
+
+describe('no one acts where they do not belong, and a refusal changes nothing', () => {
+  it('a student cannot run the clock, end the game or set the timer; an observer or a stranger cannot decide; a wrong secret is not the teacher', async () => {
+    const a = await student('Cy', 3);
+    const o = await student('Obs', 'observer');
+    const stranger = await ClassClient.open(base);
+    const t = await teacher();
+    const before = (await t.ask({ type: 'teacher', secret: secretOf(room) }, 'state')) as unknown;
+    for (const m of [{ type: 'run' }, { type: 'end' }, { type: 'timer', seconds: 30 }]) expect((await a.c.ask(m, 'error')).code).toBe('notYours');
+    expect((await o.c.ask({ type: 'decide', year: 1, purchaseShare: 0.2, grain: 0, demand: 0 }, 'error')).code).toBe('notYours');
+    expect((await stranger.ask({ type: 'decide', year: 1, purchaseShare: 0.2, grain: 0, demand: 0 }, 'error')).code).toBe('notJoined');
+    expect((await stranger.ask({ type: 'run' }, 'error')).code).toBe('notYours');
+    expect((await stranger.ask({ type: 'teacher', secret: 'B'.repeat(43) }, 'error')).code).toBe('token');
+    // A decision carries no seat: a student decides only for the seat their token holds.
+    expect(await a.c.ask({ type: 'decide', year: 1, district: 0, purchaseShare: 0.2, grain: 0, demand: 0 }, 'error')).toMatchObject({
+      code: 'invalid',
+      field: 'district',
+    });
+    const after = await t.ask({ type: 'teacher', secret: secretOf(room) }, 'state');
+    expect(after).toEqual(before);
+    for (const c of [a.c, o.c, stranger, t]) c.close();
+  });
+
+  it('malformed, hostile and out-of-range messages are refused with the field, the value and what is allowed', async () => {
+    const a = await student('Di', 3);
+    const t = await teacher();
+    const before = await t.ask({ type: 'teacher', secret: secretOf(room) }, 'state');
+    expect((await a.c.ask('not json', 'error')).code).toBe('json');
+    expect(await a.c.ask({ type: 'fly' }, 'error')).toMatchObject({ code: 'invalid', field: 'type' });
+    expect(await a.c.ask({ type: 'decide', year: 1, purchaseShare: '0.5', grain: 0, demand: 0 }, 'error')).toMatchObject({
+      code: 'invalid',
+      field: 'purchaseShare',
+      value: '"0.5"',
+    });
+    expect(await a.c.ask(JSON.parse('{"type":"decide","year":1,"purchaseShare":0.5,"grain":0,"demand":0,"__proto__":{"admin":true}}'), 'error')).toMatchObject({
+      code: 'invalid',
+    });
+    expect(await a.c.ask({ type: 'decide', year: 1, purchaseShare: 5, grain: -1, demand: 0.99 }, 'error')).toMatchObject({ code: 'decision' });
+    const refused = await a.c.ask({ type: 'decide', year: 1, purchaseShare: 5, grain: -1, demand: 0.99 }, 'error');
+    expect(refused.detail).toMatch(
+      /purchaseShare = 5: must be from 0.01 to 1; .*grain = -1: must be from 0 to 1; .*demand = 0.99: must be from 0 to maxDemand/,
+    );
+    expect(await a.c.ask({ type: 'decide', year: 0, purchaseShare: 0.5, grain: 0, demand: 0 }, 'error')).toMatchObject({
+      code: 'year',
+      value: '0',
+      allowed: '1',
+    });
+    expect(await a.c.ask({ type: 'join', room: room.room, name: 'x'.repeat(41), seat: 0 }, 'error')).toMatchObject({ code: 'invalid', field: 'name' });
+    expect(await a.c.ask({ type: 'join', room: room.room, name: 'bell\u0007', seat: 0 }, 'error')).toMatchObject({ code: 'invalid', field: 'name' });
+    expect(await a.c.ask({ type: 'join', room: room.room, name: 'Ed', seat: 9 }, 'error')).toMatchObject({ code: 'seat', value: '9' });
+    const after = await t.ask({ type: 'teacher', secret: secretOf(room) }, 'state');
+    expect(after).toEqual(before);
+    // Oversized: the socket is closed (1009), the server goes on.
+    const big = await ClassClient.open(base);
+    big.send({ type: 'join', room: room.room, name: 'y'.repeat(5000), seat: 0 });
+    await new Promise((r) => big.ws.once('close', r));
+    expect(big.closed?.code).toBe(1009);
+    expect((await t.ask({ type: 'teacher', secret: secretOf(room) }, 'state')).seats).toEqual(before.seats);
+    a.c.close();
+    t.close();
+  });
+
+  it('a page of another site cannot open the socket', async () => {
+    await expect(ClassClient.open(base, 'http://evil.example')).rejects.toThrow(/refused: 401/);
+  });
+
+  it('room codes cannot be guessed by trying: after 8 wrong codes an address waits, even with the right one', async () => {
+    const c = await ClassClient.open(base);
+    // The earlier tests' wrong tokens and secrets from this address count too: at most 8 tries in all.
+    const codes: string[] = [];
+    for (let i = 0; i < 8 && codes.at(-1) !== 'rate'; i++) codes.push((await c.ask({ type: 'look', room: 'ZZZZZ' + i }, 'error')).code);
+    expect(codes.filter((x) => x === 'room').length).toBeGreaterThan(0);
+    expect(codes.filter((x) => x === 'room').length).toBeLessThanOrEqual(8);
+    const e = await c.ask({ type: 'look', room: room.room }, 'error');
+    expect(e.code).toBe('rate');
+    expect(e.seconds).toBeGreaterThan(0);
+    c.close();
+  });
+});
+
+describe('a server killed mid-year', () => {
+  let child: ChildProcess | undefined;
+  afterAll(() => child?.kill('SIGKILL'));
+
+  /** The CLI's server as a process of its own; resolves with its addresses once it prints them. */
+  function cli(dbFile: string, extra: string[] = []): Promise<{ child: ChildProcess; base: string; secret: string; room: string; out: string }> {
+    const p = spawn(process.execPath, [BIN, 'classroom', '--host', '127.0.0.1', '--port', '0', '--db', dbFile, '--no-open', ...extra], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = p;
+    return new Promise((resolve, reject) => {
+      let out = '';
+      p.stdout!.on('data', (d) => {
+        out += d;
+        const m = /(http:\/\/127\.0\.0\.1:\d+)\/classroom\.html#teacher=([A-Za-z0-9_-]{43})/.exec(out);
+        if (m) resolve({ child: p, base: m[1], secret: m[2], room: /room code ([A-Z0-9]{6})/.exec(out)![1], out });
+      });
+      p.stderr!.on('data', (d) => (out += d));
+      p.once('exit', (code) => reject(new Error(`classroom exited (${code}): ${out}`)));
+    });
+  }
+
+  it('starts again where it was: the year, every acknowledged decision, the seats and their tokens', async () => {
+    const dbFile = join(dir, 'killed.sqlite');
+    const first = await cli(dbFile, ['--years', '3', '--seats', '3', '--seed', '5']);
+    const t = await ClassClient.open(first.base);
+    await t.ask({ type: 'teacher', secret: first.secret }, 'state');
+    const s = await ClassClient.open(first.base);
+    const w = await s.ask({ type: 'join', room: first.room, name: 'Fay', seat: 1 }, 'welcome');
+    await s.ask({ type: 'decide', year: 0, purchaseShare: 0.3, grain: 0.6, demand: 0.4 }, 'ack');
+    const ran = t.next('state', (m) => m.year === 1);
+    t.send({ type: 'run' });
+    await ran;
+    await s.ask({ type: 'decide', year: 1, purchaseShare: 0.35, grain: 0.7, demand: 0.45 }, 'ack');
+    const before = await t.ask({ type: 'teacher', secret: first.secret }, 'state');
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+    // The same command again, with another length: the unfinished game keeps its own.
+    const second = await cli(dbFile, ['--years', '9']);
+    expect(second.out).toMatch(/resuming room [A-Z0-9]{6} .*year 2 of 3/);
+    expect(second.out).toMatch(/keeps its own settings/);
+    expect(second.secret).toBe(first.secret);
+    const t2 = await ClassClient.open(second.base);
+    const after = await t2.ask({ type: 'teacher', secret: second.secret }, 'state');
+    expect(after).toEqual({ ...before, deadline: null });
+    const s2 = await ClassClient.open(second.base);
+    s2.send({ type: 'resume', token: w.token });
+    const seat = await s2.next('seat');
+    expect(seat.decision).toEqual({ purchaseShare: 0.35, grain: 0.7, demand: 0.45 });
+    for (const c of [t, s, t2, s2]) c.close();
+    second.child.kill('SIGTERM');
+  });
+
+  it('bad flags: every problem named, exit 2, nothing written', async () => {
+    const dbFile = join(dir, 'never.sqlite');
+    const p = spawn(
+      process.execPath,
+      [BIN, 'classroom', '--seats', '40', '--years', 'ten', '--lang', 'fr', '--scenario', 'nope', '--db', dbFile, '--no-open'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let err = '';
+    p.stderr!.on('data', (d) => (err += d));
+    const code = await new Promise((r) => p.once('exit', r));
+    expect(code).toBe(2);
+    expect(err).toMatch(/4 problems/);
+    expect(err).toMatch(/--seats "40" is not allowed: must be an integer in \[2, 12\]/);
+    expect(err).toMatch(/--years "ten" is not allowed/);
+    expect(err).toMatch(/--lang "fr" is not allowed; allowed: en, zh/);
+    expect(err).toMatch(/--scenario "nope" is not allowed; allowed: baseline-involution/);
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(dbFile)).toBe(false);
+  });
+});
