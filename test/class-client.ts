@@ -1,5 +1,6 @@
 // A classroom client for the tests and the benchmark: one WebSocket to the server, the messages it
 // received, and a wait for the next message of a kind.
+import { spawn, type ChildProcess } from 'node:child_process';
 import WebSocket from 'ws';
 import type { ServerMessage } from '../lab/classroom/protocol.ts';
 
@@ -74,4 +75,27 @@ export class ClassClient {
   close(): void {
     this.ws.close();
   }
+}
+
+export interface ClassroomProcess {
+  readonly child: ChildProcess;
+  readonly base: string;
+  readonly secret: string;
+  readonly room: string;
+  readonly out: string;
+}
+
+/** `involution-lab classroom` as a process of its own; resolves with its addresses once it prints them. */
+export function classroomProcess(bin: string, db: string, args: string[]): Promise<ClassroomProcess> {
+  const child = spawn(process.execPath, [bin, 'classroom', '--host', '127.0.0.1', '--db', db, '--no-open', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\/classroom\.html#teacher=([A-Za-z0-9_-]{43})/.exec(out);
+      if (m) resolve({ child, base: m[1], secret: m[2], room: /room code ([A-Z0-9]{6})/.exec(out)![1], out });
+    });
+    child.stderr!.on('data', (d) => (out += d));
+    child.once('exit', (code) => reject(new Error(`classroom exited (${code}): ${out}`)));
+  });
 }

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startClassroom, type Classroom } from '../cli/classroom/server.ts';
 import { findScenario } from '../scenarios/index.ts';
-import { ClassClient } from './class-client.ts';
+import { ClassClient, classroomProcess } from './class-client.ts';
 import { BIN } from './portable-cli.ts';
 import { ROOT } from './browser-setup.ts';
 
@@ -65,23 +65,24 @@ describe('a class plays', () => {
     const t = await teacher();
     const a = await student('Ana', 0);
     const b = await student('<img src=x onerror=alert(1)>', 1);
-    const ack = await a.c.ask({ type: 'decide', year: 0, purchaseShare: 0.5, grain: 1, demand: 0.6 }, 'ack');
+    const ack = await a.c.ask({ type: 'decide', year: 1, purchaseShare: 0.5, grain: 1, demand: 0.6 }, 'ack');
     expect(ack.decision).toEqual({ purchaseShare: 0.5, grain: 1, demand: 0.6 });
     // Another connection to the database, as a crash right after the acknowledgement would find it.
     const other = new Database(db, { readonly: true });
-    expect(other.prepare('SELECT district, purchase_share, student FROM decisions WHERE year = 0').all()).toEqual([
+    expect(other.prepare('SELECT district, purchase_share, student FROM decisions WHERE year = 1').all()).toEqual([
       { district: 0, purchase_share: 0.5, student: 'Ana' },
     ]);
     other.close();
-    const state = t.next('state', (m) => m.year === 1);
+    const state = t.next('state', (m) => m.year === 2);
     t.send({ type: 'run' });
     const s = await state;
-    expect(s.year).toBe(1);
+    expect(s.year).toBe(2);
     expect(s.seats[1].names).toEqual(['<img src=x onerror=alert(1)>']);
     const seat = await a.c.next('seat');
-    expect(seat.history[0]).toMatchObject({ decidedBy: 'seat', purchaseShare: 0.5, grain: 1, demand: 0.6 });
+    expect(seat.history[0]).toMatchObject({ year: 0, decidedBy: 'model' });
+    expect(seat.history[1]).toMatchObject({ year: 1, decidedBy: 'seat', purchaseShare: 0.5, grain: 1, demand: 0.6 });
     // What the official does not see during the game.
-    expect(seat.history[0]).not.toHaveProperty('needsMet');
+    expect(seat.history[1]).not.toHaveProperty('needsMet');
     for (const c of [t, a.c, b.c]) c.close();
   });
 
@@ -108,12 +109,12 @@ describe('no one acts where they do not belong, and a refusal changes nothing', 
     const t = await teacher();
     const before = (await t.ask({ type: 'teacher', secret: secretOf(room) }, 'state')) as unknown;
     for (const m of [{ type: 'run' }, { type: 'end' }, { type: 'timer', seconds: 30 }]) expect((await a.c.ask(m, 'error')).code).toBe('notYours');
-    expect((await o.c.ask({ type: 'decide', year: 1, purchaseShare: 0.2, grain: 0, demand: 0 }, 'error')).code).toBe('notYours');
-    expect((await stranger.ask({ type: 'decide', year: 1, purchaseShare: 0.2, grain: 0, demand: 0 }, 'error')).code).toBe('notJoined');
+    expect((await o.c.ask({ type: 'decide', year: 2, purchaseShare: 0.2, grain: 0, demand: 0 }, 'error')).code).toBe('notYours');
+    expect((await stranger.ask({ type: 'decide', year: 2, purchaseShare: 0.2, grain: 0, demand: 0 }, 'error')).code).toBe('notJoined');
     expect((await stranger.ask({ type: 'run' }, 'error')).code).toBe('notYours');
     expect((await stranger.ask({ type: 'teacher', secret: 'B'.repeat(43) }, 'error')).code).toBe('token');
     // A decision carries no seat: a student decides only for the seat their token holds.
-    expect(await a.c.ask({ type: 'decide', year: 1, district: 0, purchaseShare: 0.2, grain: 0, demand: 0 }, 'error')).toMatchObject({
+    expect(await a.c.ask({ type: 'decide', year: 2, district: 0, purchaseShare: 0.2, grain: 0, demand: 0 }, 'error')).toMatchObject({
       code: 'invalid',
       field: 'district',
     });
@@ -128,23 +129,23 @@ describe('no one acts where they do not belong, and a refusal changes nothing', 
     const before = await t.ask({ type: 'teacher', secret: secretOf(room) }, 'state');
     expect((await a.c.ask('not json', 'error')).code).toBe('json');
     expect(await a.c.ask({ type: 'fly' }, 'error')).toMatchObject({ code: 'invalid', field: 'type' });
-    expect(await a.c.ask({ type: 'decide', year: 1, purchaseShare: '0.5', grain: 0, demand: 0 }, 'error')).toMatchObject({
+    expect(await a.c.ask({ type: 'decide', year: 2, purchaseShare: '0.5', grain: 0, demand: 0 }, 'error')).toMatchObject({
       code: 'invalid',
       field: 'purchaseShare',
       value: '"0.5"',
     });
-    expect(await a.c.ask(JSON.parse('{"type":"decide","year":1,"purchaseShare":0.5,"grain":0,"demand":0,"__proto__":{"admin":true}}'), 'error')).toMatchObject({
+    expect(await a.c.ask(JSON.parse('{"type":"decide","year":2,"purchaseShare":0.5,"grain":0,"demand":0,"__proto__":{"admin":true}}'), 'error')).toMatchObject({
       code: 'invalid',
     });
-    expect(await a.c.ask({ type: 'decide', year: 1, purchaseShare: 5, grain: -1, demand: 0.99 }, 'error')).toMatchObject({ code: 'decision' });
-    const refused = await a.c.ask({ type: 'decide', year: 1, purchaseShare: 5, grain: -1, demand: 0.99 }, 'error');
+    expect(await a.c.ask({ type: 'decide', year: 2, purchaseShare: 5, grain: -1, demand: 0.99 }, 'error')).toMatchObject({ code: 'decision' });
+    const refused = await a.c.ask({ type: 'decide', year: 2, purchaseShare: 5, grain: -1, demand: 0.99 }, 'error');
     expect(refused.detail).toMatch(
       /purchaseShare = 5: must be from 0.01 to 1; .*grain = -1: must be from 0 to 1; .*demand = 0.99: must be from 0 to maxDemand/,
     );
-    expect(await a.c.ask({ type: 'decide', year: 0, purchaseShare: 0.5, grain: 0, demand: 0 }, 'error')).toMatchObject({
+    expect(await a.c.ask({ type: 'decide', year: 1, purchaseShare: 0.5, grain: 0, demand: 0 }, 'error')).toMatchObject({
       code: 'year',
-      value: '0',
-      allowed: '1',
+      value: '1',
+      allowed: '2',
     });
     expect(await a.c.ask({ type: 'join', room: room.room, name: 'x'.repeat(41), seat: 0 }, 'error')).toMatchObject({ code: 'invalid', field: 'name' });
     expect(await a.c.ask({ type: 'join', room: room.room, name: 'bell\u0007', seat: 0 }, 'error')).toMatchObject({ code: 'invalid', field: 'name' });
@@ -183,23 +184,11 @@ describe('a server killed mid-year', () => {
   let child: ChildProcess | undefined;
   afterAll(() => child?.kill('SIGKILL'));
 
-  /** The CLI's server as a process of its own; resolves with its addresses once it prints them. */
-  function cli(dbFile: string, extra: string[] = []): Promise<{ child: ChildProcess; base: string; secret: string; room: string; out: string }> {
-    const p = spawn(process.execPath, [BIN, 'classroom', '--host', '127.0.0.1', '--port', '0', '--db', dbFile, '--no-open', ...extra], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child = p;
-    return new Promise((resolve, reject) => {
-      let out = '';
-      p.stdout!.on('data', (d) => {
-        out += d;
-        const m = /(http:\/\/127\.0\.0\.1:\d+)\/classroom\.html#teacher=([A-Za-z0-9_-]{43})/.exec(out);
-        if (m) resolve({ child: p, base: m[1], secret: m[2], room: /room code ([A-Z0-9]{6})/.exec(out)![1], out });
-      });
-      p.stderr!.on('data', (d) => (out += d));
-      p.once('exit', (code) => reject(new Error(`classroom exited (${code}): ${out}`)));
-    });
-  }
+  const cli = async (dbFile: string, extra: string[]) => {
+    const p = await classroomProcess(BIN, dbFile, ['--port', '0', ...extra]);
+    child = p.child;
+    return p;
+  };
 
   it('starts again where it was: the year, every acknowledged decision, the seats and their tokens', async () => {
     const dbFile = join(dir, 'killed.sqlite');
@@ -208,11 +197,11 @@ describe('a server killed mid-year', () => {
     await t.ask({ type: 'teacher', secret: first.secret }, 'state');
     const s = await ClassClient.open(first.base);
     const w = await s.ask({ type: 'join', room: first.room, name: 'Fay', seat: 1 }, 'welcome');
-    await s.ask({ type: 'decide', year: 0, purchaseShare: 0.3, grain: 0.6, demand: 0.4 }, 'ack');
-    const ran = t.next('state', (m) => m.year === 1);
+    await s.ask({ type: 'decide', year: 1, purchaseShare: 0.3, grain: 0.6, demand: 0.4 }, 'ack');
+    const ran = t.next('state', (m) => m.year === 2);
     t.send({ type: 'run' });
     await ran;
-    await s.ask({ type: 'decide', year: 1, purchaseShare: 0.35, grain: 0.7, demand: 0.45 }, 'ack');
+    await s.ask({ type: 'decide', year: 2, purchaseShare: 0.35, grain: 0.7, demand: 0.45 }, 'ack');
     const before = await t.ask({ type: 'teacher', secret: first.secret }, 'state');
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('exit', r));

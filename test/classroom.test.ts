@@ -26,10 +26,10 @@ function sameSeries(a: Series, b: Series, ticks: number): string[] {
   return diff;
 }
 
-/** A class of three seats deciding unlike the model's officials, for the first `years` years. */
+/** A class of three seats deciding unlike the model's officials, in years 1 … `years` (year 0 is the inherited one). */
 function played(years: number): Game {
   const g = new Game(settings);
-  for (let y = 0; y < years; y++) {
+  for (let y = 1; y <= years; y++) {
     g.submit(0, y, { purchaseShare: [0.4, 0.5, 0.6, 0.7][y], grain: 1, demand: 0.6 });
     g.submit(3, y, { purchaseShare: 0.05, grain: 0, demand: 0 });
     if (y % 2 === 1) g.submit(5, y, { purchaseShare: 0.2, grain: 0.5, demand: 0.3 });
@@ -41,26 +41,33 @@ function played(years: number): Game {
 describe('a seat decides for its district', () => {
   it("the district's decisions are the seat's through the year, at every round of that year", () => {
     const g = played(3);
-    for (let y = 0; y < 3; y++) {
+    // Rounds are staggered: district d's round is in month 2d of the year (6 districts), and a
+    // year's decision holds from it to the next year's round.
+    for (let y = 1; y <= 3; y++) {
       for (let m = y * 12; m < y * 12 + 12; m++) {
         // Granularity and demand are recorded as the district holds them each month.
         expect(g.sim.series['projectGranularity.d0'][m]).toBe(1);
         expect(g.sim.series['paperworkDemand.d0'][m]).toBe(0.6);
-        expect(g.sim.series['projectGranularity.d3'][m]).toBe(0);
-        expect(g.sim.series['paperworkDemand.d3'][m]).toBe(0);
+        if (m + 6 >= 48) continue;
+        expect(g.sim.series['projectGranularity.d3'][m + 6]).toBe(0);
+        expect(g.sim.series['paperworkDemand.d3'][m + 6]).toBe(0);
       }
     }
-    expect(g.history[2][0]).toMatchObject({ decidedBy: 'seat', purchaseShare: 0.6, grain: 1, demand: 0.6 });
-    expect(g.history[0][5].decidedBy).toBe('model');
+    expect(g.sim.series['paperworkDemand.d3'][12 + 5]).not.toBe(0);
+    expect(g.history[3][0]).toMatchObject({ decidedBy: 'seat', purchaseShare: 0.7, grain: 1, demand: 0.6 });
+    expect(g.history[2][5].decidedBy).toBe('model');
     expect(g.history[1][5]).toMatchObject({ decidedBy: 'seat', purchaseShare: 0.2 });
+    // Year 0 is the inherited year: the model's officials', the reference of the index.
+    expect(g.history[0].every((d) => d.decidedBy === 'model')).toBe(true);
+    expect(() => new Game(settings).submit(0, 0, { purchaseShare: 0.5, grain: 0, demand: 0 })).toThrow(/year 0 is the year the class inherits/);
   });
 
   it("a year without the seat's decision is the model official's: she tries again from where the seat left", () => {
     const g = new Game(settings);
-    g.submit(2, 0, { purchaseShare: 0.3, grain: 0.5, demand: 0.3 });
+    g.submit(2, 1, { purchaseShare: 0.3, grain: 0.5, demand: 0.3 });
     g.runYear();
     g.runYear();
-    const after = g.history[1][2];
+    const after = g.history[2][2];
     expect(after.decidedBy).toBe('model');
     // One decision tried, the others kept: the official's trial and error goes on from the seat's values.
     const moved = [after.purchaseShare !== 0.3, after.grain !== 0.5, after.demand !== 0.3].filter(Boolean).length;
@@ -68,17 +75,19 @@ describe('a seat decides for its district', () => {
   });
 
   it('a game where nobody decides is the scenario run itself, to the bit', () => {
-    const g = modelGame(settings, 3);
-    const plain = runScenario(scenario, settings.seed, { ticks: 36 }).series;
-    expect(sameSeries(g.sim.series, plain, 36)).toEqual([]);
+    const g = modelGame(settings);
+    const plain = runScenario(scenario, settings.seed, { ticks: 60 }).series;
+    expect(g.over).toBe(true);
+    expect(sameSeries(g.sim.series, plain, 60)).toEqual([]);
   });
 
   it("the students' choices change the city (the seats are not decoration)", () => {
     const g = played(3);
-    const m = modelGame(settings, 3);
-    expect(g.city()[2].index).not.toBe(m.city()[2].index);
+    const m = modelGame(settings, 4);
+    expect(g.city()[0]).toEqual(m.city()[0]);
+    expect(g.city()[3].index).not.toBe(m.city()[3].index);
     // Political rationality from the inside: the showcase-and-paperwork seat shows more upward than the model's official of the same district.
-    expect(g.history[2][0].visible).toBeGreaterThan(m.history[2][0].visible);
+    expect(g.history[3][0].visible).toBeGreaterThan(m.history[3][0].visible);
   });
 });
 
@@ -87,28 +96,28 @@ describe('a game is data', () => {
     const g = played(3);
     const file = g.sessionScenario('test');
     expect(file.seed).toBe(settings.seed);
-    expect(file.decisions.length).toBe(3 * 2 + 1);
+    expect(file.decisions.length).toBe(3 * 2 + 2);
     const dir = mkdtempSync(join(tmpdir(), 'involution-class-'));
     const path = join(dir, 'session.json');
     writeFileSync(path, JSON.stringify(file, null, 2));
     // Its own seed: no --seed given. Only the months played.
     const out = JSON.parse(
-      execFileSync(process.execPath, [BIN, 'run', '--scenario', path, '--ticks', '36', '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 }),
+      execFileSync(process.execPath, [BIN, 'run', '--scenario', path, '--ticks', '48', '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 }),
     );
     expect(out.manifest.seed).toBe(settings.seed);
     expect(out.manifest.decisions).toEqual(file.decisions);
-    expect(sameSeries(out.series, g.sim.series, 36)).toEqual([]);
+    expect(sameSeries(out.series, g.sim.series, 48)).toEqual([]);
   });
 
   it('a server restarted mid-game replays the stored decisions and the pending ones to the same state', () => {
     const g = played(2);
-    g.submit(1, 2, { purchaseShare: 0.9, grain: 0.9, demand: 0.5 });
-    const again = new Game(settings, g.decisions(), 2);
-    expect(again.year).toBe(2);
-    expect(again.decision(1, 2)).toEqual({ purchaseShare: 0.9, grain: 0.9, demand: 0.5 });
+    g.submit(1, 3, { purchaseShare: 0.9, grain: 0.9, demand: 0.5 });
+    const again = new Game(settings, g.decisions(), 3);
+    expect(again.year).toBe(3);
+    expect(again.decision(1, 3)).toEqual({ purchaseShare: 0.9, grain: 0.9, demand: 0.5 });
     g.runYear();
     again.runYear();
-    expect(sameSeries(again.sim.series, g.sim.series, 36)).toEqual([]);
+    expect(sameSeries(again.sim.series, g.sim.series, 48)).toEqual([]);
     expect(again.history).toEqual(g.history);
   });
 
@@ -148,7 +157,7 @@ describe('bad decisions are refused whole, naming each field, and change nothing
     expect(() => decide(sim, { year: 1, district: 0, purchaseShare: 0.2, grain: 0, demand: 0 })).toThrow(/year 1 has already begun \(now at month 13\)/);
     expect(Array.from(sim.state.takenDecisions)).toEqual(Array.from(before));
     const g = new Game(settings);
-    expect(() => g.submit(0, 0, { purchaseShare: Number.NaN, grain: 0, demand: 0 })).toThrow(/purchaseShare = null/);
+    expect(() => g.submit(0, 1, { purchaseShare: Number.NaN, grain: 0, demand: 0 })).toThrow(/purchaseShare = null/);
     expect(g.decisions()).toEqual([]);
   });
 

@@ -123,7 +123,7 @@ export async function classroomCommand(flags: ClassroomFlags, io: { stdout: (t: 
   io.stdout(
     [
       room.resumed
-        ? `Involution Lab classroom: resuming room ${row.room} (${scenario.title.en}; year ${row.played + 1} of ${row.years}, ${row.seats} seats, seed ${row.seed}).`
+        ? `Involution Lab classroom: resuming room ${row.room} (${scenario.title.en}; year ${Math.max(1, row.played)} of ${row.years}, ${row.seats} seats, seed ${row.seed}).`
         : `Involution Lab classroom: room ${row.room} (${scenario.title.en}; ${row.years} years, ${row.seats} seats, seed ${row.seed}).`,
       ...(room.resumed && given ? ['  (the unfinished game keeps its own settings; --new starts another game with yours)'] : []),
       '',

@@ -4,6 +4,13 @@
 // plus the decisions taken: from the scenario, the seed and the decisions it is replayed to the bit,
 // by `involution-lab run` and the explorer alike (sessionScenario). No clock, no Node, no DOM: the
 // server (cli/classroom/) owns time, storage and sockets.
+//
+// Year 0 is the year the class inherits, run by the model's officials before anyone decides: the
+// involution index measures growth against the first year, so a class that chose the first year
+// itself would have its own choices as the reference and read as no growth at all (seeds 9–12,
+// three seats buying half the budget in showcase projects with the most paperwork: index +0.2 to
+// +0.5 against the first year they chose, +2.4 to +2.7 against the year they inherited; the model's
+// officials +0.7 to +0.9). The students decide years 1 … years.
 import { createSim, decide, decisionProblems, ParamError, runSim, standings, type Decision, type Scenario, type Series, type Sim } from '../../sim/index.ts';
 import { resolveParams } from '../../sim/params.ts';
 
@@ -11,7 +18,7 @@ export interface GameSettings {
   /** The scenario the class plays (a bundled one). */
   readonly scenario: Scenario;
   readonly seed: number;
-  /** Years to play (each one a budget round per district). */
+  /** Years the class decides (each one a budget round per district), after the inherited year 0. */
   readonly years: number;
   /** Seats: one district each. */
   readonly seats: number;
@@ -81,26 +88,29 @@ export class Game {
   /** What each district looked like at the end of each year played. */
   readonly history: DistrictYear[][] = [];
 
-  /** A game at its start, or replayed through `played` years with the decisions of those years (and the current year's pending ones). */
-  constructor(settings: GameSettings, decisions: readonly Decision[] = [], played = 0) {
+  /**
+   * A game at its start (the inherited year 0 run), or replayed up to the year being decided,
+   * `deciding`, with the decisions of the years before it (and the pending ones of that year).
+   */
+  constructor(settings: GameSettings, decisions: readonly Decision[] = [], deciding = 1) {
     this.settings = settings;
-    const params = resolveParams(settings.scenario.params, { ticks: settings.years * 12, districts: settings.seats });
+    const params = resolveParams(settings.scenario.params, { ticks: (settings.years + 1) * 12, districts: settings.seats });
     this.sim = createSim(
       params,
       settings.seed,
       settings.scenario.schedule.map(({ tick, set }) => ({ tick, set })),
     );
     for (const d of decisions) this.submit(d.district, d.year, d);
-    for (let y = 0; y < played; y++) this.runYear();
+    while (this.year < Math.max(1, deciding)) this.runYear();
   }
 
-  /** The year being decided (0-based); equal to `years` when the game is over. */
+  /** The year being decided: 1 … years (0, the inherited year, runs at the start); years + 1 when the game is over. */
   get year(): number {
     return Math.floor(this.sim.state.tick / 12);
   }
 
   get over(): boolean {
-    return this.year >= this.settings.years;
+    return this.year > this.settings.years;
   }
 
   /** The bounds of each decision, from the model's own (sim/officials.ts). */
@@ -122,6 +132,8 @@ export class Game {
     const decision: Decision = { year, district, purchaseShare: values.purchaseShare, grain: values.grain, demand: values.demand };
     // Placed in the run only when its year runs: until then a seat may change its mind.
     const problems = decisionProblems(this.sim.state, decision);
+    if (year === 0)
+      problems.push("decision.year = 0: must be from 1 (year 0 is the year the class inherits, the model officials' and the reference of the index)");
     if (problems.length > 0) throw new ParamError(problems.join('; '));
     if (!this.taken.has(year)) this.taken.set(year, new Map());
     this.taken.get(year)!.set(district, { purchaseShare: values.purchaseShare, grain: values.grain, demand: values.demand });
@@ -134,6 +146,7 @@ export class Game {
 
   /** Run the current year: the seats' decisions hold at their districts' rounds, the model's officials decide the rest. */
   runYear(): void {
+    // Year 0 has no seats' decisions: the constructor runs it.
     if (this.over) throw new Error('the game is over');
     const year = this.year;
     for (const [district, values] of this.taken.get(year) ?? []) decide(this.sim, { year, district, ...values });
@@ -194,7 +207,7 @@ export class Game {
       title: { en: `${sc.title.en} — played by a class (${label})`, zh: `${sc.title.zh}——课堂对局（${label}）` },
       teaching: sc.teaching,
       source: `${sc.source}; decisions of district officials taken by students in a classroom game (involution-lab classroom)`,
-      params: { ...sc.params, ticks: this.settings.years * 12, districts: this.settings.seats },
+      params: { ...sc.params, ticks: (this.settings.years + 1) * 12, districts: this.settings.seats },
       schedule: sc.schedule,
       seed: this.settings.seed,
       decisions: this.decisions().filter((d) => d.year < played),
@@ -203,6 +216,6 @@ export class Game {
 }
 
 /** The counterfactual: the same scenario, seed, length and seats with the model's officials in every seat. */
-export function modelGame(settings: GameSettings, years = settings.years): Game {
-  return new Game(settings, [], years);
+export function modelGame(settings: GameSettings, deciding = settings.years + 1): Game {
+  return new Game(settings, [], deciding);
 }

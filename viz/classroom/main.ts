@@ -128,9 +128,11 @@ function render(): void {
   $('lang').textContent = languageName(LANGS.find((l) => l !== getLang()) ?? 'en');
   $('lang').setAttribute('aria-label', t('language'));
   const st = state;
-  $('subtitle').textContent = st
-    ? t('class.subtitle', { scenario: pick(st.scenario.title), room: st.room, year: Math.min(st.year + 1, st.years), years: st.years })
-    : '';
+  $('subtitle').textContent = !st
+    ? ''
+    : st.over
+      ? t('class.subtitleOver', { scenario: pick(st.scenario.title), room: st.room, played: st.city.length })
+      : t('class.subtitle', { scenario: pick(st.scenario.title), room: st.room, year: st.year, years: st.years });
   const app = $('app');
   app.replaceChildren();
   if (lastError && !(role === 'student' && lastError.code !== 'token' && lastError.code !== 'room'))
@@ -235,7 +237,7 @@ function studentView(st: PublicState, me: SeatState): HTMLElement[] {
       h(
         'div',
         { class: 'card', id: 'last-year' },
-        h('h2', {}, t('class.lastYear', { year: last.year + 1 })),
+        h('h2', {}, last.year === 0 ? t('class.inheritedYear') : t('class.lastYear', { year: last.year })),
         h(
           'div',
           { class: 'figures' },
@@ -263,8 +265,8 @@ function timerLine(st: PublicState): HTMLElement {
   if (st.over) p.textContent = t('class.over');
   else if (st.deadline) {
     const left = Math.max(0, Math.round((st.deadline - Date.now()) / 1000));
-    p.textContent = t('class.timerLeft', { seconds: left, year: st.year + 1 });
-  } else p.textContent = t(role === 'teacher' ? 'class.teacherRuns' : 'class.waitTeacher', { year: st.year + 1 });
+    p.textContent = t('class.timerLeft', { seconds: left, year: st.year });
+  } else p.textContent = t(role === 'teacher' ? 'class.teacherRuns' : 'class.waitTeacher', { year: st.year });
   return p;
 }
 
@@ -285,7 +287,7 @@ function decisionCard(st: PublicState, me: SeatState, d: number): HTMLElement {
   } else if (me.decision) {
     status.className = 'status-line ok';
     status.textContent = t('class.saved', {
-      year: st.year + 1,
+      year: st.year,
       share: pct(me.decision.purchaseShare),
       size: fmt(size(me.decision.grain), 2),
       demand: pct(me.decision.demand),
@@ -303,10 +305,18 @@ function decisionCard(st: PublicState, me: SeatState, d: number): HTMLElement {
       draft![id] = Number(input.value);
       output.textContent = show(draft![id]);
     });
-    return [h('div', { class: 'slider' }, h('div', { class: 'row' }, h('label', { for: id }, t(`class.decide.${id}` as MessageKey)), output), input, h('p', { class: 'hint' }, hint))];
+    return [
+      h(
+        'div',
+        { class: 'slider' },
+        h('div', { class: 'row' }, h('label', { for: id }, t(`class.decide.${id}` as MessageKey)), output),
+        input,
+        h('p', { class: 'hint' }, hint),
+      ),
+    ];
   };
   form.append(
-    h('h2', {}, t('class.decideYear', { year: st.year + 1 })),
+    h('h2', {}, t('class.decideYear', { year: st.year })),
     ...slider('purchaseShare', b.purchaseShare, 0.01, pct, t('class.hint.share')),
     ...slider('grain', b.grain, 0.05, (g) => t('class.projectSize', { money: fmt(size(g), 2) }), t('class.hint.grain')),
     ...slider('demand', b.demand, 0.01, pct, t('class.hint.demand')),
@@ -326,7 +336,7 @@ function historyCard(history: SeatState['history']): HTMLElement {
     h(
       'tr',
       {},
-      h('td', {}, String(y.year + 1)),
+      h('td', {}, y.year === 0 ? t('class.year0') : String(y.year)),
       h('td', {}, t(y.decidedBy === 'seat' ? 'class.by.seat' : 'class.by.model')),
       h('td', {}, pct(y.purchaseShare)),
       h('td', {}, fmt(y.grain)),
@@ -386,7 +396,7 @@ function standingsCard(st: PublicState, me: number): HTMLElement {
   return h(
     'div',
     { class: 'card', id: 'standings' },
-    h('h2', {}, t('class.standings', { year: st.standings.length })),
+    h('h2', {}, st.standings.length === 1 ? t('class.standingsInherited') : t('class.standings', { year: st.standings.length - 1 })),
     h(
       'div',
       { class: 'table-wrap' },
@@ -451,7 +461,7 @@ function teacherView(st: PublicState): HTMLElement[] {
     timer.value = String(st.timerSeconds);
   }
   timer.addEventListener('change', () => send({ type: 'timer', seconds: timer.value === 'off' ? null : Number(timer.value) }));
-  const run = h('button', { type: 'button', class: 'primary', id: 'run', disabled: st.over }, t('class.runYear', { year: Math.min(st.year + 1, st.years) }));
+  const run = h('button', { type: 'button', class: 'primary', id: 'run', disabled: st.over }, t('class.runYear', { year: Math.min(st.year, st.years) }));
   run.addEventListener('click', () => send({ type: 'run' }));
   const end = h('button', { type: 'button', id: 'end', disabled: st.over }, t('class.end'));
   end.addEventListener('click', () => {
@@ -460,11 +470,7 @@ function teacherView(st: PublicState): HTMLElement[] {
   const clock = h(
     'div',
     { class: 'card no-print', id: 'clock' },
-    h(
-      'h2',
-      {},
-      st.over ? t('class.over') : t('class.deciding', { year: st.year + 1, years: st.years, decided, seats: st.seats.length, observers: st.observers }),
-    ),
+    h('h2', {}, st.over ? t('class.over') : t('class.deciding', { year: st.year, years: st.years, decided, seats: st.seats.length, observers: st.observers })),
     timerLine(st),
     h('div', { class: 'controls-row' }, run, h('label', { for: 'timer-select', style: 'margin:0' }, t('class.timer')), timer, end),
     h('h3', {}, t('class.seats')),
@@ -476,7 +482,7 @@ function teacherView(st: PublicState): HTMLElement[] {
 // ——— charts ———
 
 function lineChart(lines: { name: string; points: { year: number; value: number }[]; dash?: boolean }[], y: string, width: number): HTMLElement {
-  const data = lines.flatMap((l) => l.points.map((p) => ({ line: l.name, year: p.year + 1, value: p.value, dash: l.dash === true })));
+  const data = lines.flatMap((l) => l.points.map((p) => ({ line: l.name, year: p.year, value: p.value, dash: l.dash === true })));
   const chart = Plot.plot({
     width,
     height: Math.min(360, Math.round(width * 0.45)),
@@ -552,8 +558,8 @@ const mean = (xs: number[]) => (xs.length ? sum(xs) / xs.length : NaN);
 
 /** Per district: its visible output and need met over the game, the class's against the model's. */
 function districtSummary(db: Debrief, d: number) {
-  const own = db.districts.map((y) => y[d]);
-  const model = db.modelDistricts.map((y) => y[d]);
+  const own = db.districts.slice(1).map((y) => y[d]);
+  const model = db.modelDistricts.slice(1).map((y) => y[d]);
   const seatYears = own.filter((y) => y.decidedBy === 'seat').length;
   return {
     d,
@@ -571,12 +577,19 @@ function districtSummary(db: Debrief, d: number) {
 }
 
 function debriefView(db: Debrief, st: PublicState): HTMLElement[] {
-  const years = db.city.length;
-  const lastClass: CityYear | undefined = db.city[years - 1];
-  const lastModel: CityYear | undefined = db.model[years - 1];
+  // Year 0 is the inherited year, the same for the class and the model: the years decided follow it.
+  const years = db.city.length - 1;
+  const lastClass: CityYear | undefined = years > 0 ? db.city[years] : undefined;
+  const lastModel: CityYear | undefined = years > 0 ? db.model[years] : undefined;
   const head = h(
     'div',
-    { class: 'card', id: 'debrief' },
+    // The exact numbers, for anyone checking the debrief against a replay of the session file.
+    {
+      class: 'card',
+      id: 'debrief',
+      'data-index': JSON.stringify(db.city.map((c) => c.index)),
+      'data-model-index': JSON.stringify(db.model.map((c) => c.index)),
+    },
     h('h2', {}, t('class.debrief', { years })),
     h('p', { class: 'muted' }, `${pick(st.scenario.title)} · ${db.label}`),
   );
@@ -626,7 +639,7 @@ function debriefView(db: Debrief, st: PublicState): HTMLElement[] {
       { class: 'table-wrap' },
       h(
         'table',
-        { id: 'debrief-table' },
+        { id: 'debrief-table', class: 'wide' },
         h(
           'thead',
           {},
@@ -698,7 +711,7 @@ function yearTable(db: Debrief): HTMLElement {
         h(
           'tr',
           {},
-          h('td', {}, `${y.year + 1}`),
+          h('td', {}, y.year === 0 ? t('class.year0') : String(y.year)),
           h('td', {}, district(y.district)),
           h('td', {}, t(y.decidedBy === 'seat' ? 'class.by.seat' : 'class.by.model')),
           h('td', {}, pct(y.purchaseShare)),
@@ -717,7 +730,7 @@ function yearTable(db: Debrief): HTMLElement {
     { class: 'table-wrap' },
     h(
       'table',
-      { id: 'year-table' },
+      { id: 'year-table', class: 'wide' },
       h(
         'thead',
         {},

@@ -531,4 +531,7 @@ export type MessageKey =
   | 'class.error.over'
   | 'class.error.decision'
   | 'class.teacherRuns'
-  | 'class.subtitleOver';
+  | 'class.subtitleOver'
+  | 'class.inheritedYear'
+  | 'class.year0'
+  | 'class.standingsInherited';
