@@ -103,17 +103,19 @@ describe('Compare: results that match the controls', () => {
       stale: (what: string) => `These results are for the previous settings (changed since: ${what}). Run the comparison again to see the current ones.`,
       outcome: 'outcome',
       seeds: 'seeds',
+      settings: 'sidebar settings',
       sep: ', ',
     },
     zh: {
       stale: (what: string) => `这些结果对应的是之前的设置（此后改动了：${what}）。请重新运行比较，查看当前设置的结果。`,
       outcome: '结果指标',
       seeds: '随机种子数',
+      settings: '侧栏设置',
       sep: '、',
     },
   };
   for (const lang of ['en', 'zh'] as const) {
-    it(`redraws for a new baseline and marks the results stale after a new outcome or seeds (${lang})`, async () => {
+    it(`redraws for a new baseline and marks the results stale after a new outcome, seeds or sidebar setting (${lang})`, async () => {
       const { page, errors } = await open(`?lang=${lang}&${SMALL}&cmpSeeds=2`);
       await page.click('#compare-run');
       await untilPhase(page, 'done');
@@ -146,6 +148,11 @@ describe('Compare: results that match the controls', () => {
       expect(await page.isHidden('#compare-stale')).toBe(true);
       expect(await page.getAttribute('figure[data-view=compare]', 'class')).not.toContain('stale');
       expect(page.url()).toContain('cmpRun=1');
+      // A setting of the sidebar the runs used (the explorer's run restarts with it): stale too.
+      await page.fill('#n-pathDependence', '0.3');
+      await page.press('#n-pathDependence', 'Enter');
+      await page.waitForFunction(() => document.getElementById('panel-compare')!.dataset.stale === 'true');
+      expect(await page.textContent('#compare-stale')).toBe(TEXT[lang].stale(TEXT[lang].settings));
       // Run again: the new outcome's results, current.
       await page.selectOption('#compare-metric', 'needsMet');
       await page.click('#compare-run');
