@@ -84,6 +84,7 @@ describe('Compare: Cancel', () => {
     expect(page.url()).not.toContain('cmpRun');
     expect(await page.isHidden('#compare-cancel')).toBe(true);
     expect(await page.isHidden('#compare-bar')).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('compare-run');
     // No run of the cancelled batch finishes afterwards.
     await page.waitForTimeout(2000);
     expect(await doneRuns(page)).toBe(done);

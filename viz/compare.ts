@@ -83,6 +83,7 @@ export interface CompareElements {
   estimate: HTMLElement;
   /** Shown when the results on screen are not those of the controls. */
   stale: HTMLElement;
+  runButton: HTMLButtonElement;
   cancelButton: HTMLButtonElement;
   exportSpec: HTMLButtonElement;
   exportCsv: HTMLButtonElement;
@@ -196,6 +197,8 @@ export function createCompare(els: CompareElements, hooks: CompareHost) {
     if (shown !== state) return;
     // Cancelled: the runs finished so far stay drawn, and the page says they are not all.
     phase = b.cancelled ? 'cancelled' : 'done';
+    // Cancel goes once the runs stop: the keyboard's focus goes back to Run.
+    if (document.activeElement === els.cancelButton) els.runButton.focus();
     showState();
     render(state);
     hooks.changed();

@@ -95,7 +95,7 @@ const monitors = createMonitors($('monitors'));
 const compare = createCompare({
   panel: $('panel-compare'), root: $('compare-views'), progress: $('compare-progress'), bar: $('compare-bar') as HTMLProgressElement,
   note: $('compare-settings'), estimate: $('compare-estimate'), stale: $('compare-stale'),
-  cancelButton: $('compare-cancel') as HTMLButtonElement,
+  runButton: $('compare-run') as HTMLButtonElement, cancelButton: $('compare-cancel') as HTMLButtonElement,
   exportSpec: $('compare-export-spec') as HTMLButtonElement, exportCsv: $('compare-export-csv') as HTMLButtonElement,
 }, { settings: () => ({ set: app.set, interventions: app.interventions }), config: compareConfig, changed: () => updateUrl() });
 /** A link shared with Compare's results: they are run again when the Compare tab is first shown. */
