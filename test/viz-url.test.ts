@@ -2,7 +2,7 @@
 // bounded work and bounded messages whatever the link holds, and nothing dropped without a word.
 import { describe, expect, it } from 'vitest';
 import { TICKS } from '../sim/index.ts';
-import { listedProblems, MAX_LINK_INTERVENTIONS, MAX_LINK_PROBLEMS, parseUrl } from '../viz/url.ts';
+import { buildUrl, listedProblems, MAX_LINK_INTERVENTIONS, MAX_LINK_PROBLEMS, parseUrl } from '../viz/url.ts';
 
 const keys = (search: string) => parseUrl(search).problems.map((p) => p.key);
 
@@ -71,5 +71,17 @@ describe('a link', () => {
     expect(parseUrl('?tab=nope').problems[0].vars.allowed).toBe('explore, compare, lesson, experiment');
     expect(String(parseUrl('?cmpMetric=nope').problems[0].vars.allowed)).toMatch(/^involutionIndex, /);
     expect(keys('?tab=compare')).toEqual([]);
+  });
+
+  it("carries Compare's results as cmpRun=1 with its settings, and refuses any other value", () => {
+    const { state, problems } = parseUrl('?tab=compare&cmp=baseline-involution,money-alone&cmpSeeds=3&cmpRun=1');
+    expect(problems).toEqual([]);
+    expect(state.compareResults).toBe(true);
+    expect(buildUrl(state)).toContain('&cmpRun=1');
+    expect(buildUrl({ ...state, compareResults: false })).not.toContain('cmpRun');
+    // Without settings of its own, the link's results are those of the default comparison (viz/main.ts).
+    expect(parseUrl('?cmpRun=1').state.compareResults).toBe(true);
+    expect(keys('?cmpRun=yes')).toEqual(['url.compare.run']);
+    expect(parseUrl('?cmpRun=yes').state.compareResults).toBeUndefined();
   });
 });

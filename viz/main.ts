@@ -55,7 +55,7 @@ const app = {
   playing: false,
   busy: false,
   /** Compare's settings, once chosen (or given by the link): part of the share link. */
-  compare: initial.compare ?? null as CompareConfig | null,
+  compare: initial.compare ?? (initial.compareResults ? { ...COMPARE_DEFAULTS } : null) as CompareConfig | null,
 };
 
 const model = watchedWorker(onLost);
@@ -93,9 +93,13 @@ function provenance(): string {
 const explore = createExplore($('views'), { fileName, provenance });
 const monitors = createMonitors($('monitors'));
 const compare = createCompare({
-  root: $('compare-views'), progress: $('compare-progress'), note: $('compare-settings'),
+  panel: $('panel-compare'), root: $('compare-views'), progress: $('compare-progress'), bar: $('compare-bar') as HTMLProgressElement,
+  note: $('compare-settings'), estimate: $('compare-estimate'), stale: $('compare-stale'),
+  runButton: $('compare-run') as HTMLButtonElement, cancelButton: $('compare-cancel') as HTMLButtonElement,
   exportSpec: $('compare-export-spec') as HTMLButtonElement, exportCsv: $('compare-export-csv') as HTMLButtonElement,
-}, () => ({ set: app.set, interventions: app.interventions }));
+}, { settings: () => ({ set: app.set, interventions: app.interventions }), config: compareConfig, changed: () => updateUrl() });
+/** A link shared with Compare's results: they are run again when the Compare tab is first shown. */
+let linkRun = initial.compareResults === true;
 const experiment = createExperiment($('experiment'));
 const panel = paramPanel($('params'), onParam, (text) => { messages.input = () => text; showMessages(); });
 const lesson = createLesson($('lesson'), $('handout'), {
@@ -133,13 +137,23 @@ if (problems.length) messages.link = () => t('badUrl', { detail: listedProblems(
  * is not rewritten every frame); `atShown` takes the month on screen even while playing (Copy link).
  */
 function updateUrl(atShown = !app.playing): void {
+  // Compare's results are kept, redrawn or marked stale as the settings now are; the link brings
+  // them back only when they are complete and those of the settings.
+  compare.refresh();
   history.replaceState(null, '', buildUrl({
     scenario: app.scenario.id, seed: app.seed, set: app.set, interventions: app.interventions, lang: getLang(),
     month: atShown ? app.snap?.tick ?? 0 : 0, ...(app.custom ? { def: encodeScenario(app.scenario) } : {}),
-    compare: app.compare, tab: activeTab.replace('tab-', '') as Tab,
+    compare: app.compare, compareResults: compare.current() || linkRun, tab: activeTab.replace('tab-', '') as Tab,
   }));
-  // Compare runs with the settings the link holds: say which.
-  compare.showSettings();
+}
+
+/** Compare's settings as its controls are now; null unless two to four scenarios are chosen. */
+function compareConfig(): CompareConfig | null {
+  const scenarios = [...$('compare-scenarios').querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+  if (scenarios.length < COMPARE_SCENARIOS.min || scenarios.length > COMPARE_SCENARIOS.max) return null;
+  const baseline = ($('compare-baseline') as HTMLSelectElement).value;
+  const seeds = Math.max(COMPARE_SEEDS.min, Math.min(COMPARE_SEEDS.max, Math.round(Number(($('compare-seeds') as HTMLInputElement).value) || COMPARE_DEFAULTS.seeds)));
+  return { scenarios: scenarios.includes(baseline) ? scenarios : [baseline, ...scenarios].slice(0, COMPARE_SCENARIOS.max), seeds, metric: ($('compare-metric') as HTMLSelectElement).value, baseline };
 }
 
 function apply(snap: Snapshot | null): void {
@@ -372,6 +386,14 @@ function selectTab(id: string, focus = true): void {
   document.body.dataset.tab = id.replace('tab-', '');
   if (id === 'tab-lesson') lesson.render();
   if (id === 'tab-compare' || id === 'tab-experiment') warmPool();
+  if (id === 'tab-compare') {
+    compare.open();
+    if (linkRun) {
+      linkRun = false;
+      const config = compareConfig();
+      if (config) void compare.run(config, true);
+    }
+  }
   if (id === 'tab-experiment') void experiment.open();
   showTeaching();
   if (app.snap) updateUrl();
@@ -495,20 +517,15 @@ function wire(): void {
       if (k) selectTab(tabs[(i + k + tabs.length) % tabs.length].id);
     });
   });
-  // Compare's settings go into the link as they are chosen, and the comparison runs with them.
-  const compareConfig = (): CompareConfig | null => {
-    const scenarios = [...$('compare-scenarios').querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
-    if (scenarios.length < COMPARE_SCENARIOS.min || scenarios.length > COMPARE_SCENARIOS.max) return null;
-    const baseline = ($('compare-baseline') as HTMLSelectElement).value;
-    const seeds = Math.max(COMPARE_SEEDS.min, Math.min(COMPARE_SEEDS.max, Math.round(Number(($('compare-seeds') as HTMLInputElement).value) || COMPARE_DEFAULTS.seeds)));
-    return { scenarios: scenarios.includes(baseline) ? scenarios : [baseline, ...scenarios].slice(0, COMPARE_SCENARIOS.max), seeds, metric: ($('compare-metric') as HTMLSelectElement).value, baseline };
-  };
-  $('panel-compare').addEventListener('change', () => {
+  // Compare's settings go into the link as they are chosen (the estimate and the results follow
+  // them: see updateUrl), and the comparison runs with them.
+  const compareChanged = () => {
     const config = compareConfig();
-    if (!config) return;
-    app.compare = config;
+    if (config) app.compare = config;
     updateUrl();
-  });
+  };
+  $('panel-compare').addEventListener('change', compareChanged);
+  $('panel-compare').addEventListener('input', compareChanged);
   $('compare-run').addEventListener('click', () => {
     const config = compareConfig();
     if (!config) { $('compare-progress').textContent = t('compareNeedTwo'); return; }

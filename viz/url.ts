@@ -1,6 +1,6 @@
 // The shareable state in the URL: ?scenario=…&seed=…&<param>=…&iv=…&month=…&lang=… (and def=…, a
-// loaded scenario file, base64url). It holds only what the run on screen applied: a world
-// parameter waiting for Reset is not in it.
+// loaded scenario file, base64url; cmp…=…, Compare's settings, and cmpRun=1, its results). It holds
+// only what the run on screen applied: a world parameter waiting for Reset is not in it.
 // Every value is validated against the registry; a bad one is reported and dropped. Nothing read
 // from the URL is ever inserted as HTML (callers use textContent).
 import { PARAM_BY_NAME, parseParamValue, SEED, TICKS, type Change } from '../sim/index.ts';
@@ -28,6 +28,11 @@ export interface UrlState {
   compare?: CompareConfig | null;
   /** The tab the link opens on. */
   tab?: Tab;
+  /**
+   * The link was shared with Compare's results (`cmpRun=1`): they are brought back where it is opened
+   * by running the same comparison again (its runs are deterministic given their seeds).
+   */
+  compareResults?: boolean;
 }
 
 /** A problem found in the link, as a message of the catalogs (shown in the page's language). */
@@ -97,6 +102,9 @@ export function parseUrl(search: string): { state: UrlState; problems: Problem[]
     } else if (key === 'tab') {
       if ((TABS as readonly string[]).includes(value)) state.tab = value as Tab;
       else problems.push({ key: 'url.tab', vars: { value: shortText(value), allowed: TABS.join(', ') } });
+    } else if (key === 'cmpRun') {
+      if (value === '1') state.compareResults = true;
+      else problems.push({ key: 'url.compare.run', vars: { value: shortText(value) } });
     } else if (key === 'iv') {
       state.interventions = parseInterventions(value, problems);
     } else if (PARAM_BY_NAME.has(key) && key !== 'seed') {
@@ -175,6 +183,7 @@ export function buildUrl(state: UrlState): string {
   if (state.def) q.set('def', state.def);
   if (state.lang !== LANGS[0]) q.set('lang', state.lang);
   if (state.compare) writeCompare(q, state.compare);
+  if (state.compare && state.compareResults) q.set('cmpRun', '1');
   if (state.tab && state.tab !== TABS[0]) q.set('tab', state.tab);
   return `?${q.toString()}`;
 }

@@ -189,6 +189,8 @@ export interface MarkLabels {
   scheduled: string;
   /** "Month 6", in the page's language. */
   month: (tick: number) => string;
+  /** A band's limits in the hover read-out, "band 5–95 %: 0.1 to 0.3", in the page's language. */
+  band?: (lo: string, hi: string) => string;
   param?: (name: string) => string;
   /** The scheduled change's note, in the page's language. */
   note?: (m: Marker) => string | undefined;

@@ -25,7 +25,7 @@ let loaded: FanModule | undefined;
 /** The figures waiting for Plot, each with the data it was last asked to show. */
 const waiting = new Map<Svg, TimeSeriesData>();
 
-/** Each line (values, and its band lo–hi) as a fan over months 0, 1, …; the pointer reads the means. */
+/** Each line (values, and its band lo–hi) as a fan over months 0, 1, …; the pointer reads the means and the bands' limits. */
 export function fans(svg: Svg, data: TimeSeriesData): void {
   if (loaded) return draw(loaded, svg, data);
   if (!waiting.size) {
@@ -54,5 +54,5 @@ function draw({ fanChart }: FanModule, svg: Svg, data: TimeSeriesData): void {
   (g.node() as Hovered).hoverMonth = kept;
   const f: Frame = { g, width, height, total: chartWidth(svg) };
   const domain = (name: 'x' | 'y') => (chart.scale(name)?.domain ?? [0, 1]) as [number, number];
-  crosshair(f, d3.scaleLinear().domain(domain('x')).range([0, width]), d3.scaleLinear().domain(domain('y')).range([height, 0]), data.lines, data.markLabels.month);
+  crosshair(f, d3.scaleLinear().domain(domain('x')).range([0, width]), d3.scaleLinear().domain(domain('y')).range([height, 0]), data.lines, data.markLabels.month, data.markLabels.band);
 }

@@ -181,6 +181,13 @@ export const api = {
   runRows(which: Scenario, task: RunTask, metrics: string[], every: number): number[][] {
     return recordedRows(runTask([scenarioOf(which)], { ...task, scenario: 0 }), metrics, every);
   },
+
+  /** Seconds one run of the task takes in this worker, nothing sent back: Compare's estimate measures with it. */
+  timeRun(which: Scenario, task: RunTask): number {
+    const start = performance.now();
+    runTask([scenarioOf(which)], { ...task, scenario: 0 });
+    return (performance.now() - start) / 1000;
+  },
 };
 
 export type SimApi = typeof api;
