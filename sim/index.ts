@@ -16,7 +16,7 @@ export {
   type Overrides,
   type Group,
 } from './params.ts';
-export { SEED, TICKS } from './limits.ts';
+export { SEED, TICKS, MIN_DECIDED_SHARE } from './limits.ts';
 export { metricNames, indexScales, type Series } from './metrics.ts';
 export {
   METRICS,

@@ -1,7 +1,7 @@
 // Scenarios are data: teaching text, source and a lesson beside parameter overrides and a schedule.
 import { z } from 'zod';
 import { describeIssue, overridesSchema, resolveParams, type Overrides, type Params } from './params.ts';
-import { SEED } from './limits.ts';
+import { MIN_DECIDED_SHARE, SEED } from './limits.ts';
 import type { Decision } from './officials.ts';
 import type { Change } from './sim.ts';
 
@@ -30,7 +30,7 @@ export const scenarioSchema = z.strictObject({
       z.strictObject({
         year: z.number().int().min(0),
         district: z.number().int().min(0),
-        purchaseShare: z.number().min(0.01).max(1),
+        purchaseShare: z.number().min(MIN_DECIDED_SHARE).max(1),
         grain: z.number().min(0).max(1),
         demand: z.number().min(0).max(1),
       }),

@@ -10,6 +10,7 @@ import { entry } from './entry.ts';
 import { createRecorder, record, type Recorder, type Series } from './metrics.ts';
 import { seedNeeds } from './needs.ts';
 import type { Decision } from './officials.ts';
+import { MIN_DECIDED_SHARE } from './limits.ts';
 import { PARAM_BY_NAME, ParamError, resolveParams, type Overrides, type Params } from './params.ts';
 import { createStreams, uniform } from './rng.ts';
 import {
@@ -117,7 +118,7 @@ export function decisionProblems(s: State, x: Decision, at = 'decision'): string
   };
   check('year', Number.isInteger(x.year) && x.year >= 0 && x.year < years, `a whole year from 0 to ${years - 1} (the run has ${p.ticks} months)`);
   check('district', Number.isInteger(x.district) && x.district >= 0 && x.district < p.districts, `a district from 0 to ${p.districts - 1}`);
-  check('purchaseShare', x.purchaseShare >= 0.01 && x.purchaseShare <= 1, 'from 0.01 to 1');
+  check('purchaseShare', x.purchaseShare >= MIN_DECIDED_SHARE && x.purchaseShare <= 1, `from ${MIN_DECIDED_SHARE} to 1`);
   check('grain', x.grain >= 0 && x.grain <= 1, 'from 0 to 1');
   check('demand', x.demand >= 0 && x.demand <= p.maxDemand, `from 0 to maxDemand (${p.maxDemand})`);
   if (problems.length > 0) return problems;
