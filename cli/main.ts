@@ -318,7 +318,9 @@ function run(values: Values, io: Io): number {
   if (values.ticks !== undefined) set.ticks = integerFlag('--ticks', values.ticks, TICKS.min, TICKS.max);
   const ticks = set.ticks ?? scenario.params.ticks ?? TICKS.default;
   const late = scenario.schedule.filter((c) => c.tick >= ticks).map((c) => c.tick);
-  if (late.length) io.stderr(`warning: scenario ${scenario.id} schedules a change at month ${late.join(', ')}, after the run's last month (${ticks - 1}); it never applies\n`);
+    if (late.length) io.stderr(`warning: scenario ${scenario.id} schedules a change at month ${late.join(', ')}, after the run's last month (${ticks - 1}); it never applies\n`);
+  const lateYears = [...new Set(scenario.decisions.filter((d) => d.year * 12 >= ticks).map((d) => d.year))];
+  if (lateYears.length) io.stderr(`warning: scenario ${scenario.id} has officials' decisions for year ${lateYears.join(', ')}, after the run's last month (${ticks - 1}); they never apply\n`);
   const result = runScenario(scenario, seed, { set });
   const text = format === 'json' ? JSON.stringify(result) + '\n' : format === 'csv' ? toCsv(result.series) : toSummary(result);
   writeOut(out ?? '-', text, io);

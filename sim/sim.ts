@@ -49,8 +49,12 @@ export interface Sim {
 export function createSim(params: Params, seed: number, schedule: readonly Change[] = [], decisions: readonly Decision[] = []): Sim {
   for (const change of schedule) checkChange(change);
   const state = createState(resolveParams(params), seed);
-  const problems: string[] = [];
+    const problems: string[] = [];
+  // A decision for a year after the run's last month never applies (a session replayed for fewer
+  // months than were played): it is left out, as a schedule's late change is.
+  const years = Math.ceil(state.params.ticks / 12);
   decisions.forEach((decision, i) => {
+    if (Number.isInteger(decision.year) && decision.year >= years) return;
     const found = decisionProblems(state, decision, `decisions[${i}]`);
     if (found.length === 0) placeDecision(state, decision);
     problems.push(...found);

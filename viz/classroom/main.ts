@@ -129,7 +129,9 @@ function render(): void {
   document.title = `${t('appTitle')} — ${t('class.title')}`;
   $('title').textContent = `${t('appTitle')} — ${t('class.title')}`;
   $('lang').textContent = languageName(LANGS.find((l) => l !== getLang()) ?? 'en');
-  $('lang').setAttribute('aria-label', t('language'));
+  // The switch is named by the language it switches to, in that language.
+  $('lang').setAttribute('lang', LANGS.find((l) => l !== getLang()) ?? 'en');
+  $('lang').setAttribute('title', t('language'));
   const st = state;
   $('subtitle').textContent = !st
     ? ''
@@ -239,7 +241,7 @@ function studentView(st: PublicState, me: SeatState): HTMLElement[] {
     out.push(
       h(
         'div',
-        { class: 'card', id: 'last-year' },
+        { class: 'card', id: 'last-year', 'data-year': String(last.year) },
         h('h2', {}, last.year === 0 ? t('class.inheritedYear') : t('class.lastYear', { year: last.year })),
         h(
           'div',
@@ -519,6 +521,15 @@ function lineChart(lines: { name: string; points: { year: number; value: number 
       ),
     ],
   });
+  // One image, named by what it shows, with its numbers as text: Plot's names of its marks ("rule",
+  // "line") are not for a reader, and on a group without a role they are not allowed.
+  for (const e of chart.querySelectorAll('g[aria-label]')) e.removeAttribute('aria-label');
+  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+  svg?.setAttribute('role', 'img');
+  svg?.setAttribute(
+    'aria-label',
+    `${y}. ${lines.map((l) => `${l.name}: ${l.points.map((p) => `${t('class.col.year')} ${p.year} ${signed(p.value)}`).join(', ')}`).join('; ')}`,
+  );
   return h('div', { class: 'chart' }, chart as unknown as Node);
 }
 
