@@ -149,6 +149,7 @@ describe('no one acts where they do not belong, and a refusal changes nothing', 
     });
     expect(await a.c.ask({ type: 'join', room: room.room, name: 'x'.repeat(41), seat: 0 }, 'error')).toMatchObject({ code: 'invalid', field: 'name' });
     expect(await a.c.ask({ type: 'join', room: room.room, name: 'bell\u0007', seat: 0 }, 'error')).toMatchObject({ code: 'invalid', field: 'name' });
+    expect(await a.c.ask({ type: 'join', room: room.room, name: 'right\u202eleft', seat: 0 }, 'error')).toMatchObject({ code: 'invalid', field: 'name' });
     expect(await a.c.ask({ type: 'join', room: room.room, name: 'Ed', seat: 9 }, 'error')).toMatchObject({ code: 'seat', value: '9' });
     const after = await t.ask({ type: 'teacher', secret: secretOf(room) }, 'state');
     expect(after).toEqual(before);

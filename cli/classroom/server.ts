@@ -51,12 +51,16 @@ export interface Classroom {
 /** Wrong room codes, tokens or secrets an address may send in a minute before it must wait. */
 const MAX_FAILURES = 8;
 const FAILURE_WINDOW_MS = 60_000;
+/** Open sockets at most, in all and from one address (a class of 60 with a page or two each, and room to spare). */
+const MAX_CONNECTIONS = 400;
+const MAX_PER_ADDRESS = 100;
 /** Messages a page may send: a burst of 30, then 10 a second. */
 const BUCKET = 30;
 const REFILL_PER_MS = 10 / 1000;
 
 interface Client {
   role: 'none' | 'teacher' | 'student';
+  readonly ip: string;
   token?: string;
   seat?: number | null;
   name?: string;
@@ -366,7 +370,13 @@ export async function startClassroom(o: ClassroomSettings): Promise<Classroom> {
   });
   wss.on('connection', (ws, req) => {
     const ip = req.socket.remoteAddress ?? '?';
-    const c: Client = { role: 'none', tokens: BUCKET, last: Date.now() };
+    let fromHere = 0;
+    for (const other of clients.values()) if (other.ip === ip) fromHere++;
+    if (clients.size >= MAX_CONNECTIONS || fromHere >= MAX_PER_ADDRESS) {
+      ws.close(1013, 'too many connections');
+      return;
+    }
+    const c: Client = { role: 'none', ip, tokens: BUCKET, last: Date.now() };
     clients.set(ws, c);
     ws.on('close', () => clients.delete(ws));
     ws.on('error', () => clients.delete(ws));
