@@ -86,7 +86,8 @@ const found = step('discover --where "> 0.8" (PRIM, 3 boxes, tree)', ['discover'
 step('robust --threshold 0.5 (satisficing, regret, PRIM of the vulnerable)', ['robust', out, '--outcome', 'involutionIndex', '--threshold', '0.5']);
 const box = found
   .split('\n')
-  .filter((l) => /reportVisibility|switchingCostWeight/.test(l))
-  .slice(0, 4);
+  .map((l) => l.trim())
+  .filter((l) => /^(reportVisibility|switchingCostWeight) [≥≤]/.test(l))
+  .slice(0, 2);
 console.log(`the box (reportVisibility > 2, switchingCostWeight > 0.6), as PRIM's first box restricts it:\n${box.map((l) => `  ${l.trim()}`).join('\n')}`);
 if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
