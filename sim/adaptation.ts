@@ -7,6 +7,7 @@ import { DISTRICT_BUDGET, MISSION } from './constants.ts';
 import { pow } from './math.ts';
 import { dependence, fixedCost } from './contracts.ts';
 import { effective } from './effective.ts';
+import { buildCapacity } from './money.ts';
 import type { State } from './state.ts';
 import { retender } from './supervision.ts';
 
@@ -14,12 +15,6 @@ import { retender } from './supervision.ts';
 export function altPool(s: State): number {
   const p = s.params;
   return effective(p).altMarket * DISTRICT_BUDGET * pow(1 + p.altMarketGrowth, s.tick / 12);
-}
-
-/** Skill bought with money spent on capacity (training, earmarked bonuses): a year of a standard contract buys capacityGain of the gap. */
-export function buildCapacity(s: State, so: number, money: number): void {
-  const p = s.params;
-  s.sos.skill[so] += Math.min(1, (p.capacityGain * money) / (12 * p.fullTeamMoney)) * (1 - s.sos.skill[so]);
 }
 
 export function adaptation(s: State): void {

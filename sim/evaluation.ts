@@ -1,9 +1,8 @@
 // Evaluation at the end of a contract (MODEL.md §4.4): what the buyer scores decides reputation,
 // renewal and performance funding, and teaches the SO where to put its effort.
-import { buildCapacity } from './adaptation.ts';
 import { MEASURABILITY } from './constants.ts';
 import { effective } from './effective.ts';
-import { transfer } from './money.ts';
+import { buildCapacity, transfer } from './money.ts';
 import type { State } from './state.ts';
 
 /**
