@@ -5,12 +5,10 @@ import { COST_WEIGHT, K, Q_GOV } from './constants.ts';
 import { dependence } from './contracts.ts';
 import { effective } from './effective.ts';
 import { monthHazards, updateNeed } from './needs.ts';
-import type { State } from './state.ts';
+import { PROVIDER, PROVIDER_KINDS, type State } from './state.ts';
 
-const NONE = 0;
-const IN_HOUSE = 1;
-const AFFILIATED = 2;
-const INDEPENDENT = 3;
+const { none: NONE, inHouse: IN_HOUSE, affiliated: AFFILIATED, independent: INDEPENDENT } = PROVIDER;
+const KINDS = PROVIDER_KINDS.length;
 
 /**
  * Weight of an SO in function transfer: a linear ramp in autonomy from `start` over `width`
@@ -159,7 +157,7 @@ export function delivery(s: State): void {
       needSum += n;
       unmet += n * (1 - q);
       dist.needy[d * K + k]++;
-      com.servedBy[cm * 4 + kind]++;
+      com.servedBy[cm * KINDS + kind]++;
     }
     dist.needSum[d] += needSum;
     dist.unmetSum[d] += unmet;

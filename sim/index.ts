@@ -31,7 +31,7 @@ export {
 } from './metric-registry.ts';
 export { FORM, SUBSTANCE, IndexTracker, figureGrowth, growthSeries } from './involution.ts';
 export { CATEGORIES } from './constants.ts';
-export { PROVIDER_KINDS, AWARD_MODES, type State } from './state.ts';
+export { PROVIDER_KINDS, PROVIDER, AWARD_MODES, type ProviderKind, type State } from './state.ts';
 export { stream, createStreams, STREAMS } from './rng.ts';
-export { parseScenario, scenarioParams, scenarioRunText, scenarioSchema, ScenarioError, type Scenario } from './scenario.ts';
+export { parseScenario, scenarioRunText, scenarioSchema, ScenarioError, type Scenario } from './scenario.ts';
 export { runScenario, type RunResult, type Manifest } from './run.ts';

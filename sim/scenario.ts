@@ -1,6 +1,6 @@
 // Scenarios are data: teaching text, source and a lesson beside parameter overrides and a schedule.
 import { z } from 'zod';
-import { describeIssue, overridesSchema, resolveParams, type Overrides, type Params } from './params.ts';
+import { describeIssue, overridesSchema, type Overrides } from './params.ts';
 import { MIN_DECIDED_SHARE, SEED } from './limits.ts';
 import type { Decision } from './officials.ts';
 import type { Change } from './sim.ts';
@@ -75,10 +75,6 @@ export function parseScenario(input: unknown, origin = 'scenario'): Scenario {
     else detail = `field ${field} = ${JSON.stringify(value)}: ${issue.message}`;
   }
   throw new ScenarioError(`${origin}: ${detail}`);
-}
-
-export function scenarioParams(scenario: Scenario, ...more: unknown[]): Params {
-  return resolveParams(scenario.params, ...more);
 }
 
 /**

@@ -20,12 +20,16 @@ export interface Communities {
   /** Citizens of community c are start[c] .. start[c+1]-1. */
   readonly start: Int32Array;
   readonly district: Int16Array;
-  /** Per community × 4 provider kinds (none, in-house, affiliated, independent): needy citizens served last month. */
+  /** Per community × provider kind (PROVIDER_KINDS: none, in-house, affiliated, independent): needy citizens served last month. */
   readonly servedBy: Float64Array;
   readonly needsMet: Float64Array;
 }
 
+/** Who serves a needy citizen: the columns of `Communities.servedBy`, in this order (the map's too). */
 export const PROVIDER_KINDS = ['none', 'inHouse', 'affiliated', 'independent'] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+/** A provider kind's column in `servedBy`. */
+export const PROVIDER = Object.fromEntries(PROVIDER_KINDS.map((k, i) => [k, i])) as Record<ProviderKind, number>;
 
 export interface Districts {
   readonly count: number;
@@ -247,7 +251,7 @@ export function createCommunities(params: Params): Communities {
   for (let c = 0; c <= count; c++) start[c] = Math.round((c * params.citizens) / count);
   const district = new Int16Array(count);
   for (let c = 0; c < count; c++) district[c] = Math.floor(c / params.communitiesPerDistrict);
-  return { count, start, district, servedBy: new Float64Array(count * 4), needsMet: new Float64Array(count) };
+  return { count, start, district, servedBy: new Float64Array(count * PROVIDER_KINDS.length), needsMet: new Float64Array(count) };
 }
 
 export function createDistricts(params: Params): Districts {

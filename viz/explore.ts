@@ -1,6 +1,6 @@
 // The explore views: the involution index, form against substance, the SO population, the contract
 // network and the community map, redrawn from the latest snapshot.
-import { AWARD_MODES, FORM, growthSeries, indexScales, SUBSTANCE } from '../sim/index.ts';
+import { AWARD_MODES, FORM, growthSeries, indexScales, PROVIDER_KINDS, SUBSTANCE } from '../sim/index.ts';
 import { metricLabel, pick, t, type MessageKey } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import type { Marker, Snapshot } from './worker/api.ts';
@@ -108,13 +108,13 @@ export function createExplore(root: HTMLElement, host: ExploreHost) {
       if (tables && fNet.open()) dataTable(fNet.table, t('chart.network'), [t('district'), 'SO', label('purchaseSpending'), t('chart.network.mode')],
         contracts.map((k) => [k.buyer + 1, k.so, k.payment, modeLabels[k.mode]]));
     } else {
-      const providerLabels = [t('none'), t('inHouse'), t('affiliated'), t('independent')];
+      const providerLabels = PROVIDER_KINDS.map((k) => t(k));
       communityMap(fMap.svg, {
         title: t('chart.map'), note: t('chart.map.note', { max: MAP_MAX.toFixed(1) }), districtLabel: t('district'), providerLabels,
         districts: snap.params.districts, perDistrict: snap.params.communitiesPerDistrict, needsMet: snap.communities.needsMet, servedBy: snap.communities.servedBy,
       });
       if (tables && fMap.open()) dataTable(fMap.table, t('chart.map'), [t('community'), t('district'), label('needsMet'), ...providerLabels],
-        Array.from(snap.communities.needsMet, (met, i) => [i + 1, snap.communities.district[i] + 1, met, ...[0, 1, 2, 3].map((k) => snap.communities.servedBy[i * 4 + k])]));
+        Array.from(snap.communities.needsMet, (met, i) => [i + 1, snap.communities.district[i] + 1, met, ...PROVIDER_KINDS.map((_, k) => snap.communities.servedBy[i * PROVIDER_KINDS.length + k])]));
     }
     f.relabel();
   }

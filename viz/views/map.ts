@@ -2,11 +2,14 @@
 // serves the needy: in-house, affiliated SO, independent SO, or no one.
 import * as d3 from 'd3';
 import { chartWidth, frame, PALETTE, type Svg } from './chart.ts';
+import { PROVIDER_KINDS, type ProviderKind } from '../../sim/index.ts';
 
 /** Needs met rarely pass 0.4 in ten years: the colour scale spans 0–0.4, and more shows as 0.4. */
 export const MAP_MAX = 0.4;
 
-export const PROVIDER_COLORS = ['#d9d9d9', PALETTE.grey, PALETTE.vermillion, PALETTE.blue];
+const PROVIDER_COLOR: Record<ProviderKind, string> = { none: '#d9d9d9', inHouse: PALETTE.grey, affiliated: PALETTE.vermillion, independent: PALETTE.blue };
+/** The colours of the provider kinds, in the order of PROVIDER_KINDS (the columns of servedBy). */
+export const PROVIDER_COLORS = PROVIDER_KINDS.map((k) => PROVIDER_COLOR[k]);
 
 export interface MapData {
   title: string;
@@ -33,7 +36,7 @@ export function communityMap(svg: Svg, data: MapData): void {
   const color = d3.scaleSequential(d3.interpolateViridis).domain([0, MAP_MAX]).clamp(true);
   const cells = d3.range(Math.min(data.needsMet.length, data.districts * cols)).map((c) => ({
     c, d: Math.floor(c / cols), j: c % cols, met: data.needsMet[c],
-    shares: [0, 1, 2, 3].map((k) => data.servedBy[c * 4 + k]),
+    shares: PROVIDER_KINDS.map((_, k) => data.servedBy[c * PROVIDER_KINDS.length + k]),
   }));
   const g = f.g.selectAll<SVGGElement, (typeof cells)[number]>('g.cell').data(cells, (d) => d.c).join((enter) => {
     const e = enter.append('g').attr('class', 'cell');
