@@ -34,4 +34,4 @@ export { CATEGORIES } from './constants.ts';
 export { PROVIDER_KINDS, PROVIDER, AWARD_MODES, type ProviderKind, type State } from './state.ts';
 export { stream, createStreams, STREAMS } from './rng.ts';
 export { parseScenario, scenarioRunText, scenarioSchema, ScenarioError, type Scenario } from './scenario.ts';
-export { runScenario, type RunResult, type Manifest } from './run.ts';
+export { runScenario, manifestOf, type RunResult, type Manifest } from './run.ts';

@@ -2,7 +2,7 @@
 // most one snapshot per call (the page calls once per frame), never a call per agent.
 import { transfer } from 'comlink';
 import {
-  createSim, intervene, metricNames, parseScenario, resolveParams, type Change, type Overrides, type Params,
+  createSim, intervene, manifestOf, metricNames, parseScenario, resolveParams, type Change, type Overrides, type Params,
   type RunResult, type Scenario, type Sim,
 } from '../../sim/index.ts';
 import { VERSION } from '../../sim/version.ts';
@@ -164,13 +164,7 @@ export const api = {
     const set = { ...overrides, ticks };
     const schedule = changes();
     const series = Object.fromEntries(Object.entries(s.series).map(([k, v]) => [k, v.slice(0, ticks)]));
-    return {
-      manifest: {
-        model: 'involution-lab', version: VERSION, scenario: scenario.id, seed, ticks, params: resolveParams(scenario.params, set), overrides: set, schedule,
-        ...(scenario.decisions.length > 0 ? { decisions: scenario.decisions } : {}),
-      },
-      series,
-    };
+        return { manifest: manifestOf(scenario, seed, set, schedule), series };
   },
 
   /**
