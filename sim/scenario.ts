@@ -86,3 +86,16 @@ export function scenarioRunText(s: Scenario): string {
   const decisions = s.decisions.length > 0 ? { decisions: s.decisions.map(({ year, district, purchaseShare, grain, demand }) => ({ year, district, purchaseShare, grain, demand })) } : {};
   return JSON.stringify({ id: s.id, params: s.params, schedule: s.schedule.map((c) => ({ tick: c.tick, set: c.set })), ...decisions });
 }
+
+/**
+ * What of a scenario falls after the last month of runs of `ticks` months and so never applies:
+ * scheduled changes and officials' decisions, as warnings (`whose`: "the run's" or "the runs'").
+ */
+export function lateWarnings(s: Scenario, ticks: number, whose = "the run's"): string[] {
+  const out: string[] = [];
+  const late = s.schedule.filter((c) => c.tick >= ticks).map((c) => c.tick);
+  if (late.length) out.push(`warning: scenario ${s.id} schedules a change at month ${late.join(', ')}, after ${whose} last month (${ticks - 1}); it never applies`);
+  const years = [...new Set(s.decisions.filter((d) => d.year * 12 >= ticks).map((d) => d.year))];
+  if (years.length) out.push(`warning: scenario ${s.id} has officials' decisions for year ${years.join(', ')}, after ${whose} last month (${ticks - 1}); they never apply`);
+  return out;
+}
