@@ -98,7 +98,7 @@ function snapshot(): Snapshot {
   };
   const snap: Snapshot = {
     tick: st.tick, ticks: st.params.ticks, params: { ...st.params }, from, names, rows, markers: markers(), sos, contracts, communities,
-    inspected: selection && reader ? reader.history(selection) : null,
+    ...(selection && reader ? { inspected: reader.history(selection) } : {}),
   };
   const buffers = [
     ...rows.map((r) => r.buffer),
