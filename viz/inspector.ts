@@ -58,6 +58,9 @@ export function createInspector(host: InspectorHost) {
   figs.className = 'inspector-figs';
   const tableBox = panel.appendChild(document.createElement('div'));
   tableBox.className = 'inspector-table';
+  // A table wider than the panel scrolls: the keyboard can reach it to scroll it.
+  tableBox.tabIndex = 0;
+  tableBox.setAttribute('role', 'region');
 
   let last: InspectorView | null = null;
   let kind: 'so' | 'district' | null = null;
@@ -214,6 +217,7 @@ export function createInspector(host: InspectorHost) {
     );
     if (!tables) return;
     if (!h.contracts.length) {
+      tableBox.setAttribute('aria-label', t('inspect.noContracts'));
       tableBox.replaceChildren(Object.assign(document.createElement('p'), { textContent: t('inspect.noContracts') }));
       return;
     }
