@@ -99,6 +99,8 @@ const explore = createExplore($('views'), {
   inspect: { selected: () => app.inspect, pickSo: (id) => void select({ kind: 'so', id }), pickDistrict: (d) => void select({ kind: 'district', d }) },
 });
 const inspector = createInspector({ fileName, provenance, onClose: () => void select(null) });
+// The hint goes with the views it is about (after the index charts, which the first screen shows).
+$('views').insertBefore(document.querySelector('.inspect-hint')!, explore.figs[2].el);
 
 /**
  * Inspect an SO or a district (null: close the inspector). The worker reads its history — an SO not
