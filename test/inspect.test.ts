@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSim, resolveParams, STREAMS, type Sim } from '../sim/index.ts';
 import { createReader, type DistrictHistory, type SoHistory } from '../viz/worker/inspect.ts';
+import { buildUrl, parseUrl } from '../viz/url.ts';
 import { scenario } from './helpers.ts';
 
 /** Every typed array of the state in use, every number of the ledger, and the next draw of every stream. */
@@ -131,5 +132,30 @@ describe('what the inspector records', () => {
       main.read();
     }
     for (const id of [3, 30]) expect(main.history({ kind: 'so', id })).toEqual(early.history({ kind: 'so', id }));
+  });
+});
+
+describe('the inspect= field of a link (viz/url.ts)', () => {
+  it('reads so:<n> and d:<n> (districts from 1, as the page shows them) and writes them back the same', () => {
+    expect(parseUrl('?inspect=so:12').state.inspect).toEqual({ kind: 'so', id: 12 });
+    expect(parseUrl('?inspect=d:2').state.inspect).toEqual({ kind: 'district', d: 1 });
+    for (const text of ['so:0', 'so:12', 'd:1', 'd:32']) {
+      const { state, problems } = parseUrl(`?inspect=${text}`);
+      expect(problems).toEqual([]);
+      expect(new URLSearchParams(buildUrl(state)).get('inspect')).toBe(text);
+    }
+  });
+
+  it('names a malformed value, in short, and drops it', () => {
+    for (const text of ['so:abc', 'so:-1', 'd:0', 'd:33', 'so:1e3', 'x:1', '', 'so:99999999999', 'd:2;so:1']) {
+      const { state, problems } = parseUrl(`?inspect=${encodeURIComponent(text)}`);
+      expect(state.inspect, text).toBeUndefined();
+      expect(
+        problems.map((p) => p.key),
+        text,
+      ).toEqual(['url.inspect']);
+    }
+    const long = parseUrl(`?inspect=so:${'9'.repeat(400)}`);
+    expect(String(long.problems[0].vars.value).length).toBeLessThan(100);
   });
 });

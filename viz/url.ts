@@ -1,5 +1,6 @@
 // The shareable state in the URL: ?scenario=…&seed=…&<param>=…&iv=…&month=…&lang=… (and def=…, a
-// loaded scenario file, base64url; cmp…=…, Compare's settings, and cmpRun=1, its results). It holds
+// loaded scenario file, base64url; cmp…=…, Compare's settings, and cmpRun=1, its results;
+// inspect=so:<n> or d:<n>, the SO or district inspected). It holds
 // only what the run on screen applied: a world parameter waiting for Reset is not in it.
 // Every value is validated against the registry; a bad one is reported and dropped. Nothing read
 // from the URL is ever inserted as HTML (callers use textContent).
