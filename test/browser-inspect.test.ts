@@ -163,6 +163,29 @@ describe('inspecting an SO', () => {
     await page.close();
   });
 
+  it('reached with the keyboard in the population view: Tab to it, an arrow key to the next SO, Enter', async () => {
+    const { page, errors } = await open('?seed=3&month=12');
+    await untilTick(page, 12);
+    await page.locator('figure[data-view=form-substance] summary').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('figure')?.getAttribute('data-view'))).toBe('sos');
+    const first = (await page.evaluate(() => document.activeElement?.getAttribute('aria-label')))!;
+    expect(first).toMatch(/^SO \d+, (affiliated|independent) SO.*: skill 0\.\d\d, autonomy 0\.\d\d\. Inspect$/);
+    await page.keyboard.press('ArrowRight');
+    const next = (await page.evaluate(() => document.activeElement?.getAttribute('aria-label')))!;
+    expect(next).not.toBe(first);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(panel);
+    expect(await page.textContent('#inspector-title')).toBe(/^(SO \d+),/.exec(next)![1]);
+    // Another tab hides the panel; Explore brings it back.
+    await page.click('#tab-compare');
+    expect(await page.isVisible('#inspector')).toBe(false);
+    await page.click('#tab-explore');
+    expect(await page.isVisible('#inspector')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('clicked in the network, and reached there with the keyboard', async () => {
     const { page, errors } = await open('?seed=3&month=24');
     await untilTick(page, 24);
