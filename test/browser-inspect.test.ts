@@ -156,9 +156,11 @@ describe('inspecting an SO', () => {
     await untilTick(page, 52);
     await page.click('#play');
     await page.waitForFunction(() => document.body.dataset.state === 'paused');
-    const month = Number(await page.evaluate(() => document.body.dataset.tick));
-    const after = await figureTable(page, 'inspect-capacity');
-    expect(after.rows.length).toBe(month);
+    // Its table has a row for every month run, and the run went on past month 48.
+    await page.waitForFunction(
+      () => document.querySelectorAll('#inspector figure[data-view=inspect-capacity] tbody tr').length === Number(document.body.dataset.tick),
+    );
+    expect(Number(await page.evaluate(() => document.body.dataset.tick))).toBeGreaterThanOrEqual(52);
     expect(errors).toEqual([]);
     await page.close();
   });

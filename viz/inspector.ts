@@ -79,6 +79,15 @@ export function createInspector(host: InspectorHost) {
     host.onClose();
   };
   close.addEventListener('click', shut);
+  // Escape also closes it when the focus is nowhere in particular or on the views' marks (opened from a link, say).
+  document.addEventListener('keydown', (e) => {
+    const at = document.activeElement;
+    if (e.key !== 'Escape' || panel.hidden || document.querySelector('dialog[open]') || document.body.classList.contains('presenting')) return;
+    if (at === document.body || at === null || at.classList.contains('pickable')) {
+      e.preventDefault();
+      shut();
+    }
+  });
   panel.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -390,6 +399,10 @@ export function createInspector(host: InspectorHost) {
     },
     hide,
     open: () => !panel.hidden,
+    /** Draw again with the data tables (they wait while the run plays). */
+    refresh: () => {
+      if (last) render(last);
+    },
     relabel: () => {
       if (last) render(last);
     },

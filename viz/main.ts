@@ -270,6 +270,7 @@ function setPlaying(on: boolean): void {
   $('play').setAttribute('aria-pressed', String(on));
   if (!on) {
     render();
+    inspector.refresh();
     if (app.snap) updateUrl();
   }
 }
