@@ -387,7 +387,7 @@ export function createInspector(host: InspectorHost) {
     show(v: InspectorView, focus = false, tables = true): void {
       const opening = panel.hidden;
       // Another SO or district: its history from the top.
-      if (last && JSON.stringify(last.asked) !== JSON.stringify(v.asked)) panel.scrollTop = 0;
+      const other = !last || JSON.stringify(last.asked) !== JSON.stringify(v.asked);
       if (opening) {
         const active = document.activeElement;
         opener = active instanceof HTMLElement || active instanceof SVGElement ? (active as HTMLElement) : null;
@@ -395,6 +395,8 @@ export function createInspector(host: InspectorHost) {
         document.body.classList.add('inspecting');
       }
       render(v, tables);
+      // Set once shown: a hidden panel keeps its scroll position.
+      if (other) panel.scrollTop = 0;
       if (focus) title.focus();
     },
     hide,
