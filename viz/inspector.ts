@@ -21,6 +21,8 @@ export interface InspectorHost {
 
 export interface InspectorView {
   history: History | null;
+  /** The history is being read (from month 0, by a second run in the worker). */
+  loading?: boolean;
   /** What is asked for, to say so while its history is not there (an SO not founded yet). */
   asked: { kind: 'so'; id: number } | { kind: 'district'; d: number };
   tick: number;
@@ -374,7 +376,8 @@ export function createInspector(host: InspectorHost) {
       facts.replaceChildren();
       tableBox.replaceChildren();
       title.textContent = v.asked.kind === 'so' ? t('inspect.so.title', { id: v.asked.id }) : t('inspect.district.title', { d: v.asked.d + 1 });
-      if (v.asked.kind === 'so') note.textContent = t('inspect.notFounded', { id: v.asked.id, tick: v.tick });
+      if (v.loading) note.textContent = t('inspect.loading');
+      else if (v.asked.kind === 'so') note.textContent = t('inspect.notFounded', { id: v.asked.id, tick: v.tick });
       return;
     }
     figuresFor(h.kind);

@@ -113,6 +113,10 @@ async function select(sel: Selection | null, focus = true): Promise<void> {
     await call((api) => api.inspect(null) as Promise<History | null>, 1);
   } else {
     const snap = app.snap;
+    // Said at once: an SO not read so far is read from month 0, which takes a run's time.
+    if (snap && sel.kind === 'so' && (!inspector.open() || snap.inspected?.kind !== 'so' || snap.inspected.id !== sel.id)) {
+      inspector.show({ history: null, loading: true, asked: sel, tick: snap.tick, ticks: snap.ticks, markers: snap.markers }, focus);
+    }
     const history = await call((api) => api.inspect(sel) as Promise<History | null>, snap?.tick ?? 1);
     if (app.inspect !== sel || !app.snap) return;
     inspector.show({ history, asked: sel, tick: app.snap.tick, ticks: app.snap.ticks, markers: app.snap.markers }, focus, !app.playing);
