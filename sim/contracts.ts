@@ -124,6 +124,7 @@ export function foundSO(s: State, o: NewSO): number {
   if (t.n === t.capacity) growTable(t);
   const i = t.n++;
   const D = s.districts.count;
+  t.id[i] = t.founded++;
   t.alive[i] = 1;
   t.affiliated[i] = o.affiliated ? 1 : 0;
   t.registered[i] = o.registered ? 1 : 0;

@@ -125,6 +125,13 @@ export interface Contracts {
 export interface SOs {
   capacity: number;
   n: number;
+  /** SOs founded so far: the next SO's id. */
+  founded: number;
+  /**
+   * A stable number for each SO, its order of founding from 0: rows move when closed SOs are
+   * compacted, the id goes with the SO. Written only where SOs are founded; no process reads it.
+   */
+  id: Int32Array;
   alive: Uint8Array;
   affiliated: Uint8Array;
   registered: Uint8Array;
@@ -326,6 +333,8 @@ export function createSOs(capacity: number, D: number): SOs {
   return {
     capacity,
     n: 0,
+    founded: 0,
+    id: new Int32Array(capacity),
     alive: new Uint8Array(capacity),
     affiliated: new Uint8Array(capacity),
     registered: new Uint8Array(capacity),

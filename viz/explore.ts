@@ -4,6 +4,7 @@ import { AWARD_MODES, FORM, growthSeries, indexScales, PROVIDER_KINDS, SUBSTANCE
 import { metricLabel, pick, t, type MessageKey } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import type { Marker, Snapshot } from './worker/api.ts';
+import type { Selection } from './worker/inspect.ts';
 import { dataTable, PALETTE, type MarkLabels } from './views/chart.ts';
 import { timeSeries } from './views/timeseries.ts';
 import { EXPLORE_VIEWS } from './views/list.ts';
@@ -21,6 +22,8 @@ export interface ExploreHost {
   /** The downloaded file's name for a view, without extension. */
   fileName(view: string): string;
   provenance(): string;
+  /** The inspector: what is inspected, and opening it on an SO (by id) or a district (from 0). */
+  inspect?: { selected(): Selection | null; pickSo(id: number): void; pickDistrict(d: number): void };
 }
 
 const FORM_COLORS = [PALETTE.vermillion, PALETTE.orange, PALETTE.purple];
@@ -83,6 +86,8 @@ export function createExplore(root: HTMLElement, host: ExploreHost) {
     const { series, snap } = v;
     const months = () => Array.from({ length: series.tick?.length ?? 0 }, (_, i) => i);
     const s = snap.sos;
+    const ins = host.inspect;
+    const sel = ins?.selected() ?? null;
     if (f === fIndex) {
       indexChart(fIndex, v);
       if (tables && fIndex.open()) dataTable(fIndex.table, t('chart.index'), [t('month'), label('involutionIndex'), label('formGrowth'), label('substanceGrowth')],
@@ -93,7 +98,13 @@ export function createExplore(root: HTMLElement, host: ExploreHost) {
         months().map((i) => [i, ...[...FORM, ...SUBSTANCE].map((m) => series[m][i])]));
     } else if (f === fSos) {
       const points = Array.from(s.id, (id, i) => ({ id, skill: s.skill[i], autonomy: s.autonomy[i], affiliated: s.affiliated[i] === 1, revenue: s.revenue[i] }));
-      soPopulation(fSos.svg, { title: t('chart.sos'), xLabel: t('chart.sos.x'), yLabel: t('chart.sos.y'), sizeNote: t('chart.sos.size'), labels: { affiliated: t('affiliated'), independent: t('independent') }, points });
+      soPopulation(fSos.svg, {
+        title: t('chart.sos'), xLabel: t('chart.sos.x'), yLabel: t('chart.sos.y'), sizeNote: t('chart.sos.size'), labels: { affiliated: t('affiliated'), independent: t('independent') }, points,
+        ...(ins ? { inspect: {
+          group: 'so', selected: sel?.kind === 'so' ? sel.id : null, pick: ins.pickSo,
+          label: (p) => t('inspect.pick.so', { id: p.id, kind: t(p.affiliated ? 'affiliated' : 'independent'), skill: p.skill.toFixed(2), autonomy: p.autonomy.toFixed(2) }),
+        } } : {}),
+      });
       if (tables && fSos.open()) dataTable(fSos.table, t('chart.sos'), ['SO', t('chart.sos.x'), t('chart.sos.y'), t('chart.sos.size'), t('affiliated')],
         points.map((p) => [p.id, p.skill, p.autonomy, p.revenue, p.affiliated ? '✓' : '']));
     } else if (f === fNet) {
@@ -104,6 +115,10 @@ export function createExplore(root: HTMLElement, host: ExploreHost) {
         title: t('chart.network'), note: t('chart.network.note'), districtLabel: t('district'), modeLabels, districts: snap.params.districts,
         shapeLabels: [t('chart.network.district'), t('affiliated'), t('independent')],
         sos: Array.from(s.id, (id, i) => ({ id, home: s.home[i], affiliated: s.affiliated[i] === 1 })), contracts,
+        ...(ins ? { inspect: {
+          selected: sel, pickSo: ins.pickSo, pickDistrict: ins.pickDistrict, districtLabel: (d: number) => t('inspect.pick.district', { d: d + 1 }),
+          soLabel: (so: { id: number; home: number; affiliated: boolean }) => t('inspect.pick.soNet', { id: so.id, kind: t(so.affiliated ? 'affiliated' : 'independent'), home: so.home + 1 }),
+        } } : {}),
       });
       if (tables && fNet.open()) dataTable(fNet.table, t('chart.network'), [t('district'), 'SO', label('purchaseSpending'), t('chart.network.mode')],
         contracts.map((k) => [k.buyer + 1, k.so, k.payment, modeLabels[k.mode]]));
@@ -112,6 +127,7 @@ export function createExplore(root: HTMLElement, host: ExploreHost) {
       communityMap(fMap.svg, {
         title: t('chart.map'), note: t('chart.map.note', { max: MAP_MAX.toFixed(1) }), districtLabel: t('district'), providerLabels,
         districts: snap.params.districts, perDistrict: snap.params.communitiesPerDistrict, needsMet: snap.communities.needsMet, servedBy: snap.communities.servedBy,
+        ...(ins ? { inspect: { selected: sel?.kind === 'district' ? sel.d : null, pick: ins.pickDistrict, label: (d: number) => t('inspect.pick.district', { d: d + 1 }) } } : {}),
       });
       if (tables && fMap.open()) dataTable(fMap.table, t('chart.map'), [t('community'), t('district'), label('needsMet'), ...providerLabels],
         Array.from(snap.communities.needsMet, (met, i) => [i + 1, snap.communities.district[i] + 1, met, ...PROVIDER_KINDS.map((_, k) => snap.communities.servedBy[i * PROVIDER_KINDS.length + k])]));

@@ -3,6 +3,7 @@
 import * as d3 from 'd3';
 import { chartWidth, frame, PALETTE, type Svg } from './chart.ts';
 import { PROVIDER_KINDS, type ProviderKind } from '../../sim/index.ts';
+import { pickable } from './pick.ts';
 
 /** Needs met rarely pass 0.4 in ten years: the colour scale spans 0–0.4, and more shows as 0.4. */
 export const MAP_MAX = 0.4;
@@ -22,6 +23,8 @@ export interface MapData {
   needsMet: ArrayLike<number>;
   /** Per community × 4 provider kinds: needy citizens served. */
   servedBy: ArrayLike<number>;
+  /** Clicking a district's row (or Enter on its number) inspects the district; the one inspected is outlined. */
+  inspect?: { selected: number | null; pick(d: number): void; label(d: number): string };
 }
 
 export function communityMap(svg: Svg, data: MapData): void {
@@ -64,4 +67,16 @@ export function communityMap(svg: Svg, data: MapData): void {
     .attr('fill', (v) => color(v * MAP_MAX));
   scaleG.selectAll('text').data([0, MAP_MAX / 2, MAP_MAX]).join('text').attr('class', 'scale-label').attr('x', 14).attr('y', (v) => (1 - v / MAP_MAX) * (sh - sh / 11) + sh / 22 + 4).attr('font-size', 10)
     .text((v) => (v === MAP_MAX ? `≥ ${v.toFixed(1)}` : v.toFixed(1)));
+  const inspect = data.inspect;
+  if (!inspect) return;
+  svg.attr('role', 'group').attr('aria-label', data.title);
+  g.style('cursor', 'pointer').on('click', (_, d) => inspect.pick(d.d));
+  // A district's row: its number on the left is the keyboard's target, the outline the one inspected.
+  const rows = f.g.selectAll<SVGRectElement, number>('rect.district-hit').data(d3.range(data.districts)).join('rect').attr('class', 'district-hit')
+    .attr('x', -26).attr('y', (d) => d * cell - 1).attr('width', 24).attr('height', cell - 1)
+    .attr('fill', 'transparent').attr('stroke', 'none');
+  pickable(svg.node()!, 'map-d', rows, { key: String, label: inspect.label, selected: (d) => d === inspect.selected, pick: (d) => inspect.pick(d) });
+  f.g.selectAll('rect.picked-row').data(inspect.selected !== null && inspect.selected < data.districts ? [inspect.selected] : []).join('rect').attr('class', 'picked-row')
+    .attr('pointer-events', 'none').attr('x', -28).attr('y', (d) => d * cell - 2).attr('width', cols * cell + 28).attr('height', cell + 1).attr('rx', 4)
+    .attr('fill', 'none').attr('stroke', '#000').attr('stroke-width', 2);
 }

@@ -60,7 +60,8 @@ export function timeSeries(svg: Svg, data: TimeSeriesData): void {
     .attr('d', (d) => d3.area<number>().x((i) => x(i)).y0((i) => y(d.lo![i])).y1((i) => y(d.hi![i]))(d3.range(d.lo!.length)));
   f.g.selectAll<SVGPathElement, Line>('path.line').data(data.lines, (d) => d.key).join('path').attr('class', 'line')
     .attr('fill', 'none').attr('stroke', (d) => d.color).attr('stroke-width', 2).attr('stroke-dasharray', (d) => d.dash ?? null)
-    .attr('d', (d) => d3.line<number>().x((i) => x(i)).y((i) => y(d.values[i]))(d3.range(d.values.length)));
+    // A gap where a value is not a number (an SO not yet founded, a month without a standing).
+    .attr('d', (d) => d3.line<number>().defined((i) => Number.isFinite(d.values[i])).x((i) => x(i)).y((i) => y(d.values[i]))(d3.range(d.values.length)));
   markers(f, x, data.marks);
   const none = data.lines.every((l) => l.values.length === 0);
   f.g.selectAll('text.empty').data(none && data.empty ? [data.empty] : []).join('text').attr('class', 'empty')
