@@ -4,12 +4,10 @@
 import { K } from './constants.ts';
 import { available, foundSO, openContract, renewalChance, type Project } from './contracts.ts';
 import { effective, urn, type Effective } from './effective.ts';
-import { COMPETITIVE, sosInField, type State } from './state.ts';
+import { COMPETITIVE, MODE, sosInField, type State } from './state.ts';
 import { uniform } from './rng.ts';
 
-const DIRECTED_INSIDE = 0;
-const DIRECTED_TIES = 1;
-const NEW_AFFILIATE = 2;
+const { directedInside: DIRECTED_INSIDE, directedTies: DIRECTED_TIES, newAffiliate: NEW_AFFILIATE } = MODE;
 
 export interface Incumbent {
   so: number;

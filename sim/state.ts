@@ -90,9 +90,12 @@ export interface Districts {
   readonly satisfactionSum: Float64Array;
 }
 
-/** How a contract was awarded; renewals keep their first mode. */
+/** How a contract was awarded (`Contracts.mode`, in this order); renewals keep their first mode. */
 export const AWARD_MODES = ['directedInside', 'directedTies', 'newAffiliate', 'competitive'] as const;
-export const COMPETITIVE = 3;
+export type AwardMode = (typeof AWARD_MODES)[number];
+/** An award mode's number in `Contracts.mode`. */
+export const MODE = Object.fromEntries(AWARD_MODES.map((m, i) => [m, i])) as Record<AwardMode, number>;
+export const COMPETITIVE = MODE.competitive;
 
 export interface Contracts {
   capacity: number;
