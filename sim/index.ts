@@ -29,7 +29,7 @@ export {
   type MetricGroup,
   type MetricName,
 } from './metric-registry.ts';
-export { FORM, SUBSTANCE, IndexTracker, figureGrowth, growthSeries } from './involution.ts';
+export { FORM, SUBSTANCE, FIGURES, inFigureOrder, IndexTracker, figureGrowth, growthSeries, type Figure } from './involution.ts';
 export { CATEGORIES } from './constants.ts';
 export { PROVIDER_KINDS, PROVIDER, AWARD_MODES, type ProviderKind, type State } from './state.ts';
 export { stream, createStreams, STREAMS } from './rng.ts';

@@ -1,6 +1,6 @@
 // The explore views: the involution index, form against substance, the SO population, the contract
 // network and the community map, redrawn from the latest snapshot.
-import { AWARD_MODES, FORM, growthSeries, indexScales, PROVIDER_KINDS, SUBSTANCE } from '../sim/index.ts';
+import { AWARD_MODES, FIGURES, FORM, growthSeries, indexScales, PROVIDER_KINDS, SUBSTANCE } from '../sim/index.ts';
 import { metricLabel, pick, t, type MessageKey } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import type { Marker, Snapshot } from './worker/api.ts';
@@ -56,8 +56,8 @@ export function formSubstanceChart(fig: Figure, v: RunView): void {
   const { series, snap } = v;
   const scales = indexScales(snap.params);
   const lines = [
-    ...FORM.map((m, i) => ({ key: m, label: `${t('form')}: ${label(m)}`, color: FORM_COLORS[i], dash: '6 3', values: growthSeries(series[m] ?? [], scales[i], snap.params.indexEpsilon) })),
-    ...SUBSTANCE.map((m, i) => ({ key: m, label: `${t('substance')}: ${label(m)}`, color: SUBSTANCE_COLORS[i], values: growthSeries(series[m] ?? [], scales[FORM.length + i], snap.params.indexEpsilon) })),
+    ...FORM.map((m, i) => ({ key: m, label: `${t('form')}: ${label(m)}`, color: FORM_COLORS[i], dash: '6 3', values: growthSeries(series[m] ?? [], scales[FIGURES.indexOf(m)], snap.params.indexEpsilon) })),
+    ...SUBSTANCE.map((m, i) => ({ key: m, label: `${t('substance')}: ${label(m)}`, color: SUBSTANCE_COLORS[i], values: growthSeries(series[m] ?? [], scales[FIGURES.indexOf(m)], snap.params.indexEpsilon) })),
   ];
   timeSeries(fig.svg, { title: t('chart.formSubstance'), xLabel: t('x'), yLabel: t('chart.formSubstance.y'), ticks: snap.ticks, marks: v.markers, markLabels: markLabels(), lines, empty: t('emptyHint') });
 }
@@ -94,8 +94,8 @@ export function createExplore(root: HTMLElement, host: ExploreHost) {
         months().map((i) => [i, series.involutionIndex[i], series.formGrowth[i], series.substanceGrowth[i]]));
     } else if (f === fForm) {
       formSubstanceChart(fForm, v);
-      if (tables && fForm.open()) dataTable(fForm.table, t('chart.formSubstance'), [t('month'), ...[...FORM, ...SUBSTANCE].map(label)],
-        months().map((i) => [i, ...[...FORM, ...SUBSTANCE].map((m) => series[m][i])]));
+      if (tables && fForm.open()) dataTable(fForm.table, t('chart.formSubstance'), [t('month'), ...FIGURES.map(label)],
+        months().map((i) => [i, ...FIGURES.map((m) => series[m][i])]));
     } else if (f === fSos) {
       const points = Array.from(s.id, (id, i) => ({ id, skill: s.skill[i], autonomy: s.autonomy[i], affiliated: s.affiliated[i] === 1, revenue: s.revenue[i] }));
       soPopulation(fSos.svg, {
