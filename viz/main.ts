@@ -401,6 +401,8 @@ function relabel(): void {
   ($('lang') as HTMLSelectElement).value = getLang();
   document.title = t('appTitle');
   document.querySelectorAll<HTMLElement>('[data-i18n-aria]').forEach((e) => e.setAttribute('aria-label', t(e.dataset.i18nAria as MessageKey)));
+  // The guided story opens in the page's language.
+  ($('story-link') as HTMLAnchorElement).href = `./story.html${getLang() === LANGS[0] ? '' : `?lang=${getLang()}`}`;
   panel.relabel();
   inspector.relabel();
   monitors.relabel();

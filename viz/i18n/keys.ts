@@ -4,6 +4,8 @@ export type MessageKey =
   | 'appTitle'
   | 'tagline'
   | 'language'
+  | 'storyLink'
+  | 'storyLinkShort'
   | 'mode'
   | 'controls'
   | 'scenario'
