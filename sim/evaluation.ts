@@ -3,7 +3,7 @@
 import { MEASURABILITY } from './constants.ts';
 import { effective } from './effective.ts';
 import { buildCapacity, transfer } from './money.ts';
-import type { State } from './state.ts';
+import { EFFORT, EFFORT_SLOTS, type State } from './state.ts';
 
 /**
  * Score = w·observed quality + (1 − w)·compliance. The weight of outcomes is what the buyer both wants
@@ -27,8 +27,8 @@ export function evaluate(s: State, i: number, completed: boolean): number {
   const score = outcome * observed + (1 - outcome) * compliance;
   const rate = s.params.reputationRate;
   t.reputation[so] = (1 - rate) * t.reputation[so] + rate * score;
-  t.credit[so * 3] += outcome;
-  t.credit[so * 3 + 1] += 1 - outcome;
+  t.credit[so * EFFORT_SLOTS + EFFORT.service] += outcome;
+  t.credit[so * EFFORT_SLOTS + EFFORT.compliance] += 1 - outcome;
   const pf = s.params.performanceFunding;
   if (pf > 0 && completed) {
     // Paid from the district's bonus fund, set aside from its purchase budget (sim/budget.ts).

@@ -20,6 +20,7 @@ import {
   createDistricts,
   createSOs,
   createFieldIndex,
+  DECISIONS,
   type State,
 } from './state.ts';
 import { settlement } from './settlement.ts';
@@ -127,15 +128,13 @@ export function decisionProblems(s: State, x: Decision, at = 'decision'): string
   check('demand', x.demand >= 0 && x.demand <= p.maxDemand, `from 0 to maxDemand (${p.maxDemand})`);
   if (problems.length > 0) return problems;
   if (x.year * 12 < s.tick) problems.push(`${at}: year ${x.year} has already begun (now at month ${s.tick})`);
-  else if (!Number.isNaN(s.takenDecisions[(x.year * p.districts + x.district) * 3])) problems.push(`${at}: district ${x.district} already has a decision for year ${x.year}`);
+    else if (!Number.isNaN(s.takenDecisions[(x.year * p.districts + x.district) * DECISIONS.length])) problems.push(`${at}: district ${x.district} already has a decision for year ${x.year}`);
   return problems;
 }
 
 function placeDecision(s: State, x: Decision): void {
-  const at = (x.year * s.districts.count + x.district) * 3;
-  s.takenDecisions[at] = x.purchaseShare;
-  s.takenDecisions[at + 1] = x.grain;
-  s.takenDecisions[at + 2] = x.demand;
+    const at = (x.year * s.districts.count + x.district) * DECISIONS.length;
+  DECISIONS.forEach((name, k) => (s.takenDecisions[at + k] = x[name]));
 }
 
 /**
@@ -175,7 +174,7 @@ function createState(params: Params, seed: number): State {
     ageing: 1,
     ledger: { paid: 0, received: 0, entered: 0, exited: 0, newAffiliates: 0, tenders: 0, bidders: 0, reserved: 0, bonuses: 0 },
     initialSOs: params.initialSOs,
-    takenDecisions: new Float64Array(Math.ceil(params.ticks / 12) * D * 3).fill(NaN),
+        takenDecisions: new Float64Array(Math.ceil(params.ticks / 12) * D * DECISIONS.length).fill(NaN),
     byField: createFieldIndex(),
   };
   seedNeeds(state);

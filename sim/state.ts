@@ -68,7 +68,7 @@ export interface Districts {
   readonly grain: Float64Array;
   readonly demand: Float64Array;
   readonly lastReward: Float64Array;
-  /** Which decision the current trial changed (0 purchase share, 1 granularity, 2 demand; -1 none), its value before, and each decision's next direction (D × 3). */
+  /** Which decision the current trial changed (its place in DECISIONS; -1 none), its value before, and each decision's next direction (D × DECISIONS.length). */
   readonly trialVar: Int8Array;
   readonly trialFrom: Float64Array;
   readonly trialDir: Int8Array;
@@ -89,6 +89,13 @@ export interface Districts {
   readonly qualitySum: Float64Array;
   readonly satisfactionSum: Float64Array;
 }
+
+/** A district official's decisions, in the order of her trials and of `trialDir` and `takenDecisions` (D × DECISIONS.length). */
+export const DECISIONS = ['purchaseShare', 'grain', 'demand'] as const;
+
+/** An SO's effort goes to three uses, in this order in `effort` and `credit` (and `MISSION`, sim/constants.ts). */
+export const EFFORT = { service: 0, compliance: 1, relations: 2 } as const;
+export const EFFORT_SLOTS = 3;
 
 /** How a contract was awarded (`Contracts.mode`, in this order); renewals keep their first mode. */
 export const AWARD_MODES = ['directedInside', 'directedTies', 'newAffiliate', 'competitive'] as const;
@@ -151,7 +158,7 @@ export interface SOs {
   negativeMonths: Int16Array;
   reputation: Float64Array;
   adequacy: Float64Array;
-  /** Desired effort split (service, compliance, relations), S × 3, and the credits that drive it. */
+  /** Desired effort split (EFFORT: service, compliance, relations), S × EFFORT_SLOTS, and the credits that drive it. */
   effort: Float64Array;
   credit: Float64Array;
   /** Effective service and compliance effort this month, after the paperwork demanded. */
@@ -293,7 +300,7 @@ export function createDistricts(params: Params): Districts {
     lastReward: new Float64Array(D).fill(NaN),
     trialVar: new Int8Array(D).fill(-1),
     trialFrom: new Float64Array(D),
-    trialDir: new Int8Array(D * 3).fill(1),
+    trialDir: new Int8Array(D * DECISIONS.length).fill(1),
     visibleSum: new Float64Array(D * 12),
     serviceSeen: new Float64Array(D * 12),
     moneySum: new Float64Array(D * 12),
@@ -351,8 +358,8 @@ export function createSOs(capacity: number, D: number): SOs {
     negativeMonths: new Int16Array(capacity),
     reputation: new Float64Array(capacity),
     adequacy: new Float64Array(capacity),
-    effort: new Float64Array(capacity * 3),
-    credit: new Float64Array(capacity * 3),
+    effort: new Float64Array(capacity * EFFORT_SLOTS),
+    credit: new Float64Array(capacity * EFFORT_SLOTS),
     serviceEffort: new Float64Array(capacity),
     complianceEffort: new Float64Array(capacity),
     quality: new Float64Array(capacity),

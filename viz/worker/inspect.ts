@@ -3,7 +3,7 @@
 // the same run to the bit (test/inspect.test.ts). Districts are few and are read every month; SOs are
 // read only when watched, by their stable id (sim/state.ts, `id`): a row moves when closed SOs are
 // compacted, the id goes with the SO. Month m of a history is the state at the end of month m.
-import { AWARD_MODES, standings, type State } from '../../sim/index.ts';
+import { AWARD_MODES, DECISIONS, EFFORT, EFFORT_SLOTS, standings, type State } from '../../sim/index.ts';
 import { K } from '../../sim/constants.ts';
 
 /** What is inspected: an SO by its id, or a district (from 0). */
@@ -213,7 +213,7 @@ export function createReader(s: State, watched: readonly number[] = []): Reader 
       h.visible.push(stand[d].visible);
       h.seenPerMoney.push(stand[d].seenPerMoney);
       h.trialVar.push(dist.trialVar[d]);
-      for (let v = 0; v < 3; v++) h.trialDir[v].push(dist.trialDir[d * 3 + v]);
+      for (let v = 0; v < DECISIONS.length; v++) h.trialDir[v].push(dist.trialDir[d * DECISIONS.length + v]);
       h.budget.push(dist.budget[d]);
       let purchase = 0,
         inHouse = 0;
@@ -282,9 +282,9 @@ export function createReader(s: State, watched: readonly number[] = []): Reader 
       h.quality[m] = t.quality[so];
       h.reputation[m] = t.reputation[so];
       h.reserves[m] = t.reserves[so];
-      h.effortService[m] = t.effort[so * 3];
-      h.effortCompliance[m] = t.effort[so * 3 + 1];
-      h.effortRelations[m] = t.effort[so * 3 + 2];
+      h.effortService[m] = t.effort[so * EFFORT_SLOTS + EFFORT.service];
+      h.effortCompliance[m] = t.effort[so * EFFORT_SLOTS + EFFORT.compliance];
+      h.effortRelations[m] = t.effort[so * EFFORT_SLOTS + EFFORT.relations];
       h.serviceEffort[m] = t.serviceEffort[so];
       h.complianceEffort[m] = t.complianceEffort[so];
       for (let f = 0; f < F; f++) h.funding[f][m] = t.funding[so * F + f];
