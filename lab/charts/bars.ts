@@ -4,6 +4,7 @@ import { frame, type Chart, type ChartContext, DEFAULT_WIDTH } from './frame.ts'
 import { linearAxis, Plot, plot, plotOptions } from './plot.ts';
 import { fmt, seriesColor } from './style.ts';
 import { clip, textWidth } from './text.ts';
+import { ENGLISH } from './words.ts';
 
 export interface Bar {
   value: number;
@@ -53,6 +54,6 @@ export function barChart(d: BarChartData, ctx: ChartContext): Chart {
     subtitle: d.subtitle,
     legend: d.series.map((s, k) => ({ label: s.name, color: seriesColor(k), shape: 'box' as const })),
     xLabel: d.xLabel,
-    notes: ci.length ? ['whiskers: 95 % confidence interval'] : [],
+    notes: ci.length ? [(ctx.words ?? ENGLISH).say('report.chart.whiskers')] : [],
   }, ctx);
 }
