@@ -140,7 +140,14 @@ export function distributionChart(d: { title: string; subtitle?: string; xLabel:
           fill: PALETTE.vermillion,
           symbol: 'diamond',
           r: 4.5,
-          title: (r: DistributionRow) => `${r.label}: mean ${fmt(r.mean)} [${fmt(r.low)}, ${fmt(r.high)}], median ${fmt(r.median)}`,
+          title: (r: DistributionRow) =>
+            (ctx.words ?? ENGLISH).say('report.chart.distributionTip', {
+              label: r.label,
+              mean: fmt(r.mean),
+              low: fmt(r.low),
+              high: fmt(r.high),
+              median: fmt(r.median),
+            }),
         }),
       ],
     }),

@@ -25,6 +25,7 @@ export const REPORT_MESSAGES = {
   'report.chart.mean': 'mean',
   'report.chart.maximum': 'maximum',
   'report.chart.regretTip': '{label}: mean {mean}, median {median}, 90th percentile {p90}, maximum {max}',
+  'report.chart.distributionTip': '{label}: mean {mean} [{low}, {high}], median {median}',
   'report.chart.colour': 'colour: {label}',
   'report.chart.density': "density (share of the box's runs that are of interest)",
   'report.chart.coverage': 'coverage (share of all runs of interest inside the box)',
@@ -95,6 +96,7 @@ export const REPORT_MESSAGES = {
   'report.page.rerun': 'Re-run with: {command} (the spec is below, as "spec").',
   'report.page.more': '… {n} more in {file}',
   // Fans over time (lab/report/fans.ts)
+  'report.fans.pointLabel': '{scenario}: {point}',
   'report.fans.allPoints': '{scenario} (all {points} points)',
   'report.fans.pooled': "With {combinations} scenario × design point combinations, each fan pools one scenario's {points} design points and all seeds.",
   'report.fans.capped': 'Showing the first {shown} of {scenarios} scenarios.',

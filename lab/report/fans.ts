@@ -45,9 +45,16 @@ export const fanCap = (fans: number, metrics: number, months: number): number =>
 export function fanGroups(m: FanSource, w: Words = ENGLISH): { keyOf: (scenario: number, point: number) => number; labels: string[]; note: string; across: string } {
   const S = m.scenarios.length, P = m.design.points.length;
   const perPoint = S * P <= MAX_FANS;
-  const pointLabel = (p: number) => m.design.params.map((name, i) => `${name} ${fmt(m.design.points[p][i])}`).join(', ');
+  const pointLabel = (p: number) =>
+    joined(
+      w,
+      'report.join.comma',
+      m.design.params.map((name, i) => `${name} ${fmt(m.design.points[p][i])}`),
+    );
   const labels = perPoint
-    ? m.scenarios.flatMap((s) => m.design.points.map((_, p) => (P > 1 ? `${S > 1 ? `${w.scenario(s.id)}: ` : ''}${pointLabel(p)}` : w.scenario(s.id))))
+    ? m.scenarios.flatMap((s) =>
+        m.design.points.map((_, p) => (P > 1 ? (S > 1 ? w.say('report.fans.pointLabel', { scenario: w.scenario(s.id), point: pointLabel(p) }) : pointLabel(p)) : w.scenario(s.id))),
+      )
     : m.scenarios.slice(0, MAX_FANS).map((s) => (P > 1 ? w.say('report.fans.allPoints', { scenario: w.scenario(s.id), points: P }) : w.scenario(s.id)));
   const note = perPoint ? '' : P > 1 ? w.say('report.fans.pooled', { combinations: S * P, points: P }) : '';
   const capped = !perPoint && S > MAX_FANS ? w.say('report.fans.capped', { shown: MAX_FANS, scenarios: S }) : '';

@@ -96,7 +96,7 @@ export function discoveryPanel(parent: HTMLElement, e: Experiment, results: Expe
                 : v >= where.a && v <= where.b!,
       ).length;
       problem.textContent = t('exp.discover.nothing', {
-        outcome,
+        outcome: pageWords().metric(outcome),
         where: where.text,
         all: hits === 0 ? 'none' : 'every',
         lo: n(sorted[0]),
@@ -141,10 +141,20 @@ function drawDiscovery(
   d.scenarios.forEach((s, si) => {
     const hits = s.y.reduce((a, b) => a + b, 0);
     if (!s.prim.boxes.length) {
-      el(out, 'p', t('exp.discover.empty', { scenario: scenarioName(s.scenario), all: hits === 0 ? 'none' : 'every', outcome, where: where.text }), 'note');
+      el(
+        out,
+        'p',
+        t('exp.discover.empty', { scenario: scenarioName(s.scenario), all: hits === 0 ? 'none' : 'every', outcome: words.metric(outcome), where: where.text }),
+        'note',
+      );
       return;
     }
-    el(out, 'p', t('exp.discover.cases', { scenario: scenarioName(s.scenario), hits, runs: s.y.length, outcome, where: where.text }), 'note');
+    el(
+      out,
+      'p',
+      t('exp.discover.cases', { scenario: scenarioName(s.scenario), hits, runs: s.y.length, outcome: words.metric(outcome), where: where.text }),
+      'note',
+    );
     boxes
       .filter((b) => b.scenario === s.scenario)
       .forEach((b) => {
