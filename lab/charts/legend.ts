@@ -54,7 +54,7 @@ export function legend(svg: SVGElement, items: LegendItem[], width: number, y0: 
 export function ramp(svg: SVGElement, r: Ramp, width: number, y0: number): number {
   const doc = svg.ownerDocument;
   const g = svg.appendChild(el(doc, 'g', { class: 'ramp' }));
-  const label = `${r.label}:`;
+  const label = r.label;
   const bar = 150, need = textWidth(label) + textWidth(r.lo) + textWidth(r.hi) + bar + 30;
   const [x0, y] = need <= width - 2 * X0 ? [X0 + textWidth(label) + 8, y0 + 4] : [X0, y0 + 4 + ROW];
   g.appendChild(el(doc, 'text', { x: X0, y: y0 + 4 }, label));

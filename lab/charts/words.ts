@@ -26,7 +26,7 @@ export const REPORT_MESSAGES = {
   'report.chart.maximum': 'maximum',
   'report.chart.regretTip': '{label}: mean {mean}, median {median}, 90th percentile {p90}, maximum {max}',
   'report.chart.distributionTip': '{label}: mean {mean} [{low}, {high}], median {median}',
-  'report.chart.colour': 'colour: {label}',
+  'report.chart.colour': 'colour: {label}:',
   'report.chart.density': "density (share of the box's runs that are of interest)",
   'report.chart.coverage': 'coverage (share of all runs of interest inside the box)',
   'report.chart.restricted': '{n} restricted',
