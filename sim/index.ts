@@ -33,5 +33,5 @@ export { FORM, SUBSTANCE, IndexTracker, figureGrowth, growthSeries } from './inv
 export { CATEGORIES } from './constants.ts';
 export { PROVIDER_KINDS, AWARD_MODES, type State } from './state.ts';
 export { stream, createStreams, STREAMS } from './rng.ts';
-export { parseScenario, scenarioParams, scenarioRunText, scenarioSchema, ScenarioError, type Scenario } from './scenario.ts';
+export { LESSON_VIEWS, parseScenario, scenarioParams, scenarioRunText, scenarioSchema, ScenarioError, type Scenario } from './scenario.ts';
 export { runScenario, type RunResult, type Manifest } from './run.ts';

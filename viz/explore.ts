@@ -59,6 +59,40 @@ export function formSubstanceChart(fig: Figure, v: RunView): void {
   timeSeries(fig.svg, { title: t('chart.formSubstance'), xLabel: t('x'), yLabel: t('chart.formSubstance.y'), ticks: snap.ticks, marks: v.markers, markLabels: markLabels(), lines, empty: t('emptyHint') });
 }
 
+/** The SO population this month (also a lesson's); its points, for the data table. */
+export function sosChart(fig: Figure, v: RunView) {
+  const s = v.snap.sos;
+  const points = Array.from(s.id, (id, i) => ({ id, skill: s.skill[i], autonomy: s.autonomy[i], affiliated: s.affiliated[i] === 1, revenue: s.revenue[i] }));
+  soPopulation(fig.svg, { title: t('chart.sos'), xLabel: t('chart.sos.x'), yLabel: t('chart.sos.y'), sizeNote: t('chart.sos.size'), labels: { affiliated: t('affiliated'), independent: t('independent') }, points });
+  return points;
+}
+
+/** The contract network this month (also a lesson's); its contracts and award modes' words, for the data table. */
+export function networkChart(fig: Figure, v: RunView) {
+  const { snap } = v;
+  const s = snap.sos;
+  const c = snap.contracts;
+  const contracts = Array.from(c.buyer, (buyer, i) => ({ buyer, so: c.so[i], payment: c.payment[i], mode: c.mode[i] }));
+  const modeLabels = AWARD_MODES.map((m) => t(`mode.${m}` as MessageKey));
+  network(fig.svg, {
+    title: t('chart.network'), note: t('chart.network.note'), districtLabel: t('district'), modeLabels, districts: snap.params.districts,
+    shapeLabels: [t('chart.network.district'), t('affiliated'), t('independent')],
+    sos: Array.from(s.id, (id, i) => ({ id, home: s.home[i], affiliated: s.affiliated[i] === 1 })), contracts,
+  });
+  return { contracts, modeLabels };
+}
+
+/** The community map this month (also a lesson's); the providers' words, for the data table. */
+export function mapChart(fig: Figure, v: RunView): string[] {
+  const { snap } = v;
+  const providerLabels = [t('none'), t('inHouse'), t('affiliated'), t('independent')];
+  communityMap(fig.svg, {
+    title: t('chart.map'), note: t('chart.map.note', { max: MAP_MAX.toFixed(1) }), districtLabel: t('district'), providerLabels,
+    districts: snap.params.districts, perDistrict: snap.params.communitiesPerDistrict, needsMet: snap.communities.needsMet, servedBy: snap.communities.servedBy,
+  });
+  return providerLabels;
+}
+
 export function createExplore(root: HTMLElement, host: ExploreHost) {
   let last: RunView | null = null;
   const figHost = { redraw: () => { if (last) render(last, false); }, fileName: host.fileName, provenance: host.provenance };
@@ -82,7 +116,6 @@ export function createExplore(root: HTMLElement, host: ExploreHost) {
   function draw(f: Figure, v: RunView, tables: boolean): void {
     const { series, snap } = v;
     const months = () => Array.from({ length: series.tick?.length ?? 0 }, (_, i) => i);
-    const s = snap.sos;
     if (f === fIndex) {
       indexChart(fIndex, v);
       if (tables && fIndex.open()) dataTable(fIndex.table, t('chart.index'), [t('month'), label('involutionIndex'), label('formGrowth'), label('substanceGrowth')],
@@ -92,27 +125,15 @@ export function createExplore(root: HTMLElement, host: ExploreHost) {
       if (tables && fForm.open()) dataTable(fForm.table, t('chart.formSubstance'), [t('month'), ...[...FORM, ...SUBSTANCE].map(label)],
         months().map((i) => [i, ...[...FORM, ...SUBSTANCE].map((m) => series[m][i])]));
     } else if (f === fSos) {
-      const points = Array.from(s.id, (id, i) => ({ id, skill: s.skill[i], autonomy: s.autonomy[i], affiliated: s.affiliated[i] === 1, revenue: s.revenue[i] }));
-      soPopulation(fSos.svg, { title: t('chart.sos'), xLabel: t('chart.sos.x'), yLabel: t('chart.sos.y'), sizeNote: t('chart.sos.size'), labels: { affiliated: t('affiliated'), independent: t('independent') }, points });
+      const points = sosChart(fSos, v);
       if (tables && fSos.open()) dataTable(fSos.table, t('chart.sos'), ['SO', t('chart.sos.x'), t('chart.sos.y'), t('chart.sos.size'), t('affiliated')],
         points.map((p) => [p.id, p.skill, p.autonomy, p.revenue, p.affiliated ? '✓' : '']));
     } else if (f === fNet) {
-      const c = snap.contracts;
-      const contracts = Array.from(c.buyer, (buyer, i) => ({ buyer, so: c.so[i], payment: c.payment[i], mode: c.mode[i] }));
-      const modeLabels = AWARD_MODES.map((m) => t(`mode.${m}` as MessageKey));
-      network(fNet.svg, {
-        title: t('chart.network'), note: t('chart.network.note'), districtLabel: t('district'), modeLabels, districts: snap.params.districts,
-        shapeLabels: [t('chart.network.district'), t('affiliated'), t('independent')],
-        sos: Array.from(s.id, (id, i) => ({ id, home: s.home[i], affiliated: s.affiliated[i] === 1 })), contracts,
-      });
+      const { contracts, modeLabels } = networkChart(fNet, v);
       if (tables && fNet.open()) dataTable(fNet.table, t('chart.network'), [t('district'), 'SO', label('purchaseSpending'), t('chart.network.mode')],
         contracts.map((k) => [k.buyer + 1, k.so, k.payment, modeLabels[k.mode]]));
     } else {
-      const providerLabels = [t('none'), t('inHouse'), t('affiliated'), t('independent')];
-      communityMap(fMap.svg, {
-        title: t('chart.map'), note: t('chart.map.note', { max: MAP_MAX.toFixed(1) }), districtLabel: t('district'), providerLabels,
-        districts: snap.params.districts, perDistrict: snap.params.communitiesPerDistrict, needsMet: snap.communities.needsMet, servedBy: snap.communities.servedBy,
-      });
+      const providerLabels = mapChart(fMap, v);
       if (tables && fMap.open()) dataTable(fMap.table, t('chart.map'), [t('community'), t('district'), label('needsMet'), ...providerLabels],
         Array.from(snap.communities.needsMet, (met, i) => [i + 1, snap.communities.district[i] + 1, met, ...[0, 1, 2, 3].map((k) => snap.communities.servedBy[i * 4 + k])]));
     }
