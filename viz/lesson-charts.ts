@@ -32,12 +32,13 @@ function runsOf(runs: Ensemble['runs'], metric: string): Float64Array[] {
     .map((s) => runs.get(s)![metric]);
 }
 
-const el = <K extends keyof HTMLElementTagNameMap>(parent: HTMLElement, tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] => {
+/** An element appended to `parent`, with its text and class. */
+export function el<K extends keyof HTMLElementTagNameMap>(parent: HTMLElement, tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = parent.appendChild(document.createElement(tag));
   if (text !== undefined) e.textContent = text;
   if (cls) e.className = cls;
   return e;
-};
+}
 
 /**
  * A prediction's chart: the student's run, the ensemble's mean and band (and the baseline's, for a

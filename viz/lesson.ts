@@ -18,7 +18,7 @@ import { createFigure, type Figure, type FigureHost } from './figure.ts';
 import { formSubstanceChart, indexChart, mapChart, networkChart, sosChart, type RunView } from './explore.ts';
 import { createMonitors } from './monitors.ts';
 import { ensembleKey, runEnsemble, type Ensemble, type EnsembleRequest } from './lesson-runs.ts';
-import { drawHandout, predictionChart } from './lesson-charts.ts';
+import { drawHandout, el, predictionChart } from './lesson-charts.ts';
 
 export interface LessonHost {
   scenario(): Scenario;
@@ -45,13 +45,6 @@ const VIEW_CHARTS: Record<LessonView, (fig: Figure, v: RunView) => unknown> = {
   network: networkChart,
   map: mapChart,
 };
-
-function el<K extends keyof HTMLElementTagNameMap>(parent: HTMLElement, tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
-  const e = parent.appendChild(document.createElement(tag));
-  if (text !== undefined) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
-}
 
 export function createLesson(root: HTMLElement, handout: HTMLElement, host: LessonHost) {
   let step = 0;
