@@ -33,5 +33,5 @@ export { FORM, SUBSTANCE, FIGURES, inFigureOrder, IndexTracker, figureGrowth, gr
 export { CATEGORIES } from './constants.ts';
 export { PROVIDER_KINDS, PROVIDER, AWARD_MODES, EFFORT, EFFORT_SLOTS, DECISIONS, type ProviderKind, type State } from './state.ts';
 export { stream, createStreams, STREAMS } from './rng.ts';
-export { parseScenario, scenarioRunText, lateWarnings, scenarioSchema, ScenarioError, type Scenario } from './scenario.ts';
+export { LESSON_VIEWS, parseScenario, scenarioRunText, lateWarnings, scenarioSchema, ScenarioError, type Scenario } from './scenario.ts';
 export { runScenario, manifestOf, type RunResult, type Manifest } from './run.ts';

@@ -62,6 +62,54 @@ export function formSubstanceChart(fig: Figure, v: RunView): void {
   timeSeries(fig.svg, { title: t('chart.formSubstance'), xLabel: t('x'), yLabel: t('chart.formSubstance.y'), ticks: snap.ticks, marks: v.markers, markLabels: markLabels(), lines, empty: t('emptyHint') });
 }
 
+/** The SO population this month (also a lesson's); its points, for the data table. */
+export function sosChart(fig: Figure, v: RunView, ins?: ExploreHost['inspect']) {
+  const s = v.snap.sos;
+  const sel = ins?.selected() ?? null;
+  const points = Array.from(s.id, (id, i) => ({ id, skill: s.skill[i], autonomy: s.autonomy[i], affiliated: s.affiliated[i] === 1, revenue: s.revenue[i] }));
+  soPopulation(fig.svg, {
+    title: t('chart.sos'), xLabel: t('chart.sos.x'), yLabel: t('chart.sos.y'), sizeNote: t('chart.sos.size'), labels: { affiliated: t('affiliated'), independent: t('independent') }, points,
+    ...(ins ? { inspect: {
+      group: 'so', selected: sel?.kind === 'so' ? sel.id : null, pick: ins.pickSo,
+      label: (p) => t('inspect.pick.so', { id: p.id, kind: t(p.affiliated ? 'affiliated' : 'independent'), skill: p.skill.toFixed(2), autonomy: p.autonomy.toFixed(2) }),
+    } } : {}),
+  });
+  return points;
+}
+
+/** The contract network this month (also a lesson's); its contracts and award modes' words, for the data table. */
+export function networkChart(fig: Figure, v: RunView, ins?: ExploreHost['inspect']) {
+  const { snap } = v;
+  const sel = ins?.selected() ?? null;
+  const s = snap.sos;
+  const c = snap.contracts;
+  const contracts = Array.from(c.buyer, (buyer, i) => ({ buyer, so: c.so[i], payment: c.payment[i], mode: c.mode[i] }));
+  const modeLabels = AWARD_MODES.map((m) => t(`mode.${m}` as MessageKey));
+  network(fig.svg, {
+    title: t('chart.network'), note: t('chart.network.note'), districtLabel: t('district'), modeLabels, districts: snap.params.districts,
+    shapeLabels: [t('chart.network.district'), t('affiliated'), t('independent')],
+    sos: Array.from(s.id, (id, i) => ({ id, home: s.home[i], affiliated: s.affiliated[i] === 1 })), contracts,
+    ...(ins ? { inspect: {
+      selected: sel, pickSo: ins.pickSo, pickDistrict: ins.pickDistrict, districtLabel: (d: number) => t('inspect.pick.district', { d: d + 1 }),
+      soLabel: (so: { id: number; home: number; affiliated: boolean }) => t('inspect.pick.soNet', { id: so.id, kind: t(so.affiliated ? 'affiliated' : 'independent'), home: so.home + 1 }),
+    } } : {}),
+  });
+  return { contracts, modeLabels };
+}
+
+/** The community map this month (also a lesson's); the providers' words, for the data table. */
+export function mapChart(fig: Figure, v: RunView, ins?: ExploreHost['inspect']): string[] {
+  const { snap } = v;
+  const sel = ins?.selected() ?? null;
+  const providerLabels = PROVIDER_KINDS.map((k) => t(k));
+  communityMap(fig.svg, {
+    title: t('chart.map'), note: t('chart.map.note', { max: MAP_MAX.toFixed(1) }), districtLabel: t('district'), providerLabels,
+    districts: snap.params.districts, perDistrict: snap.params.communitiesPerDistrict, needsMet: snap.communities.needsMet, servedBy: snap.communities.servedBy,
+    ...(ins ? { inspect: { selected: sel?.kind === 'district' ? sel.d : null, pick: ins.pickDistrict, label: (d: number) => t('inspect.pick.district', { d: d + 1 }) } } : {}),
+  });
+  return providerLabels;
+}
+
 export function createExplore(root: HTMLElement, host: ExploreHost) {
   let last: RunView | null = null;
   const figHost = { redraw: () => { if (last) render(last, false); }, fileName: host.fileName, provenance: host.provenance };
@@ -85,9 +133,6 @@ export function createExplore(root: HTMLElement, host: ExploreHost) {
   function draw(f: Figure, v: RunView, tables: boolean): void {
     const { series, snap } = v;
     const months = () => Array.from({ length: series.tick?.length ?? 0 }, (_, i) => i);
-    const s = snap.sos;
-    const ins = host.inspect;
-    const sel = ins?.selected() ?? null;
     if (f === fIndex) {
       indexChart(fIndex, v);
       if (tables && fIndex.open()) dataTable(fIndex.table, t('chart.index'), [t('month'), label('involutionIndex'), label('formGrowth'), label('substanceGrowth')],
@@ -97,38 +142,15 @@ export function createExplore(root: HTMLElement, host: ExploreHost) {
       if (tables && fForm.open()) dataTable(fForm.table, t('chart.formSubstance'), [t('month'), ...FIGURES.map(label)],
         months().map((i) => [i, ...FIGURES.map((m) => series[m][i])]));
     } else if (f === fSos) {
-      const points = Array.from(s.id, (id, i) => ({ id, skill: s.skill[i], autonomy: s.autonomy[i], affiliated: s.affiliated[i] === 1, revenue: s.revenue[i] }));
-      soPopulation(fSos.svg, {
-        title: t('chart.sos'), xLabel: t('chart.sos.x'), yLabel: t('chart.sos.y'), sizeNote: t('chart.sos.size'), labels: { affiliated: t('affiliated'), independent: t('independent') }, points,
-        ...(ins ? { inspect: {
-          group: 'so', selected: sel?.kind === 'so' ? sel.id : null, pick: ins.pickSo,
-          label: (p) => t('inspect.pick.so', { id: p.id, kind: t(p.affiliated ? 'affiliated' : 'independent'), skill: p.skill.toFixed(2), autonomy: p.autonomy.toFixed(2) }),
-        } } : {}),
-      });
+      const points = sosChart(fSos, v, host.inspect);
       if (tables && fSos.open()) dataTable(fSos.table, t('chart.sos'), ['SO', t('chart.sos.x'), t('chart.sos.y'), t('chart.sos.size'), t('affiliated')],
         points.map((p) => [p.id, p.skill, p.autonomy, p.revenue, p.affiliated ? '✓' : '']));
     } else if (f === fNet) {
-      const c = snap.contracts;
-      const contracts = Array.from(c.buyer, (buyer, i) => ({ buyer, so: c.so[i], payment: c.payment[i], mode: c.mode[i] }));
-      const modeLabels = AWARD_MODES.map((m) => t(`mode.${m}` as MessageKey));
-      network(fNet.svg, {
-        title: t('chart.network'), note: t('chart.network.note'), districtLabel: t('district'), modeLabels, districts: snap.params.districts,
-        shapeLabels: [t('chart.network.district'), t('affiliated'), t('independent')],
-        sos: Array.from(s.id, (id, i) => ({ id, home: s.home[i], affiliated: s.affiliated[i] === 1 })), contracts,
-        ...(ins ? { inspect: {
-          selected: sel, pickSo: ins.pickSo, pickDistrict: ins.pickDistrict, districtLabel: (d: number) => t('inspect.pick.district', { d: d + 1 }),
-          soLabel: (so: { id: number; home: number; affiliated: boolean }) => t('inspect.pick.soNet', { id: so.id, kind: t(so.affiliated ? 'affiliated' : 'independent'), home: so.home + 1 }),
-        } } : {}),
-      });
+      const { contracts, modeLabels } = networkChart(fNet, v, host.inspect);
       if (tables && fNet.open()) dataTable(fNet.table, t('chart.network'), [t('district'), 'SO', label('purchaseSpending'), t('chart.network.mode')],
         contracts.map((k) => [k.buyer + 1, k.so, k.payment, modeLabels[k.mode]]));
     } else {
-      const providerLabels = PROVIDER_KINDS.map((k) => t(k));
-      communityMap(fMap.svg, {
-        title: t('chart.map'), note: t('chart.map.note', { max: MAP_MAX.toFixed(1) }), districtLabel: t('district'), providerLabels,
-        districts: snap.params.districts, perDistrict: snap.params.communitiesPerDistrict, needsMet: snap.communities.needsMet, servedBy: snap.communities.servedBy,
-        ...(ins ? { inspect: { selected: sel?.kind === 'district' ? sel.d : null, pick: ins.pickDistrict, label: (d: number) => t('inspect.pick.district', { d: d + 1 }) } } : {}),
-      });
+      const providerLabels = mapChart(fMap, v, host.inspect);
       if (tables && fMap.open()) dataTable(fMap.table, t('chart.map'), [t('community'), t('district'), label('needsMet'), ...providerLabels],
         Array.from(snap.communities.needsMet, (met, i) => [i + 1, snap.communities.district[i] + 1, met, ...PROVIDER_KINDS.map((_, k) => snap.communities.servedBy[i * PROVIDER_KINDS.length + k])]));
     }

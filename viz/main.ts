@@ -137,6 +137,7 @@ const experiment = createExperiment($('experiment'));
 const panel = paramPanel($('params'), onParam, (text) => { messages.input = () => text; showMessages(); });
 const lesson = createLesson($('lesson'), $('handout'), {
   scenario: () => app.scenario, runAnimated, view, onStep: () => showTeaching(), seed: () => app.seed, fileName, provenance,
+  settings: () => ({ set: app.set, interventions: app.interventions }),
 });
 const presentation = createPresentation($('present') as HTMLButtonElement, $('present-exit') as HTMLButtonElement, {
   togglePlay: () => $('play').click(), reset: () => $('reset').click(), step: () => $('step').click(), stepBack: () => void stepBack(),
@@ -368,6 +369,8 @@ function fillScenarioTexts(): void {
   const options = SCENARIOS.map((s) => new Option(pick(s.title), s.id, false, !app.custom && s.id === app.scenario.id));
   if (app.custom) options.push(new Option(`${t('loadedScenario')}: ${pick(app.scenario.title)}`, `file:${app.scenario.id}`, false, true));
   select.replaceChildren(...options);
+  // What a projector shows instead of the select: the scenario's title.
+  $('present-title').textContent = pick(app.scenario.title);
   showTeaching();
   $('source').textContent = app.scenario.source;
   const chosen = app.compare ?? COMPARE_DEFAULTS;
