@@ -122,8 +122,11 @@ describe('Compare: results that match the controls', () => {
       await untilPhase(page, 'done');
       await expect.poll(() => page.isHidden('#compare-stale')).toBe(true);
       await expect.poll(() => page.url()).toContain('cmpRun=1');
-      const diffLegend = () => page.textContent('figure[data-view=compare-difference] svg');
-      expect(await diffLegend()).toContain(`${title('full-prevention', lang)} − ${title('baseline-involution', lang)}`);
+            // The fans are drawn once Plot has loaded (viz/views/fan.ts), which may be just after the last run.
+      await page.waitForFunction(
+        (want) => document.querySelector('figure[data-view=compare-difference] svg')!.textContent!.includes(want),
+        `${title('full-prevention', lang)} − ${title('baseline-involution', lang)}`,
+      );
       // The baseline: the same runs, the differences drawn again from them.
       await page.selectOption('#compare-baseline', 'full-prevention');
       await page.waitForFunction(
