@@ -122,7 +122,7 @@ describe('Compare: results that match the controls', () => {
       await untilPhase(page, 'done');
       await expect.poll(() => page.isHidden('#compare-stale')).toBe(true);
       await expect.poll(() => page.url()).toContain('cmpRun=1');
-            // The fans are drawn once Plot has loaded (viz/views/fan.ts), which may be just after the last run.
+      // The fans are drawn once Plot has loaded (viz/views/fan.ts), which may be just after the last run.
       await page.waitForFunction(
         (want) => document.querySelector('figure[data-view=compare-difference] svg')!.textContent!.includes(want),
         `${title('full-prevention', lang)} − ${title('baseline-involution', lang)}`,
