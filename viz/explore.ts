@@ -4,8 +4,8 @@ import { AWARD_MODES, FORM, growthSeries, indexScales, SUBSTANCE } from '../sim/
 import { metricLabel, pick, t, type MessageKey } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import type { Marker, Snapshot } from './worker/api.ts';
-import { dataTable, PALETTE, type MarkLabels } from './views/chart.ts';
-import { timeSeries } from './views/timeseries.ts';
+import { dataTable, describe, fmt, PALETTE, type MarkLabels } from './views/chart.ts';
+import { monthOf, timeSeries } from './views/timeseries.ts';
 import { EXPLORE_VIEWS } from './views/list.ts';
 import { soPopulation } from './views/sos.ts';
 import { network } from './views/network.ts';
@@ -31,7 +31,12 @@ export const markLabels = (): MarkLabels => ({
   intervention: t('intervention'), scheduled: t('scheduled'), month: (m) => t('atMonth', { tick: m }),
   param: (name: string) => t(`param.${name}` as MessageKey), note: (m) => (m.note ? pick(m.note) : undefined),
   line: (month, kind, what, note) => t(note ? 'markLineNote' : 'markLine', { month, kind, what, note: note ?? '' }),
+  summary: (month, values) => t('chart.summary', { month, values: values.map((v) => t('chart.summaryValue', v)).join(t('listSep')) }),
 });
+
+/** A share as a whole percentage, for the charts' summaries. */
+const pct = (x: number) => `${Math.round(100 * x)} %`;
+const mean = (xs: ArrayLike<number>) => (xs.length ? Array.from(xs).reduce((a, b) => a + b, 0) / xs.length : NaN);
 const label = metricLabel;
 
 /** The index with its form and substance, as the index chart shows it (also the lesson's). */
@@ -81,19 +86,25 @@ export function createExplore(root: HTMLElement, host: ExploreHost) {
   /** One figure, and its data table if asked and open. */
   function draw(f: Figure, v: RunView, tables: boolean): void {
     const { series, snap } = v;
+    // The tables count months as the charts do, from 1 (see views/timeseries.ts).
     const months = () => Array.from({ length: series.tick?.length ?? 0 }, (_, i) => i);
     const s = snap.sos;
     if (f === fIndex) {
       indexChart(fIndex, v);
       if (tables && fIndex.open()) dataTable(fIndex.table, t('chart.index'), [t('month'), label('involutionIndex'), label('formGrowth'), label('substanceGrowth')],
-        months().map((i) => [i, series.involutionIndex[i], series.formGrowth[i], series.substanceGrowth[i]]));
+        months().map((i) => [monthOf(i), series.involutionIndex[i], series.formGrowth[i], series.substanceGrowth[i]]));
     } else if (f === fForm) {
       formSubstanceChart(fForm, v);
       if (tables && fForm.open()) dataTable(fForm.table, t('chart.formSubstance'), [t('month'), ...[...FORM, ...SUBSTANCE].map(label)],
-        months().map((i) => [i, ...[...FORM, ...SUBSTANCE].map((m) => series[m][i])]));
+        months().map((i) => [monthOf(i), ...[...FORM, ...SUBSTANCE].map((m) => series[m][i])]));
     } else if (f === fSos) {
       const points = Array.from(s.id, (id, i) => ({ id, skill: s.skill[i], autonomy: s.autonomy[i], affiliated: s.affiliated[i] === 1, revenue: s.revenue[i] }));
       soPopulation(fSos.svg, { title: t('chart.sos'), xLabel: t('chart.sos.x'), yLabel: t('chart.sos.y'), sizeNote: t('chart.sos.size'), labels: { affiliated: t('affiliated'), independent: t('independent') }, points });
+      const aff = points.filter((p) => p.affiliated), ind = points.filter((p) => !p.affiliated);
+      describe(fSos.svg, t('chart.sos.summary', {
+        n: points.length, affiliated: aff.length, independent: ind.length, skill: fmt(mean(s.skill)),
+        autonomyAffiliated: fmt(mean(aff.map((p) => p.autonomy))), autonomyIndependent: fmt(mean(ind.map((p) => p.autonomy))),
+      }));
       if (tables && fSos.open()) dataTable(fSos.table, t('chart.sos'), ['SO', t('chart.sos.x'), t('chart.sos.y'), t('chart.sos.size'), t('affiliated')],
         points.map((p) => [p.id, p.skill, p.autonomy, p.revenue, p.affiliated ? '✓' : '']));
     } else if (f === fNet) {
@@ -105,6 +116,8 @@ export function createExplore(root: HTMLElement, host: ExploreHost) {
         shapeLabels: [t('chart.network.district'), t('affiliated'), t('independent')],
         sos: Array.from(s.id, (id, i) => ({ id, home: s.home[i], affiliated: s.affiliated[i] === 1 })), contracts,
       });
+      const modes = AWARD_MODES.map((_, k) => contracts.filter((x) => x.mode === k).length).map((n, k) => (n ? t('chart.network.count', { n, mode: modeLabels[k] }) : '')).filter(Boolean);
+      describe(fNet.svg, t('chart.network.summary', { n: contracts.length, sos: new Set(contracts.map((x) => x.so)).size, modes: modes.join(t('listSep')) }));
       if (tables && fNet.open()) dataTable(fNet.table, t('chart.network'), [t('district'), 'SO', label('purchaseSpending'), t('chart.network.mode')],
         contracts.map((k) => [k.buyer + 1, k.so, k.payment, modeLabels[k.mode]]));
     } else {
@@ -113,6 +126,12 @@ export function createExplore(root: HTMLElement, host: ExploreHost) {
         title: t('chart.map'), note: t('chart.map.note', { max: MAP_MAX.toFixed(1) }), districtLabel: t('district'), providerLabels,
         districts: snap.params.districts, perDistrict: snap.params.communitiesPerDistrict, needsMet: snap.communities.needsMet, servedBy: snap.communities.servedBy,
       });
+      const met = snap.communities.needsMet, by = snap.communities.servedBy;
+      const served = [0, 1, 2, 3].map((k) => mean(Array.from(met, (_, i) => by[i * 4 + k])));
+      describe(fMap.svg, met.length ? t('chart.map.summary', {
+        n: met.length, min: pct(Math.min(...met)), max: pct(Math.max(...met)), mean: pct(mean(met)),
+        served: providerLabels.map((p, k) => t('chart.map.share', { provider: p, share: pct(served[k]) })).join(t('listSep')),
+      }) : undefined);
       if (tables && fMap.open()) dataTable(fMap.table, t('chart.map'), [t('community'), t('district'), label('needsMet'), ...providerLabels],
         Array.from(snap.communities.needsMet, (met, i) => [i + 1, snap.communities.district[i] + 1, met, ...[0, 1, 2, 3].map((k) => snap.communities.servedBy[i * 4 + k])]));
     }

@@ -8,7 +8,7 @@ import { answerOf, type Answer } from './lessons.ts';
 import { createFigure, type Figure, type FigureHost } from './figure.ts';
 import { formSubstanceChart, indexChart, markLabels, type RunView } from './explore.ts';
 import { PALETTE, type Svg } from './views/chart.ts';
-import { timeSeries } from './views/timeseries.ts';
+import { sketchRange, timeSeries } from './views/timeseries.ts';
 import * as d3 from 'd3';
 
 export interface LessonHost {
@@ -199,7 +199,7 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
     const series = done ? v.series : {};
     timeSeries(svg, {
       title: t('chart.index'), xLabel: t('x'), yLabel: t('chart.index.y'), ticks: v?.snap.ticks ?? TICKS.default, marks: v?.markers ?? [], markLabels: markLabels(),
-      zeroLabel: t('chart.index.zero'), empty: t('handoutSketch'),
+      zeroLabel: t('chart.index.zero'), empty: t('handoutSketch'), ...(done ? {} : { yRange: sketchRange(v?.snap.ticks ?? TICKS.default) }),
       lines: [
         { key: 'index', label: metricLabel('involutionIndex'), color: PALETTE.black, values: series.involutionIndex ?? [] },
         { key: 'form', label: metricLabel('formGrowth'), color: PALETTE.vermillion, dash: '5 3', values: series.formGrowth ?? [] },
