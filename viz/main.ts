@@ -145,6 +145,8 @@ function updateUrl(atShown = !app.playing): void {
     month: atShown ? app.snap?.tick ?? 0 : 0, ...(app.custom ? { def: encodeScenario(app.scenario) } : {}),
     compare: app.compare, compareResults: compare.current() || linkRun, tab: activeTab.replace('tab-', '') as Tab,
   }));
+  // "How it works" opens with the page's language, and its way back brings this run back as it is.
+  ($('docs-link') as HTMLAnchorElement).href = `./how.html${location.search}`;
 }
 
 /** Compare's settings as its controls are now; null unless two to four scenarios are chosen. */

@@ -43,7 +43,7 @@ export interface TimeSeriesData {
 /**
  * The y range of a blank index chart to sketch a prediction on (the handout before the run): the
  * room the index, form and substance take in runs of any bundled scenario at this horizon — about
- * −0.8 to +1.7 over 120 months (test/handout.test.ts) —, the same above and below zero, so that the
+ * −0.8 to +1.7 over 120 months (test/how-claims.test.ts) —, the same above and below zero, so that the
  * axis does not hint at the answer. Longer runs reach further.
  */
 export function sketchRange(ticks: number): [number, number] {
