@@ -130,6 +130,8 @@ describe('months', () => {
       await page.mouse.move(zone.x + zone.width - 1, zone.y + zone.height / 2);
       expect(await page.locator('figure[data-view=index] g.hover g.box text').first().textContent()).toBe(month);
       await page.click('figure[data-view=index] details > summary');
+      // The table is built when it opens (its toggle event).
+      await page.waitForSelector('figure[data-view=index] details tbody tr');
       const rows = await page.locator('figure[data-view=index] details tbody tr td:first-child').allTextContents();
       expect(rows[0]).toBe('1');
       expect(rows.at(-1)).toBe('5');
@@ -170,9 +172,13 @@ describe('a change of scenario', () => {
       const note = await page.textContent('#scenario-note');
       expect(note).toContain(lang === 'en' ? 'Kept for this scenario: Citizens 3000, Months 60.' : '新情景沿用：居民人数 3000、月数 60。');
       expect(note).toContain(
-        lang === 'en' ? 'Not carried over (the scenario sets its own): Path dependence 0.3.' : '未沿用（新情景有自己的设定）：路径依赖 0.3。',
+        lang === 'en' ? 'Not carried over (a scenario starts from its own settings): Path dependence 0.3.' : '未沿用（新情景从自己的设定开始）：路径依赖 0.3。',
       );
       expect(await page.textContent('#clock')).toBe(lang === 'en' ? 'Month 0 of 60' : '第 0 个月 / 共 60 个月');
+      // Said until the next change of settings.
+      await page.fill('#seed', '12');
+      await page.press('#seed', 'Enter');
+      await page.waitForSelector('#scenario-note', { state: 'hidden' });
       await page.close();
     });
   }

@@ -191,6 +191,11 @@ function render(): void {
 /** What a change of scenario kept of the user's settings, and what it did not carry over. */
 let scenarioNote: { kept: Record<string, number>; dropped: Record<string, number> } | null = null;
 const settingsList = (set: Record<string, number>) => Object.entries(set).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`).join(t('listSep'));
+/** Said until the user changes something else (a setting, the seed, Reset, a file). */
+function forgetScenarioNote(): void {
+  scenarioNote = null;
+  showScenarioNote();
+}
 function showScenarioNote(): void {
   const note = $('scenario-note');
   const parts = scenarioNote ? [
@@ -259,6 +264,7 @@ function setPlaying(on: boolean): void {
 }
 
 async function onParam(name: string, value: number): Promise<void> {
+  forgetScenarioNote();
   const snap = app.snap;
   const spec = PARAM_BY_NAME.get(name)!;
   if (!snap || snap.tick === 0) {
@@ -462,8 +468,7 @@ async function loadFile(input: HTMLInputElement): Promise<void> {
   delete messages.file;
   showMessages();
   Object.assign(app, { scenario, custom: true, set: {}, pending: {}, interventions: [] });
-  scenarioNote = null;
-  showScenarioNote();
+  forgetScenarioNote();
   // A scenario played with a seed (a classroom game's) runs with it, as \`involution-lab run\` does.
   if (scenario.seed !== undefined) {
     app.seed = scenario.seed;
@@ -489,6 +494,7 @@ function wire(): void {
       if (choice === 'cancel') return;
       if (choice === 'drop') app.interventions = [];
     }
+    forgetScenarioNote();
     await reset();
   });
   $('scenario').addEventListener('change', async (e) => {
@@ -525,6 +531,7 @@ function wire(): void {
       return;
     }
     if (choice === 'drop') app.interventions = [];
+    forgetScenarioNote();
     app.seed = n;
     await reset();
   });
