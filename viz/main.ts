@@ -190,6 +190,7 @@ function render(): void {
 
 /** What a change of scenario kept of the user's settings, and what it did not carry over. */
 let scenarioNote: { kept: Record<string, number>; dropped: Record<string, number> } | null = null;
+/** Settings in words, "Citizens 3000, Months 60", in the page's language. */
 const settingsList = (set: Record<string, number>) => Object.entries(set).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`).join(t('listSep'));
 /** Said until the user changes something else (a setting, the seed, Reset, a file). */
 function forgetScenarioNote(): void {
@@ -208,10 +209,10 @@ function showScenarioNote(): void {
 
 /** The changes waiting for Reset, beside the Reset button; and Undo, when there is something to undo. */
 function showPending(): void {
-  const names = Object.entries(app.pending).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`);
-  $('pending').textContent = names.length ? t('pendingNote', { list: names.join(t('listSep')) }) : '';
-  $('pending').hidden = names.length === 0;
-  $('reset').classList.toggle('due', names.length > 0);
+  const waiting = Object.keys(app.pending).length > 0;
+  $('pending').textContent = waiting ? t('pendingNote', { list: settingsList(app.pending) }) : '';
+  $('pending').hidden = !waiting;
+  $('reset').classList.toggle('due', waiting);
   const undo = $('undo') as HTMLButtonElement;
   const lastIv = lastIntervention();
   undo.disabled = !lastIv;
