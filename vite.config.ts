@@ -78,8 +78,17 @@ export default defineConfig(({ mode }): UserConfig =>
         // website, a shared drive served over HTTP), not only from the root of a domain.
         base: './',
         plugins: [modelDocs()],
-        // Two pages: the explorer, and the classroom's (served by `involution-lab classroom`).
-        build: { outDir: 'dist/app', rollupOptions: { input: { main: join(import.meta.dirname, 'index.html'), classroom: join(import.meta.dirname, 'classroom.html') } } },
+        // Three pages: the explorer, the classroom's (served by `involution-lab classroom`) and the guided story.
+        build: {
+          outDir: 'dist/app',
+          rollupOptions: {
+            input: {
+              main: join(import.meta.dirname, 'index.html'),
+              classroom: join(import.meta.dirname, 'classroom.html'),
+              story: join(import.meta.dirname, 'story.html'),
+            },
+          },
+        },
         server: { host: '127.0.0.1' },
         preview: { host: '127.0.0.1' },
       },

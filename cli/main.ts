@@ -3,7 +3,7 @@
 import { fstatSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { parseArgs } from 'node:util';
-import { knownParams, PARAM_BY_NAME, PARAMS, ParamError, parseParamValue, runScenario, ScenarioError, SEED, TICKS, type Scenario } from '../sim/index.ts';
+import { knownParams, lateWarnings, PARAM_BY_NAME, PARAMS, ParamError, parseParamValue, runScenario, ScenarioError, SEED, TICKS, type Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { loadScenarioFile } from './load.ts';
@@ -317,8 +317,7 @@ function run(values: Values, io: Io): number {
   if (values.ticks !== undefined && set.ticks !== undefined) throw new UsageError(`--ticks ${echo(values.ticks)} and --set ticks=${set.ticks} both give the run's length; give one`);
   if (values.ticks !== undefined) set.ticks = integerFlag('--ticks', values.ticks, TICKS.min, TICKS.max);
   const ticks = set.ticks ?? scenario.params.ticks ?? TICKS.default;
-  const late = scenario.schedule.filter((c) => c.tick >= ticks).map((c) => c.tick);
-  if (late.length) io.stderr(`warning: scenario ${scenario.id} schedules a change at month ${late.join(', ')}, after the run's last month (${ticks - 1}); it never applies\n`);
+    for (const warning of lateWarnings(scenario, ticks)) io.stderr(`${warning}\n`);
   const result = runScenario(scenario, seed, { set });
   const text = format === 'json' ? JSON.stringify(result) + '\n' : format === 'csv' ? toCsv(result.series) : toSummary(result);
   writeOut(out ?? '-', text, io);

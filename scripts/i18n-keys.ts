@@ -1,8 +1,10 @@
 // Writes viz/i18n/keys.ts, the type of the page's message keys, from the English catalog
-// (viz/i18n/messages/en.json): `npm run i18n`. Keys starting with "_" describe the file (the
+// (viz/i18n/messages/en.json): `npm run i18n`. First it writes the report's words (the messages
+// `report.*` of lab/charts/words.ts, written there once) into that catalog, as its English. Keys starting with "_" describe the file (the
 // language's own name, its locale), not messages. A test checks that the written file is current.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { REPORT_MESSAGES } from '../lab/charts/words.ts';
 
 export const ENGLISH = 'viz/i18n/messages/en.json';
 export const KEYS_FILE = 'viz/i18n/keys.ts';
@@ -19,6 +21,13 @@ export function keysSource(catalog: Record<string, string>): string {
   ].join('\n');
 }
 
+/** The English catalog with the report's words as lab/charts/words.ts says them (after the page's own messages). */
+export function withReportWords(catalog: Record<string, string>): Record<string, string> {
+  return { ...Object.fromEntries(Object.entries(catalog).filter(([k]) => !k.startsWith('report.'))), ...REPORT_MESSAGES };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(KEYS_FILE, keysSource(JSON.parse(readFileSync(ENGLISH, 'utf8'))));
+  const english = withReportWords(JSON.parse(readFileSync(ENGLISH, 'utf8')));
+  writeFileSync(ENGLISH, `${JSON.stringify(english, null, 2)}\n`);
+  writeFileSync(KEYS_FILE, keysSource(english));
 }

@@ -7,19 +7,14 @@ import { DISTRICT_BUDGET, MISSION } from './constants.ts';
 import { pow } from './math.ts';
 import { dependence, fixedCost } from './contracts.ts';
 import { effective } from './effective.ts';
-import type { State } from './state.ts';
+import { buildCapacity } from './money.ts';
+import { EFFORT, EFFORT_SLOTS, type State } from './state.ts';
 import { retender } from './supervision.ts';
 
 /** Non-government money a month in a district's market: it grows with the economy, not with the service budget. */
 export function altPool(s: State): number {
   const p = s.params;
   return effective(p).altMarket * DISTRICT_BUDGET * pow(1 + p.altMarketGrowth, s.tick / 12);
-}
-
-/** Skill bought with money spent on capacity (training, earmarked bonuses): a year of a standard contract buys capacityGain of the gap. */
-export function buildCapacity(s: State, so: number, money: number): void {
-  const p = s.params;
-  s.sos.skill[so] += Math.min(1, (p.capacityGain * money) / (12 * p.fullTeamMoney)) * (1 - s.sos.skill[so]);
 }
 
 export function adaptation(s: State): void {
@@ -85,19 +80,19 @@ function learnEffort(s: State, so: number): void {
   const p = s.params;
   const e = s.sos.effort;
   const cr = s.sos.credit;
-  const total = cr[so * 3] + cr[so * 3 + 1] + cr[so * 3 + 2];
+  const total = cr[so * EFFORT_SLOTS + EFFORT.service] + cr[so * EFFORT_SLOTS + EFFORT.compliance] + cr[so * EFFORT_SLOTS + EFFORT.relations];
   if (total <= 0) return;
   for (let j = 0; j < 3; j++) {
-    const goal = p.missionWeight * MISSION[j] + (1 - p.missionWeight) * (cr[so * 3 + j] / total);
-    e[so * 3 + j] += p.effortLearning * (goal - e[so * 3 + j]);
-    cr[so * 3 + j] = 0;
+    const goal = p.missionWeight * MISSION[j] + (1 - p.missionWeight) * (cr[so * EFFORT_SLOTS + j] / total);
+    e[so * EFFORT_SLOTS + j] += p.effortLearning * (goal - e[so * EFFORT_SLOTS + j]);
+    cr[so * EFFORT_SLOTS + j] = 0;
   }
   const min = p.minServiceEffort;
-  if (e[so * 3] < min) {
-    const rest = e[so * 3 + 1] + e[so * 3 + 2];
-    e[so * 3 + 1] *= (1 - min) / rest;
-    e[so * 3 + 2] *= (1 - min) / rest;
-    e[so * 3] = min;
+  if (e[so * EFFORT_SLOTS + EFFORT.service] < min) {
+    const rest = e[so * EFFORT_SLOTS + EFFORT.compliance] + e[so * EFFORT_SLOTS + EFFORT.relations];
+    e[so * EFFORT_SLOTS + EFFORT.compliance] *= (1 - min) / rest;
+    e[so * EFFORT_SLOTS + EFFORT.relations] *= (1 - min) / rest;
+    e[so * EFFORT_SLOTS + EFFORT.service] = min;
   }
 }
 

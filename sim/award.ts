@@ -4,12 +4,10 @@
 import { K } from './constants.ts';
 import { available, foundSO, openContract, renewalChance, type Project } from './contracts.ts';
 import { effective, urn, type Effective } from './effective.ts';
-import { COMPETITIVE, sosInField, type State } from './state.ts';
+import { COMPETITIVE, EFFORT, EFFORT_SLOTS, MODE, sosInField, type State } from './state.ts';
 import { uniform } from './rng.ts';
 
-const DIRECTED_INSIDE = 0;
-const DIRECTED_TIES = 1;
-const NEW_AFFILIATE = 2;
+const { directedInside: DIRECTED_INSIDE, directedTies: DIRECTED_TIES, newAffiliate: NEW_AFFILIATE } = MODE;
 
 export interface Incumbent {
   so: number;
@@ -90,7 +88,7 @@ function mostTied(s: State, p: Project, accept: (so: number) => boolean): number
 }
 
 function directed(s: State, p: Project, so: number, mode: number): number {
-  s.sos.credit[so * 3 + 2] += 1;
+  s.sos.credit[so * EFFORT_SLOTS + EFFORT.relations] += 1;
   return openContract(s, p, so, mode);
 }
 
@@ -149,8 +147,8 @@ function competitive(s: State, p: Project, e: Effective): number {
     s.districts.inHouseMoney[p.buyer * K + p.cat] += p.payment;
     return -1;
   }
-  t.credit[best * 3] += 1 - e.piEval;
-  t.credit[best * 3 + 2] += e.piEval;
+  t.credit[best * EFFORT_SLOTS + EFFORT.service] += 1 - e.piEval;
+  t.credit[best * EFFORT_SLOTS + EFFORT.relations] += e.piEval;
   return openContract(s, p, best, COMPETITIVE);
 }
 

@@ -4,7 +4,7 @@ import { pow } from './math.ts';
 import { evaluate } from './evaluation.ts';
 import { transfer } from './money.ts';
 import type { Params } from './params.ts';
-import { growTable, type State } from './state.ts';
+import { EFFORT_SLOTS, growTable, type State } from './state.ts';
 
 export interface Project {
   buyer: number;
@@ -124,6 +124,7 @@ export function foundSO(s: State, o: NewSO): number {
   if (t.n === t.capacity) growTable(t);
   const i = t.n++;
   const D = s.districts.count;
+  t.id[i] = t.founded++;
   t.alive[i] = 1;
   t.affiliated[i] = o.affiliated ? 1 : 0;
   t.registered[i] = o.registered ? 1 : 0;
@@ -138,7 +139,7 @@ export function foundSO(s: State, o: NewSO): number {
   t.reputation[i] = s.params.foundingReputation;
   t.adequacy[i] = 1;
   // A new SO splits its effort as its mission would.
-  for (let j = 0; j < 3; j++) t.effort[i * 3 + j] = MISSION[j];
+  for (let j = 0; j < EFFORT_SLOTS; j++) t.effort[i * EFFORT_SLOTS + j] = MISSION[j];
   t.ties[i * D + o.home] = o.tie;
   t.observedQuality[i] = s.params.foundingObservedQuality;
   return i;

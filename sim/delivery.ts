@@ -5,12 +5,10 @@ import { COST_WEIGHT, K, Q_GOV } from './constants.ts';
 import { dependence } from './contracts.ts';
 import { effective } from './effective.ts';
 import { monthHazards, updateNeed } from './needs.ts';
-import type { State } from './state.ts';
+import { EFFORT, EFFORT_SLOTS, PROVIDER, PROVIDER_KINDS, type State } from './state.ts';
 
-const NONE = 0;
-const IN_HOUSE = 1;
-const AFFILIATED = 2;
-const INDEPENDENT = 3;
+const { none: NONE, inHouse: IN_HOUSE, affiliated: AFFILIATED, independent: INDEPENDENT } = PROVIDER;
+const KINDS = PROVIDER_KINDS.length;
 
 /**
  * Weight of an SO in function transfer: a linear ramp in autonomy from `start` over `width`
@@ -35,7 +33,7 @@ export function soQuality(s: State): void {
   for (let i = 0; i < c.n; i++) if (c.active[i]) demand[c.so[i]] = Math.max(demand[c.so[i]], c.compliance[i]);
   for (let so = 0; so < t.n; so++) {
     if (!t.alive[so]) continue;
-    const ds = t.effort[so * 3], dc = t.effort[so * 3 + 1], dr = t.effort[so * 3 + 2];
+    const ds = t.effort[so * EFFORT_SLOTS + EFFORT.service], dc = t.effort[so * EFFORT_SLOTS + EFFORT.compliance], dr = t.effort[so * EFFORT_SLOTS + EFFORT.relations];
     const response = dc + Math.max(0, demand[so] - dc) * dependence(s, so) * exploit;
     const compliance = Math.min(p.complianceCap, response + p.projectReporting * t.contracts[so]);
     const service = ((1 - compliance) * ds) / Math.max(1e-9, ds + dr);
@@ -159,7 +157,7 @@ export function delivery(s: State): void {
       needSum += n;
       unmet += n * (1 - q);
       dist.needy[d * K + k]++;
-      com.servedBy[cm * 4 + kind]++;
+      com.servedBy[cm * KINDS + kind]++;
     }
     dist.needSum[d] += needSum;
     dist.unmetSum[d] += unmet;

@@ -1,10 +1,9 @@
 // Evaluation at the end of a contract (MODEL.md §4.4): what the buyer scores decides reputation,
 // renewal and performance funding, and teaches the SO where to put its effort.
-import { buildCapacity } from './adaptation.ts';
 import { MEASURABILITY } from './constants.ts';
 import { effective } from './effective.ts';
-import { transfer } from './money.ts';
-import type { State } from './state.ts';
+import { buildCapacity, transfer } from './money.ts';
+import { EFFORT, EFFORT_SLOTS, type State } from './state.ts';
 
 /**
  * Score = w·observed quality + (1 − w)·compliance. The weight of outcomes is what the buyer both wants
@@ -28,8 +27,8 @@ export function evaluate(s: State, i: number, completed: boolean): number {
   const score = outcome * observed + (1 - outcome) * compliance;
   const rate = s.params.reputationRate;
   t.reputation[so] = (1 - rate) * t.reputation[so] + rate * score;
-  t.credit[so * 3] += outcome;
-  t.credit[so * 3 + 1] += 1 - outcome;
+  t.credit[so * EFFORT_SLOTS + EFFORT.service] += outcome;
+  t.credit[so * EFFORT_SLOTS + EFFORT.compliance] += 1 - outcome;
   const pf = s.params.performanceFunding;
   if (pf > 0 && completed) {
     // Paid from the district's bonus fund, set aside from its purchase budget (sim/budget.ts).

@@ -16,7 +16,7 @@ export {
   type Overrides,
   type Group,
 } from './params.ts';
-export { SEED, TICKS } from './limits.ts';
+export { SEED, TICKS, MIN_DECIDED_SHARE } from './limits.ts';
 export { metricNames, indexScales, type Series } from './metrics.ts';
 export {
   METRICS,
@@ -29,9 +29,9 @@ export {
   type MetricGroup,
   type MetricName,
 } from './metric-registry.ts';
-export { FORM, SUBSTANCE, IndexTracker, figureGrowth, growthSeries } from './involution.ts';
+export { FORM, SUBSTANCE, FIGURES, inFigureOrder, IndexTracker, figureGrowth, growthSeries, type Figure } from './involution.ts';
 export { CATEGORIES } from './constants.ts';
-export { PROVIDER_KINDS, AWARD_MODES, type State } from './state.ts';
+export { PROVIDER_KINDS, PROVIDER, AWARD_MODES, EFFORT, EFFORT_SLOTS, DECISIONS, type ProviderKind, type State } from './state.ts';
 export { stream, createStreams, STREAMS } from './rng.ts';
-export { parseScenario, scenarioParams, scenarioRunText, scenarioSchema, ScenarioError, type Scenario } from './scenario.ts';
-export { runScenario, type RunResult, type Manifest } from './run.ts';
+export { LESSON_VIEWS, parseScenario, scenarioRunText, lateWarnings, scenarioSchema, ScenarioError, type Scenario } from './scenario.ts';
+export { runScenario, manifestOf, type RunResult, type Manifest } from './run.ts';

@@ -10,6 +10,11 @@ import { REF_MONTHS } from './constants.ts';
 
 export const FORM = ['purchaseSpending', 'projectsActive', 'paperworkLoad'] as const;
 export const SUBSTANCE = ['needUnitsServed', 'transferVolume', 'soCapability'] as const;
+/** The index's six figures in the order the tracker, the scales and every reader take them: form, then substance. */
+export const FIGURES = [...FORM, ...SUBSTANCE] as const;
+export type Figure = (typeof FIGURES)[number];
+/** A figure's values in the order of FIGURES. */
+export const inFigureOrder = (values: Record<Figure, number>): number[] => FIGURES.map((f) => values[f]);
 
 export interface Growth {
   form: number;

@@ -18,3 +18,9 @@ export const SEED: Range = range('seed');
 
 /** Months of a run: whole numbers in [1, max]; the default run is ten years. */
 export const TICKS: Range = range('ticks');
+
+/**
+ * The smallest purchase share a person may decide (sim/officials.ts, Decision): the model changes
+ * the share by a proportion of itself, so from 0 it could never come back.
+ */
+export const MIN_DECIDED_SHARE = 0.01;

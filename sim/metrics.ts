@@ -5,7 +5,7 @@
 import { COST_WEIGHT, DISTRICT_BUDGET, K } from './constants.ts';
 import { productivity } from './contracts.ts';
 import type { Params } from './params.ts';
-import { IndexTracker } from './involution.ts';
+import { IndexTracker, inFigureOrder } from './involution.ts';
 import { COMPETITIVE, type State } from './state.ts';
 import { DISTRICT_METRICS, METRICS, type DistrictMetricName, type MetricName } from './metric-registry.ts';
 
@@ -60,7 +60,7 @@ export function indexScales(p: ScaleParams, part = 1): number[] {
   const money = p.initialPurchaseShare * DISTRICT_BUDGET * p.districts * part;
   const units = 0.5 * p.budgetCoverage * p.citizens * part;
   const bought = p.initialPurchaseShare * units;
-  return [money, money / p.fullTeamMoney, 0.2 * money, units, bought, bought];
+    return inFigureOrder({ purchaseSpending: money, projectsActive: money / p.fullTeamMoney, paperworkLoad: 0.2 * money, needUnitsServed: units, transferVolume: bought, soCapability: bought });
 }
 
 /**
@@ -226,7 +226,7 @@ export function record(s: State, r: Recorder): void {
   const devAll = sum(development) / s.initialSOs;
   const needsMet = needSum > 0 ? 1 - sum(dist.unmetSum) / needSum : 1;
   const unitsAll = sum(dist.metUnits), transferAll = sum(dist.transferValue), capabilityAll = sum(capability);
-  const g = r.city.push([spendAll, projectsAll, paperworkAll, unitsAll, transferAll, capabilityAll]);
+    const g = r.city.push(inFigureOrder({ purchaseSpending: spendAll, projectsActive: projectsAll, paperworkLoad: paperworkAll, needUnitsServed: unitsAll, transferVolume: transferAll, soCapability: capabilityAll }));
   let budgetAll = 0, purchaseAll = 0;
   for (let d = 0; d < D; d++) {
     budgetAll += dist.budget[d];
@@ -280,7 +280,9 @@ export function record(s: State, r: Recorder): void {
     for (let k = 0; k < K; k++) needyD += dist.needy[d * K + k];
     const ft = ratio(dist.transferSum[d], dist.needSum[d]);
     const met = dist.needSum[d] > 0 ? 1 - dist.unmetSum[d] / dist.needSum[d] : 1;
-    const gd = r.districts[d].push([spend[d], projects[d], paperwork[d], dist.metUnits[d], dist.transferValue[d], capability[d]]);
+        const gd = r.districts[d].push(
+      inFigureOrder({ purchaseSpending: spend[d], projectsActive: projects[d], paperworkLoad: paperwork[d], needUnitsServed: dist.metUnits[d], transferVolume: dist.transferValue[d], soCapability: capability[d] }),
+    );
     const values: Record<DistrictMetricName, number> = {
       involutionIndex: gd.index,
       purchaseShare: ratio(sum(dist.purchaseMoney.subarray(d * K, d * K + K)), dist.budget[d]),

@@ -1,3 +1,5 @@
+// Operations on money, below every process (which all may call them): a transfer of government money
+// to an SO, and the skill money buys.
 import type { State } from './state.ts';
 
 /**
@@ -10,4 +12,10 @@ export function transfer(s: State, district: number, so: number, amount: number)
   s.sos.revenueGov[so] += amount;
   s.sos.funding[so * (s.districts.count + 1) + district] += amount / 12;
   s.ledger.paid += amount;
+}
+
+/** Skill bought with money spent on capacity (training, earmarked bonuses): a year of a standard contract buys capacityGain of the gap. */
+export function buildCapacity(s: State, so: number, money: number): void {
+  const p = s.params;
+  s.sos.skill[so] += Math.min(1, (p.capacityGain * money) / (12 * p.fullTeamMoney)) * (1 - s.sos.skill[so]);
 }

@@ -15,13 +15,14 @@
 // projects and paperwork follow from the choices, the budget and the SOs' responses.
 import { effective } from './effective.ts';
 import { exp, log, pow } from './math.ts';
-import type { State } from './state.ts';
+import { DECISIONS as DECISION_NAMES, type State } from './state.ts';
 
-// The decisions, in the order of their trials: the budget line first (the share), then granularity,
-// then demand (2).
-const SHARE = 0;
-const GRAIN = 1;
-const DECISIONS = 3;
+// The decisions, in the order of their trials (DECISIONS, sim/state.ts): the budget line first (the
+// share), then granularity, then demand.
+const SHARE = DECISION_NAMES.indexOf('purchaseShare');
+const GRAIN = DECISION_NAMES.indexOf('grain');
+const DEMAND = DECISION_NAMES.indexOf('demand');
+const DECISIONS = DECISION_NAMES.length;
 
 /** A decision's value and upper bound (the lower is 0). */
 function decision(s: State, d: number, v: number): { x: number; max: number } {
@@ -118,7 +119,7 @@ function take(s: State, d: number, at: number): void {
   const dist = s.districts;
   dist.purchaseShare[d] = s.takenDecisions[at + SHARE];
   dist.grain[d] = s.takenDecisions[at + GRAIN];
-  dist.demand[d] = s.takenDecisions[at + 2];
+  dist.demand[d] = s.takenDecisions[at + DEMAND];
   dist.trialVar[d] = -1;
 }
 

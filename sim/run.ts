@@ -37,22 +37,29 @@ export function runScenario(scenario: Scenario, seed: number, options: RunOption
   const set = { ...options.set, ...(options.ticks !== undefined ? { ticks: options.ticks } : {}) };
   const params = resolveParams(scenario.params, set);
   const schedule = scenario.schedule.map(({ tick, set: s }) => ({ tick, set: s }));
-  const decisions = scenario.decisions ?? [];
-  const sim = createSim(params, seed, schedule, decisions);
+    const sim = createSim(params, seed, schedule, scenario.decisions ?? []);
   if (options.onTick) while (sim.state.tick < params.ticks) { sim.tick(); options.onTick(sim); }
   else runSim(sim, params.ticks);
+  return { manifest: manifestOf(scenario, seed, set, schedule), series: sim.series };
+}
+
+/**
+ * The manifest of a run — what `run` prints and the explorer exports, built here only: the
+ * scenario, the seed, the overrides on top of the scenario's parameters (with `ticks`), the changes
+ * applied (the schedule, and the explorer's interventions) and the decisions taken by people.
+ */
+export function manifestOf(scenario: Scenario, seed: number, set: Record<string, number>, schedule: Change[]): Manifest {
+  const params = resolveParams(scenario.params, set);
+  const decisions = scenario.decisions ?? [];
   return {
-    manifest: {
-      model: 'involution-lab',
-      version: VERSION,
-      scenario: scenario.id,
-      seed,
-      ticks: params.ticks,
-      params,
-      overrides: set,
-      schedule,
-      ...(decisions.length > 0 ? { decisions } : {}),
-    },
-    series: sim.series,
+    model: 'involution-lab',
+    version: VERSION,
+    scenario: scenario.id,
+    seed,
+    ticks: params.ticks,
+    params,
+    overrides: set,
+    schedule,
+    ...(decisions.length > 0 ? { decisions } : {}),
   };
 }

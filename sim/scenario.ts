@@ -1,7 +1,8 @@
 // Scenarios are data: teaching text, source and a lesson beside parameter overrides and a schedule.
 import { z } from 'zod';
-import { describeIssue, overridesSchema, resolveParams, type Overrides, type Params } from './params.ts';
-import { SEED } from './limits.ts';
+import { describeIssue, overridesSchema, type Overrides } from './params.ts';
+import { MIN_DECIDED_SHARE, SEED } from './limits.ts';
+import { METRIC_BY_NAME } from './metric-registry.ts';
 import type { Decision } from './officials.ts';
 import type { Change } from './sim.ts';
 
@@ -9,6 +10,23 @@ import type { Change } from './sim.ts';
 export const MAX_DECISIONS = 6_400;
 
 const text = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
+
+/** The explorer's views a lesson can show (viz/views/list.ts names the same). */
+export const LESSON_VIEWS = ['index', 'form-substance', 'sos', 'network', 'map'] as const;
+
+/** A city-level metric of the registry (not the clock). */
+const metricName = z.string().refine((m) => METRIC_BY_NAME.has(m) && m !== 'tick', 'must be a metric of the registry (involution-lab params lists them; docs/model.md §7.10)');
+
+const prediction = z
+  .strictObject({
+    metric: metricName,
+    against: z.enum(['zero', 'baseline']),
+    /** Symmetric: a result within ±within of the reference is "about the same"; in the metric's units, a share's in points of 0–1, a count's or an amount's relative to the baseline. */
+    within: z.number().positive(),
+  })
+  .refine((p) => p.against === 'baseline' || METRIC_BY_NAME.get(p.metric)?.kind === 'growth', {
+    message: 'only a growth (the index, form or substance growth) is read against zero; compare other metrics against the baseline',
+  });
 
 export const scenarioSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by "-"'),
@@ -30,15 +48,33 @@ export const scenarioSchema = z.strictObject({
       z.strictObject({
         year: z.number().int().min(0),
         district: z.number().int().min(0),
-        purchaseShare: z.number().min(0.01).max(1),
+        purchaseShare: z.number().min(MIN_DECIDED_SHARE).max(1),
         grain: z.number().min(0).max(1),
         demand: z.number().min(0).max(1),
       }),
     )
     .max(MAX_DECISIONS)
     .default([]),
-  /** A short lesson (viz, Lesson tab): a question to predict and what to look for. Optional: a scenario without one has no lesson. */
-  lesson: z.strictObject({ question: text, lookFor: text }).optional(),
+  /**
+   * A short lesson (viz, Lesson tab): a question, the predictions it asks for, what to look for, and
+   * what it shows while the run plays. Optional: a scenario without one has no lesson. What a field
+   * left out means (the index against zero, the index and form-against-substance views) is in
+   * viz/lessons.ts.
+   */
+  lesson: z
+    .strictObject({
+      question: text,
+      lookFor: text,
+      /** What the student predicts: each a metric at the run's end, against zero or against the baseline on the same seeds, with the symmetric threshold of "about the same". */
+      predict: z.array(prediction).min(1).max(3).optional(),
+      /** The explorer's views the lesson shows, besides a chart for each prediction. */
+      views: z.array(z.enum(LESSON_VIEWS)).max(4).optional(),
+      /** The metrics shown as live monitors. */
+      monitors: z.array(metricName).max(4).optional(),
+      /** The scenario predictions "against the baseline" are compared with (a bundled scenario's id). */
+      baseline: z.string().min(1).optional(),
+    })
+    .optional(),
 });
 
 export type Scenario = z.infer<typeof scenarioSchema> & {
@@ -77,10 +113,6 @@ export function parseScenario(input: unknown, origin = 'scenario'): Scenario {
   throw new ScenarioError(`${origin}: ${detail}`);
 }
 
-export function scenarioParams(scenario: Scenario, ...more: unknown[]): Params {
-  return resolveParams(scenario.params, ...more);
-}
-
 /**
  * What a scenario asks of the model: its id, overrides and schedule (without the schedule's notes),
  * as canonical JSON. Two scenarios with the same text here give the same runs, whatever their
@@ -89,4 +121,17 @@ export function scenarioParams(scenario: Scenario, ...more: unknown[]): Params {
 export function scenarioRunText(s: Scenario): string {
   const decisions = s.decisions.length > 0 ? { decisions: s.decisions.map(({ year, district, purchaseShare, grain, demand }) => ({ year, district, purchaseShare, grain, demand })) } : {};
   return JSON.stringify({ id: s.id, params: s.params, schedule: s.schedule.map((c) => ({ tick: c.tick, set: c.set })), ...decisions });
+}
+
+/**
+ * What of a scenario falls after the last month of runs of `ticks` months and so never applies:
+ * scheduled changes and officials' decisions, as warnings (`whose`: "the run's" or "the runs'").
+ */
+export function lateWarnings(s: Scenario, ticks: number, whose = "the run's"): string[] {
+  const out: string[] = [];
+  const late = s.schedule.filter((c) => c.tick >= ticks).map((c) => c.tick);
+  if (late.length) out.push(`warning: scenario ${s.id} schedules a change at month ${late.join(', ')}, after ${whose} last month (${ticks - 1}); it never applies`);
+  const years = [...new Set(s.decisions.filter((d) => d.year * 12 >= ticks).map((d) => d.year))];
+  if (years.length) out.push(`warning: scenario ${s.id} has officials' decisions for year ${years.join(', ')}, after ${whose} last month (${ticks - 1}); they never apply`);
+  return out;
 }

@@ -10,6 +10,7 @@ import { entry } from './entry.ts';
 import { createRecorder, record, type Recorder, type Series } from './metrics.ts';
 import { seedNeeds } from './needs.ts';
 import type { Decision } from './officials.ts';
+import { MIN_DECIDED_SHARE } from './limits.ts';
 import { PARAM_BY_NAME, ParamError, resolveParams, type Overrides, type Params } from './params.ts';
 import { createStreams, uniform } from './rng.ts';
 import {
@@ -19,6 +20,7 @@ import {
   createDistricts,
   createSOs,
   createFieldIndex,
+  DECISIONS,
   type State,
 } from './state.ts';
 import { settlement } from './settlement.ts';
@@ -48,8 +50,12 @@ export interface Sim {
 export function createSim(params: Params, seed: number, schedule: readonly Change[] = [], decisions: readonly Decision[] = []): Sim {
   for (const change of schedule) checkChange(change);
   const state = createState(resolveParams(params), seed);
-  const problems: string[] = [];
+    const problems: string[] = [];
+  // A decision for a year after the run's last month never applies (a session replayed for fewer
+  // months than were played): it is left out, as a schedule's late change is.
+  const years = Math.ceil(state.params.ticks / 12);
   decisions.forEach((decision, i) => {
+    if (Number.isInteger(decision.year) && decision.year >= years) return;
     const found = decisionProblems(state, decision, `decisions[${i}]`);
     if (found.length === 0) placeDecision(state, decision);
     problems.push(...found);
@@ -117,20 +123,18 @@ export function decisionProblems(s: State, x: Decision, at = 'decision'): string
   };
   check('year', Number.isInteger(x.year) && x.year >= 0 && x.year < years, `a whole year from 0 to ${years - 1} (the run has ${p.ticks} months)`);
   check('district', Number.isInteger(x.district) && x.district >= 0 && x.district < p.districts, `a district from 0 to ${p.districts - 1}`);
-  check('purchaseShare', x.purchaseShare >= 0.01 && x.purchaseShare <= 1, 'from 0.01 to 1');
+  check('purchaseShare', x.purchaseShare >= MIN_DECIDED_SHARE && x.purchaseShare <= 1, `from ${MIN_DECIDED_SHARE} to 1`);
   check('grain', x.grain >= 0 && x.grain <= 1, 'from 0 to 1');
   check('demand', x.demand >= 0 && x.demand <= p.maxDemand, `from 0 to maxDemand (${p.maxDemand})`);
   if (problems.length > 0) return problems;
   if (x.year * 12 < s.tick) problems.push(`${at}: year ${x.year} has already begun (now at month ${s.tick})`);
-  else if (!Number.isNaN(s.takenDecisions[(x.year * p.districts + x.district) * 3])) problems.push(`${at}: district ${x.district} already has a decision for year ${x.year}`);
+    else if (!Number.isNaN(s.takenDecisions[(x.year * p.districts + x.district) * DECISIONS.length])) problems.push(`${at}: district ${x.district} already has a decision for year ${x.year}`);
   return problems;
 }
 
 function placeDecision(s: State, x: Decision): void {
-  const at = (x.year * s.districts.count + x.district) * 3;
-  s.takenDecisions[at] = x.purchaseShare;
-  s.takenDecisions[at + 1] = x.grain;
-  s.takenDecisions[at + 2] = x.demand;
+    const at = (x.year * s.districts.count + x.district) * DECISIONS.length;
+  DECISIONS.forEach((name, k) => (s.takenDecisions[at + k] = x[name]));
 }
 
 /**
@@ -170,7 +174,7 @@ function createState(params: Params, seed: number): State {
     ageing: 1,
     ledger: { paid: 0, received: 0, entered: 0, exited: 0, newAffiliates: 0, tenders: 0, bidders: 0, reserved: 0, bonuses: 0 },
     initialSOs: params.initialSOs,
-    takenDecisions: new Float64Array(Math.ceil(params.ticks / 12) * D * 3).fill(NaN),
+        takenDecisions: new Float64Array(Math.ceil(params.ticks / 12) * D * DECISIONS.length).fill(NaN),
     byField: createFieldIndex(),
   };
   seedNeeds(state);

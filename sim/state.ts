@@ -20,12 +20,16 @@ export interface Communities {
   /** Citizens of community c are start[c] .. start[c+1]-1. */
   readonly start: Int32Array;
   readonly district: Int16Array;
-  /** Per community × 4 provider kinds (none, in-house, affiliated, independent): needy citizens served last month. */
+  /** Per community × provider kind (PROVIDER_KINDS: none, in-house, affiliated, independent): needy citizens served last month. */
   readonly servedBy: Float64Array;
   readonly needsMet: Float64Array;
 }
 
+/** Who serves a needy citizen: the columns of `Communities.servedBy`, in this order (the map's too). */
 export const PROVIDER_KINDS = ['none', 'inHouse', 'affiliated', 'independent'] as const;
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+/** A provider kind's column in `servedBy`. */
+export const PROVIDER = Object.fromEntries(PROVIDER_KINDS.map((k, i) => [k, i])) as Record<ProviderKind, number>;
 
 export interface Districts {
   readonly count: number;
@@ -64,7 +68,7 @@ export interface Districts {
   readonly grain: Float64Array;
   readonly demand: Float64Array;
   readonly lastReward: Float64Array;
-  /** Which decision the current trial changed (0 purchase share, 1 granularity, 2 demand; -1 none), its value before, and each decision's next direction (D × 3). */
+  /** Which decision the current trial changed (its place in DECISIONS; -1 none), its value before, and each decision's next direction (D × DECISIONS.length). */
   readonly trialVar: Int8Array;
   readonly trialFrom: Float64Array;
   readonly trialDir: Int8Array;
@@ -86,9 +90,19 @@ export interface Districts {
   readonly satisfactionSum: Float64Array;
 }
 
-/** How a contract was awarded; renewals keep their first mode. */
+/** A district official's decisions, in the order of her trials and of `trialDir` and `takenDecisions` (D × DECISIONS.length). */
+export const DECISIONS = ['purchaseShare', 'grain', 'demand'] as const;
+
+/** An SO's effort goes to three uses, in this order in `effort` and `credit` (and `MISSION`, sim/constants.ts). */
+export const EFFORT = { service: 0, compliance: 1, relations: 2 } as const;
+export const EFFORT_SLOTS = 3;
+
+/** How a contract was awarded (`Contracts.mode`, in this order); renewals keep their first mode. */
 export const AWARD_MODES = ['directedInside', 'directedTies', 'newAffiliate', 'competitive'] as const;
-export const COMPETITIVE = 3;
+export type AwardMode = (typeof AWARD_MODES)[number];
+/** An award mode's number in `Contracts.mode`. */
+export const MODE = Object.fromEntries(AWARD_MODES.map((m, i) => [m, i])) as Record<AwardMode, number>;
+export const COMPETITIVE = MODE.competitive;
 
 export interface Contracts {
   capacity: number;
@@ -121,6 +135,13 @@ export interface Contracts {
 export interface SOs {
   capacity: number;
   n: number;
+  /** SOs founded so far: the next SO's id. */
+  founded: number;
+  /**
+   * A stable number for each SO, its order of founding from 0: rows move when closed SOs are
+   * compacted, the id goes with the SO. Written only where SOs are founded; no process reads it.
+   */
+  id: Int32Array;
   alive: Uint8Array;
   affiliated: Uint8Array;
   registered: Uint8Array;
@@ -137,7 +158,7 @@ export interface SOs {
   negativeMonths: Int16Array;
   reputation: Float64Array;
   adequacy: Float64Array;
-  /** Desired effort split (service, compliance, relations), S × 3, and the credits that drive it. */
+  /** Desired effort split (EFFORT: service, compliance, relations), S × EFFORT_SLOTS, and the credits that drive it. */
   effort: Float64Array;
   credit: Float64Array;
   /** Effective service and compliance effort this month, after the paperwork demanded. */
@@ -247,7 +268,7 @@ export function createCommunities(params: Params): Communities {
   for (let c = 0; c <= count; c++) start[c] = Math.round((c * params.citizens) / count);
   const district = new Int16Array(count);
   for (let c = 0; c < count; c++) district[c] = Math.floor(c / params.communitiesPerDistrict);
-  return { count, start, district, servedBy: new Float64Array(count * 4), needsMet: new Float64Array(count) };
+  return { count, start, district, servedBy: new Float64Array(count * PROVIDER_KINDS.length), needsMet: new Float64Array(count) };
 }
 
 export function createDistricts(params: Params): Districts {
@@ -279,7 +300,7 @@ export function createDistricts(params: Params): Districts {
     lastReward: new Float64Array(D).fill(NaN),
     trialVar: new Int8Array(D).fill(-1),
     trialFrom: new Float64Array(D),
-    trialDir: new Int8Array(D * 3).fill(1),
+    trialDir: new Int8Array(D * DECISIONS.length).fill(1),
     visibleSum: new Float64Array(D * 12),
     serviceSeen: new Float64Array(D * 12),
     moneySum: new Float64Array(D * 12),
@@ -322,6 +343,8 @@ export function createSOs(capacity: number, D: number): SOs {
   return {
     capacity,
     n: 0,
+    founded: 0,
+    id: new Int32Array(capacity),
     alive: new Uint8Array(capacity),
     affiliated: new Uint8Array(capacity),
     registered: new Uint8Array(capacity),
@@ -335,8 +358,8 @@ export function createSOs(capacity: number, D: number): SOs {
     negativeMonths: new Int16Array(capacity),
     reputation: new Float64Array(capacity),
     adequacy: new Float64Array(capacity),
-    effort: new Float64Array(capacity * 3),
-    credit: new Float64Array(capacity * 3),
+    effort: new Float64Array(capacity * EFFORT_SLOTS),
+    credit: new Float64Array(capacity * EFFORT_SLOTS),
     serviceEffort: new Float64Array(capacity),
     complianceEffort: new Float64Array(capacity),
     quality: new Float64Array(capacity),

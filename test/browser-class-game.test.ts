@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { freePort, launchChromium } from './browser-setup.ts';
+import { axeViolations, freePort, launchChromium, stepTo } from './browser-setup.ts';
 import { classroomProcess, type ClassroomProcess } from './class-client.ts';
 import { BIN } from './portable-cli.ts';
 import { SHOTS } from './browser-suite.ts';
@@ -86,7 +86,7 @@ describe('a class plays three years', () => {
     for (const [i, p] of students.entries()) await decide(p, 0.1 + 0.1 * (i % 3), i % 2 ? 1 : 0, i % 2 ? 0.5 : 0.1);
     await until(teacher, () => document.querySelectorAll('#seats .seat.decided').length === 6);
     await teacher.click('#run');
-    for (const p of students) await p.waitForSelector('#last-year');
+    for (const p of students) await p.waitForSelector('#last-year[data-year="1"]');
     expect(await students[1].textContent('#last-year')).toContain('Your district in year 1');
     expect(await teacher.textContent('#clock h2')).toContain('Year 2 of 3');
   });
@@ -181,6 +181,34 @@ describe('a class plays three years', () => {
     expect(await students[4].textContent('#debrief h2')).toContain('复盘');
     expect(await teacher.locator('#debrief-table tbody tr').count()).toBe(6);
     await teacher.screenshot({ path: join(SHOTS, 'class-debrief-1280.png'), fullPage: true });
+  });
+
+  it('the explorer loads the session file and replays it to the same numbers as the CLI', async () => {
+    const file = join(dir, 'session.json');
+    // The classroom server serves the explorer too.
+    const p = await page(1280, 900, `${server.base}/index.html`);
+    await p.waitForSelector('body[data-tick]', { state: 'attached' });
+    await p.setInputFiles('#load-file', file);
+    await p.waitForFunction(() => document.querySelector('#seed') && (document.querySelector('#seed') as HTMLInputElement).value === '31');
+    await stepTo(p, 30);
+    const [download] = await Promise.all([p.waitForEvent('download'), p.click('#export-json')]);
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+    const cli = JSON.parse(
+      execFileSync(process.execPath, [BIN, 'run', '--scenario', file, '--ticks', '30', '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 }),
+    );
+    expect(exported.manifest.seed).toBe(31);
+    expect(exported.manifest.decisions).toEqual(cli.manifest.decisions);
+    expect(exported.series).toEqual(cli.series);
+    await p.close();
+  });
+
+  it('the pages have no serious accessibility violations', async () => {
+    expect(await axeViolations(teacher)).toEqual([]);
+    expect(await axeViolations(students[3])).toEqual([]);
+    const join = await page(390, 844, `${server.base}/?room=${server.room}`);
+    await join.waitForSelector('#seat');
+    expect(await axeViolations(join)).toEqual([]);
+    await join.close();
   });
 
   it('the phone-sized page fits its screen, in both languages', async () => {

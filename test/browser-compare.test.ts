@@ -120,8 +120,8 @@ describe('Compare: results that match the controls', () => {
       const { page, errors } = await open(`?lang=${lang}&${SMALL}&cmpSeeds=2`);
       await page.click('#compare-run');
       await untilPhase(page, 'done');
-      expect(await page.isHidden('#compare-stale')).toBe(true);
-      expect(page.url()).toContain('cmpRun=1');
+      await expect.poll(() => page.isHidden('#compare-stale')).toBe(true);
+      await expect.poll(() => page.url()).toContain('cmpRun=1');
       // The fans are drawn once Plot has loaded (viz/views/fan.ts), which may be just after the last run.
       await page.waitForFunction(
         (want) => document.querySelector('figure[data-view=compare-difference] svg')!.textContent!.includes(want),
@@ -133,35 +133,35 @@ describe('Compare: results that match the controls', () => {
         (want) => document.querySelector('figure[data-view=compare-difference] svg')!.textContent!.includes(want),
         `${title('baseline-involution', lang)} − ${title('full-prevention', lang)}`,
       );
-      expect(await page.isHidden('#compare-stale')).toBe(true);
+      await expect.poll(() => page.isHidden('#compare-stale')).toBe(true);
       expect(await page.getAttribute('#panel-compare', 'data-stale')).toBe('false');
-      expect(page.url()).toContain('cmpRun=1');
+      await expect.poll(() => page.url()).toContain('cmpRun=1');
       // The outcome: those runs did not record it; the results say they are the previous ones.
       const before = await page.textContent('figure[data-view=compare] svg');
       await page.selectOption('#compare-metric', 'needsMet');
-      expect(await page.isVisible('#compare-stale')).toBe(true);
-      expect(await page.textContent('#compare-stale')).toBe(TEXT[lang].stale(TEXT[lang].outcome));
-      expect(await page.getAttribute('figure[data-view=compare]', 'class')).toContain('stale');
-      expect(page.url()).not.toContain('cmpRun');
+      await expect.poll(() => page.isVisible('#compare-stale')).toBe(true);
+      await expect.poll(() => page.textContent('#compare-stale')).toBe(TEXT[lang].stale(TEXT[lang].outcome));
+      await expect.poll(() => page.getAttribute('figure[data-view=compare]', 'class')).toContain('stale');
+      await expect.poll(() => page.url()).not.toContain('cmpRun');
       expect(await page.textContent('figure[data-view=compare] svg')).toBe(before);
       await page.fill('#compare-seeds', '3');
-      expect(await page.textContent('#compare-stale')).toBe(TEXT[lang].stale([TEXT[lang].seeds, TEXT[lang].outcome].join(TEXT[lang].sep)));
+      await expect.poll(() => page.textContent('#compare-stale')).toBe(TEXT[lang].stale([TEXT[lang].seeds, TEXT[lang].outcome].join(TEXT[lang].sep)));
       // Back to the settings of the results: current again.
       await page.fill('#compare-seeds', '2');
       await page.selectOption('#compare-metric', 'involutionIndex');
-      expect(await page.isHidden('#compare-stale')).toBe(true);
-      expect(await page.getAttribute('figure[data-view=compare]', 'class')).not.toContain('stale');
-      expect(page.url()).toContain('cmpRun=1');
+      await expect.poll(() => page.isHidden('#compare-stale')).toBe(true);
+      await expect.poll(() => page.getAttribute('figure[data-view=compare]', 'class')).not.toContain('stale');
+      await expect.poll(() => page.url()).toContain('cmpRun=1');
       // A setting of the sidebar the runs used (the explorer's run restarts with it): stale too.
       await page.fill('#n-pathDependence', '0.3');
       await page.press('#n-pathDependence', 'Enter');
       await page.waitForFunction(() => document.getElementById('panel-compare')!.dataset.stale === 'true');
-      expect(await page.textContent('#compare-stale')).toBe(TEXT[lang].stale(TEXT[lang].settings));
+      await expect.poll(() => page.textContent('#compare-stale')).toBe(TEXT[lang].stale(TEXT[lang].settings));
       // Run again: the new outcome's results, current.
       await page.selectOption('#compare-metric', 'needsMet');
       await page.click('#compare-run');
       await untilPhase(page, 'done');
-      expect(await page.isHidden('#compare-stale')).toBe(true);
+      await expect.poll(() => page.isHidden('#compare-stale')).toBe(true);
       expect(errors).toEqual([]);
       await page.close();
     });

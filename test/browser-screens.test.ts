@@ -66,6 +66,10 @@ describe('first screens', () => {
         await page.click('#play');
         await untilPaused(page);
         expect(await shifted(page)).toBeLessThan(0.01);
+        // The monitors on this screen: every label, value and reference inside its cell, no word broken.
+        expect(await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#monitors .monitor, #monitors .monitor > *')]
+          .filter((e) => e.scrollWidth > e.clientWidth + 1 || getComputedStyle(e).overflowWrap !== 'normal' || getComputedStyle(e).wordBreak !== 'normal')
+          .map((e) => e.className || e.tagName))).toEqual([]);
         if (width < 900) {
           await page.click('#drawer > summary');
           expect(await page.isVisible('#p-pathDependence')).toBe(true);
@@ -113,10 +117,11 @@ describe('every view at three widths, in both languages', () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.click('#tab-lesson');
       await shoot('lesson-start');
-      await page.check('input[name=prediction][value=flat]');
+      await page.check('input[name=prediction-0][value=flat]');
       await page.click('#lesson button[data-key=next]');
       await page.click('#lesson button[data-key=run]');
       await page.waitForSelector('#lesson-why', { timeout: 60_000 });
+      await page.waitForSelector('#lesson .verdicts .feedback', { timeout: 60_000 });
       await page.fill('#lesson-why', lang === 'en' ? 'Form had grown for three years before the reform.' : '改革之前形式已经膨胀了三年。');
       await page.click('#lesson button[data-key=show]');
       await shoot('lesson-end');

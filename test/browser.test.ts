@@ -294,15 +294,21 @@ describe('classroom', () => {
     await page.click('#tab-lesson');
     // The scenario's explanation would give the answer away: withheld until the student asks for it.
     expect(await page.textContent('#teaching')).toMatch(/withheld during the lesson/);
-    await page.check('input[name=prediction][value=rise]');
+    await page.check('input[name=prediction-0][value=rise]');
     await page.click('#lesson button:has-text("Next")');
     expect(await page.textContent('#teaching')).not.toContain('All four causes are strong');
     await page.click('#lesson button:has-text("Run it and watch")');
     await page.waitForSelector('#lesson-why', { timeout: 60_000 });
+    await page.waitForSelector('#lesson .verdicts .feedback', { timeout: 60_000 });
     expect(await page.textContent('#teaching')).not.toContain('All four causes are strong');
-    expect(await page.textContent('#lesson')).toMatch(/involution index ended at -?\d\.\d\d/);
-    expect(await page.textContent('#lesson')).toContain('This was one run, with seed 1; runs differ from seed to seed.');
-    expect(await page.locator('#lesson figure[data-view=lesson-index] svg path.line').count()).toBe(3);
+    // Judged on the mean of 20 runs; the student's own run placed among them.
+    const verdict = (await page.textContent('#lesson .verdicts'))!;
+    expect(verdict).toMatch(/Over the 20 runs the mean is [+−]\d\.\d\d; 9 runs in 10 end between/);
+    expect(verdict).toMatch(/An index of [+−]\d\.\d\d means that since the first year form grew about \d\.\d times as much as substance/);
+    expect(verdict).toContain('Your run (seed 1) ends at');
+    expect(await page.locator('#lesson figure[data-view=lesson-prediction-0] svg path.line').count()).toBe(2);
+    expect(await page.locator('#lesson figure[data-view=lesson-prediction-0] svg path.band').count()).toBe(1);
+    expect(await page.locator('#lesson figure[data-view=lesson-form-substance] svg path.line').count()).toBe(6);
     await page.fill('#lesson-why', 'Money grows but nothing real changes.');
     await page.click('#lesson button:has-text("Show the model’s explanation")');
     expect(await page.textContent('#lesson')).toContain('All four causes are strong');

@@ -9,7 +9,7 @@ import { morrisEffects } from '../lab/analysis/morris.ts';
 import { pairedDifference } from '../lab/analysis/paired.ts';
 import { sobolIndices } from '../lab/analysis/sobol.ts';
 import { kde } from '../lab/abc/stats.ts';
-import { barChart, boxLimitsChart, DISCOVERY_WORDS, distributionChart, fanChart, fmt, heatmap, intervalChart, marginalChart, markup, morrisChart, pairChart, pairedChart, predictiveChart, scatterBoxChart, smootherChart, sobolChart, tradeoffChart, type Chart, type ChartContext } from '../lab/charts/index.ts';
+import { barChart, boxLimitsChart, distributionChart, ENGLISH, fanChart, fmt, heatmap, intervalChart, marginalChart, markup, morrisChart, pairChart, pairedChart, predictiveChart, scatterBoxChart, smootherChart, sobolChart, tradeoffChart, type Chart, type ChartContext } from '../lab/charts/index.ts';
 import { meanInterval } from '../lab/analysis/paired.ts';
 import { prim } from '../lab/analysis/prim.ts';
 import { createRng } from '../lab/random.ts';
@@ -316,7 +316,9 @@ describe('charts', () => {
     const limits = charts['box-limits']();
     expect(limits.querySelector('g.plot')?.textContent).toMatch(/p = /);
     // A page passes its language's words.
-    const zh = tradeoffChart({ title: 'PRIM 盒子 1', steps: [{ step: 0, coverage: 1, density: 0.3, restricted: 0 }, { step: 1, coverage: 0.8, density: 0.6, restricted: 1 }], selected: 1, words: { ...DISCOVERY_WORDS, density: '密度', coverage: '覆盖率', restricted: (n) => `限制 ${n} 个参数`, step: (n) => `第 ${n} 步` } }, ctx());
+    const say: typeof ENGLISH.say = (key, vars) =>
+      key === 'report.chart.coverage' ? '覆盖率' : key === 'report.chart.restricted' ? `限制 ${vars?.n} 个参数` : key === 'report.chart.step' ? `第 ${vars?.n} 步` : ENGLISH.say(key, vars);
+    const zh = tradeoffChart({ title: 'PRIM 盒子 1', steps: [{ step: 0, coverage: 1, density: 0.3, restricted: 0 }, { step: 1, coverage: 0.8, density: 0.6, restricted: 1 }], selected: 1 }, { ...ctx(), words: { ...ENGLISH, say } });
     expect(legend(zh)).toEqual(['限制 0 个参数', '限制 1 个参数']);
     expect(texts(zh, 'x-label')).toEqual(['覆盖率 →']);
     expect(zh.querySelector('g.plot')?.textContent).toContain('第 1 步');

@@ -149,6 +149,7 @@ describe('no one acts where they do not belong, and a refusal changes nothing', 
     });
     expect(await a.c.ask({ type: 'join', room: room.room, name: 'x'.repeat(41), seat: 0 }, 'error')).toMatchObject({ code: 'invalid', field: 'name' });
     expect(await a.c.ask({ type: 'join', room: room.room, name: 'bell\u0007', seat: 0 }, 'error')).toMatchObject({ code: 'invalid', field: 'name' });
+    expect(await a.c.ask({ type: 'join', room: room.room, name: 'right\u202eleft', seat: 0 }, 'error')).toMatchObject({ code: 'invalid', field: 'name' });
     expect(await a.c.ask({ type: 'join', room: room.room, name: 'Ed', seat: 9 }, 'error')).toMatchObject({ code: 'seat', value: '9' });
     const after = await t.ask({ type: 'teacher', secret: secretOf(room) }, 'state');
     expect(after).toEqual(before);
@@ -218,6 +219,32 @@ describe('a server killed mid-year', () => {
     const seat = await s2.next('seat');
     expect(seat.decision).toEqual({ purchaseShare: 0.35, grain: 0.7, demand: 0.45 });
     for (const c of [t, s, t2, s2]) c.close();
+    second.child.kill('SIGTERM');
+  });
+
+  it("the teacher's timer runs the year by itself, and a restarted server keeps it", async () => {
+    const dbFile = join(dir, 'timer.sqlite');
+    const first = await cli(dbFile, ['--years', '2', '--seats', '2', '--seed', '8']);
+    const t = await ClassClient.open(first.base);
+    await t.ask({ type: 'teacher', secret: first.secret }, 'state');
+    const set = await t.ask({ type: 'timer', seconds: 15 }, 'state');
+    expect(set.timerSeconds).toBe(15);
+    expect(set.deadline! - Date.now()).toBeGreaterThan(10_000);
+    expect(set.deadline! - Date.now()).toBeLessThanOrEqual(15_000);
+    // Nobody presses anything: the year runs when the time is up.
+    const ran = await t.next('state', (m) => m.year === 2, 25_000);
+    expect(ran.deadline! - Date.now()).toBeGreaterThan(10_000);
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+    const second = await cli(dbFile, []);
+    const t2 = await ClassClient.open(second.base);
+    const back = await t2.ask({ type: 'teacher', secret: second.secret }, 'state');
+    // The year goes on with the timer; the students get a whole period again after the restart.
+    expect(back).toMatchObject({ year: 2, timerSeconds: 15 });
+    expect(back.deadline! - Date.now()).toBeGreaterThan(10_000);
+    const stopped = await t2.ask({ type: 'timer', seconds: null }, 'state');
+    expect(stopped).toMatchObject({ timerSeconds: null, deadline: null });
+    for (const c of [t, t2]) c.close();
     second.child.kill('SIGTERM');
   });
 

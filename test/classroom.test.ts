@@ -1,7 +1,7 @@
 // The classroom game's model side: a seat's decisions are what its district does, a year without one
 // is the model's official's, and a game is data — replayed from its session file by `run` and by a
 // restarted server to the bit.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,8 +133,8 @@ describe('a game is data', () => {
 describe('bad decisions are refused whole, naming each field, and change nothing', () => {
   it('every problem at once', () => {
     const params = resolveParams(scenario.params, { ticks: 24 });
-    expect(() => createSim(params, 1, [], [{ year: 2, district: 6, purchaseShare: 0, grain: 1.5, demand: 0.9 }])).toThrow(
-      /decisions\[0\]\.year = 2: must be a whole year from 0 to 1.*decisions\[0\]\.district = 6: must be a district from 0 to 5.*decisions\[0\]\.purchaseShare = 0: must be from 0.01 to 1.*decisions\[0\]\.grain = 1.5.*decisions\[0\]\.demand = 0.9: must be from 0 to maxDemand \(0.6\)/,
+    expect(() => createSim(params, 1, [], [{ year: 0.5, district: 6, purchaseShare: 0, grain: 1.5, demand: 0.9 }])).toThrow(
+      /decisions\[0\]\.year = 0.5: must be a whole year from 0 to 1.*decisions\[0\]\.district = 6: must be a district from 0 to 5.*decisions\[0\]\.purchaseShare = 0: must be from 0.01 to 1.*decisions\[0\]\.grain = 1.5.*decisions\[0\]\.demand = 0.9: must be from 0 to maxDemand \(0.6\)/,
     );
     expect(() =>
       createSim(
@@ -159,6 +159,18 @@ describe('bad decisions are refused whole, naming each field, and change nothing
     const g = new Game(settings);
     expect(() => g.submit(0, 1, { purchaseShare: Number.NaN, grain: 0, demand: 0 })).toThrow(/purchaseShare = null/);
     expect(g.decisions()).toEqual([]);
+  });
+
+  it('a decision after the run never applies: the run leaves it out and `run` says so', () => {
+    const file = played(3).sessionScenario('x');
+    const dir = mkdtempSync(join(tmpdir(), 'involution-class-'));
+    const path = join(dir, 'session.json');
+    writeFileSync(path, JSON.stringify(file));
+    const r = spawnSync(process.execPath, [BIN, 'run', '--scenario', path, '--ticks', '30', '--format', 'summary'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("has officials' decisions for year 3, after the run's last month (29); they never apply");
+    const short = runScenario(file, settings.seed, { ticks: 30 }).series;
+    expect(sameSeries(short, played(3).sim.series, 30)).toEqual([]);
   });
 
   it('a scenario file with bad decisions is refused by the schema, naming the field', () => {

@@ -4,8 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { catalogsOf, LANGS, languageName, locale, pick, setLang, t, tIn } from '../viz/i18n/index.ts';
-import { ENGLISH, KEYS_FILE, keysSource } from '../scripts/i18n-keys.ts';
+import { catalogsOf, LANGS, languageName, locale, pick, setLang, t, tIn, type MessageKey } from '../viz/i18n/index.ts';
+import { ENGLISH, KEYS_FILE, keysSource, withReportWords } from '../scripts/i18n-keys.ts';
+import { english, REPORT_MESSAGES } from '../lab/charts/words.ts';
 
 const DIR = 'viz/i18n/messages';
 const read = (file: string): Record<string, string> => JSON.parse(readFileSync(join(DIR, file), 'utf8'));
@@ -30,6 +31,17 @@ function argumentsOf(message: string, lang: string): string[] {
 describe('message catalogs', () => {
   it('type their keys from the English file: viz/i18n/keys.ts is current (npm run i18n)', () => {
     expect(readFileSync(KEYS_FILE, 'utf8')).toBe(keysSource(JSON.parse(readFileSync(ENGLISH, 'utf8'))));
+  });
+
+  it("hold the report's English as lab/charts/words.ts writes it, word for word (npm run i18n copies it)", () => {
+    const report = Object.fromEntries(Object.entries(en).filter(([k]) => k.startsWith('report.')));
+    expect(report).toEqual(REPORT_MESSAGES);
+    expect(withReportWords(en)).toEqual(en);
+    // The page's English and the CLI's are one text: the same message, the same arguments, the same words.
+    const vars = { outcome: 'needsMet', parameter: 'pathDependence', several: 'yes', scenario: 'full-prevention' };
+    expect(tIn('en', 'report.grid.title', vars)).toBe(english('report.grid.title', vars));
+    expect(english('report.grid.title', vars)).toBe('needsMet (final month) against pathDependence, by scenario');
+    expect(english('report.overTime.final')).toBe('The runs recorded their final month only (record: "final"); record {"every": k} months for charts over time.');
   });
 
   for (const file of FILES) {
@@ -69,6 +81,7 @@ describe('message catalogs', () => {
     expect(tIn('en', 'confirm.reset', { n: 2 })).toBe('Reset starts the run again. What should happen to your 2 interventions?');
     expect(tIn('zh', 'confirm.reset', { n: 2 })).toBe('重置会重新开始运行。你的 2 次干预要如何处理？');
     expect(tIn('en', 'url.seed', { value: 'x', min: 0, max: 4294967295 })).toBe('seed "x" must be an integer in [0, 4294967295]');
+    expect(tIn('zh', 'param.effortLearning' as MessageKey), 'a model constant has no message: its name').toBe('effortLearning');
     expect(tIn('en', 'file.expect.text')).toBe('an object with an English and a Chinese text, {"en": "…", "zh": "…"}');
   });
 

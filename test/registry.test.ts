@@ -61,7 +61,7 @@ describe('parameter registry', () => {
       ['officials.ts', 'log(visible + 1e-9) + (1 - pi) * log((seen + 1e-9) / money)', 'numerical guard: log of zero'],
       ['involution.ts', 'Math.max(ref, 0.1 * natural)', "index definition: a figure's scale is never under a tenth of its natural scale"],
       ['metrics.ts', 'const units = 0.5 * p.budgetCoverage', 'index definition: natural scale, half a need-unit per citizen served'],
-      ['metrics.ts', '0.2 * money, units, bought, bought', 'index definition: natural scale of paperwork'],
+      ['metrics.ts', 'paperworkLoad: 0.2 * money', 'index definition: natural scale of paperwork'],
       ['metrics.ts', 'at(0.9) - at(0.1)', 'statistic: the p90 − p10 spread'],
       ['metrics.ts', 'Math.abs(g.form) > 1e-9 ?', 'numerical guard: no elasticity without growth of form'],
     ];

@@ -25,4 +25,21 @@ describe('scenario files: lessons', () => {
     expect(() => parseScenario({ ...BARE, lesson: { ...lesson, question: { en: 'Q?' } } })).toThrow(/field lesson\.question\.zh is missing/);
     expect(() => parseScenario({ ...BARE, lesson: { ...lesson, answer: 'rise' } })).toThrow(ScenarioError);
   });
+
+  it('check what a lesson asks and shows: registry metrics, a growth alone against zero, the explorer’s views', () => {
+    const lesson = { question: { en: 'Q?', zh: '问？' }, lookFor: { en: 'L', zh: '看' } };
+    const asks = (predict: unknown[], more = {}) => parseScenario({ ...BARE, lesson: { ...lesson, predict, ...more } }).lesson;
+    const full = {
+      predict: [{ metric: 'coverage', against: 'baseline', within: 0.01 }],
+      views: ['map'],
+      monitors: ['coverage'],
+      baseline: 'baseline-involution',
+    };
+    expect(parseScenario({ ...BARE, lesson: { ...lesson, ...full } }).lesson).toEqual({ ...lesson, ...full });
+    expect(() => asks([{ metric: 'nope', against: 'zero', within: 0.2 }])).toThrow(/lesson\.predict\.0\.metric.*must be a metric of the registry/);
+    expect(() => asks([{ metric: 'coverage', against: 'zero', within: 0.2 }])).toThrow(/only a growth .* is read against zero/);
+    expect(() => asks([{ metric: 'involutionIndex', against: 'zero', within: 0 }])).toThrow(/lesson\.predict\.0\.within/);
+    expect(() => asks([{ metric: 'involutionIndex', against: 'zero', within: 0.2 }], { views: ['pie'] })).toThrow(/lesson\.views\.0/);
+    expect(() => asks([])).toThrow(/lesson\.predict/);
+  });
 });

@@ -1,15 +1,24 @@
 // Lesson mode: predict, watch the run, explain — for the scenario chosen in the Scenario control.
-// The run plays inside the lesson (the index and form against substance, with the scheduled
-// markers); a wrong prediction gets an answer too; the explanation stays hidden until the student
-// has written their own and asks for it. A printed lesson is a one-page handout.
-import { TICKS, type Scenario } from '../sim/index.ts';
-import { langSetting, metricLabel, pick, t, type MessageKey } from './i18n/index.ts';
-import { answerOf, type Answer } from './lessons.ts';
+// The lesson shows what it asks about: a chart for each prediction (the student's run inside the
+// band of the ensemble, and the baseline's band for a comparison), the views and monitors the
+// lesson declares, the scheduled markers. Each prediction is judged on the ensemble (viz/lessons.ts),
+// run in the background on the pool of workers from the moment the lesson opens; the student's run
+// is placed among its runs. The explanation stays hidden until the student has written their own
+// and asks for it. A printed lesson is a one-page handout (viz/lesson-charts.ts draws it, and the
+// prediction charts).
+import { type Change, type Scenario } from '../sim/index.ts';
+import { findScenario } from '../scenarios/index.ts';
+import { mean } from '../lab/analysis/stats.ts';
+import { langSetting, pick, t, type MessageKey } from './i18n/index.ts';
+import {
+  ANSWERS, answerText, effectsOf, finalOf, lessonPlan, lessonSeeds, ownEffect, ownText, placeOf, predictedText, promptText, verdictOf, verdictText,
+  type Answer, type LessonPlan, type LessonView,
+} from './lessons.ts';
 import { createFigure, type Figure, type FigureHost } from './figure.ts';
-import { formSubstanceChart, indexChart, markLabels, type RunView } from './explore.ts';
-import { PALETTE, type Svg } from './views/chart.ts';
-import { sketchRange, timeSeries } from './views/timeseries.ts';
-import * as d3 from 'd3';
+import { formSubstanceChart, indexChart, mapChart, networkChart, sosChart, type RunView } from './explore.ts';
+import { createMonitors } from './monitors.ts';
+import { ensembleKey, runEnsemble, type Ensemble, type EnsembleRequest } from './lesson-runs.ts';
+import { drawHandout, el, predictionChart } from './lesson-charts.ts';
 
 export interface LessonHost {
   scenario(): Scenario;
@@ -20,35 +29,41 @@ export interface LessonHost {
   /** Called after every change of step, so the page can withhold the scenario's explanation until then. */
   onStep(): void;
   seed(): number;
+  /** The sidebar's overrides and interventions: the ensemble runs with them, as the student's run does. */
+  settings(): { set: Record<string, number>; interventions: Change[] };
   fileName(view: string): string;
   provenance(): string;
 }
 
-const ANSWERS: Answer[] = ['rise', 'flat', 'fall'];
 /** How much the student must write before the explanation can be asked for: a short sentence, in the language's characters. */
 const minWhy = () => Number(langSetting('_minExplanationChars'));
 
-function el<K extends keyof HTMLElementTagNameMap>(parent: HTMLElement, tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
-  const e = parent.appendChild(document.createElement(tag));
-  if (text !== undefined) e.textContent = text;
-  if (cls) e.className = cls;
-  return e;
-}
+const VIEW_CHARTS: Record<LessonView, (fig: Figure, v: RunView) => unknown> = {
+  index: indexChart,
+  'form-substance': formSubstanceChart,
+  sos: sosChart,
+  network: networkChart,
+  map: mapChart,
+};
 
 export function createLesson(root: HTMLElement, handout: HTMLElement, host: LessonHost) {
   let step = 0;
-  let answer: Answer | null = null;
+  let answers: (Answer | null)[] = [];
   let running = false;
   let why = '';
   let revealed = false;
-  let figs: Figure[] = [];
+  /** The charts on screen, each with how it is drawn. */
+  let charts: { fig: Figure; draw: (v: RunView | null) => void }[] = [];
+  let monitors: ReturnType<typeof createMonitors> | null = null;
+  let verdicts: HTMLElement | null = null;
+  let ensemble: { ensemble: Ensemble; cancel: () => void } | null = null;
   const figHost: FigureHost = { redraw: () => update(), fileName: host.fileName, provenance: host.provenance };
 
-  /** Re-render, then give focus back to the same control (radio by value, button by its role in the lesson). */
+  /** Re-render, then give focus back to the same control (radio by name and value, button by its role in the lesson). */
   function renderKeepingFocus(): void {
     const active = document.activeElement as HTMLElement | null;
     const inside = active && root.contains(active);
-    const key = inside ? (active.dataset.key ? `[data-key="${active.dataset.key}"]` : active instanceof HTMLInputElement ? `input[value="${active.value}"]` : null) : null;
+    const key = inside ? (active.dataset.key ? `[data-key="${active.dataset.key}"]` : active instanceof HTMLInputElement ? `input[name="${active.name}"][value="${active.value}"]` : active.id ? `#${active.id}` : null) : null;
     render();
     host.onStep();
     if (!inside) return;
@@ -64,46 +79,78 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
     return b;
   }
 
+  /** What the runs were last asked for with: the same scenario (object), settings and seed ask for the same runs. */
+  let asked: { scenario: Scenario; settings: string; seed: number } | null = null;
+
+  /** The runs the verdict needs, started (or kept, if they are those of the scenario and settings now) while the lesson is shown. */
+  function ensureEnsemble(plan: LessonPlan): void {
+    if (root.closest('[hidden]')) return;
+    const now = { scenario: host.scenario(), settings: JSON.stringify(host.settings()), seed: host.seed() };
+    if (ensemble && asked && asked.scenario === now.scenario && asked.settings === now.settings && asked.seed === now.seed) return;
+    asked = now;
+    const baseline = plan.baseline ? findScenario(plan.baseline) ?? null : null;
+    const request: EnsembleRequest = {
+      scenario: now.scenario, baseline, ...host.settings(), metrics: [...new Set(plan.predictions.map((p) => p.metric))], seeds: lessonSeeds(), own: now.seed,
+    };
+    if (ensemble?.ensemble.key === ensembleKey(request)) return;
+    ensemble?.cancel();
+    ensemble = runEnsemble(request, () => {
+      update();
+      showVerdicts();
+    });
+  }
+
   function render(): void {
     root.replaceChildren();
-    figs = [];
+    charts = [];
+    monitors = null;
+    verdicts = null;
     const scenario = host.scenario();
-    const lesson = scenario.lesson;
+    const plan = lessonPlan(scenario);
     el(root, 'h2', t('lessonTitle', { title: pick(scenario.title) }));
-    if (!lesson) {
+    if (!plan) {
       el(root, 'p', t('lessonNone'));
       handout.replaceChildren();
       return;
     }
-    el(root, 'p', t('lessonIntro'));
+    if (answers.length !== plan.predictions.length) answers = plan.predictions.map(() => null);
+    ensureEnsemble(plan);
+    el(root, 'p', t('lessonIntro'), 'intro');
     const steps = el(root, 'ol', undefined, 'steps');
     (['lessonPredict', 'lessonRun', 'lessonExplain'] as MessageKey[]).forEach((k, i) => {
       const li = el(steps, 'li', `${i + 1}. ${t(k)}`);
       if (i === step) li.setAttribute('aria-current', 'step');
     });
     const body = el(root, 'div', undefined, 'lesson-body');
+    el(body, 'p', pick(plan.question), 'question');
     if (step === 0) {
-      const fs = el(body, 'fieldset');
-      el(fs, 'legend', pick(lesson.question));
-      for (const a of ANSWERS) {
-        const label = el(fs, 'label');
-        const input = el(label, 'input');
-        input.type = 'radio';
-        input.name = 'prediction';
-        input.value = a;
-        input.checked = answer === a;
-        input.addEventListener('change', () => { answer = a; renderKeepingFocus(); });
-        label.append(` ${t(`answer.${a}` as MessageKey)} `);
-      }
-      el(body, 'p', answer ? '' : t('lessonChoose'));
-      button(body, t('lessonNext'), 'next', () => { step = 1; renderKeepingFocus(); }).disabled = !answer;
+      plan.predictions.forEach((p, i) => {
+        const fs = el(body, 'fieldset');
+        el(fs, 'legend', promptText(p));
+        for (const a of ANSWERS) {
+          const label = el(fs, 'label');
+          const input = el(label, 'input');
+          input.type = 'radio';
+          input.name = `prediction-${i}`;
+          input.value = a;
+          input.checked = answers[i] === a;
+          input.addEventListener('change', () => { answers[i] = a; renderKeepingFocus(); });
+          label.append(` ${answerText(p, a)}`);
+        }
+      });
+      el(body, 'p', t('lesson.judged', { n: lessonSeeds().length }), 'note');
+      const ready = answers.every((a) => a !== null);
+      el(body, 'p', ready ? '' : t('lessonChoose'));
+      button(body, t('lessonNext'), 'next', () => { step = 1; renderKeepingFocus(); }).disabled = !ready;
     } else if (step === 1) {
-      el(body, 'p', pick(lesson.question), 'question');
-      el(body, 'p', t('lessonYourPrediction', { answer: t(`answer.${answer}` as MessageKey) }));
-      el(body, 'p', pick(lesson.lookFor));
+      predictionsList(body, plan);
+      el(body, 'p', pick(plan.lookFor), 'look-for');
       const go = button(body, running ? t('lessonRunning') : t('lessonRunIt'), 'run', async () => {
         running = true;
         renderKeepingFocus();
+        // The run is watched where it plays: its monitors and charts at the top of the screen (on a
+        // projector or a phone they start below it).
+        root.querySelector('.lesson-shown')?.scrollIntoView({ block: 'start' });
         try {
           await host.runAnimated();
           step = 2;
@@ -114,36 +161,92 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
         renderKeepingFocus();
       });
       go.disabled = running;
-      charts(body);
+      shown(body, plan);
     } else {
-      outcome(body, scenario, lesson.lookFor);
+      predictionsList(body, plan);
+      verdicts = el(body, 'div', undefined, 'verdicts');
+      verdicts.setAttribute('role', 'status');
+      showVerdicts();
+      shown(body, plan);
+      explain(body, scenario, plan);
     }
     const tools = el(root, 'div', undefined, 'buttons');
-    button(tools, t('lessonPrint'), 'print', () => { drawHandout(); window.print(); });
+    button(tools, t('lessonPrint'), 'print', () => { printable(); window.print(); });
     if (step > 0) button(tools, t('lessonRestart'), 'restart', restart);
     update();
   }
 
-  /** The run's charts, in the lesson: they play as the run plays. */
-  function charts(body: HTMLElement): void {
-    const views = el(body, 'div', undefined, 'views lesson-views');
-    figs = [createFigure(views, 'lesson-index', figHost), createFigure(views, 'lesson-form-substance', figHost)];
+  function predictionsList(body: HTMLElement, plan: LessonPlan): void {
+    el(body, 'p', t('lesson.yourPredictions'));
+    const ul = el(body, 'ul', undefined, 'predictions');
+    plan.predictions.forEach((p, i) => el(ul, 'li', predictedText(p, answers[i]!)));
   }
 
-  function outcome(body: HTMLElement, scenario: Scenario, lookFor: { en: string; zh: string }): void {
-    const series = host.view()?.series ?? {};
-    const last = (m: string) => series[m]?.[series[m].length - 1] ?? NaN;
-    const index = last('involutionIndex');
-    const f = (x: number) => x.toFixed(2);
-    el(body, 'p', t('lessonSaw', { index: f(index), form: f(last('formGrowth')), substance: f(last('substanceGrowth')) }));
-    charts(body);
-    const actual = answerOf(index);
-    const right = actual === answer;
-    const feedback = el(body, 'p', right
-      ? t('lessonRight', { answer: t(`answer.${answer}` as MessageKey) })
-      : t('lessonWrong', { answer: t(`answer.${answer}` as MessageKey), actual: t(`answer.${actual}` as MessageKey) }), right ? 'feedback right' : 'feedback wrong');
-    feedback.setAttribute('role', 'status');
-    el(body, 'p', t('lessonOneRun', { seed: host.seed() }));
+  /** What the lesson shows while the run plays: its monitors, a chart for each prediction, its views. */
+  function shown(body: HTMLElement, plan: LessonPlan): void {
+    const at = el(body, 'div', undefined, 'lesson-shown');
+    if (plan.monitors.length) {
+      const box = el(at, 'div', undefined, 'monitors lesson-monitors');
+      box.setAttribute('role', 'group');
+      box.setAttribute('aria-label', t('monitors'));
+      monitors = createMonitors(box, plan.monitors, 'lesson-mon');
+      monitors.relabel();
+    }
+    const views = el(at, 'div', undefined, 'views lesson-views');
+    plan.predictions.forEach((p, i) => {
+      const fig = createFigure(views, `lesson-prediction-${i}`, figHost);
+      charts.push({ fig, draw: (v) => predictionChart(fig.svg, p, { view: v, ensemble: ensemble?.ensemble ?? null, whole: step === 2, withBaseline: plan.baseline !== null, seed: host.seed() }) });
+    });
+    for (const name of plan.views) {
+      const fig = createFigure(views, `lesson-${name}`, figHost);
+      charts.push({ fig, draw: (v) => { if (v) VIEW_CHARTS[name](fig, v); } });
+    }
+  }
+
+  /** The verdict of each prediction, once the student's run has ended and the ensemble is in. */
+  function showVerdicts(): void {
+    if (!verdicts || step !== 2) return;
+    const plan = lessonPlan(host.scenario());
+    const e = ensemble?.ensemble;
+    const v = host.view();
+    if (!plan || !v) return;
+    verdicts.replaceChildren();
+    // Read out once, when the verdict is in: not at every run that finishes.
+    verdicts.setAttribute('aria-busy', String(!e?.finished));
+    if (!e || !e.finished) {
+      el(verdicts, 'p', t('lesson.otherRuns', { done: e?.done ?? 0, total: e?.total ?? 0 }), 'pending-runs');
+      return;
+    }
+    let n = 0;
+    const blocks = plan.predictions.map((p, i) => {
+      const seeds = lessonSeeds().filter((s) => e.runs.has(s) && (p.against === 'zero' || e.baseline.has(s)));
+      if (!seeds.length) return null;
+      n = Math.max(n, seeds.length);
+      const finals = seeds.map((s) => finalOf(e.runs.get(s)![p.metric]));
+      const base = p.against === 'baseline' ? seeds.map((s) => finalOf(e.baseline.get(s)![p.metric])) : null;
+      const effects = effectsOf(p, finals, base);
+      const verdict = verdictOf(p, effects);
+      const twin = e.baseline.get(host.seed())?.[p.metric];
+      // The student's run is placed once it has ended (not while a new seed's run replays).
+      const ended = v.snap.tick >= v.snap.ticks;
+      const own = ended ? ownEffect(p, finalOf(v.series[p.metric] ?? []), twin ? finalOf(twin) : null, base ? mean(base) : null) : NaN;
+      const lines = verdictText(p, answers[i]!, verdict);
+      if (Number.isFinite(own)) lines.push(ownText(p, host.seed(), own, verdict, placeOf(own, effects)));
+      return { right: verdict.answer === answers[i], lines };
+    });
+    if (blocks.some((b) => b === null)) {
+      el(verdicts, 'p', t('lesson.runsFailed'), 'feedback wrong');
+      return;
+    }
+    el(verdicts, 'h3', t('lesson.saw', { n }));
+    for (const b of blocks) {
+      const box = el(verdicts, 'div', undefined, `feedback ${b!.right ? 'right' : 'wrong'}`);
+      for (const line of b!.lines) el(box, 'p', line);
+    }
+  }
+
+  /** The student's own explanation first; then the model's. */
+  function explain(body: HTMLElement, scenario: Scenario, plan: LessonPlan): void {
     const label = el(body, 'label', t('lessonWhy'));
     label.htmlFor = 'lesson-why';
     const area = el(body, 'textarea');
@@ -165,65 +268,41 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
       box.id = 'lesson-explanation';
       el(box, 'h3', t('lessonExplanation'));
       el(box, 'p', pick(scenario.teaching));
-      el(box, 'p', pick(lookFor));
+      el(box, 'p', pick(plan.lookFor));
     }
   }
 
-  /** Draw the run into the lesson's charts (as it plays) and into the handout. */
+  /** Draw the run into the lesson's charts and monitors (as it plays). */
   function update(): void {
+    // Settings changed under the lesson (an intervention, another seed): the runs of the verdict follow them.
+    const plan = step > 0 ? lessonPlan(host.scenario()) : null;
+    if (plan) ensureEnsemble(plan);
     const v = host.view();
-    if (!v || !figs.length) return;
-    indexChart(figs[0], v);
-    formSubstanceChart(figs[1], v);
-    for (const f of figs) f.relabel();
-  }
-
-  /** The handout: the question, the three answers to tick, the chart (empty to sketch on, or the run), lines to write on. */
-  function drawHandout(): void {
-    handout.replaceChildren();
-    const scenario = host.scenario();
-    const lesson = scenario.lesson;
-    if (!lesson) return;
-    el(handout, 'h1', `${t('appTitle')} — ${t('lessonTitle', { title: pick(scenario.title) })}`);
-    el(handout, 'p', t('handoutName'), 'handout-name');
-    el(handout, 'h2', `1. ${t('lessonPredict')}`);
-    el(handout, 'p', pick(lesson.question), 'question');
-    const ul = el(handout, 'ul', undefined, 'ticks');
-    for (const a of ANSWERS) el(ul, 'li', `☐ ${t(`answer.${a}` as MessageKey)}`);
-    el(handout, 'h2', `2. ${t('lessonRun')}`);
-    const v = host.view();
-    const done = step === 2 && v;
-    const svgEl = el(handout, 'figure').appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));
-    svgEl.dataset.w = '680';
-    const svg = d3.select(svgEl) as unknown as Svg;
-    const series = done ? v.series : {};
-    timeSeries(svg, {
-      title: t('chart.index'), xLabel: t('x'), yLabel: t('chart.index.y'), ticks: v?.snap.ticks ?? TICKS.default, marks: v?.markers ?? [], markLabels: markLabels(),
-      zeroLabel: t('chart.index.zero'), empty: t('handoutSketch'), ...(done ? {} : { yRange: sketchRange(v?.snap.ticks ?? TICKS.default) }),
-      lines: [
-        { key: 'index', label: metricLabel('involutionIndex'), color: PALETTE.black, values: series.involutionIndex ?? [] },
-        { key: 'form', label: metricLabel('formGrowth'), color: PALETTE.vermillion, dash: '5 3', values: series.formGrowth ?? [] },
-        { key: 'substance', label: metricLabel('substanceGrowth'), color: PALETTE.blue, dash: '5 3', values: series.substanceGrowth ?? [] },
-      ],
-    });
-    el(handout, 'h2', `3. ${t('lessonExplain')}`);
-    el(handout, 'p', t('lessonWhy'));
-    const lines = el(handout, 'div', undefined, 'write-lines');
-    for (let i = 0; i < 6; i++) el(lines, 'div');
-    el(handout, 'p', host.provenance(), 'handout-provenance');
+    for (const c of charts) {
+      c.draw(v);
+      c.fig.relabel();
+    }
+    if (v) monitors?.update(v.series);
   }
 
   function restart(): void {
     step = 0;
-    answer = null;
+    answers = [];
     running = false;
     why = '';
     revealed = false;
     renderKeepingFocus();
   }
 
+  /** The handout of the lesson as it stands: blank to sketch on, or with the run once it has ended. */
+  function printable(): void {
+    const plan = lessonPlan(host.scenario());
+    if (!plan) return void handout.replaceChildren();
+    drawHandout(handout, host.scenario(), plan, { view: host.view(), ensemble: ensemble?.ensemble ?? null, whole: step === 2, withBaseline: plan.baseline !== null, seed: host.seed() }, host.provenance());
+  }
+
   // The browser's own Print command prints the handout too.
-  window.addEventListener('beforeprint', drawHandout);
+  window.addEventListener('beforeprint', printable);
 
   return {
     render: renderKeepingFocus,
@@ -232,6 +311,6 @@ export function createLesson(root: HTMLElement, handout: HTMLElement, host: Less
     /** Whether the student has asked for the explanation (after writing their own). */
     revealed: () => revealed || !host.scenario().lesson,
     /** Whether a lesson is under way: its explanation is then withheld everywhere on the page. */
-    started: () => step > 0 || answer !== null,
+    started: () => step > 0 || answers.some((a) => a !== null),
   };
 }

@@ -8,6 +8,8 @@ import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { getLang, LANGS, languageName, locale, metricLabel, pick, setLang, t, type MessageKey } from './i18n/index.ts';
 import { paramPanel } from './controls.ts';
 import { createExplore, type RunView } from './explore.ts';
+import { createInspector } from './inspector.ts';
+import type { History, Selection } from './worker/inspect.ts';
 import { createCompare } from './compare.ts';
 import { COMPARE_DEFAULTS, COMPARE_METRICS, COMPARE_SCENARIOS, COMPARE_SEEDS, type CompareConfig } from './compare-config.ts';
 import { createExperiment } from './experiment.ts';
@@ -56,6 +58,8 @@ const app = {
   busy: false,
   /** Compare's settings, once chosen (or given by the link): part of the share link. */
   compare: initial.compare ?? (initial.compareResults ? { ...COMPARE_DEFAULTS } : null) as CompareConfig | null,
+  /** The SO or district inspected (part of the share link). */
+  inspect: (initial.inspect ?? null) as Selection | null,
 };
 
 const model = watchedWorker(onLost);
@@ -90,7 +94,36 @@ function provenance(): string {
   return t('provenance', { version: VERSION, title: pick(app.scenario.title), scenario: app.scenario.id, seed: app.seed, month: app.snap?.tick ?? 0, ticks: app.snap?.ticks ?? params().ticks, changed, interventions: ivs });
 }
 
-const explore = createExplore($('views'), { fileName, provenance });
+const explore = createExplore($('views'), {
+  fileName, provenance,
+  inspect: { selected: () => app.inspect, pickSo: (id) => void select({ kind: 'so', id }), pickDistrict: (d) => void select({ kind: 'district', d }) },
+});
+const inspector = createInspector({ fileName, provenance, onClose: () => void select(null) });
+// The hint goes with the views it is about (after the index charts, which the first screen shows).
+$('views').insertBefore(document.querySelector('.inspect-hint')!, explore.figs[2].el);
+
+/**
+ * Inspect an SO or a district (null: close the inspector). The worker reads its history — an SO not
+ * read so far from month 0 by a second run — and then sends it with every snapshot.
+ */
+async function select(sel: Selection | null, focus = true): Promise<void> {
+  app.inspect = sel;
+  if (!sel) {
+    inspector.hide();
+    await call((api) => api.inspect(null) as Promise<History | null>, 1);
+  } else {
+    const snap = app.snap;
+    // Said at once: an SO not read so far is read from month 0, which takes a run's time.
+    if (snap && sel.kind === 'so' && (!inspector.open() || snap.inspected?.kind !== 'so' || snap.inspected.id !== sel.id)) {
+      inspector.show({ history: null, loading: true, asked: sel, tick: snap.tick, ticks: snap.ticks, markers: snap.markers }, focus);
+    }
+    const history = await call((api) => api.inspect(sel) as Promise<History | null>, snap?.tick ?? 1);
+    if (app.inspect !== sel || !app.snap) return;
+    inspector.show({ history, asked: sel, tick: app.snap.tick, ticks: app.snap.ticks, markers: app.snap.markers }, focus, !app.playing);
+  }
+  render();
+  if (app.snap) updateUrl();
+}
 const monitors = createMonitors($('monitors'));
 const compare = createCompare({
   panel: $('panel-compare'), root: $('compare-views'), progress: $('compare-progress'), announce: $('compare-announce'), bar: $('compare-bar') as HTMLProgressElement,
@@ -104,6 +137,7 @@ const experiment = createExperiment($('experiment'));
 const panel = paramPanel($('params'), onParam, (text) => { messages.input = () => text; showMessages(); });
 const lesson = createLesson($('lesson'), $('handout'), {
   scenario: () => app.scenario, runAnimated, view, onStep: () => showTeaching(), seed: () => app.seed, fileName, provenance,
+  settings: () => ({ set: app.set, interventions: app.interventions }),
 });
 const presentation = createPresentation($('present') as HTMLButtonElement, $('present-exit') as HTMLButtonElement, {
   togglePlay: () => $('play').click(), reset: () => $('reset').click(), step: () => $('step').click(), stepBack: () => void stepBack(),
@@ -144,6 +178,7 @@ function updateUrl(atShown = !app.playing): void {
     scenario: app.scenario.id, seed: app.seed, set: app.set, interventions: app.interventions, lang: getLang(),
     month: atShown ? app.snap?.tick ?? 0 : 0, ...(app.custom ? { def: encodeScenario(app.scenario) } : {}),
     compare: app.compare, compareResults: compare.current() || linkRun, tab: activeTab.replace('tab-', '') as Tab,
+    ...(app.inspect ? { inspect: app.inspect } : {}),
   }));
   // "How it works" opens with the page's language, and its way back brings this run back as it is.
   ($('docs-link') as HTMLAnchorElement).href = `./how.html${location.search}`;
@@ -167,6 +202,9 @@ function apply(snap: Snapshot | null): void {
     for (const v of snap.rows[i]) col.push(v);
   });
   app.snap = snap;
+  if (app.inspect && snap.inspected !== undefined && inspector.open()) {
+    inspector.show({ history: snap.inspected, asked: app.inspect, tick: snap.tick, ticks: snap.ticks, markers: snap.markers }, false, !app.playing);
+  }
   render();
   if (snap.tick >= snap.ticks) {
     setPlaying(false);
@@ -236,8 +274,8 @@ async function reset(month = 0): Promise<void> {
   app.busy = true;
   try {
     apply(await call((api) => (month > 0
-      ? api.replay(which(), app.seed, app.set, app.interventions, month)
-      : api.reset(which(), app.seed, app.set, app.interventions)), month + 1));
+      ? api.replay(which(), app.seed, app.set, app.interventions, month, app.inspect)
+      : api.reset(which(), app.seed, app.set, app.interventions, app.inspect)), month + 1));
   } finally {
     app.busy = false;
   }
@@ -260,6 +298,7 @@ function setPlaying(on: boolean): void {
   }
   if (!on) {
     render();
+    inspector.refresh();
     if (app.snap) updateUrl();
   }
 }
@@ -379,6 +418,8 @@ function fillScenarioTexts(): void {
   const options = SCENARIOS.map((s) => new Option(pick(s.title), s.id, false, !app.custom && s.id === app.scenario.id));
   if (app.custom) options.push(new Option(`${t('loadedScenario')}: ${pick(app.scenario.title)}`, `file:${app.scenario.id}`, false, true));
   select.replaceChildren(...options);
+  // What a projector shows instead of the select: the scenario's title.
+  $('present-title').textContent = pick(app.scenario.title);
   showTeaching();
   $('source').textContent = app.scenario.source;
   const chosen = app.compare ?? COMPARE_DEFAULTS;
@@ -412,7 +453,10 @@ function relabel(): void {
   ($('lang') as HTMLSelectElement).value = getLang();
   document.title = t('appTitle');
   document.querySelectorAll<HTMLElement>('[data-i18n-aria]').forEach((e) => e.setAttribute('aria-label', t(e.dataset.i18nAria as MessageKey)));
+  // The guided story opens in the page's language.
+  ($('story-link') as HTMLAnchorElement).href = `./story.html${getLang() === LANGS[0] ? '' : `?lang=${getLang()}`}`;
   panel.relabel();
+  inspector.relabel();
   monitors.relabel();
   presentation.relabel();
   fillScenarioTexts();
@@ -667,5 +711,13 @@ if (initial.tab && initial.tab !== 'explore') selectTab(`tab-${initial.tab}`, fa
 Object.assign($('seed') as HTMLInputElement, { min: String(SEED.min), max: String(SEED.max), value: String(app.seed) });
 drawEmpty();
 document.documentElement.classList.remove('booting');
-void reset(initial.month);
+// A district beyond the run's is said and dropped, as any bad value of the link.
+if (app.inspect?.kind === 'district' && app.inspect.d >= params().districts) {
+  const asked = app.inspect.d + 1;
+  app.inspect = null;
+  const before = messages.link;
+  messages.link = () => [before?.(), t('badUrl', { detail: t('url.inspectDistrict', { d: asked, count: params().districts }) })].filter(Boolean).join(' ');
+  showMessages();
+}
+void reset(initial.month).then(() => { if (app.inspect) void select(app.inspect, false); });
 requestAnimationFrame(frame);

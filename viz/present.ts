@@ -1,6 +1,8 @@
 // Presentation mode, for a classroom projector: full screen, large type, the settings hidden, and
 // keys a teacher can press from across the room — space plays or pauses, R resets, the arrows step
-// a month forward or back, Escape leaves.
+// a month forward or back, Escape leaves. The layout is style.css's (`.presenting`): the scenario's
+// title, the monitors and the two main charts on one screen at 1024 × 768 and 1280 × 720; from the
+// Lesson tab, the lesson (its question, the run with its band, the verdict, the reveal).
 import { t } from './i18n/index.ts';
 
 export interface Stage {

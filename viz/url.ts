@@ -1,5 +1,6 @@
 // The shareable state in the URL: ?scenario=…&seed=…&<param>=…&iv=…&month=…&lang=… (and def=…, a
-// loaded scenario file, base64url; cmp…=…, Compare's settings, and cmpRun=1, its results). It holds
+// loaded scenario file, base64url; cmp…=…, Compare's settings, and cmpRun=1, its results;
+// inspect=so:<n> or d:<n>, the SO or district inspected). It holds
 // only what the run on screen applied: a world parameter waiting for Reset is not in it.
 // Every value is validated against the registry; a bad one is reported and dropped. Nothing read
 // from the URL is ever inserted as HTML (callers use textContent).
@@ -7,6 +8,7 @@ import { PARAM_BY_NAME, parseParamValue, SEED, TICKS, type Change } from '../sim
 import { ECHO_CHARS, parseDecimal } from '../lab/numbers.ts';
 import { findScenario, DEFAULT_SCENARIO } from '../scenarios/index.ts';
 import { LANGS, type Lang, type MessageKey } from './i18n/index.ts';
+import type { Selection } from './worker/inspect.ts';
 import { COMPARE_KEYS, COMPARE_METRICS, COMPARE_SEEDS, parseCompare, writeCompare, type CompareConfig, type ConfigProblem } from './compare-config.ts';
 
 /** The tabs a link may open on (Explore, the first, is the default and not written). */
@@ -33,6 +35,8 @@ export interface UrlState {
    * by running the same comparison again (its runs are deterministic given their seeds).
    */
   compareResults?: boolean;
+  /** The SO or district inspected: `inspect=so:12` (the SO's number) or `inspect=d:2` (districts from 1, as the page shows them). */
+  inspect?: Selection;
 }
 
 /** A problem found in the link, as a message of the catalogs (shown in the page's language). */
@@ -47,6 +51,23 @@ export interface Problem {
 export const MAX_LINK_INTERVENTIONS = 200;
 /** Longest link offered for sharing without a warning: many servers refuse longer ones (HTTP 431 at 8–16 KB). */
 export const MAX_SHARE_CHARS = 8000;
+/** Highest SO number a link may name (far above the SOs any run founds). */
+export const MAX_SO_ID = 10_000_000;
+
+/** The inspected SO or district of `inspect=so:<n>` / `inspect=d:<n>`, or undefined if malformed. */
+export function parseInspect(text: string): Selection | undefined {
+  const m = /^(so|d):(\d{1,15})$/.exec(text);
+  if (!m) return undefined;
+  if (m[1] === 'so') {
+    const id = wholeUpTo(m[2], MAX_SO_ID);
+    return id === undefined ? undefined : { kind: 'so', id };
+  }
+  const d = wholeUpTo(m[2], PARAM_BY_NAME.get('districts')!.max, 1);
+  return d === undefined ? undefined : { kind: 'district', d: d - 1 };
+}
+
+export const writeInspect = (sel: Selection): string => (sel.kind === 'so' ? `so:${sel.id}` : `d:${sel.d + 1}`);
+
 /** Most problems of a link listed; the others are counted. */
 export const MAX_LINK_PROBLEMS = 10;
 
@@ -105,6 +126,10 @@ export function parseUrl(search: string): { state: UrlState; problems: Problem[]
     } else if (key === 'cmpRun') {
       if (value === '1') state.compareResults = true;
       else problems.push({ key: 'url.compare.run', vars: { value: shortText(value) } });
+    } else if (key === 'inspect') {
+      const sel = parseInspect(value);
+      if (sel) state.inspect = sel;
+      else problems.push({ key: 'url.inspect', vars: { value: shortText(value), maxSo: MAX_SO_ID, maxDistrict: PARAM_BY_NAME.get('districts')!.max } });
     } else if (key === 'iv') {
       state.interventions = parseInterventions(value, problems);
     } else if (PARAM_BY_NAME.has(key) && key !== 'seed') {
@@ -185,5 +210,6 @@ export function buildUrl(state: UrlState): string {
   if (state.compare) writeCompare(q, state.compare);
   if (state.compare && state.compareResults) q.set('cmpRun', '1');
   if (state.tab && state.tab !== TABS[0]) q.set('tab', state.tab);
+  if (state.inspect) q.set('inspect', writeInspect(state.inspect));
   return `?${q.toString()}`;
 }

@@ -51,12 +51,16 @@ export interface Classroom {
 /** Wrong room codes, tokens or secrets an address may send in a minute before it must wait. */
 const MAX_FAILURES = 8;
 const FAILURE_WINDOW_MS = 60_000;
+/** Open sockets at most, in all and from one address (a class of 60 with a page or two each, and room to spare). */
+const MAX_CONNECTIONS = 400;
+const MAX_PER_ADDRESS = 100;
 /** Messages a page may send: a burst of 30, then 10 a second. */
 const BUCKET = 30;
 const REFILL_PER_MS = 10 / 1000;
 
 interface Client {
   role: 'none' | 'teacher' | 'student';
+  readonly ip: string;
   token?: string;
   seat?: number | null;
   name?: string;
@@ -100,6 +104,8 @@ export async function startClassroom(o: ClassroomSettings): Promise<Classroom> {
   const gameId = row.id;
   const settings: GameSettings = { scenario: parseScenario(JSON.parse(row.scenario), 'stored game'), seed: row.seed, years: row.years, seats: row.seats };
   const game = new Game(settings, store.decisions(gameId), row.played);
+  /** The students who joined, and their seats (kept here; the database has them too). */
+  let students = store.students(gameId);
   let over = row.over === 1 || game.over;
   let timer: number | null = row.timer;
   let deadline: number | null = null;
@@ -118,7 +124,6 @@ export async function startClassroom(o: ClassroomSettings): Promise<Classroom> {
   const refuse = (ws: WebSocket, e: Omit<ErrorMessage, 'type'>) => send(ws, { type: 'error', ...e });
 
   function publicState(): PublicState {
-    const students = store.students(gameId);
     const year = game.year;
     const params = game.sim.state.params;
     return {
@@ -159,7 +164,6 @@ export async function startClassroom(o: ClassroomSettings): Promise<Classroom> {
 
   function makeDebrief(): Debrief {
     const model = modelGame(settings, game.year);
-    const students = store.students(gameId);
     const label = `${row!.created.slice(0, 10)}, room ${row!.room}`;
     return {
       type: 'debrief',
@@ -173,15 +177,39 @@ export async function startClassroom(o: ClassroomSettings): Promise<Classroom> {
     };
   }
 
-  function broadcast(): void {
-    const state = publicState();
-    const text = JSON.stringify(state);
-    for (const [ws, c] of clients) {
-      if (ws.readyState !== ws.OPEN) continue;
-      ws.send(text);
-      if (c.role === 'student') send(ws, seatState(c));
-      if (over && debrief && c.role !== 'none') send(ws, debrief);
+  /**
+   * Every page gets the public state; students get their seat's state (only the seats in `seats`,
+   * when given); with `withDebrief`, the debrief too (once, when the game ends).
+   */
+  function broadcast(seats?: Set<number>, withDebrief = false): void {
+    if (!seats) {
+      clearTimeout(soonTimer);
+      soonTimer = undefined;
+      soonSeats = undefined;
     }
+    const text = JSON.stringify(publicState());
+    const debriefText = withDebrief && debrief ? JSON.stringify(debrief) : undefined;
+    for (const [ws, c] of clients) {
+      if (ws.readyState !== ws.OPEN || c.role === 'none') continue;
+      ws.send(text);
+      if (c.role === 'student' && (!seats || (typeof c.seat === 'number' && seats.has(c.seat)))) send(ws, seatState(c));
+      if (debriefText) ws.send(debriefText);
+    }
+  }
+
+  // A decision changes the seats' "decided" marks and its own seat's pages: the pages hear of a burst
+  // of decisions (a class deciding at once) in one message each, 30 ms after the first, not one per
+  // decision. The decision's own acknowledgement is not delayed.
+  let soonSeats: Set<number> | undefined;
+  let soonTimer: NodeJS.Timeout | undefined;
+  function broadcastSoon(seat: number): void {
+    (soonSeats ??= new Set()).add(seat);
+    soonTimer ??= setTimeout(() => {
+      const seats = soonSeats;
+      soonSeats = undefined;
+      soonTimer = undefined;
+      if (seats) broadcast(seats);
+    }, 30);
   }
 
   function schedule(): void {
@@ -191,7 +219,7 @@ export async function startClassroom(o: ClassroomSettings): Promise<Classroom> {
     deadline = Date.now() + timer * 1000;
     timeout = setTimeout(() => {
       runYear();
-      broadcast();
+      broadcast(undefined, over);
     }, timer * 1000);
     timeout.unref();
   }
@@ -274,9 +302,12 @@ export async function startClassroom(o: ClassroomSettings): Promise<Classroom> {
       const token = newSecret();
       const seat = m.seat === 'observer' ? null : m.seat;
       store.addStudent(gameId, token, m.name, seat, new Date().toISOString());
+      students = store.students(gameId);
       Object.assign(c, { role: 'student', token, seat, name: m.name });
       send(ws, { type: 'welcome', role: 'student', token });
-      broadcast();
+      // Everyone sees the new name; only the new page needs a seat's state.
+      broadcast(new Set());
+      send(ws, seatState(c));
       if (debrief) send(ws, debrief);
       return;
     }
@@ -291,7 +322,7 @@ export async function startClassroom(o: ClassroomSettings): Promise<Classroom> {
         timer = m.seconds;
         schedule();
       }
-      return broadcast();
+      return broadcast(undefined, over);
     }
     // A decision: a student's, for their own seat, for the year being decided.
     if (c.role !== 'student') return refuse(ws, { code: c.role === 'teacher' ? 'notYours' : 'notJoined' });
@@ -305,7 +336,7 @@ export async function startClassroom(o: ClassroomSettings): Promise<Classroom> {
     store.saveDecision(gameId, decision, c.name ?? '', new Date().toISOString());
     game.submit(c.seat, m.year, decision);
     send(ws, { type: 'ack', year: m.year, decision: { purchaseShare: m.purchaseShare, grain: m.grain, demand: m.demand } });
-    broadcast();
+    broadcastSoon(c.seat);
   }
 
   const assets = sirv(o.appDir, { etag: true, dev: false });
@@ -339,7 +370,13 @@ export async function startClassroom(o: ClassroomSettings): Promise<Classroom> {
   });
   wss.on('connection', (ws, req) => {
     const ip = req.socket.remoteAddress ?? '?';
-    const c: Client = { role: 'none', tokens: BUCKET, last: Date.now() };
+    let fromHere = 0;
+    for (const other of clients.values()) if (other.ip === ip) fromHere++;
+    if (clients.size >= MAX_CONNECTIONS || fromHere >= MAX_PER_ADDRESS) {
+      ws.close(1013, 'too many connections');
+      return;
+    }
+    const c: Client = { role: 'none', ip, tokens: BUCKET, last: Date.now() };
     clients.set(ws, c);
     ws.on('close', () => clients.delete(ws));
     ws.on('error', () => clients.delete(ws));

@@ -5,7 +5,7 @@
 //     = g_S/3 + (g_P − g_S)/3 + (g_W − g_S)/3 − 2(g_U − g_S)/3 − (g_T − g_U)/3 − g_C/3,
 // each term a figure of its own kind: money, project size (projects per money), the paperwork share
 // (paperwork per money), need met per money, the autonomous share of need met, and capability.
-import { FORM, growthSeries, indexScales, SUBSTANCE, type Params } from '../../sim/index.ts';
+import { FIGURES, growthSeries, indexScales, type Figure, type Params } from '../../sim/index.ts';
 
 export const TERMS = ['money', 'projectsPerMoney', 'paperworkPerMoney', 'needMetPerMoney', 'autonomousShare', 'capability'] as const;
 export type Term = (typeof TERMS)[number];
@@ -34,7 +34,16 @@ export function decompose(g: FigureGrowth): Record<Term, number> {
 /** Each figure's growth at month m (1-based) of a recorded series, exactly as the index computes it. */
 export function figureGrowthAt(series: Record<string, number[]>, params: Params, m: number): FigureGrowth {
   const scales = indexScales(params);
-  const figures = [...FORM, ...SUBSTANCE];
-  const g = figures.map((f, j) => growthSeries(series[f].slice(0, m), scales[j], params.indexEpsilon)[m - 1]);
-  return { spending: g[0], projects: g[1], paperwork: g[2], needUnits: g[3], transfer: g[4], capability: g[5] };
+  const g = Object.fromEntries(FIGURES.map((f, j) => [f, growthSeries(series[f].slice(0, m), scales[j], params.indexEpsilon)[m - 1]])) as Record<
+    Figure,
+    number
+  >;
+  return {
+    spending: g.purchaseSpending,
+    projects: g.projectsActive,
+    paperwork: g.paperworkLoad,
+    needUnits: g.needUnitsServed,
+    transfer: g.transferVolume,
+    capability: g.soCapability,
+  };
 }

@@ -3,6 +3,7 @@
 // caller; each is drawn as bars with whiskers.
 import { barChart } from './bars.ts';
 import type { Chart, ChartContext } from './frame.ts';
+import { ENGLISH } from './words.ts';
 
 export interface MorrisRow {
   parameter: string;
@@ -43,8 +44,8 @@ export const morrisChart = (d: AnalysisChartData<MorrisRow>, ctx: ChartContext):
     ...d,
     labels: d.rows.map((r) => r.parameter),
     series: [
-      { name: 'μ* (mean |EE|)', bars: d.rows.map((r) => ({ value: r.muStar, low: r.muStarLow, high: r.muStarHigh })) },
-      { name: 'σ (sd of EE)', bars: d.rows.map((r) => ({ value: r.sigma })) },
+      { name: (ctx.words ?? ENGLISH).say('report.chart.muStar'), bars: d.rows.map((r) => ({ value: r.muStar, low: r.muStarLow, high: r.muStarHigh })) },
+      { name: (ctx.words ?? ENGLISH).say('report.chart.sigma'), bars: d.rows.map((r) => ({ value: r.sigma })) },
     ],
   }, ctx);
 
@@ -53,8 +54,8 @@ export const sobolChart = (d: AnalysisChartData<SobolRow>, ctx: ChartContext): C
     ...d,
     labels: d.rows.map((r) => r.parameter),
     series: [
-      { name: 'S1 (first order)', bars: d.rows.map((r) => ({ value: r.S1, low: r.S1Low, high: r.S1High })) },
-      { name: 'ST (total)', bars: d.rows.map((r) => ({ value: r.ST, low: r.STLow, high: r.STHigh })) },
+      { name: (ctx.words ?? ENGLISH).say('report.chart.s1'), bars: d.rows.map((r) => ({ value: r.S1, low: r.S1Low, high: r.S1High })) },
+      { name: (ctx.words ?? ENGLISH).say('report.chart.st'), bars: d.rows.map((r) => ({ value: r.ST, low: r.STLow, high: r.STHigh })) },
     ],
   }, ctx);
 
@@ -62,5 +63,5 @@ export const pairedChart = (d: AnalysisChartData<PairedRow>, ctx: ChartContext):
   barChart({
     ...d,
     labels: d.rows.map((r) => r.label),
-    series: [{ name: 'mean paired difference', bars: d.rows.map((r) => ({ value: r.meanDiff, low: r.low, high: r.high })) }],
+    series: [{ name: (ctx.words ?? ENGLISH).say('report.chart.meanPaired'), bars: d.rows.map((r) => ({ value: r.meanDiff, low: r.low, high: r.high })) }],
   }, ctx);

@@ -6,6 +6,7 @@ import { frame, type Chart, type ChartContext, DEFAULT_WIDTH } from './frame.ts'
 import { linearAxis, Plot, plot, plotOptions } from './plot.ts';
 import { fmt, PALETTE, seriesColor } from './style.ts';
 import { clip, textWidth } from './text.ts';
+import { ENGLISH } from './words.ts';
 
 export interface IntervalPoint {
   x: number;
@@ -139,7 +140,14 @@ export function distributionChart(d: { title: string; subtitle?: string; xLabel:
           fill: PALETTE.vermillion,
           symbol: 'diamond',
           r: 4.5,
-          title: (r: DistributionRow) => `${r.label}: mean ${fmt(r.mean)} [${fmt(r.low)}, ${fmt(r.high)}], median ${fmt(r.median)}`,
+          title: (r: DistributionRow) =>
+            (ctx.words ?? ENGLISH).say('report.chart.distributionTip', {
+              label: r.label,
+              mean: fmt(r.mean),
+              low: fmt(r.low),
+              high: fmt(r.high),
+              median: fmt(r.median),
+            }),
         }),
       ],
     }),
@@ -150,9 +158,9 @@ export function distributionChart(d: { title: string; subtitle?: string; xLabel:
       title: d.title,
       subtitle: d.subtitle,
       legend: [
-        { label: 'a seed', color: '#333', shape: 'dot' },
-        { label: 'quartiles and median', color: PALETTE.blue, shape: 'box' },
-        { label: 'mean, 95 % interval', color: PALETTE.vermillion },
+        { label: (ctx.words ?? ENGLISH).say('report.chart.seed'), color: '#333', shape: 'dot' },
+        { label: (ctx.words ?? ENGLISH).say('report.chart.quartiles'), color: PALETTE.blue, shape: 'box' },
+        { label: (ctx.words ?? ENGLISH).say('report.chart.meanInterval'), color: PALETTE.vermillion },
       ],
       xLabel: d.xLabel,
     },
@@ -221,8 +229,12 @@ export function smootherChart(d: SmootherData, ctx: ChartContext): Chart {
       title: d.title,
       subtitle: d.subtitle,
       legend: [
-        ...d.series.map((s) => ({ label: d.series.length > 1 ? s : 'binned mean, 95 % interval', color: color(s), shape: 'band' as const })),
-        { label: 'a design point (mean over seeds)', color: d.series.length > 1 ? '#777' : color(d.series[0]), shape: 'dot' as const },
+        ...d.series.map((s) => ({
+          label: d.series.length > 1 ? s : (ctx.words ?? ENGLISH).say('report.chart.binnedMean'),
+          color: color(s),
+          shape: 'band' as const,
+        })),
+        { label: (ctx.words ?? ENGLISH).say('report.chart.designPoint'), color: d.series.length > 1 ? '#777' : color(d.series[0]), shape: 'dot' as const },
       ],
       yLabel: d.yLabel,
       xLabel: d.xLabel,

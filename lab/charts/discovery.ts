@@ -7,34 +7,23 @@ import { frame, type Chart, type ChartContext, DEFAULT_WIDTH } from './frame.ts'
 import { linearAxis, Plot, plot, plotOptions } from './plot.ts';
 import { fmt, PALETTE, seriesColor } from './style.ts';
 import { clip, textWidth } from './text.ts';
+import { ENGLISH, type Words } from './words.ts';
 
-/** The words of these charts (English by default): a page passes its language's. */
-export interface DiscoveryWords {
-  density: string;
-  coverage: string;
-  restricted: (n: number) => string;
-  step: (n: number) => string;
-  /** A step's dot, as its tooltip says it. */
-  dot: (step: number, coverage: string, density: string, restricted: number) => string;
-  box: string;
-  range: string;
-  position: string;
-  ofInterest: (n: number) => string;
-  others: (n: number) => string;
+/** The words of these charts, from the context's (English by default). */
+function discoveryWords(w: Words) {
+  return {
+    density: w.say('report.chart.density'),
+    coverage: w.say('report.chart.coverage'),
+    restricted: (n: number) => w.say('report.chart.restricted', { n }),
+    step: (n: number) => w.say('report.chart.step', { n }),
+    dot: (step: number, coverage: string, density: string, restricted: number) => w.say('report.chart.dot', { step, coverage, density, restricted }),
+    box: w.say('report.chart.box'),
+    range: w.say('report.chart.range'),
+    position: w.say('report.chart.position'),
+    ofInterest: (n: number) => w.say('report.chart.ofInterest', { n }),
+    others: (n: number) => w.say('report.chart.others', { n }),
+  };
 }
-
-export const DISCOVERY_WORDS: DiscoveryWords = {
-  density: "density (share of the box's runs that are of interest)",
-  coverage: 'coverage (share of all runs of interest inside the box)',
-  restricted: (n) => `${n} restricted`,
-  step: (n) => `step ${n}`,
-  dot: (step, coverage, density, restricted) => `step ${step}: coverage ${coverage}, density ${density}, ${restricted} restricted`,
-  box: 'the box',
-  range: "the parameter's range",
-  position: "position in the parameter's range (p: quasi-p-value of the restriction)",
-  ofInterest: (n) => `of interest (${n})`,
-  others: (n) => `others (${n})`,
-};
 
 export interface TradeoffStep {
   step: number;
@@ -50,13 +39,12 @@ export interface TradeoffData {
   steps: TradeoffStep[];
   /** The step drawn ringed (the box shown). */
   selected: number;
-  words?: DiscoveryWords;
 }
 
 /** Density against coverage along the trajectory; dots coloured by the number of restricted parameters. */
 export function tradeoffChart(d: TradeoffData, ctx: ChartContext): Chart {
   const W = ctx.width ?? DEFAULT_WIDTH;
-  const w = d.words ?? DISCOVERY_WORDS;
+  const w = discoveryWords(ctx.words ?? ENGLISH);
   const counts = [...new Set(d.steps.map((s) => s.restricted))].sort((a, b) => a - b);
   const color = (n: number) => seriesColor(counts.indexOf(n));
   const y = linearAxis([0, 1, ...d.steps.map((s) => s.density)], 5);
@@ -115,9 +103,9 @@ export interface LimitRow {
 }
 
 /** A box's limits on each restricted parameter, as a share of its range (grey: the whole range). */
-export function boxLimitsChart(d: { title: string; subtitle?: string; rows: LimitRow[]; words?: DiscoveryWords }, ctx: ChartContext): Chart {
+export function boxLimitsChart(d: { title: string; subtitle?: string; rows: LimitRow[] }, ctx: ChartContext): Chart {
   const W = ctx.width ?? DEFAULT_WIDTH;
-  const w = d.words ?? DISCOVERY_WORDS;
+  const w = discoveryWords(ctx.words ?? ENGLISH);
   const left = Math.ceil(Math.min(W * 0.45, Math.max(60, 20 + Math.max(...d.rows.map((r) => textWidth(r.parameter))))));
   const unit = (r: LimitRow, v: number) => (r.rangeHigh > r.rangeLow ? (v - r.rangeLow) / (r.rangeHigh - r.rangeLow) : 0);
   const rows = d.rows.map((r) => ({
@@ -140,7 +128,8 @@ export function boxLimitsChart(d: { title: string; subtitle?: string; rows: Limi
           x2: 'u1',
           fill: PALETTE.blue,
           fillOpacity: 0.75,
-          title: (r: (typeof rows)[number]) => `${r.parameter}: ${r.text} (range ${fmt(r.rangeLow)} – ${fmt(r.rangeHigh)})`,
+          title: (r: (typeof rows)[number]) =>
+            (ctx.words ?? ENGLISH).say('report.chart.limitTip', { parameter: r.parameter, limits: r.text, low: fmt(r.rangeLow), high: fmt(r.rangeHigh) }),
         }),
         Plot.text(rows, { y: 'parameter', x: (r: (typeof rows)[number]) => (r.u0 + r.u1) / 2, text: 'text', dy: -15, fill: '#222' }),
       ],
@@ -170,13 +159,12 @@ export interface ScatterBoxData {
   points: { x: number; y: number; hit: boolean }[];
   /** The box's limits on the two parameters. */
   box: { x: [number, number]; y: [number, number] };
-  words?: DiscoveryWords;
 }
 
 /** The cases in two parameters, those of interest in colour, and the box over them. */
 export function scatterBoxChart(d: ScatterBoxData, ctx: ChartContext): Chart {
   const W = ctx.width ?? DEFAULT_WIDTH;
-  const w = d.words ?? DISCOVERY_WORDS;
+  const w = discoveryWords(ctx.words ?? ENGLISH);
   const y = linearAxis([d.y.lo, d.y.hi], 5);
   // A margin of 4 % around the ranges, so that runs at their ends are whole.
   const mx = 0.04 * (d.x.hi - d.x.lo),

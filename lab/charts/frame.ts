@@ -8,6 +8,7 @@ import { legend, ramp, type LegendItem, type Ramp } from './legend.ts';
 import { el, SVG, X0 } from './svg.ts';
 import { FONT } from './style.ts';
 import { textWidth, wrap } from './text.ts';
+import type { Words } from './words.ts';
 
 /** Bold text is about this much wider than regular text. */
 const BOLD = 1.1;
@@ -18,6 +19,8 @@ export interface ChartContext {
   width?: number;
   /** A line of provenance at the foot (an exported figure's scenario, seeds and version). */
   provenance?: string;
+  /** The words of its legends and notes, and of the report's titles: English (words.ts's ENGLISH) unless given. */
+  words?: Words;
 }
 
 export interface FrameOptions {

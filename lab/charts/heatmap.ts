@@ -4,6 +4,7 @@ import { frame, type Chart, type ChartContext, DEFAULT_WIDTH } from './frame.ts'
 import { Plot, plot, plotOptions } from './plot.ts';
 import { fmt } from './style.ts';
 import { textWidth } from './text.ts';
+import { ENGLISH } from './words.ts';
 
 export interface HeatmapData {
   title: string;
@@ -41,7 +42,7 @@ export function heatmap(d: HeatmapData, ctx: ChartContext): Chart {
   }));
   return frame(svg, {
     title: d.title,
-    ramp: { label: `colour: ${d.valueLabel}`, colors: Array.from({ length: 20 }, (_, i) => color.apply(domain[0] + ((domain[1] - domain[0]) * i) / 19) as string), lo: fmt(lo), hi: fmt(hi) },
+    ramp: { label: (ctx.words ?? ENGLISH).say('report.chart.colour', { label: d.valueLabel }), colors: Array.from({ length: 20 }, (_, i) => color.apply(domain[0] + ((domain[1] - domain[0]) * i) / 19) as string), lo: fmt(lo), hi: fmt(hi) },
     yLabel: d.yLabel,
     xLabel: d.xLabel,
   }, ctx);

@@ -15,17 +15,8 @@ export {
   type DistributionRow,
   type SmootherData,
 } from './designs.ts';
-export {
-  tradeoffChart,
-  boxLimitsChart,
-  scatterBoxChart,
-  DISCOVERY_WORDS,
-  type DiscoveryWords,
-  type TradeoffData,
-  type TradeoffStep,
-  type LimitRow,
-  type ScatterBoxData,
-} from './discovery.ts';
+export { tradeoffChart, boxLimitsChart, scatterBoxChart, type TradeoffData, type TradeoffStep, type LimitRow, type ScatterBoxData } from './discovery.ts';
 export { regretChart, type RegretRow } from './robustness.ts';
 export { markup, esc } from './markup.ts';
+export { ENGLISH, REPORT_MESSAGES, joined, type Words, type WordKey, type WordVars } from './words.ts';
 export { PALETTE, SERIES, seriesColor, FONT, fmt } from './style.ts';

@@ -1,7 +1,7 @@
 // A chart's keys: legend items (swatch and label) in rows that wrap at the chart's width, and a
 // colour ramp with the values at its ends.
 import { el, ROW, X0 } from './svg.ts';
-import { textWidth } from './text.ts';
+import { textWidth, wrap } from './text.ts';
 
 export interface LegendItem {
   label: string;
@@ -37,12 +37,15 @@ export function legend(svg: SVGElement, items: LegendItem[], width: number, y0: 
   const g = svg.appendChild(el(doc, 'g', { class: 'legend' }));
   let x = X0, row = 0;
   for (const item of items) {
-    const w = 30 + textWidth(item.label);
-    if (x > X0 && x + w > width - X0) [x, row] = [X0, row + 1];
+    // A label wider than the chart (a design point's values on a phone) is wrapped on rows of its own.
+    const lines = 30 + textWidth(item.label) > width - 2 * X0 ? wrap(item.label, width - 2 * X0 - 30) : [item.label];
+    const w = 30 + Math.max(...lines.map((l) => textWidth(l)));
+    if (x > X0 && (lines.length > 1 || x + w > width - X0)) [x, row] = [X0, row + 1];
     const it = g.appendChild(el(doc, 'g', { class: 'item', transform: `translate(${x},${y0 + 11 + row * ROW})` }));
     it.appendChild(swatch(doc, item));
-    it.appendChild(el(doc, 'text', { x: 24, y: 0 }, item.label));
-    x += w;
+    lines.forEach((l, i) => it.appendChild(el(doc, 'text', { x: 24, y: i * ROW }, l)));
+    row += lines.length - 1;
+    x = lines.length > 1 ? width : x + w;
   }
   return (row + 1) * ROW + 4;
 }
@@ -51,7 +54,7 @@ export function legend(svg: SVGElement, items: LegendItem[], width: number, y0: 
 export function ramp(svg: SVGElement, r: Ramp, width: number, y0: number): number {
   const doc = svg.ownerDocument;
   const g = svg.appendChild(el(doc, 'g', { class: 'ramp' }));
-  const label = `${r.label}:`;
+  const label = r.label;
   const bar = 150, need = textWidth(label) + textWidth(r.lo) + textWidth(r.hi) + bar + 30;
   const [x0, y] = need <= width - 2 * X0 ? [X0 + textWidth(label) + 8, y0 + 4] : [X0, y0 + 4 + ROW];
   g.appendChild(el(doc, 'text', { x: X0, y: y0 + 4 }, label));

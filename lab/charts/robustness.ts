@@ -5,6 +5,7 @@ import { frame, type Chart, type ChartContext, DEFAULT_WIDTH } from './frame.ts'
 import { linearAxis, Plot, plot, plotOptions } from './plot.ts';
 import { fmt, PALETTE } from './style.ts';
 import { clip, textWidth } from './text.ts';
+import { ENGLISH } from './words.ts';
 
 export interface RegretRow {
   label: string;
@@ -18,6 +19,7 @@ export interface RegretRow {
 
 export function regretChart(d: { title: string; subtitle?: string; xLabel: string; rows: RegretRow[] }, ctx: ChartContext): Chart {
   const W = ctx.width ?? DEFAULT_WIDTH;
+  const w = ctx.words ?? ENGLISH;
   const left = Math.ceil(Math.min(W * 0.4, Math.max(60, 20 + Math.max(...d.rows.map((r) => textWidth(r.label))))));
   const x = linearAxis([0, ...d.rows.flatMap((r) => [...r.values, r.max])], Math.max(3, Math.floor(W / 90)));
   const n = d.rows.length;
@@ -39,7 +41,7 @@ export function regretChart(d: { title: string; subtitle?: string; xLabel: strin
           fill: PALETTE.vermillion,
           symbol: 'diamond',
           r: 4.5,
-          title: (r: R) => `${r.label}: mean ${fmt(r.mean)}, median ${fmt(r.median)}, 90th percentile ${fmt(r.p90)}, maximum ${fmt(r.max)}`,
+          title: (r: R) => w.say('report.chart.regretTip', { label: r.label, mean: fmt(r.mean), median: fmt(r.median), p90: fmt(r.p90), max: fmt(r.max) }),
         }),
         Plot.ruleX(rows, { x: 'max', y1: (r: R) => r.i + 0.18, y2: (r: R) => r.i + 0.42, stroke: PALETTE.black, strokeWidth: 2 }),
       ],
@@ -51,10 +53,10 @@ export function regretChart(d: { title: string; subtitle?: string; xLabel: strin
       title: d.title,
       subtitle: d.subtitle,
       legend: [
-        { label: 'a state of the world', color: '#333', shape: 'dot' },
-        { label: 'median to 90th percentile', color: PALETTE.blue },
-        { label: 'mean', color: PALETTE.vermillion, shape: 'dot' },
-        { label: 'maximum', color: PALETTE.black },
+        { label: w.say('report.chart.state'), color: '#333', shape: 'dot' },
+        { label: w.say('report.chart.medianP90'), color: PALETTE.blue },
+        { label: w.say('report.chart.mean'), color: PALETTE.vermillion, shape: 'dot' },
+        { label: w.say('report.chart.maximum'), color: PALETTE.black },
       ],
       xLabel: d.xLabel,
     },

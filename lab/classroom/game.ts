@@ -11,7 +11,19 @@
 // three seats buying half the budget in showcase projects with the most paperwork: index +0.2 to
 // +0.5 against the first year they chose, +2.4 to +2.7 against the year they inherited; the model's
 // officials +0.7 to +0.9). The students decide years 1 … years.
-import { createSim, decide, decisionProblems, ParamError, runSim, standings, type Decision, type Scenario, type Series, type Sim } from '../../sim/index.ts';
+import {
+  createSim,
+  decide,
+  decisionProblems,
+  MIN_DECIDED_SHARE,
+  ParamError,
+  runSim,
+  standings,
+  type Decision,
+  type Scenario,
+  type Series,
+  type Sim,
+} from '../../sim/index.ts';
 import { resolveParams } from '../../sim/params.ts';
 
 export interface GameSettings {
@@ -115,7 +127,7 @@ export class Game {
 
   /** The bounds of each decision, from the model's own (sim/officials.ts). */
   get bounds(): { purchaseShare: [number, number]; grain: [number, number]; demand: [number, number] } {
-    return { purchaseShare: [0.01, 1], grain: [0, 1], demand: [0, this.sim.state.params.maxDemand] };
+    return { purchaseShare: [MIN_DECIDED_SHARE, 1], grain: [0, 1], demand: [0, this.sim.state.params.maxDemand] };
   }
 
   /** The decisions in force for a district now: what the last year's round left. */

@@ -34,7 +34,7 @@ export const clientMessage = z.discriminatedUnion('type', [
       .trim()
       .min(1, 'a name')
       .max(MAX_NAME_CHARS, `at most ${MAX_NAME_CHARS} characters`)
-      .refine((n) => ![...n].some((ch) => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127), 'no control characters'),
+      .refine((n) => !/[\p{Cc}\p{Cf}]/u.test(n), 'no control or formatting characters (such as a right-to-left override)'),
     seat: z.union([z.number().int().min(0).max(31), z.literal('observer')]),
   }),
   /** A seat's decisions for the year being decided. */

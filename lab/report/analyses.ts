@@ -9,7 +9,7 @@ import type { ChartContext } from '../charts/frame.ts';
 import { markup } from '../charts/markup.ts';
 import { fmt } from '../charts/style.ts';
 import { discoveryParts, gridCharts, lhsCharts, replicationsChart } from './designs.ts';
-import { metricLabel } from './units.ts';
+import { ENGLISH } from '../charts/words.ts';
 
 /** One analysis: its method and outcome, and its table (cells as numbers, or as the CSV's text). */
 export interface ReportAnalysis {
@@ -28,15 +28,20 @@ type Row = Record<string, string | number>;
 const records = (r: Result): Row[] => r.rows.map((row) => Object.fromEntries(r.columns.map((c, i) => [c, TEXT.has(c) ? String(row[i]) : Number(row[i])])));
 
 function pairedSvg(m: RunSource, rows: Row[], outcome: string, ctx: ChartContext): string {
+  const w = ctx.words ?? ENGLISH;
   const point = (r: Row) => m.design.params.map((p) => `${p} ${fmt(Number(r[p]))}`).join(', ');
   const others = [...new Set(rows.map((r) => String(r.scenario)))];
   const shown = rows.slice(0, MAX_ROWS);
   // One scenario against the baseline: it goes in the title, and each row is a design point.
-  const label = (r: Row) => (!m.design.params.length ? String(r.scenario) : others.length === 1 ? point(r) : `${r.scenario}: ${point(r)}`);
+  const label = (r: Row) => (!m.design.params.length ? w.scenario(String(r.scenario)) : others.length === 1 ? point(r) : `${w.scenario(String(r.scenario))}: ${point(r)}`);
   return markup(pairedChart({
-    title: `${outcome} (final month): ${others.length === 1 ? others[0] : 'scenario'} − ${String(rows[0].baseline)}, paired on common seeds`,
-    subtitle: rows.length > shown.length ? `first ${shown.length} of ${rows.length} rows` : undefined,
-    xLabel: `difference in ${metricLabel(outcome)}`,
+    title: w.say('report.paired.barTitle', {
+      outcome: w.metric(outcome),
+      scenario: others.length === 1 ? w.scenario(others[0]) : w.say('report.paired.scenario'),
+      baseline: w.scenario(String(rows[0].baseline)),
+    }),
+    subtitle: rows.length > shown.length ? w.say('report.firstRows', { shown: shown.length, rows: rows.length }) : undefined,
+    xLabel: w.say('report.differenceIn', { metric: w.metricAxis(outcome) }),
     rows: shown.map((r) => ({ label: label(r), meanDiff: Number(r.meanDiff), low: Number(r.low), high: Number(r.high) })),
   }, ctx));
 }
@@ -58,22 +63,26 @@ export function analysisCharts(m: RunSource, a: ReportAnalysis, ctx: ChartContex
   if (method === 'discover') return summary ? discoveryParts(m, summary, outcome, a.result, ctx) : [];
   if (method === 'paired') return [pairedSvg(m, rows, outcome, ctx)];
   if (method !== 'morris' && method !== 'sobol') return [];
+  const w = ctx.words ?? ENGLISH;
   return [...new Set(rows.map((r) => String(r.scenario)))].map((scenario) => {
     const mine = rows.filter((r) => r.scenario === scenario);
     // With a baseline column, the analysis is of the scenario's effect against it.
-    const of = mine[0].baseline === undefined ? `${outcome} (final month), ${scenario}` : `the effect on ${outcome} (final month) of ${scenario} − ${String(mine[0].baseline)}`;
-    const subtitle = mine.length > MAX_ROWS ? `the ${MAX_ROWS} largest of ${mine.length} parameters` : undefined;
+    const of =
+      mine[0].baseline === undefined
+        ? w.say('report.of.scenario', { outcome: w.metric(outcome), scenario: w.scenario(scenario) })
+        : w.say('report.of.effect', { outcome: w.metric(outcome), scenario: w.scenario(scenario), baseline: w.scenario(String(mine[0].baseline)) });
+    const subtitle = mine.length > MAX_ROWS ? w.say('report.largest', { shown: MAX_ROWS, parameters: mine.length }) : undefined;
     if (method === 'morris') {
       mine.sort((a, b) => Number(b.muStar) - Number(a.muStar));
       return markup(morrisChart({
-        title: `Morris elementary effects of ${of}`,
+        title: w.say('report.morris.title', { of }),
         subtitle,
-        xLabel: `effect on ${metricLabel(outcome)} over each parameter's range`,
+        xLabel: w.say('report.morris.axis', { metric: w.metricAxis(outcome) }),
         rows: mine.slice(0, MAX_ROWS) as unknown as MorrisRow[],
       }, ctx));
     }
     mine.sort((a, b) => Number(b.ST) - Number(a.ST));
-    return markup(sobolChart({ title: `Sobol' indices of ${of}`, subtitle, xLabel: 'share of output variance', rows: mine.slice(0, MAX_ROWS) as unknown as SobolRow[] }, ctx));
+    return markup(sobolChart({ title: w.say('report.sobol.title', { of }), subtitle, xLabel: w.say('report.sobol.axis'), rows: mine.slice(0, MAX_ROWS) as unknown as SobolRow[] }, ctx));
   });
 }
 

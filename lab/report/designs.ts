@@ -5,11 +5,11 @@ import { DISCOVERY_COLUMNS, meets, parseWhere } from '../analysis/discover.ts';
 import type { Result } from '../analysis/methods.ts';
 import { outcomesOf, pointMeans, type Columns, type RunSource } from '../analysis/outcomes.ts';
 import { distributionChart, intervalChart, smootherChart, type IntervalPoint } from '../charts/designs.ts';
-import { boxLimitsChart, DISCOVERY_WORDS, scatterBoxChart, tradeoffChart, type DiscoveryWords } from '../charts/discovery.ts';
+import { boxLimitsChart, scatterBoxChart, tradeoffChart } from '../charts/discovery.ts';
 import type { ChartContext } from '../charts/frame.ts';
 import { esc, markup } from '../charts/markup.ts';
 import { fmt } from '../charts/style.ts';
-import { metricLabel, paramLabel } from './units.ts';
+import { ENGLISH, joined, type Words } from '../charts/words.ts';
 
 type Row = Record<string, string | number>;
 
@@ -30,7 +30,9 @@ export function gridCharts(m: RunSource, outcome: string, result: Result, ctx: C
   const { params } = m.design;
   const rows = recordsOf(result);
   if (!rows.length || !params.length) return [];
+  const w = ctx.words ?? ENGLISH;
   const ids = m.scenarios.map((s) => s.id);
+  const names = ids.map(w.scenario);
   const seeds = m.seeds.length;
   // The final month of each scenario and point: its last row.
   const final = new Map<string, Row>();
@@ -39,13 +41,16 @@ export function gridCharts(m: RunSource, outcome: string, result: Result, ctx: C
   const lv = params.map((p) => levels(finals, p));
   const middle = (d: number) => lv[d][Math.floor((lv[d].length - 1) / 2)];
   const fixedText = (free: number[]) =>
-    params
-      .map((p, d) => (free.includes(d) || lv[d].length < 2 ? '' : `${p} = ${fmt(middle(d))}`))
-      .filter(Boolean)
-      .join(', ');
+    joined(w, 'report.join.comma', params.map((p, d) => (free.includes(d) || lv[d].length < 2 ? '' : `${p} = ${fmt(middle(d))}`)).filter(Boolean));
+  const subtitleOf = (panels: string | undefined, fixed: string) =>
+    joined(
+      w,
+      'report.join.semicolon',
+      [panels ? w.say('report.grid.panels', { parameter: w.param(panels) }) : '', fixed ? w.say('report.grid.middle', { fixed }) : ''].filter(Boolean),
+    ) || undefined;
   const at = (r: Row, free: number[]) => params.every((p, d) => free.includes(d) || num(r, p) === middle(d));
   const out: string[] = [];
-  const note = `dots: mean over ${seeds} seeds; whiskers: 95 % t interval`;
+  const note = w.say('report.grid.note', { seeds });
   params.slice(0, MAX_PARAMS).forEach((p, i) => {
     if (lv[i].length < 2) return;
     const j = params.length > 1 ? (i + 1) % params.length : -1;
@@ -58,22 +63,19 @@ export function gridCharts(m: RunSource, outcome: string, result: Result, ctx: C
         mean: num(r, 'mean'),
         low: num(r, 'low'),
         high: num(r, 'high'),
-        series: String(r.scenario),
+        series: w.scenario(String(r.scenario)),
         facet: j >= 0 ? `${params[j]} = ${fmt(num(r, params[j]))}` : undefined,
       }));
     out.push(
       markup(
         intervalChart(
           {
-            title: `${outcome} (final month) against ${p}${ids.length > 1 ? ', by scenario' : ''}`,
-            subtitle:
-              [j >= 0 ? `a panel for each value of ${params[j]}` : '', fixed ? `other parameters at their middle values: ${fixed}` : '']
-                .filter(Boolean)
-                .join('; ') || undefined,
-            xLabel: paramLabel(p),
-            yLabel: metricLabel(outcome),
+            title: w.say('report.grid.title', { outcome: w.metric(outcome), parameter: w.param(p), several: ids.length > 1 ? 'yes' : 'no' }),
+            subtitle: subtitleOf(j >= 0 ? params[j] : undefined, fixed),
+            xLabel: w.paramAxis(p),
+            yLabel: w.metricAxis(outcome),
             points,
-            series: ids,
+            series: names,
             facets: j >= 0 ? lv[j].map((v) => `${params[j]} = ${fmt(v)}`) : undefined,
             note,
           },
@@ -92,13 +94,15 @@ export function gridCharts(m: RunSource, outcome: string, result: Result, ctx: C
         markup(
           intervalChart(
             {
-              title: `${outcome} over time${ids.length > 1 ? ` (${id})` : ''}, a line for each value of ${params[0]}`,
-              subtitle:
-                [params.length > 1 ? `a panel for each value of ${params[1]}` : '', fixed ? `other parameters at their middle values: ${fixed}` : '']
-                  .filter(Boolean)
-                  .join('; ') || undefined,
-              xLabel: 'month (tick)',
-              yLabel: metricLabel(outcome),
+              title: w.say('report.grid.timeTitle', {
+                outcome: w.metric(outcome),
+                several: ids.length > 1 ? 'yes' : 'no',
+                scenario: w.scenario(id),
+                parameter: w.param(params[0]),
+              }),
+              subtitle: subtitleOf(params.length > 1 ? params[1] : undefined, fixed),
+              xLabel: w.say('report.month'),
+              yLabel: w.metricAxis(outcome),
               points: mine.map((r) => ({
                 x: num(r, 'tick'),
                 mean: num(r, 'mean'),
@@ -110,7 +114,7 @@ export function gridCharts(m: RunSource, outcome: string, result: Result, ctx: C
               series: lv[0].map((v) => `${params[0]} = ${fmt(v)}`),
               facets: params.length > 1 ? lv[1].map((v) => `${params[1]} = ${fmt(v)}`) : undefined,
               band: true,
-              note: `line: mean over ${seeds} seeds; band: 95 % t interval`,
+              note: w.say('report.grid.timeNote', { seeds }),
             },
             ctx,
           ),
@@ -127,15 +131,16 @@ export function replicationsChart(m: RunSource, outcome: string, result: Result,
   if (!rows.length) return [];
   const outcomes = outcomesOf(m, summary, outcome);
   const index = new Map(m.scenarios.map((s, i) => [s.id, i]));
+  const w = ctx.words ?? ENGLISH;
   return [
     markup(
       distributionChart(
         {
-          title: `${outcome} (final month) over ${m.seeds.length} seeds, by scenario`,
-          subtitle: 'each dot a seed; box: quartiles, with the median; diamond: the mean with its 95 % t interval',
-          xLabel: metricLabel(outcome),
+          title: w.say('report.replications.title', { outcome: w.metric(outcome), seeds: m.seeds.length }),
+          subtitle: w.say('report.replications.subtitle'),
+          xLabel: w.metricAxis(outcome),
           rows: rows.map((r) => ({
-            label: String(r.scenario),
+            label: w.scenario(String(r.scenario)),
             values: (outcomes[index.get(String(r.scenario)) ?? 0][num(r, 'point')] ?? []).filter(Number.isFinite),
             q25: num(r, 'q25'),
             median: num(r, 'median'),
@@ -156,6 +161,7 @@ export function lhsCharts(m: RunSource, outcome: string, result: Result, summary
   const rows = recordsOf(result);
   if (!rows.length) return [];
   const { params, points } = m.design;
+  const w = ctx.words ?? ENGLISH;
   const ids = m.scenarios.map((s) => s.id);
   const ys = outcomesOf(m, summary, outcome).map(pointMeans);
   const spread = (p: string) => {
@@ -171,16 +177,18 @@ export function lhsCharts(m: RunSource, outcome: string, result: Result, summary
     return markup(
       smootherChart(
         {
-          title: `${outcome} (final month) against ${p}`,
-          subtitle: `binned means: ${p}'s range cut in ${
-            levels(
+          title: w.say('report.lhs.title', { outcome: w.metric(outcome), parameter: w.param(p) }),
+          subtitle: w.say('report.lhs.subtitle', {
+            parameter: p,
+            bins: levels(
               rows.filter((r) => r.parameter === p),
               'bin',
-            ).length
-          } equal bins, the mean of the design points in each with a 95 % t interval; spread of the means ${fmt(spread(p))}`,
-          xLabel: paramLabel(p),
-          yLabel: metricLabel(outcome),
-          points: ids.flatMap((id, s) => points.map((q, i) => ({ x: q[d], y: ys[s][i], series: id }))),
+            ).length,
+            spread: fmt(spread(p)),
+          }),
+          xLabel: w.paramAxis(p),
+          yLabel: w.metricAxis(outcome),
+          points: ids.flatMap((id, s) => points.map((q, i) => ({ x: q[d], y: ys[s][i], series: w.scenario(id) }))),
           bins: rows
             .filter((r) => r.parameter === p)
             .map((r) => ({
@@ -188,9 +196,9 @@ export function lhsCharts(m: RunSource, outcome: string, result: Result, summary
               mean: num(r, 'mean'),
               low: num(r, 'low'),
               high: num(r, 'high'),
-              series: String(r.scenario),
+              series: w.scenario(String(r.scenario)),
             })),
-          series: ids,
+          series: ids.map(w.scenario),
         },
         ctx,
       ),
@@ -269,36 +277,9 @@ export function discoveredBoxes(result: Result): {
   return { boxes: [...boxes.values()], leaves: [...leaves.values()] };
 }
 
-/** The words of a box's charts (English by default): a page passes its language's. */
-export interface BoxText {
-  limitsTitle: (box: number, scenario: string | undefined, step: number, condition: string) => string;
-  limitsSubtitle: (coverage: string, density: string, runs: number, percent: string, restricted: boolean) => string;
-  scatterTitle: (y: string, x: string, box: number, step: number) => string;
-  scatterSubtitle: (condition: string, moreParameters: boolean, seeds: number) => string;
-  words: DiscoveryWords;
-}
-
-export const BOX_TEXT: BoxText = {
-  limitsTitle: (box, scenario, step, condition) => `Box ${box}${scenario ? ` of ${scenario}` : ''}, step ${step}: ${condition}`,
-  limitsSubtitle: (coverage, density, runs, percent, restricted) =>
-    `coverage ${coverage}, density ${density}, ${runs} runs (${percent} % of all)${restricted ? '' : '; no parameter restricted'}`,
-  scatterTitle: (y, x, box, step) => `The runs in ${y} and ${x}, box ${box} at step ${step}`,
-  scatterSubtitle: (condition, more, seeds) =>
-    `red: ${condition}${more ? '; runs outside the box on other parameters are shown too' : ''}${seeds > 1 ? `; the ${seeds} seeds of a design point are spread slightly around it` : ''}`,
-  words: DISCOVERY_WORDS,
-};
-
 /** The charts of one box at one step: its limits against the ranges, and the runs in each pair of its (up to three) most significant restricted parameters. */
-export function boxCharts(
-  m: RunSource,
-  summary: Columns,
-  outcome: string,
-  where: string,
-  b: DiscoveredBox,
-  step: number,
-  ctx: ChartContext,
-  text: BoxText = BOX_TEXT,
-): string[] {
+export function boxCharts(m: RunSource, summary: Columns, outcome: string, where: string, b: DiscoveredBox, step: number, ctx: ChartContext): string[] {
+  const w = ctx.words ?? ENGLISH;
   const limits = b.limits.get(step) ?? [];
   const s = b.steps.find((x) => x.step === step);
   if (!s) return [];
@@ -307,10 +288,21 @@ export function boxCharts(
     markup(
       boxLimitsChart(
         {
-          title: text.limitsTitle(b.box, scenario, step, `${outcome} ${where}`),
-          subtitle: text.limitsSubtitle(fmt(s.coverage), fmt(s.density), s.n, fmt(100 * s.mass), limits.length > 0),
+          title: w.say('report.box.limitsTitle', {
+            box: b.box,
+            several: scenario ? 'yes' : 'no',
+            scenario: w.scenario(scenario ?? ''),
+            step,
+            condition: `${w.metric(outcome)} ${where}`,
+          }),
+          subtitle: w.say('report.box.limitsSubtitle', {
+            coverage: fmt(s.coverage),
+            density: fmt(s.density),
+            runs: s.n,
+            percent: fmt(100 * s.mass),
+            restricted: limits.length > 0 ? 'yes' : 'no',
+          }),
           rows: limits,
-          words: text.words,
         },
         ctx,
       ),
@@ -332,7 +324,7 @@ export function boxCharts(
       : byP.length === 1 && params.length > 1
         ? [[byP[0], byP[0] === 0 ? 1 : 0]]
         : [];
-  const w = parseWhere(where);
+  const condition = parseWhere(where);
   const si = Math.max(
     0,
     m.scenarios.findIndex((x) => x.id === b.scenario),
@@ -347,11 +339,15 @@ export function boxCharts(
       markup(
         scatterBoxChart(
           {
-            title: text.scatterTitle(params[dy], params[dx], b.box, step),
-            subtitle: text.scatterSubtitle(`${outcome} ${where}`, params.length > 2, m.seeds.length),
-            words: text.words,
-            x: { label: paramLabel(params[dx]), lo: ranges[dx][0], hi: ranges[dx][1] },
-            y: { label: paramLabel(params[dy]), lo: ranges[dy][0], hi: ranges[dy][1] },
+            title: w.say('report.box.scatterTitle', { y: w.param(params[dy]), x: w.param(params[dx]), box: b.box, step }),
+            subtitle: w.say('report.box.scatterSubtitle', {
+              condition: `${w.metric(outcome)} ${where}`,
+              more: params.length > 2 ? 'yes' : 'no',
+              spread: m.seeds.length > 1 ? 'yes' : 'no',
+              seeds: m.seeds.length,
+            }),
+            x: { label: w.paramAxis(params[dx]), lo: ranges[dx][0], hi: ranges[dx][1] },
+            y: { label: w.paramAxis(params[dy]), lo: ranges[dy][0], hi: ranges[dy][1] },
             points: outcomes.flatMap((reps, p) =>
               reps
                 .map((v, k) => ({ v, k }))
@@ -360,7 +356,7 @@ export function boxCharts(
                   // Runs of one design point (its seeds) share its values: spread them a little, in a fixed pattern.
                   x: points[p][dx] + (reps.length > 1 ? spread(k, 0.618, ranges[dx]) : 0),
                   y: points[p][dy] + (reps.length > 1 ? spread(k, 0.382, ranges[dy]) : 0),
-                  hit: meets(w, v),
+                  hit: meets(condition, v),
                 })),
             ),
             box: { x: lim(dx), y: lim(dy) },
@@ -377,14 +373,16 @@ export function boxCharts(
 const spread = (k: number, step: number, range: [number, number]) => ((((k + 1) * step) % 1) - 0.5) * 0.06 * (range[1] - range[0]);
 
 /** A tree leaf's splits as text: a lower limit is strict (x > c), an upper one not (x ≤ c). */
-const leafText = (limits: { parameter: string; low: number; high: number; rangeLow: number; rangeHigh: number }[]) =>
-  limits
-    .map((l) => {
+const leafText = (w: Words, limits: { parameter: string; low: number; high: number; rangeLow: number; rangeHigh: number }[]) =>
+  joined(
+    w,
+    'report.join.and',
+    limits.map((l) => {
       const low = l.low > l.rangeLow,
         high = l.high < l.rangeHigh;
       return low && high ? `${fmt(l.low)} < ${l.parameter} ≤ ${fmt(l.high)}` : low ? `${l.parameter} > ${fmt(l.low)}` : `${l.parameter} ≤ ${fmt(l.high)}`;
-    })
-    .join(' and ');
+    }),
+  );
 
 const table = (head: string[], rows: (string | number)[][]) =>
   `<table class="discovery"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
@@ -393,6 +391,8 @@ const table = (head: string[], rows: (string | number)[][]) =>
 export function discoveryParts(m: RunSource, summary: Columns, outcome: string, result: Result, ctx: ChartContext): string[] {
   if (result.columns.join(',') !== DISCOVERY_COLUMNS.join(',') || !result.rows.length) return [];
   const where = String(result.rows[0][0]);
+  const w = ctx.words ?? ENGLISH;
+  const condition = `${w.metric(outcome)} ${where}`;
   const { boxes, leaves } = discoveredBoxes(result);
   const f = fmt;
   const parts: string[] = [];
@@ -400,7 +400,20 @@ export function discoveryParts(m: RunSource, summary: Columns, outcome: string, 
   const empty = rows.filter((r) => r.kind === 'cases' && (num(r, 'density') === 0 || num(r, 'density') === 1));
   if (empty.length)
     parts.push(
-      `<p class="note">${esc(empty.map((r) => `${r.scenario}: ${num(r, 'density') === 0 ? 'no' : 'every'} run of its ${num(r, 'n')} has ${outcome} ${where}; nothing to tell apart.`).join(' '))}</p>`,
+      `<p class="note">${esc(
+        joined(
+          w,
+          'report.join.sentences',
+          empty.map((r) =>
+            w.say('report.discovery.empty', {
+              scenario: w.scenario(String(r.scenario)),
+              all: num(r, 'density') === 0 ? 'none' : 'every',
+              n: num(r, 'n'),
+              condition,
+            }),
+          ),
+        ),
+      )}</p>`,
     );
   const boxRows: (string | number)[][] = [];
   for (const b of boxes) {
@@ -409,8 +422,13 @@ export function discoveryParts(m: RunSource, summary: Columns, outcome: string, 
       markup(
         tradeoffChart(
           {
-            title: `PRIM box ${b.box}${m.scenarios.length > 1 ? ` of ${b.scenario}` : ''}: the peeling trajectory of ${outcome} ${where}`,
-            subtitle: `each dot a box on the trajectory, from the whole space (coverage 1) to the smallest; ringed: step ${chosen.step}, where coverage × density is largest (after the whole space)`,
+            title: w.say('report.discovery.tradeoffTitle', {
+              box: b.box,
+              several: m.scenarios.length > 1 ? 'yes' : 'no',
+              scenario: w.scenario(b.scenario),
+              condition,
+            }),
+            subtitle: w.say('report.discovery.tradeoffSubtitle', { step: chosen.step }),
             steps: b.steps,
             selected: chosen.step,
           },
@@ -421,25 +439,35 @@ export function discoveryParts(m: RunSource, summary: Columns, outcome: string, 
     parts.push(...boxCharts(m, summary, outcome, where, b, chosen.step, ctx));
     const lim = b.limits.get(chosen.step) ?? [];
     boxRows.push([
-      b.scenario,
+      w.scenario(b.scenario),
       b.box,
       chosen.step,
       f(chosen.coverage),
       f(chosen.density),
       chosen.n,
-      lim
-        .map(
-          (l) =>
-            `${l.low > l.rangeLow && l.high < l.rangeHigh ? `${f(l.low)} ≤ ${l.parameter} ≤ ${f(l.high)}` : l.low > l.rangeLow ? `${l.parameter} ≥ ${f(l.low)}` : `${l.parameter} ≤ ${f(l.high)}`} (p = ${f(l.pValue)})`,
-        )
-        .join('; ') || 'none',
+      joined(
+        w,
+        'report.join.semicolon',
+        lim.map((l) =>
+          w.say('report.discovery.p', {
+            limits:
+              l.low > l.rangeLow && l.high < l.rangeHigh
+                ? `${f(l.low)} ≤ ${l.parameter} ≤ ${f(l.high)}`
+                : l.low > l.rangeLow
+                  ? `${l.parameter} ≥ ${f(l.low)}`
+                  : `${l.parameter} ≤ ${f(l.high)}`,
+            p: f(l.pValue),
+          }),
+        ),
+      ) || w.say('report.discovery.none'),
     ]);
   }
-  parts.push(table(['scenario', 'box', 'step', 'coverage', 'density', 'runs', 'restrictions (quasi-p-value)'], boxRows));
+  const col = (c: 'scenario' | 'box' | 'step' | 'coverage' | 'density' | 'runs' | 'restrictions' | 'leaf' | 'leafRule') => w.say(`report.col.${c}`);
+  parts.push(table((['scenario', 'box', 'step', 'coverage', 'density', 'runs', 'restrictions'] as const).map(col), boxRows));
   parts.push(
     table(
-      ['scenario', 'leaf', 'coverage', 'density', 'runs', 'tree leaf where runs of interest are the majority'],
-      leaves.map((l) => [l.scenario, l.leaf, f(l.coverage), f(l.density), l.n, leafText(l.limits) || 'everywhere']),
+      [col('scenario'), col('leaf'), col('coverage'), col('density'), col('runs'), col('leafRule')],
+      leaves.map((l) => [w.scenario(l.scenario), l.leaf, f(l.coverage), f(l.density), l.n, leafText(w, l.limits) || w.say('report.discovery.everywhere')]),
     ),
   );
   return parts;

@@ -12,9 +12,9 @@ import type { RunsTable } from '../analysis/designs.ts';
 import { analysisCharts, DESIGN_METHODS, inlineAnalyses, inlineDesignAnalyses, type ReportAnalysis } from './analyses.ts';
 import type { FanSet, PairedFanSet } from './fans.ts';
 import { heatmaps } from './heatmaps.ts';
-import { commitText, htmlPage, sectionsHtml, type ModelVersion, type Section } from './page.ts';
-import { ROBUSTNESS_INTRO, robustnessOptionsOf, robustnessParts } from './robustness.ts';
-import { metricLabel } from './units.ts';
+import { htmlPage, sectionsHtml, type ModelVersion, type Section } from './page.ts';
+import { robustnessOptionsOf, robustnessParts } from './robustness.ts';
+import { ENGLISH, joined, type WordKey, type Words } from '../charts/words.ts';
 
 /** What the report says of the experiment: an Experiment (lab/spec/resolve.ts), or a manifest with its design. */
 export interface ReportedExperiment extends RunSource {
@@ -44,27 +44,25 @@ export interface ExperimentReportInput {
   manifest?: object;
   /** The document the charts are built in: the browser's, or linkedom's in Node. */
   document: Document;
+  /** The words of the sections and charts: English (lab/charts/words.ts) unless a page passes its language's. */
+  words?: Words;
 }
 
-const DESIGN_TITLE: Record<string, string> = {
-  grid: 'The outcome across the grid',
-  replications: 'The spread over seeds',
-  lhs: 'The outcome against each sampled parameter',
+const DESIGN_TITLE: Record<string, WordKey> = {
+  grid: 'report.design.title.grid',
+  replications: 'report.design.title.replications',
+  lhs: 'report.design.title.lhs',
 };
 
-const DESIGN_INTRO: Record<string, string> = {
-  grid: "Final-month values at each point of the grid: the mean over seeds with its 95 % interval (Student's t over the seeds), a line per scenario, a panel per value of a second parameter; over time when the runs recorded months (record: {\"every\": k}).",
-  replications: "Final-month values of each scenario over its seeds: every seed, the quartiles and median, and the mean with its 95 % interval (Student's t over the seeds).",
-  lhs: "Each design point's final-month value (its mean over seeds) against each parameter, smoothed by binned means: the parameter's range cut in equal bins (at most 10, at least five points a bin on average), the mean of the design points in each bin with a 95 % interval (Student's t over those points). Binned means rather than LOESS: each number is a plain average of the points in its bin. The parameter whose binned means move most comes first.",
+const DESIGN_INTRO: Record<string, WordKey> = {
+  grid: 'report.design.intro.grid',
+  replications: 'report.design.intro.replications',
+  lhs: 'report.design.intro.lhs',
 };
-
-const DISCOVERY_INTRO = "Which ranges of the varied parameters lead to the runs of interest? PRIM (Friedman & Fisher 1999, as in the EMA Workbench and sdtoolkit) peels the parameter space 5 % of its runs at a time, keeping the slice whose removal raises the share of runs of interest most, then pastes back slices that do not lower it. The trade-off curve is each box on the way: coverage (the share of all runs of interest inside it) against density (the share of its runs that are of interest). Each restriction's quasi-p-value is a one-sided binomial test of the box against the same box without that restriction: a large one means the restriction does not matter. Further boxes come from covering: the first box's runs are removed and PRIM runs again. A classification tree (CART, Gini splits, depth 3) is shown for comparison.";
-
-const OVER_TIME_NOTE = 'line: mean over seeds; band: 5th to 95th percentile across seeds';
 
 /** The manifest, with very long lists of design points and seeds shortened (all are in design.csv and manifest.json). */
-function shownManifest(m: object): string {
-  const cut = (list: unknown, where: string) => (Array.isArray(list) && list.length > 40 ? [...list.slice(0, 40), `… ${list.length - 40} more in ${where}`] : list);
+function shownManifest(m: object, w: Words): string {
+  const cut = (list: unknown, file: string) => (Array.isArray(list) && list.length > 40 ? [...list.slice(0, 40), w.say('report.page.more', { n: list.length - 40, file })] : list);
   const o = m as { seeds?: unknown; design?: { points?: unknown } };
   return JSON.stringify({ ...m, seeds: cut(o.seeds, 'manifest.json'), design: o.design && { ...o.design, points: cut(o.design.points, 'design.csv') } }, null, 2);
 }
@@ -75,56 +73,67 @@ function shownManifest(m: object): string {
  */
 export function reportSections(input: Omit<ExperimentReportInput, 'specFile' | 'model' | 'manifest'> & { width?: number }): Section[] {
   const m = input.experiment;
-  const ctx: ChartContext = { document: input.document, width: input.width };
+  const w = input.words ?? ENGLISH;
+  const ctx: ChartContext = { document: input.document, width: input.width, words: w };
   const { overTime, paired } = input;
+  const month = w.say('report.month');
   const fans = (overTime?.charts ?? []).map(({ metric, series }) =>
-    markup(fanChart({ title: `${metric}: mean and 90 % band across ${overTime!.across}`, xLabel: 'month (tick)', yLabel: metricLabel(metric), series, note: OVER_TIME_NOTE }, ctx)));
+    markup(fanChart({ title: w.say('report.overTime.chart', { metric: w.metric(metric), across: overTime!.across }), xLabel: month, yLabel: w.metricAxis(metric), series, note: w.say('report.overTime.note') }, ctx)));
   const pairedFans = (paired?.charts ?? []).map(({ metric, series }) =>
-    markup(fanChart({ title: `${metric}: difference from ${paired!.baseline}, paired on common seeds (mean and 90 % band across ${paired!.across})`, xLabel: 'month (tick)', yLabel: `difference in ${metricLabel(metric)}`, series, note: 'line: mean of the paired differences; band: 5th to 95th percentile of the pairs' }, ctx)));
+    markup(fanChart({
+      title: w.say('report.paired.chart', { metric: w.metric(metric), baseline: w.scenario(paired!.baseline), across: paired!.across }),
+      xLabel: month,
+      yLabel: w.say('report.differenceIn', { metric: w.metricAxis(metric) }),
+      series,
+      note: w.say('report.paired.note'),
+    }, ctx)));
   // What is given is drawn; what is not (a sensitivity analysis, the design's own result) the report computes.
   const given = input.analyses ?? [];
   const givenSensitivity = given.filter((a) => !DESIGN_METHODS.has(a.method) && a.method !== 'discover' && a.method !== 'robust');
   const analyses = givenSensitivity.length ? givenSensitivity : inlineAnalyses(m, input.summary);
-  const from = givenSensitivity.length ? `from ${input.analysesFrom ?? 'the analyses given'}` : 'computed for this report (run analyze to choose method, outcome and baseline)';
+  const from = givenSensitivity.length ? w.say('report.sensitivity.from', { from: input.analysesFrom ?? w.say('report.from.analyses') }) : w.say('report.sensitivity.computed');
   const givenDesign = given.filter((a) => DESIGN_METHODS.has(a.method));
   const design = givenDesign.length ? givenDesign : inlineDesignAnalyses(m, input.summary, input.runs);
   const discoveries = given.filter((a) => a.method === 'discover');
   const robust = given.filter((a) => a.method === 'robust').flatMap((a) => robustnessOptionsOf(a.outcome, a.result) ?? []);
-  const designFrom = givenDesign.length ? `Read from ${input.analysesFrom ?? 'the analyses given'}` : `Computed for this report for the first metrics (analyze --method ${design[0]?.method ?? 'grid'} --outcome <metric> chooses one)`;
+  const designFrom = givenDesign.length
+    ? w.say('report.design.readFrom', { from: input.analysesFrom ?? w.say('report.from.analyses') })
+    : w.say('report.design.computed', { method: design[0]?.method ?? 'grid' });
   const finalOnly = m.spec.record === 'final';
+  const designIntro = DESIGN_INTRO[design[0]?.method];
   return [
     {
-      title: 'Over time',
-      intro: overTime
-        ? `Each line is the mean over seeds; the band holds 90 % of the seeds (5th to 95th percentile). ${overTime.note}`.trim()
-        : 'The runs recorded their final month only (record: "final"); record {"every": k} months for charts over time.',
+      title: w.say('report.overTime.title'),
+      intro: overTime ? joined(w, 'report.join.sentences', [w.say('report.overTime.intro'), overTime.note].filter(Boolean)) : w.say('report.overTime.final'),
       parts: fans,
       always: !!overTime || finalOnly,
     },
     {
-      title: DESIGN_TITLE[design[0]?.method] ?? 'What the runs say',
-      intro: `${DESIGN_INTRO[design[0]?.method] ?? ''} ${designFrom}.`,
+      title: w.say(DESIGN_TITLE[design[0]?.method] ?? 'report.design.title.other'),
+      intro: w.say('report.design.intro', { intro: designIntro ? w.say(designIntro) : '', from: designFrom }),
       parts: design.flatMap((a) => analysisCharts(m, a, ctx, input.summary)),
     },
     {
-      title: `Differences from ${paired?.baseline ?? ''} over time`,
-      intro: `Each run minus its twin in ${paired?.baseline}: the same design point and the same seed, so the citizens' needs are the same (common random numbers). Line: mean; band: 90 % of the pairs. ${paired?.note ?? ''}`.trim(),
+      title: w.say('report.paired.title', { baseline: paired ? w.scenario(paired.baseline) : '' }),
+      intro: joined(w, 'report.join.sentences', [w.say('report.paired.intro', { baseline: paired ? w.scenario(paired.baseline) : '' }), paired?.note ?? ''].filter(Boolean)),
       parts: pairedFans,
     },
     {
-      title: 'Sensitivity and comparisons',
-      intro: `Final-month values: Morris and Sobol' analyses use the mean over seeds at each design point, paired comparisons the difference seed by seed; ${from}.`,
+      title: w.say('report.sensitivity.title'),
+      intro: w.say('report.sensitivity.intro', { from }),
       parts: analyses.flatMap((a) => analysisCharts(m, a, ctx)),
     },
-    { title: 'Two-parameter grid', intro: 'Mean final-month value over seeds in each cell of the grid.', parts: heatmaps(m, input.summary, ctx) },
+    { title: w.say('report.heatmaps.title'), intro: w.say('report.heatmaps.intro'), parts: heatmaps(m, input.summary, ctx) },
     {
-      title: 'Scenario discovery',
-      intro: `${DISCOVERY_INTRO} Read from ${input.analysesFrom ?? 'the discovery given'}.`,
+      title: w.say('report.discovery.title'),
+      intro: w.say('report.discovery.intro', { from: input.analysesFrom ?? w.say('report.from.discovery') }),
       parts: discoveries.flatMap((a) => analysisCharts(m, a, ctx, input.summary)),
     },
     {
-      title: 'Robustness of the policies',
-      intro: `${ROBUSTNESS_INTRO} ${robust.length ? `Read from ${input.analysesFrom ?? 'the robustness given'}` : 'Computed for this report (run robust to choose the outcome, threshold, direction and policy)'}.`,
+      title: w.say('report.robust.title'),
+      intro: w.say('report.robust.intro', {
+        from: robust.length ? w.say('report.robust.readFrom', { from: input.analysesFrom ?? w.say('report.from.robustness') }) : w.say('report.robust.computed'),
+      }),
       parts: robustnessParts(m, input.summary, robust, ctx),
     },
   ];
@@ -133,15 +142,26 @@ export function reportSections(input: Omit<ExperimentReportInput, 'specFile' | '
 /** The report as one HTML page. */
 export function experimentReport(input: ExperimentReportInput): string {
   const m = input.experiment;
+  const w = input.words ?? ENGLISH;
   const specFile = input.specFile ?? 'spec.json';
   const model = input.model ?? { version: VERSION, commit: null, dirty: null };
   const body = sectionsHtml(reportSections(input));
   const runs = m.scenarios.length * m.design.points.length * m.seeds.length;
   return htmlPage({
-    title: m.spec.description ?? `Experiment ${specFile}`,
-    meta: `${m.scenarios.map((s) => s.id).join(', ')}; ${m.design.points.length} design points (${m.design.type}); ${m.seeds.length} seeds; ${runs} runs. involution-lab ${model.version}${commitText(model)}.`,
+    title: m.spec.description ?? w.say('report.page.title', { spec: specFile }),
+    meta: w.say('report.page.meta', {
+      scenarios: joined(w, 'report.join.comma', m.scenarios.map((s) => w.scenario(s.id))),
+      points: m.design.points.length,
+      design: m.design.type,
+      seeds: m.seeds.length,
+      runs,
+      version: model.version,
+      commit: model.commit ? model.commit.slice(0, 12) : 'none',
+      dirty: model.dirty ? 'yes' : 'no',
+    }),
     body,
     rerun: `involution-lab experiment ${specFile} --out <dir>`,
-    manifest: shownManifest(input.manifest ?? m),
+    manifest: shownManifest(input.manifest ?? m, w),
+    words: w,
   });
 }

@@ -8,13 +8,15 @@ import type { ExperimentResults } from '../results.ts';
 import type { RunSource } from '../analysis/outcomes.ts';
 import { Fans, type Fan } from '../summaries.ts';
 import { fmt } from '../charts/style.ts';
+import { english, ENGLISH, joined, type Words } from '../charts/words.ts';
 
 const MAX_FANS = 8;
 const MAX_METRICS = 6;
 /** Values kept for the bands of all cells together (8 bytes each). */
 const BUDGET = 4_000_000;
 
-export const SAMPLED_NOTE = ' Where a month has more values than the report keeps, its band is computed from a seeded uniform sample of them (the means from all).';
+/** The sentence said of bands computed from a sample, with a space before it (English: the CLI's). */
+export const SAMPLED_NOTE = ` ${english('report.fans.sampled')}`;
 
 /** Fans to draw: one chart per metric; what each band is taken across; what the reader should know. */
 export interface FanSet {
@@ -40,36 +42,45 @@ export const fanMetrics = (m: FanSource): string[] => m.metrics.slice(0, MAX_MET
 export const fanCap = (fans: number, metrics: number, months: number): number => Math.max(200, Math.floor(BUDGET / Math.max(1, fans * metrics * months)));
 
 /** Which fan a run belongs to (−1: none shown), the fans' labels, and what the reader should know. */
-export function fanGroups(m: FanSource): { keyOf: (scenario: number, point: number) => number; labels: string[]; note: string; across: string } {
+export function fanGroups(m: FanSource, w: Words = ENGLISH): { keyOf: (scenario: number, point: number) => number; labels: string[]; note: string; across: string } {
   const S = m.scenarios.length, P = m.design.points.length;
   const perPoint = S * P <= MAX_FANS;
-  const pointLabel = (p: number) => m.design.params.map((name, i) => `${name} ${fmt(m.design.points[p][i])}`).join(', ');
+  const pointLabel = (p: number) =>
+    joined(
+      w,
+      'report.join.comma',
+      m.design.params.map((name, i) => `${name} ${fmt(m.design.points[p][i])}`),
+    );
   const labels = perPoint
-    ? m.scenarios.flatMap((s) => m.design.points.map((_, p) => (P > 1 ? `${S > 1 ? `${s.id}: ` : ''}${pointLabel(p)}` : s.id)))
-    : m.scenarios.slice(0, MAX_FANS).map((s) => (P > 1 ? `${s.id} (all ${P} points)` : s.id));
-  const note = perPoint ? '' : P > 1 ? `With ${S * P} scenario × design point combinations, each fan pools one scenario's ${P} design points and all seeds.` : '';
-  const capped = !perPoint && S > MAX_FANS ? ` Showing the first ${MAX_FANS} of ${S} scenarios.` : '';
+    ? m.scenarios.flatMap((s) =>
+        m.design.points.map((_, p) => (P > 1 ? (S > 1 ? w.say('report.fans.pointLabel', { scenario: w.scenario(s.id), point: pointLabel(p) }) : pointLabel(p)) : w.scenario(s.id))),
+      )
+    : m.scenarios.slice(0, MAX_FANS).map((s) => (P > 1 ? w.say('report.fans.allPoints', { scenario: w.scenario(s.id), points: P }) : w.scenario(s.id)));
+  const note = perPoint ? '' : P > 1 ? w.say('report.fans.pooled', { combinations: S * P, points: P }) : '';
+  const capped = !perPoint && S > MAX_FANS ? w.say('report.fans.capped', { shown: MAX_FANS, scenarios: S }) : '';
   return {
     keyOf: (s, p) => (perPoint ? s * P + p : s < MAX_FANS ? s : -1),
     labels,
-    note: note + capped,
-    across: perPoint || P === 1 ? `${m.seeds.length} seeds` : `${P} design points × ${m.seeds.length} seeds`,
+    note: note && capped ? joined(w, 'report.join.sentences', [note, capped]) : capped ? ` ${capped}` : note,
+    across: perPoint || P === 1 ? w.say('report.fans.seeds', { seeds: m.seeds.length }) : w.say('report.fans.pointsSeeds', { points: P, seeds: m.seeds.length }),
   };
 }
 
 /** What the paired fans' bands are taken across. */
-export const pairedAcross = (m: FanSource): string => (m.design.points.length > 1 ? `${m.design.points.length} design points × ${m.seeds.length} seeds` : `${m.seeds.length} seeds`);
+export const pairedAcross = (m: FanSource, w: Words = ENGLISH): string =>
+  m.design.points.length > 1 ? w.say('report.fans.pointsSeeds', { points: m.design.points.length, seeds: m.seeds.length }) : w.say('report.fans.seeds', { seeds: m.seeds.length });
 
 /** The paired fans' labels: every scenario but the baseline. */
-export const pairedLabels = (m: FanSource, baseline: string): string[] => m.scenarios.filter((s) => s.id !== baseline).map((s) => `${s.id} − ${baseline}`);
+export const pairedLabels = (m: FanSource, baseline: string, w: Words = ENGLISH): string[] =>
+  m.scenarios.filter((s) => s.id !== baseline).map((s) => `${w.scenario(s.id)} − ${w.scenario(baseline)}`);
 
 const monthsOf = (results: ExperimentResults): number => Math.max(0, ...results.finished().map((run) => results.recorded(run)!.length));
 
 /** The fans of the runs held in memory (the browser's), the same as the CLI's from runs.csv; none when the runs recorded their final month only. */
-export function experimentFans(results: ExperimentResults): FanSet | undefined {
+export function experimentFans(results: ExperimentResults, w: Words = ENGLISH): FanSet | undefined {
   const m = results.experiment;
   if (m.every === 0) return undefined;
-  const { keyOf, labels, note, across } = fanGroups(m);
+  const { keyOf, labels, note, across } = fanGroups(m, w);
   const metrics = fanMetrics(m);
   const fans = new Fans(labels, metrics.length, fanCap(labels.length, metrics.length, monthsOf(results)));
   const cols = metrics.map((name) => m.metrics.indexOf(name) + 1);
@@ -79,20 +90,21 @@ export function experimentFans(results: ExperimentResults): FanSet | undefined {
     if (key < 0) continue;
     for (const row of results.recorded(run)!) cols.forEach((c, i) => fans.add(key, i, row[0], row[c]));
   }
-  return { charts: metrics.map((metric, i) => ({ metric, series: fans.series(i) })), across, note: note + (fans.sampled ? SAMPLED_NOTE : '') };
+  const sampled = fans.sampled ? w.say('report.fans.sampled') : '';
+  return { charts: metrics.map((metric, i) => ({ metric, series: fans.series(i) })), across, note: note && sampled ? joined(w, 'report.join.sentences', [note, sampled]) : note || (sampled && ` ${sampled}`) };
 }
 
 /**
  * The paired fans of the runs held in memory: each run minus its twin (same point, same seed) in
  * the baseline; none with one scenario, an unknown baseline, or runs that recorded their final month only.
  */
-export function pairedExperimentFans(results: ExperimentResults, baseline: string): PairedFanSet | undefined {
+export function pairedExperimentFans(results: ExperimentResults, baseline: string, w: Words = ENGLISH): PairedFanSet | undefined {
   const m = results.experiment;
   const b = m.scenarios.findIndex((s) => s.id === baseline);
   if (m.scenarios.length < 2 || b < 0 || m.every === 0) return undefined;
   const P = m.design.points.length, R = m.seeds.length;
   const metrics = fanMetrics(m);
-  const labels = pairedLabels(m, baseline);
+  const labels = pairedLabels(m, baseline, w);
   const fans = new Fans(labels, metrics.length, fanCap(labels.length, metrics.length, monthsOf(results)));
   const cols = metrics.map((name) => m.metrics.indexOf(name) + 1);
   let fan = 0;
@@ -109,6 +121,6 @@ export function pairedExperimentFans(results: ExperimentResults, baseline: strin
     }
     fan++;
   });
-  const note = fans.sampled ? SAMPLED_NOTE.trim() : '';
-  return { baseline, charts: metrics.map((metric, i) => ({ metric, series: fans.series(i) })), across: pairedAcross(m), note };
+  const note = fans.sampled ? w.say('report.fans.sampled') : '';
+  return { baseline, charts: metrics.map((metric, i) => ({ metric, series: fans.series(i) })), across: pairedAcross(m, w), note };
 }

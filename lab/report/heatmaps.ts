@@ -3,7 +3,7 @@ import { outcomesOf, pointMeans, type Columns, type RunSource } from '../analysi
 import type { ChartContext } from '../charts/frame.ts';
 import { heatmap } from '../charts/heatmap.ts';
 import { markup } from '../charts/markup.ts';
-import { metricLabel, paramLabel } from './units.ts';
+import { ENGLISH } from '../charts/words.ts';
 
 const MAX_MAPS = 8;
 
@@ -12,6 +12,7 @@ export function heatmaps(m: RunSource & { metrics: readonly string[] }, summary:
   if (type !== 'grid' || params.length !== 2) return [];
   const xs = [...new Set(points.map((p) => p[0]))].sort((a, b) => a - b);
   const ys = [...new Set(points.map((p) => p[1]))].sort((a, b) => a - b);
+  const w = ctx.words ?? ENGLISH;
   const svgs: string[] = [];
   const at = new Map(points.map((p, i) => [`${p[0]},${p[1]}`, i]));
   for (const metric of m.metrics) {
@@ -22,10 +23,10 @@ export function heatmaps(m: RunSource & { metrics: readonly string[] }, summary:
       const means = pointMeans(outcomes[si]);
       const values = ys.map((y) => xs.map((x) => means[at.get(`${x},${y}`)!]));
       svgs.push(markup(heatmap({
-        title: `${metric}, final month, mean over ${m.seeds.length} seeds${m.scenarios.length > 1 ? ` (${s.id})` : ''}`,
-        xLabel: paramLabel(params[0]),
-        yLabel: paramLabel(params[1]),
-        valueLabel: metricLabel(metric),
+        title: w.say('report.heatmap.title', { metric: w.metric(metric), seeds: m.seeds.length, several: m.scenarios.length > 1 ? 'yes' : 'no', scenario: w.scenario(s.id) }),
+        xLabel: w.paramAxis(params[0]),
+        yLabel: w.paramAxis(params[1]),
+        valueLabel: w.metricAxis(metric),
         xs,
         ys,
         values,

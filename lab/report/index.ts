@@ -5,6 +5,6 @@ export { experimentReport, reportSections, type ExperimentReportInput, type Repo
 export type { Section } from './page.ts';
 export { experimentFans, pairedExperimentFans, type FanSet, type PairedFanSet } from './fans.ts';
 export type { ReportAnalysis } from './analyses.ts';
-export { boxCharts, discoveredBoxes, BOX_TEXT, type BoxText, type DiscoveredBox } from './designs.ts';
+export { boxCharts, discoveredBoxes, type DiscoveredBox } from './designs.ts';
 export { calibrationReport, type ReportedCalibration } from './calibration.ts';
 export * from '../charts/index.ts';

@@ -1,5 +1,6 @@
 // The report page: one self-contained HTML file (inline CSS and SVG, no script, no external file).
 import { esc } from '../charts/markup.ts';
+import { ENGLISH, type Words } from '../charts/words.ts';
 
 const CSS = `
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1b1b1b; max-width: 980px; margin: 2em auto; padding: 0 1em; }
@@ -37,9 +38,10 @@ export const sectionsHtml = (sections: Section[]): string =>
     .join('\n');
 
 /** A whole report: title, a line of what it holds, the sections' HTML, and the manifest it came from. */
-export function htmlPage(o: { title: string; meta: string; body: string; rerun: string; manifest: string; css?: string }): string {
+export function htmlPage(o: { title: string; meta: string; body: string; rerun: string; manifest: string; css?: string; words?: Words }): string {
+  const w = o.words ?? ENGLISH;
   return `<!doctype html>
-<html lang="en">
+<html lang="${esc(w.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -51,7 +53,7 @@ export function htmlPage(o: { title: string; meta: string; body: string; rerun: 
 <h1>${esc(o.title)}</h1>
 <p class="meta">${esc(o.meta)}</p>
 ${o.body}
-<section><h2>Manifest</h2><p class="note">${esc(`Re-run with: ${o.rerun} (the spec is below, as "spec").`)}</p>
+<section><h2>${esc(w.say('report.page.manifest'))}</h2><p class="note">${esc(w.say('report.page.rerun', { command: o.rerun }))}</p>
 <pre>${esc(o.manifest)}</pre></section>
 </body>
 </html>

@@ -6,16 +6,15 @@
 import { limitsText } from '../analysis/discover.ts';
 import type { Result } from '../analysis/methods.ts';
 import type { Columns, RunSource } from '../analysis/outcomes.ts';
-import { disagreementText, orderText, robustness, robustnessProblem, type Robustness, type RobustnessOptions } from '../analysis/robustness.ts';
+import { firsts, orderText, robustness, robustnessProblem, type Robustness, type RobustnessOptions } from '../analysis/robustness.ts';
 import { barChart } from '../charts/bars.ts';
 import type { Chart, ChartContext } from '../charts/frame.ts';
 import { esc, markup } from '../charts/markup.ts';
 import { regretChart } from '../charts/robustness.ts';
 import { fmt } from '../charts/style.ts';
-import { metricLabel } from './units.ts';
+import { ENGLISH, joined, type Words } from '../charts/words.ts';
 
-export const ROBUSTNESS_INTRO =
-  'The scenarios are the policies; each design point with each seed is a state of the world, and every policy runs in the same states (the same constants, the same seed). Satisficing share: the share of states where the outcome meets the threshold, with a Wilson 95 % interval. Regret: in each state, how much worse the policy does than the best policy in that state; its mean, 90th percentile and maximum (minimax regret) are robustness metrics that can rank the policies differently (McPhail et al. 2018). Vulnerable states: PRIM boxes (Friedman & Fisher 1999) of the constants where the chosen policy fails the threshold.';
+const wordsOf = (ctx: ChartContext): Words => ctx.words ?? ENGLISH;
 
 /** The options a robustness CSV was made with (its first columns and its vulnerable-cases row), or undefined if the table is not one. */
 export function robustnessOptionsOf(outcome: string, r: Result): RobustnessOptions | undefined {
@@ -39,24 +38,21 @@ export function defaultRobustness(m: RunSource & { metrics: readonly string[] })
 const table = (head: string[], rows: (string | number)[][]) =>
   `<table class="robustness"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 
-const RANK_TEXT: Record<string, string> = {
-  satisficingShare: 'satisficing share',
-  meanRegret: 'mean regret',
-  p90Regret: '90th-percentile regret',
-  maxRegret: 'maximum regret (minimax)',
-  meanOutcome: 'mean outcome',
-  medianOutcome: 'median outcome',
-};
-
 /** Each policy's satisficing share, with its Wilson interval. */
 export function satisficingChart(r: Robustness, ctx: ChartContext): Chart {
+  const w = wordsOf(ctx);
   return barChart(
     {
-      title: `Satisficing share: states of the world with ${r.outcome} ${r.higherIsBetter ? '≥' : '≤'} ${fmt(r.threshold)}`,
-      subtitle: `${r.states.length} states (design point × seed), the same for every policy; whiskers: Wilson 95 % interval`,
-      xLabel: 'share of the states of the world',
-      labels: r.policies.map((p) => p.scenario),
-      series: [{ name: 'satisficing share', bars: r.policies.map((p) => ({ value: p.satisficing.share, low: p.satisficing.low, high: p.satisficing.high })) }],
+      title: w.say('report.robust.satisficingTitle', { outcome: w.metric(r.outcome), cmp: r.higherIsBetter ? '≥' : '≤', threshold: fmt(r.threshold) }),
+      subtitle: w.say('report.robust.satisficingSubtitle', { states: r.states.length }),
+      xLabel: w.say('report.robust.satisficingAxis'),
+      labels: r.policies.map((p) => w.scenario(p.scenario)),
+      series: [
+        {
+          name: w.say('report.robust.rank.satisficingShare'),
+          bars: r.policies.map((p) => ({ value: p.satisficing.share, low: p.satisficing.low, high: p.satisficing.high })),
+        },
+      ],
     },
     ctx,
   );
@@ -64,25 +60,47 @@ export function satisficingChart(r: Robustness, ctx: ChartContext): Chart {
 
 /** The distribution of each policy's regret over the states. */
 export function regretsChart(r: Robustness, ctx: ChartContext): Chart {
+  const w = wordsOf(ctx);
   return regretChart(
     {
-      title: `Regret in ${r.outcome}: each policy against the best policy in the same state`,
-      subtitle: r.higherIsBetter ? "the best policy's outcome minus the policy's" : "the policy's outcome minus the best policy's",
-      xLabel: `regret in ${metricLabel(r.outcome)}`,
-      rows: r.policies.map((p) => ({ label: p.scenario, values: [...p.regrets], ...p.regret })),
+      title: w.say('report.robust.regretTitle', { outcome: w.metric(r.outcome) }),
+      subtitle: w.say(r.higherIsBetter ? 'report.robust.regretHigher' : 'report.robust.regretLower'),
+      xLabel: w.say('report.robust.regretAxis', { metric: w.metricAxis(r.outcome) }),
+      rows: r.policies.map((p) => ({ label: w.scenario(p.scenario), values: [...p.regrets], ...p.regret })),
     },
     ctx,
   );
 }
 
+/** Whether the robustness metrics agree on the best policy (lab/analysis/robustness.ts's disagreementText, in the report's words). */
+function agreementText(r: Robustness, w: Words): string {
+  const top = (k: Robustness['rankings'][number]) => firsts(k).map(w.scenario).join(' = ');
+  if (r.disagree)
+    return w.say('report.robust.disagree', {
+      firsts: joined(
+        w,
+        'report.join.semicolon',
+        r.rankings.map((k) => `${w.say(`report.robust.metric.${k.metric}`)}: ${top(k)}`),
+      ),
+    });
+  const common = r.policies.map((p) => p.scenario).filter((id) => r.rankings.every((k) => firsts(k).includes(id)));
+  const same = new Set(r.rankings.map(orderText)).size === 1;
+  return w.say('report.robust.agree', {
+    policies: joined(w, 'report.join.and', common.map(w.scenario)),
+    tied: r.rankings.some((k) => firsts(k).length > 1) ? 'yes' : 'no',
+    same: same ? 'yes' : 'no',
+  });
+}
+
 /** The charts and tables of one robustness analysis. */
 export function robustnessCharts(r: Robustness, ctx: ChartContext): string[] {
+  const w = wordsOf(ctx);
   const parts: string[] = [markup(satisficingChart(r, ctx)), markup(regretsChart(r, ctx))];
   parts.push(
     table(
-      ['policy', 'satisficing share [95 %]', 'mean outcome', 'median [5 %, 95 %]', 'mean regret', '90th-percentile regret', 'maximum regret'],
+      (['policy', 'share', 'mean', 'median', 'regretMean', 'regretP90', 'regretMax'] as const).map((c) => w.say(`report.robust.col.${c}`)),
       r.policies.map((p) => [
-        p.scenario,
+        w.scenario(p.scenario),
         `${fmt(p.satisficing.share)} [${fmt(p.satisficing.low)}, ${fmt(p.satisficing.high)}]`,
         fmt(p.outcome.mean),
         `${fmt(p.outcome.q50)} [${fmt(p.outcome.q05)}, ${fmt(p.outcome.q95)}]`,
@@ -92,29 +110,50 @@ export function robustnessCharts(r: Robustness, ctx: ChartContext): string[] {
       ]),
     ),
   );
+  const named = (k: Robustness['rankings'][number]) => ({ ...k, order: k.order.map((o) => ({ ...o, scenario: w.scenario(o.scenario) })) });
   parts.push(
     table(
-      ['ranked by', 'best first'],
-      r.rankings.map((k) => [RANK_TEXT[k.metric], orderText(k)]),
+      [w.say('report.robust.col.rankedBy'), w.say('report.robust.col.order')],
+      r.rankings.map((k) => [w.say(`report.robust.rank.${k.metric}`), orderText(named(k))]),
     ),
   );
-  parts.push(`<p class="note">${esc(disagreementText(r))}</p>`);
+  parts.push(`<p class="note">${esc(agreementText(r, w))}</p>`);
   const v = r.vulnerable;
-  const fails = `${r.outcome} ${r.higherIsBetter ? '<' : '>'} ${fmt(r.threshold)}`;
-  parts.push(`<p class="note">${esc(`Vulnerable states of ${v.policy} (${fails}): ${v.prim.hits} of ${v.prim.n} states.${v.note ? ` ${v.note}.` : ''}`)}</p>`);
+  const condition = `${w.metric(r.outcome)} ${r.higherIsBetter ? '<' : '>'} ${fmt(r.threshold)}`;
+  const vulnerable = w.say('report.robust.vulnerable', { policy: w.scenario(v.policy), condition, hits: v.prim.hits, states: v.prim.n });
+  // Why no box was searched (lab/analysis/robustness.ts's note), in the report's words: the threshold as given, unformatted.
+  const nothing = v.note
+    ? w.say('report.robust.nothing', {
+        condition: `${w.metric(r.outcome)} ${r.higherIsBetter ? '<' : '>'} ${r.threshold}`,
+        all: v.prim.hits === 0 ? 'none' : 'every',
+        states: v.prim.n,
+      })
+    : '';
+  parts.push(`<p class="note">${esc(nothing ? joined(w, 'report.join.sentences', [vulnerable, nothing]) : vulnerable)}</p>`);
   if (v.prim.boxes.length)
     parts.push(
       table(
-        ['policy', 'box', 'coverage', 'density', 'states', 'restrictions (quasi-p-value)'],
+        [
+          w.say('report.robust.col.policy'),
+          w.say('report.col.box'),
+          w.say('report.col.coverage'),
+          w.say('report.col.density'),
+          w.say('report.robust.col.states'),
+          w.say('report.col.restrictions'),
+        ],
         v.prim.boxes.map((b, bi) => {
           const c = b.trajectory[b.chosen];
           return [
-            v.policy,
+            w.scenario(v.policy),
             bi + 1,
             fmt(c.coverage),
             fmt(c.density),
             c.n,
-            c.restricted.map((d) => `${limitsText(r.params, c.limits, [d], r.ranges, fmt)} (p = ${fmt(c.pValues[d])})`).join('; ') || 'none',
+            joined(
+              w,
+              'report.join.semicolon',
+              c.restricted.map((d) => w.say('report.discovery.p', { limits: limitsText(r.params, c.limits, [d], r.ranges, fmt), p: fmt(c.pValues[d]) })),
+            ) || w.say('report.discovery.none'),
           ];
         }),
       ),

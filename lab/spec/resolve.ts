@@ -2,7 +2,7 @@
 // design points, metrics. Every problem is found and listed, each naming the field, the value and
 // what is allowed. No file is read: a scenario named by the spec is a bundled one, one of the
 // scenario objects given, or what the caller's resolver makes of it (the CLI reads .json paths).
-import { DEFAULTS, metricNames, PARAM_BY_NAME, parseScenario, resolveParams, type Change, type Scenario } from '../../sim/index.ts';
+import { DEFAULTS, lateWarnings, metricNames, PARAM_BY_NAME, parseScenario, resolveParams, type Change, type Scenario } from '../../sim/index.ts';
 import { findScenario, SCENARIOS } from '../../scenarios/index.ts';
 import { buildDesign, designSize, type Design } from '../design/design.ts';
 import { attempt, Problem, SpecError } from '../problems.ts';
@@ -149,12 +149,9 @@ function interventionsOf(spec: Spec, problems: string[]): Change[] {
 const withInterventions = (scenarios: Scenario[], changes: Change[]): Scenario[] =>
   changes.length ? scenarios.map((s) => ({ ...s, schedule: [...s.schedule, ...changes] })) : scenarios;
 
-/** Scheduled changes that fall after the runs' last month never apply: say so. */
+/** Scheduled changes (and decisions) that fall after the runs' last month never apply: say so. */
 function scheduleWarnings(scenarios: Scenario[], ticks: number[]): string[] {
-  return scenarios.flatMap((s, i) => {
-    const late = s.schedule.filter((c) => c.tick >= ticks[i]).map((c) => c.tick);
-    return late.length ? [`warning: scenario ${s.id} schedules a change at month ${late.join(', ')}, after the runs' last month (${ticks[i] - 1}); it never applies`] : [];
-  });
+  return scenarios.flatMap((s, i) => lateWarnings(s, ticks[i], "the runs'"));
 }
 
 function resolveSpec(spec: Spec, resolve: ScenarioResolver, problems: string[]): Experiment | undefined {

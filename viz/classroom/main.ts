@@ -103,8 +103,11 @@ function receive(m: ServerMessage): void {
     else state = m;
     if (!langParam && !localStorage.getItem(LANG_KEY) && m.lang !== getLang() && LANGS.includes(m.lang)) setLang(m.lang);
     if (saved && saved.year !== m.year) saved = undefined;
-  } else if (m.type === 'seat') seat = m;
-  else if (m.type === 'debrief') debrief = m;
+  } else if (m.type === 'seat') {
+    // The seat's state is the server's word on its decision (a teammate may have changed it since).
+    seat = m;
+    saved = undefined;
+  } else if (m.type === 'debrief') debrief = m;
   else if (m.type === 'ack') {
     saved = m;
     lastError = undefined;
@@ -126,12 +129,14 @@ function render(): void {
   document.title = `${t('appTitle')} — ${t('class.title')}`;
   $('title').textContent = `${t('appTitle')} — ${t('class.title')}`;
   $('lang').textContent = languageName(LANGS.find((l) => l !== getLang()) ?? 'en');
-  $('lang').setAttribute('aria-label', t('language'));
+  // The switch is named by the language it switches to, in that language.
+  $('lang').setAttribute('lang', LANGS.find((l) => l !== getLang()) ?? 'en');
+  $('lang').setAttribute('title', t('language'));
   const st = state;
   $('subtitle').textContent = !st
     ? ''
     : st.over
-      ? t('class.subtitleOver', { scenario: pick(st.scenario.title), room: st.room, played: st.city.length })
+      ? t('class.subtitleOver', { scenario: pick(st.scenario.title), room: st.room, played: Math.max(0, st.city.length - 1) })
       : t('class.subtitle', { scenario: pick(st.scenario.title), room: st.room, year: st.year, years: st.years });
   const app = $('app');
   app.replaceChildren();
@@ -236,7 +241,7 @@ function studentView(st: PublicState, me: SeatState): HTMLElement[] {
     out.push(
       h(
         'div',
-        { class: 'card', id: 'last-year' },
+        { class: 'card', id: 'last-year', 'data-year': String(last.year) },
         h('h2', {}, last.year === 0 ? t('class.inheritedYear') : t('class.lastYear', { year: last.year })),
         h(
           'div',
@@ -280,18 +285,15 @@ function decisionCard(st: PublicState, me: SeatState, d: number): HTMLElement {
   const size = (g: number) => st.projectMoney.full * Math.pow(st.projectMoney.showcaseRatio, g);
   const kept = decideForm && decideForm.year === st.year && decideForm.seat === d && decideForm.lang === getLang() ? decideForm.form : undefined;
   const form = kept ?? h('form', { class: 'card', id: 'decide' });
+  // The seat's decision as the server kept it: its acknowledgement, or the seat's state (a teammate's, or after a reload).
+  const mine = saved && saved.year === st.year ? saved.decision : me.decision;
   const status = h('p', { class: 'status-line', id: 'decision-status', role: 'status' });
   if (lastError && lastError.code !== 'token') {
     status.className = 'status-line error';
     status.textContent = errorText(lastError);
-  } else if (me.decision) {
+  } else if (mine) {
     status.className = 'status-line ok';
-    status.textContent = t('class.saved', {
-      year: st.year,
-      share: pct(me.decision.purchaseShare),
-      size: fmt(size(me.decision.grain), 2),
-      demand: pct(me.decision.demand),
-    });
+    status.textContent = t('class.saved', { year: st.year, share: pct(mine.purchaseShare), size: fmt(size(mine.grain), 2), demand: pct(mine.demand) });
   } else status.textContent = t('class.notYet');
   if (kept) {
     kept.querySelector('#decision-status')!.replaceWith(status);
@@ -486,9 +488,12 @@ function lineChart(lines: { name: string; points: { year: number; value: number 
   const chart = Plot.plot({
     width,
     height: Math.min(360, Math.round(width * 0.45)),
-    marginLeft: 48,
+    marginLeft: 52,
+    marginBottom: 44,
+    style: { fontSize: '13px' },
     x: {
       label: t('class.col.year'),
+      labelOffset: 40,
       tickFormat: 'd',
       ticks: [...new Set(data.map((d) => d.year))].filter((y, _, all) => all.length <= 12 || y % Math.ceil(all.length / 10) === 0),
     },
@@ -516,6 +521,15 @@ function lineChart(lines: { name: string; points: { year: number; value: number 
       ),
     ],
   });
+  // One image, named by what it shows, with its numbers as text: Plot's names of its marks ("rule",
+  // "line") are not for a reader, and on a group without a role they are not allowed.
+  for (const e of chart.querySelectorAll('g[aria-label]')) e.removeAttribute('aria-label');
+  const svg = chart.tagName.toLowerCase() === 'svg' ? chart : chart.querySelector('svg');
+  svg?.setAttribute('role', 'img');
+  svg?.setAttribute(
+    'aria-label',
+    `${y}. ${lines.map((l) => `${l.name}: ${l.points.map((p) => `${t('class.col.year')} ${p.year} ${signed(p.value)}`).join(', ')}`).join('; ')}`,
+  );
   return h('div', { class: 'chart' }, chart as unknown as Node);
 }
 
@@ -624,8 +638,8 @@ function debriefView(db: Debrief, st: PublicState): HTMLElement[] {
           district: district(s.d),
           names: s.names.join(', ') || t('class.modelOfficial'),
           visible: fmt(s.visible / s.modelVisible, 1),
-          met: pct(s.needsMet),
-          modelMet: pct(s.modelNeedsMet),
+          met: pct(s.needsMet, 1),
+          modelMet: pct(s.modelNeedsMet, 1),
         }),
       ),
     );

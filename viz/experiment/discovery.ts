@@ -16,10 +16,11 @@ import {
   type Result,
   type Where,
 } from '../../lab/index.ts';
-import type { BoxText, ReportAnalysis } from '../../lab/report/index.ts';
+import type { ReportAnalysis } from '../../lab/report/index.ts';
 import { getLang, locale, metricLabel, t } from '../i18n/index.ts';
 import { downloadText } from '../export.ts';
 import { button, dataTable as table, el, labelled, paramLabel, scenarioName } from './dom.ts';
+import { pageWords } from './words.ts';
 
 type ReportModule = typeof import('../../lab/report/index.ts');
 let module: Promise<ReportModule> | undefined;
@@ -95,7 +96,7 @@ export function discoveryPanel(parent: HTMLElement, e: Experiment, results: Expe
                 : v >= where.a && v <= where.b!,
       ).length;
       problem.textContent = t('exp.discover.nothing', {
-        outcome,
+        outcome: pageWords().metric(outcome),
         where: where.text,
         all: hits === 0 ? 'none' : 'every',
         lo: n(sorted[0]),
@@ -132,38 +133,28 @@ function drawDiscovery(
 ): void {
   const { n, p } = fm;
   const width = Math.max(320, Math.min(640, Math.floor(out.clientWidth || 640)));
-  const ctx = { document, width };
-  const { boxes, leaves } = r.discoveredBoxes(result);
   // The charts' words in the page's language.
-  const words = {
-    density: t('exp.discover.chart.density'),
-    coverage: t('exp.discover.chart.coverage'),
-    restricted: (k: number) => t('exp.discover.chart.restricted', { n: k }),
-    step: (k: number) => t('exp.discover.chart.step', { n: k }),
-    dot: (step: number, coverage: string, density: string, restricted: number) => t('exp.discover.chart.dot', { step, coverage, density, restricted }),
-    box: t('exp.discover.chart.box'),
-    range: t('exp.discover.chart.range'),
-    position: t('exp.discover.chart.position'),
-    ofInterest: (k: number) => t('exp.discover.chart.ofInterest', { n: k }),
-    others: (k: number) => t('exp.discover.chart.others', { n: k }),
-  };
-  const text: BoxText = {
-    limitsTitle: (box, scenario, step, condition) =>
-      t('exp.discover.chart.limitsTitle', { box, several: scenario ? 'yes' : 'no', scenario: scenarioName(scenario ?? ''), step, condition }),
-    limitsSubtitle: (coverage, density, runs, percent, restricted) =>
-      t('exp.discover.chart.limitsSubtitle', { coverage, density, runs, percent, restricted: restricted ? 'yes' : 'no' }),
-    scatterTitle: (y, x, box, step) => t('exp.discover.chart.scatterTitle', { y: paramLabel(y), x: paramLabel(x), box, step }),
-    scatterSubtitle: (condition, more, seeds) => t('exp.discover.chart.scatterSubtitle', { condition, more: more ? 'yes' : 'no', seeds }),
-    words,
-  };
+  const words = pageWords();
+  const ctx = { document, width, words };
+  const { boxes, leaves } = r.discoveredBoxes(result);
   const several = e.scenarios.length > 1;
   d.scenarios.forEach((s, si) => {
     const hits = s.y.reduce((a, b) => a + b, 0);
     if (!s.prim.boxes.length) {
-      el(out, 'p', t('exp.discover.empty', { scenario: scenarioName(s.scenario), all: hits === 0 ? 'none' : 'every', outcome, where: where.text }), 'note');
+      el(
+        out,
+        'p',
+        t('exp.discover.empty', { scenario: scenarioName(s.scenario), all: hits === 0 ? 'none' : 'every', outcome: words.metric(outcome), where: where.text }),
+        'note',
+      );
       return;
     }
-    el(out, 'p', t('exp.discover.cases', { scenario: scenarioName(s.scenario), hits, runs: s.y.length, outcome, where: where.text }), 'note');
+    el(
+      out,
+      'p',
+      t('exp.discover.cases', { scenario: scenarioName(s.scenario), hits, runs: s.y.length, outcome: words.metric(outcome), where: where.text }),
+      'note',
+    );
     boxes
       .filter((b) => b.scenario === s.scenario)
       .forEach((b) => {
@@ -184,16 +175,15 @@ function drawDiscovery(
           curve.innerHTML = r.markup(
             r.tradeoffChart(
               {
-                title: t('exp.discover.chart.tradeoffTitle', {
+                title: words.say('report.discovery.tradeoffTitle', {
                   box: b.box,
                   several: several ? 'yes' : 'no',
                   scenario: scenarioName(s.scenario),
-                  condition: `${outcome} ${where.text}`,
+                  condition: `${words.metric(outcome)} ${where.text}`,
                 }),
-                subtitle: t('exp.discover.chart.tradeoffSubtitle', { step }),
+                subtitle: words.say('report.discovery.tradeoffSubtitle', { step }),
                 steps: b.steps,
                 selected: step,
-                words: text.words,
               },
               ctx,
             ),
@@ -213,7 +203,7 @@ function drawDiscovery(
             );
           const charts = el(detail, 'div', undefined, 'exp-charts');
           // lab/charts' own SVG, every text in it escaped (lab/charts/markup.ts).
-          charts.insertAdjacentHTML('beforeend', r.boxCharts(e, summary, outcome, where.text, b, step, ctx, text).join('\n'));
+          charts.insertAdjacentHTML('beforeend', r.boxCharts(e, summary, outcome, where.text, b, step, ctx).join('\n'));
         };
         select.addEventListener('change', () => show(Number(select.value)));
         curve.addEventListener('click', (ev) => {

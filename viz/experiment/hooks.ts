@@ -6,6 +6,7 @@
 import type { AnalyzeOptions, Experiment, ExperimentResults, Result } from '../../lab/index.ts';
 import type { ReportAnalysis } from '../../lab/report/index.ts';
 import { downloadText } from '../export.ts';
+import { pageWords } from './words.ts';
 
 /** A finished experiment, as the tab holds it: everything the report is made from. */
 export interface ExperimentData {
@@ -32,15 +33,18 @@ function reportInput(r: ReportModule, data: ExperimentData) {
   const { experiment, results } = data;
   const analyses: ReportAnalysis[] = [...data.analyses.map((a) => ({ method: a.options.method, outcome: a.options.outcome, result: a.result })), ...(data.discovery ? [data.discovery] : []), ...(data.robustness ? [data.robustness] : [])];
   const baseline = data.analyses.find((a) => a.options.baseline !== undefined)?.options.baseline ?? experiment.scenarios[0].id;
+  // The sections, charts and report in the page's language.
+  const words = pageWords();
   return {
     experiment,
     summary: results.summaryColumns(),
-    overTime: r.experimentFans(results),
-    paired: r.pairedExperimentFans(results, baseline),
+    overTime: r.experimentFans(results, words),
+    paired: r.pairedExperimentFans(results, baseline, words),
     runs: experiment.design.type === 'grid' ? results.runsTable(experiment.metrics.slice(0, 3)) : undefined,
     analyses,
-    analysesFrom: 'the analyses on the page',
+    analysesFrom: words.say('report.from.page'),
     document,
+    words,
   };
 }
 

@@ -53,6 +53,9 @@ const formats = new Map<string, IntlMessageFormat>();
 /** A message in a given language (English where that language has none), its arguments filled in. */
 export function tIn(l: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const from = CATALOGS[l]?.[key] !== undefined ? l : FALLBACK;
+  // A key built from a name (`param.${name}`) may have no message: a model constant set by a link
+  // (`?effortLearning=0`) has none. Its name is shown, rather than the page failing.
+  if (CATALOGS[from][key] === undefined) return key.slice(key.lastIndexOf('.') + 1);
   const id = `${from}\u0000${key}`;
   let format = formats.get(id);
   if (!format) {

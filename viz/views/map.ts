@@ -2,11 +2,15 @@
 // serves the needy: in-house, affiliated SO, independent SO, or no one.
 import * as d3 from 'd3';
 import { chartWidth, frame, PALETTE, type Svg } from './chart.ts';
+import { PROVIDER_KINDS, type ProviderKind } from '../../sim/index.ts';
+import { pickable } from './pick.ts';
 
 /** Needs met rarely pass 0.4 in ten years: the colour scale spans 0–0.4, and more shows as 0.4. */
 export const MAP_MAX = 0.4;
 
-export const PROVIDER_COLORS = ['#d9d9d9', PALETTE.grey, PALETTE.vermillion, PALETTE.blue];
+const PROVIDER_COLOR: Record<ProviderKind, string> = { none: '#d9d9d9', inHouse: PALETTE.grey, affiliated: PALETTE.vermillion, independent: PALETTE.blue };
+/** The colours of the provider kinds, in the order of PROVIDER_KINDS (the columns of servedBy). */
+export const PROVIDER_COLORS = PROVIDER_KINDS.map((k) => PROVIDER_COLOR[k]);
 
 export interface MapData {
   title: string;
@@ -19,6 +23,8 @@ export interface MapData {
   needsMet: ArrayLike<number>;
   /** Per community × 4 provider kinds: needy citizens served. */
   servedBy: ArrayLike<number>;
+  /** Clicking a district's row (or Enter on its number) inspects the district; the one inspected is outlined. */
+  inspect?: { selected: number | null; pick(d: number): void; label(d: number): string };
 }
 
 export function communityMap(svg: Svg, data: MapData): void {
@@ -33,7 +39,7 @@ export function communityMap(svg: Svg, data: MapData): void {
   const color = d3.scaleSequential(d3.interpolateViridis).domain([0, MAP_MAX]).clamp(true);
   const cells = d3.range(Math.min(data.needsMet.length, data.districts * cols)).map((c) => ({
     c, d: Math.floor(c / cols), j: c % cols, met: data.needsMet[c],
-    shares: [0, 1, 2, 3].map((k) => data.servedBy[c * 4 + k]),
+    shares: PROVIDER_KINDS.map((_, k) => data.servedBy[c * PROVIDER_KINDS.length + k]),
   }));
   const g = f.g.selectAll<SVGGElement, (typeof cells)[number]>('g.cell').data(cells, (d) => d.c).join((enter) => {
     const e = enter.append('g').attr('class', 'cell');
@@ -61,4 +67,16 @@ export function communityMap(svg: Svg, data: MapData): void {
     .attr('fill', (v) => color(v * MAP_MAX));
   scaleG.selectAll('text').data([0, MAP_MAX / 2, MAP_MAX]).join('text').attr('class', 'scale-label').attr('x', 14).attr('y', (v) => (1 - v / MAP_MAX) * (sh - sh / 11) + sh / 22 + 4).attr('font-size', 10)
     .text((v) => (v === MAP_MAX ? `≥ ${v.toFixed(1)}` : v.toFixed(1)));
+  const inspect = data.inspect;
+  if (!inspect) return;
+  svg.attr('role', 'group').attr('aria-label', data.title);
+  g.style('cursor', 'pointer').on('click', (_, d) => inspect.pick(d.d));
+  // A district's row: its number on the left is the keyboard's target, the outline the one inspected.
+  const rows = f.g.selectAll<SVGRectElement, number>('rect.district-hit').data(d3.range(data.districts)).join('rect').attr('class', 'district-hit')
+    .attr('x', -26).attr('y', (d) => d * cell - 1).attr('width', 24).attr('height', cell - 1)
+    .attr('fill', 'transparent').attr('stroke', 'none');
+  pickable(svg.node()!, 'map-d', rows, { key: String, label: inspect.label, selected: (d) => d === inspect.selected, pick: (d) => inspect.pick(d) });
+  f.g.selectAll('rect.picked-row').data(inspect.selected !== null && inspect.selected < data.districts ? [inspect.selected] : []).join('rect').attr('class', 'picked-row')
+    .attr('pointer-events', 'none').attr('x', -28).attr('y', (d) => d * cell - 2).attr('width', cols * cell + 28).attr('height', cell + 1).attr('rx', 4)
+    .attr('fill', 'none').attr('stroke', '#000').attr('stroke-width', 2);
 }

@@ -3,6 +3,7 @@
 // was awarded; the kinds of node are told apart by shape (bar, hollow square, disc).
 import * as d3 from 'd3';
 import { chartWidth, frame, PALETTE, type Svg } from './chart.ts';
+import { pickable } from './pick.ts';
 
 export const MODE_COLORS = [PALETTE.vermillion, PALETTE.orange, PALETTE.purple, PALETTE.blue];
 const NODE_INK = '#222222';
@@ -17,6 +18,14 @@ export interface NetworkData {
   districts: number;
   sos: { id: number; home: number; affiliated: boolean }[];
   contracts: { buyer: number; so: number; payment: number; mode: number }[];
+  /** Clicking an SO or a district (or Enter on it) inspects it; the one inspected is ringed, its contracts drawn on top. */
+  inspect?: {
+    selected: { kind: 'so'; id: number } | { kind: 'district'; d: number } | null;
+    pickSo(id: number): void;
+    pickDistrict(d: number): void;
+    soLabel(so: { id: number; home: number; affiliated: boolean }): string;
+    districtLabel(d: number): string;
+  };
 }
 
 export function network(svg: Svg, data: NetworkData): void {
@@ -55,4 +64,27 @@ export function network(svg: Svg, data: NetworkData): void {
     // As large as the room between two SOs allows, so that nodes do not merge into a bar.
     .attr('d', (d) => d3.symbol(d.affiliated ? d3.symbolSquare : d3.symbolCircle, Math.max(4, Math.min(26, ys.step() ** 2 * 0.7)))())
     .attr('fill', (d) => (d.affiliated ? '#fff' : NODE_INK)).attr('stroke', NODE_INK).attr('stroke-width', 1.2);
+  const inspect = data.inspect;
+  if (!inspect) return;
+  const sel = inspect.selected;
+  const isSo = (id: number) => sel?.kind === 'so' && sel.id === id;
+  const isDistrict = (d: number) => sel?.kind === 'district' && sel.d === d;
+  // The inspected one's contracts stand out; the others fade.
+  if (sel) {
+    f.g.selectAll<SVGPathElement, (typeof links)[number]>('path.contract')
+      .attr('stroke-opacity', (d) => (isSo(d.so) || isDistrict(d.buyer) ? 0.95 : 0.25))
+      .filter((d) => isSo(d.so) || isDistrict(d.buyer)).raise();
+  }
+  svg.attr('role', 'group').attr('aria-label', data.title);
+  // Each SO's row and each district's bar is a target as tall as the room it has.
+  const h = Math.max(6, ys.step());
+  const soHits = f.g.selectAll<SVGRectElement, (typeof sos)[number]>('rect.so-hit').data(sos, (d) => d.id).join('rect').attr('class', 'so-hit')
+    .attr('x', xr - 10).attr('y', (d) => ys(d.id)! - h / 2).attr('width', 20).attr('height', h)
+    .attr('fill', 'transparent').attr('stroke', (d) => (isSo(d.id) ? '#000' : 'none')).attr('stroke-width', 2);
+  pickable(svg.node()!, 'net-so', soHits, { key: (d) => String(d.id), label: inspect.soLabel, selected: (d) => isSo(d.id), pick: (d) => inspect.pickSo(d.id) });
+  const dh = Math.max(18, Math.min(30, yd.step()));
+  const dHits = f.g.selectAll<SVGRectElement, number>('rect.district-hit').data(d3.range(data.districts)).join('rect').attr('class', 'district-hit')
+    .attr('x', -70).attr('y', (d) => yd(d)! - dh / 2).attr('width', xl + 76).attr('height', dh)
+    .attr('fill', 'transparent').attr('stroke', (d) => (isDistrict(d) ? '#000' : 'none')).attr('stroke-width', 2);
+  pickable(svg.node()!, 'net-d', dHits, { key: String, label: inspect.districtLabel, selected: isDistrict, pick: (d) => inspect.pickDistrict(d) });
 }

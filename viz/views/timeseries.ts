@@ -36,6 +36,8 @@ export interface TimeSeriesData {
   empty?: string;
   /** A label on the zero line, e.g. what zero means for the index. */
   zeroLabel?: string;
+  /** The values' axis while there is no data (a handout's blank chart, to sketch on). */
+  emptyDomain?: [number, number];
   /** A range of values the y axis covers at least (a blank chart to sketch on: the room runs take). */
   yRange?: readonly [number, number];
 }
@@ -73,7 +75,8 @@ export function timeSeries(svg: Svg, data: TimeSeriesData): void {
     }
   }
   const pad = data.yRange ? 0 : (hi - lo) * 0.08 || 0.1;
-  const y = d3.scaleLinear().domain([lo - pad, hi + pad]).nice().range([f.height, 0]);
+  const none = last === 0;
+  const y = d3.scaleLinear().domain(none && data.emptyDomain ? data.emptyDomain : [lo - pad, hi + pad]).nice().range([f.height, 0]);
   axes(f, x, y);
   f.g.selectAll('line.zero').data([0]).join('line').attr('class', 'zero')
     .attr('x1', 0).attr('x2', f.width).attr('y1', y(0)).attr('y2', y(0)).attr('stroke', '#999').attr('stroke-width', 1);
@@ -83,10 +86,10 @@ export function timeSeries(svg: Svg, data: TimeSeriesData): void {
     .attr('d', (d) => d3.area<number>().x((i) => x(monthOf(i))).y0((i) => y(d.lo![i])).y1((i) => y(d.hi![i]))(d3.range(d.lo!.length)));
   f.g.selectAll<SVGPathElement, Line>('path.line').data(data.lines, (d) => d.key).join('path').attr('class', 'line')
     .attr('fill', 'none').attr('stroke', (d) => d.color).attr('stroke-width', 2).attr('stroke-dasharray', (d) => d.dash ?? null)
-    .attr('d', (d) => d3.line<number>().x((i) => x(monthOf(i))).y((i) => y(d.values[i]))(d3.range(d.values.length)));
+    // A gap where a value is not a number (an SO not yet founded, a month without a standing).
+    .attr('d', (d) => d3.line<number>().defined((i) => Number.isFinite(d.values[i])).x((i) => x(monthOf(i))).y((i) => y(d.values[i]))(d3.range(d.values.length)));
   markers(f, x, data.marks);
   zeroLabel(f, x, y, data);
-  const none = last === 0;
   f.g.selectAll('text.empty').data(none && data.empty ? [data.empty] : []).join('text').attr('class', 'empty')
     .attr('x', f.width / 2).attr('y', f.height * 0.28).attr('text-anchor', 'middle').attr('font-size', 13).attr('fill', '#555').text((d) => d);
   crosshair(f, x, y, data.lines, data.markLabels.month, data.markLabels.band, monthOf(0));

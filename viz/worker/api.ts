@@ -2,13 +2,14 @@
 // most one snapshot per call (the page calls once per frame), never a call per agent.
 import { transfer } from 'comlink';
 import {
-  createSim, intervene, metricNames, parseScenario, resolveParams, type Change, type Overrides, type Params,
+  createSim, intervene, manifestOf, metricNames, parseScenario, resolveParams, type Change, type Overrides, type Params,
   type RunResult, type Scenario, type Sim,
 } from '../../sim/index.ts';
 import { VERSION } from '../../sim/version.ts';
 import { SCENARIOS, findScenario } from '../../scenarios/index.ts';
 import { runTask, type RunTask } from '../../lab/plan.ts';
 import { recordedRows } from '../../lab/rows.ts';
+import { createReader, type History, type Reader, type Selection } from './inspect.ts';
 
 export interface Marker {
   tick: number;
@@ -27,9 +28,13 @@ export interface Snapshot {
   names: string[];
   rows: Float64Array[];
   markers: Marker[];
+  /** SOs by their stable id (sim/state.ts), not their row. */
   sos: { id: Int32Array; skill: Float64Array; autonomy: Float64Array; affiliated: Uint8Array; revenue: Float64Array; home: Int16Array };
+  /** `so`: the SO's stable id. */
   contracts: { buyer: Int16Array; so: Int32Array; payment: Float64Array; mode: Uint8Array };
   communities: { district: Int16Array; needsMet: Float64Array; servedBy: Float64Array };
+  /** The history of the SO or district inspected, up to this month (null when none is). */
+  inspected?: History | null;
 }
 
 let sim: Sim | null = null;
@@ -38,6 +43,9 @@ let seed = 1;
 let overrides: Record<string, number> = {};
 let sent = 0;
 let interventions: Change[] = [];
+/** The inspector's reader of this run, and what is inspected (sim is only read by it). */
+let reader: Reader | null = null;
+let selection: Selection | null = null;
 
 function current(): Sim {
   if (!sim) throw new Error('reset() first');
@@ -67,7 +75,7 @@ function snapshot(): Snapshot {
   for (let i = 0; i < st.sos.n; i++) if (st.sos.alive[i] && st.sos.registered[i]) alive.push(i);
   const F = st.districts.count + 1;
   const sos = {
-    id: Int32Array.from(alive),
+    id: Int32Array.from(alive, (i) => st.sos.id[i]),
     skill: Float64Array.from(alive, (i) => st.sos.skill[i]),
     autonomy: Float64Array.from(alive, (i) => st.sos.autonomy[i]),
     affiliated: Uint8Array.from(alive, (i) => st.sos.affiliated[i]),
@@ -79,7 +87,7 @@ function snapshot(): Snapshot {
   const c = st.contracts;
   const contracts = {
     buyer: Int16Array.from(active, (i) => c.buyer[i]),
-    so: Int32Array.from(active, (i) => c.so[i]),
+    so: Int32Array.from(active, (i) => st.sos.id[c.so[i]]),
     payment: Float64Array.from(active, (i) => c.payment[i]),
     mode: Uint8Array.from(active, (i) => c.mode[i]),
   };
@@ -88,7 +96,10 @@ function snapshot(): Snapshot {
     needsMet: st.communities.needsMet.slice(),
     servedBy: st.communities.servedBy.slice(),
   };
-  const snap: Snapshot = { tick: st.tick, ticks: st.params.ticks, params: { ...st.params }, from, names, rows, markers: markers(), sos, contracts, communities };
+  const snap: Snapshot = {
+    tick: st.tick, ticks: st.params.ticks, params: { ...st.params }, from, names, rows, markers: markers(), sos, contracts, communities,
+    ...(selection && reader ? { inspected: reader.history(selection) } : {}),
+  };
   const buffers = [
     ...rows.map((r) => r.buffer),
     ...Object.values(sos).map((a) => a.buffer),
@@ -113,7 +124,35 @@ function start(which: string | Scenario, runSeed: number, set: Record<string, nu
   interventions = planned.map(({ tick, set: s }) => ({ tick, set: s }));
   sent = 0;
   sim = createSim(resolveParams(scenario.params, set), seed, changes(), scenario.decisions);
+  reader = createReader(sim.state, selection?.kind === 'so' ? [selection.id] : []);
   return sim;
+}
+
+/** One month of the run, and the inspector's reading of it. */
+function advance(s: Sim): void {
+  s.tick();
+  reader?.read();
+}
+
+/**
+ * Inspect an SO (by id) or a district, or nothing (null). An SO not read so far is read from month
+ * 0 by a second run of the same settings to the month shown — runs are deterministic — and from
+ * then on by this run's reader.
+ */
+function inspect(sel: Selection | null): History | null {
+  const s = current();
+  selection = sel;
+  if (!sel || !reader) return null;
+  if (sel.kind === 'so' && !reader.watching(sel.id)) {
+    const again = createSim(resolveParams(scenario.params, overrides), seed, changes(), scenario.decisions);
+    const shadow = createReader(again.state, [sel.id]);
+    while (again.state.tick < s.state.tick) {
+      again.tick();
+      shadow.read();
+    }
+    reader.adopt(shadow, sel.id);
+  }
+  return reader.history(sel);
 }
 
 export const api = {
@@ -123,7 +162,8 @@ export const api = {
    * Start a run of a bundled scenario (by id) or of a loaded scenario file, with the page's overrides
    * and any interventions already known (from a shared link); returns its first snapshot (tick 0).
    */
-  reset(which: string | Scenario, runSeed: number, set: Record<string, number>, planned: Change[] = []): Snapshot {
+  reset(which: string | Scenario, runSeed: number, set: Record<string, number>, planned: Change[] = [], sel?: Selection | null): Snapshot {
+    if (sel !== undefined) selection = sel;
     start(which, runSeed, set, planned);
     return snapshot();
   },
@@ -133,18 +173,22 @@ export const api = {
    * back a month, and to open a shared link at the month it was shared at. The snapshot holds the
    * whole series (`from` 0).
    */
-  replay(which: string | Scenario, runSeed: number, set: Record<string, number>, planned: Change[], month: number): Snapshot {
+  replay(which: string | Scenario, runSeed: number, set: Record<string, number>, planned: Change[], month: number, sel?: Selection | null): Snapshot {
+    if (sel !== undefined) selection = sel;
     const s = start(which, runSeed, set, planned);
-    while (s.state.tick < Math.min(month, s.state.params.ticks)) s.tick();
+    while (s.state.tick < Math.min(month, s.state.params.ticks)) advance(s);
     return snapshot();
   },
 
   /** Advance up to n months (never past the run's length). */
   step(n: number): Snapshot {
     const s = current();
-    for (let i = 0; i < n && s.state.tick < s.state.params.ticks; i++) s.tick();
+    for (let i = 0; i < n && s.state.tick < s.state.params.ticks; i++) advance(s);
     return snapshot();
   },
+
+  /** Inspect an SO or a district (null: none): its history to the month shown, then in every snapshot. */
+  inspect,
 
   /** An intervention: the change applies from the current month, and is marked on every time axis. */
   intervene(set: Overrides): Snapshot {
@@ -164,13 +208,7 @@ export const api = {
     const set = { ...overrides, ticks };
     const schedule = changes();
     const series = Object.fromEntries(Object.entries(s.series).map(([k, v]) => [k, v.slice(0, ticks)]));
-    return {
-      manifest: {
-        model: 'involution-lab', version: VERSION, scenario: scenario.id, seed, ticks, params: resolveParams(scenario.params, set), overrides: set, schedule,
-        ...(scenario.decisions.length > 0 ? { decisions: scenario.decisions } : {}),
-      },
-      series,
-    };
+        return { manifest: manifestOf(scenario, seed, set, schedule), series };
   },
 
   /**
