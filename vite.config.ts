@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { Marked } from 'marked';
-
-/** GitHub's heading ids, so that the document's own `#…` links work. */
-const slug = (text: string) => text.toLowerCase().replace(/<[^>]+>/g, '').replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s/g, '-');
+import { howPage, slug } from './scripts/how-page.ts';
 
 /**
  * The model's documentation (docs/model.md) as a page of the app, `model.html` beside index.html,
- * so the explorer links to it on any host. Links to files outside the app become plain text.
+ * so that "How it works" (how.html) links to it on any host. Links to files outside the app become
+ * plain text. Its way back to the explorer keeps the link it was opened with (language, scenario, run).
  */
 function modelPage(): string {
   const md = new Marked({
@@ -29,23 +28,29 @@ function modelPage(): string {
 <title>Involution Lab — the model</title>
 <style>body{font:16px/1.55 system-ui,"Noto Sans SC",sans-serif;max-width:52rem;margin:0 auto;padding:1rem 1.2rem 3rem;color:#1b1b1b}table{border-collapse:collapse;display:block;overflow-x:auto;font-size:.9rem}td,th{border:1px solid #ccc;padding:.2rem .4rem;vertical-align:top}code{font-size:.88em;background:#f3f3f3;padding:0 .2em}pre{overflow-x:auto;background:#f3f3f3;padding:.6rem}.back{display:inline-block;margin:.5rem 0}</style>
 </head><body><a class="back" href="./">← Involution Lab / 内卷实验室</a>
-<main>${body}</main></body></html>
+<main>${body}</main>
+<script>document.querySelector('.back').href = './' + location.search;</script>
+</body></html>
 `;
 }
 
-/** Serves `model.html` in development and writes it into the build. */
+/** The pages written from the docs: the model's documentation, and "How it works" for a class (scripts/how-page.ts). */
+const PAGES: Record<string, () => string> = { 'model.html': modelPage, 'how.html': () => howPage(import.meta.dirname) };
+
+/** Serves the docs' pages in development and writes them into the build. */
 function modelDocs(): Plugin {
   return {
     name: 'involution-model-docs',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        if (req.url?.split('?')[0] !== '/model.html') return next();
+        const page = PAGES[req.url?.split('?')[0].slice(1) ?? ''];
+        if (!page) return next();
         res.setHeader('Content-Type', 'text/html; charset=utf-8');
-        res.end(modelPage());
+        res.end(page());
       });
     },
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'model.html', source: modelPage() });
+      for (const [fileName, page] of Object.entries(PAGES)) this.emitFile({ type: 'asset', fileName, source: page() });
     },
   };
 }

@@ -31,12 +31,12 @@ const tableRows = (page: Page, view: string) =>
     .locator(`figure[data-view=${view}] details table tbody tr`)
     .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
 
-/** Hover a fan chart at a month; the read-out's lines (as test/browser-classroom.test.ts does). */
+/** Hover a fan chart at a month (its axis runs from month 1); the read-out's lines (as test/browser-classroom.test.ts does). */
 async function hover(page: Page, view: string, month: number, months: number): Promise<string[]> {
   const zone = page.locator(`figure[data-view=${view}] rect.hover-zone`);
   const box = (await zone.boundingBox())!;
   // Inside the zone at its right edge too (the last month).
-  await page.mouse.move(box.x + Math.min(box.width - 1, (box.width * month) / Math.max(1, months - 1)), box.y + box.height / 2);
+  await page.mouse.move(box.x + Math.min(box.width - 1, (box.width * (month - 1)) / Math.max(1, months - 1)), box.y + box.height / 2);
   await page.waitForSelector(`figure[data-view=${view}] g.hover:not([display=none]) g.box`);
   return page.locator(`figure[data-view=${view}] g.hover g.box text`).allTextContents();
 }
@@ -176,9 +176,9 @@ describe('Compare: hover and share', () => {
     await page.waitForSelector('figure[data-view=compare] rect.hover-zone', { state: 'attached' });
     // At the last month, the data table gives each line's mean and band: the read-out says them.
     for (const view of ['compare', 'compare-difference']) {
-      const lines = await hover(page, view, 23, 24);
+      const lines = await hover(page, view, 24, 24);
       const rows = await tableRows(page, view);
-      expect(lines[0]).toBe('Month 23');
+      expect(lines[0]).toBe('Month 24');
       expect(lines.length).toBe(1 + 2 * rows.length);
       rows.forEach(([, , mean, lo, hi], i) => {
         expect(lines[1 + 2 * i]).toMatch(new RegExp(`: ${mean.replace(/[.]/g, '\\.')}$`));

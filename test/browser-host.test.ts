@@ -54,8 +54,11 @@ describe('the built app on any host', () => {
     await page.click('#play');
     expect(errors).toEqual([]);
     expect(asked.filter((p) => !p.startsWith(SUB))).toEqual([]);
-    // The model's documentation is part of the build, beside the page.
-    const docs = await page.request.get(new URL((await page.getAttribute('#docs-link', 'href'))!, base).href);
+    // "How it works" and the model's documentation are part of the build, beside the page.
+    const how = await page.request.get(new URL((await page.getAttribute('#docs-link', 'href'))!, page.url()).href);
+    expect(how.status()).toBe(200);
+    expect(await how.text()).toContain('<h1 id="en-how-involution-lab-works">How Involution Lab works</h1>');
+    const docs = await page.request.get(new URL('model.html', page.url()).href);
     expect(docs.status()).toBe(200);
     expect(await docs.text()).toMatch(/<h1 id="[^"]*">Involution Lab — the model as built/);
     await page.close();

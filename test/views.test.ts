@@ -18,7 +18,7 @@ import { AWARD_MODES } from '../sim/index.ts';
 import { formSubstanceChart, indexChart, markLabels, type RunView } from '../viz/explore.ts';
 import type { Figure } from '../viz/figure.ts';
 import { metricLabel, t, type MessageKey } from '../viz/i18n/index.ts';
-import { PALETTE, type Svg } from '../viz/views/chart.ts';
+import { fmt, PALETTE, type Svg } from '../viz/views/chart.ts';
 import { fans } from '../viz/views/fan.ts';
 import { communityMap, MAP_MAX } from '../viz/views/map.ts';
 import { network } from '../viz/views/network.ts';
@@ -164,7 +164,10 @@ describe('the explorer views', () => {
     expect(index.select('g.hover').attr('display')).toBe('none');
     const hover = views['index-hover']();
     expect(hover.select('g.hover').attr('display')).toBeNull();
-    expect(texts(hover, 'g.hover g.box text')[0]).toBe(markLabels().month(40));
+    // Months count from 1 (viz/views/timeseries.ts): the row recorded in the run's month 40 (from 0) is month 41.
+    expect(texts(hover, 'g.hover g.box text')[0]).toBe(markLabels().month(41));
+    // In words, for a screen reader: the last month drawn, as the clock counts it, and each line's value then.
+    expect(index.select('desc').text()).toBe(`${markLabels().month(MONTHS)}: ${['involutionIndex', 'formGrowth', 'substanceGrowth'].map((m) => `${metricLabel(m)} ${fmt(run.series[m][MONTHS - 1])}`).join(', ')}.`);
     expect(count(hover, 'g.hover circle.dot')).toBe(3);
     // On a phone the legend wraps to more rows than at 640.
     const rows = (svg: Svg) => new Set([...svg.node()!.querySelectorAll('g.legend g.item')].map((g) => g.getAttribute('transform')!.split(',')[1])).size;

@@ -10,7 +10,7 @@ import { ExperimentResults, plannedRuns, resolveExperiment, SpecError, taskOf, t
 import { metricLabel as labelOf, t, pick, type MessageKey } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import { dataTable, PALETTE } from './views/chart.ts';
-import type { Line } from './views/timeseries.ts';
+import { monthOf, type Line } from './views/timeseries.ts';
 import { fans } from './views/fan.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
 import { TICKS } from '../sim/limits.ts';
@@ -20,6 +20,7 @@ import { fanOf, twinDifferences } from '../lab/summaries.ts';
 import { batch, Cancelled, measureSpeed, POOL_SIZE, runCost, type Batch, type Speed } from './pool.ts';
 import { compareSpec, type CompareConfig, type Settings } from './compare-config.ts';
 import { downloadText } from './export.ts';
+import { progressVoice } from './announce.ts';
 
 const COLORS = [PALETTE.black, PALETTE.blue, PALETTE.vermillion, PALETTE.green];
 const DRAW_EVERY = 250;
@@ -76,6 +77,8 @@ export interface CompareElements {
   panel: HTMLElement;
   root: HTMLElement;
   progress: HTMLElement;
+  /** The live region that says the progress at its milestones (viz/announce.ts). */
+  announce: HTMLElement;
   bar: HTMLProgressElement;
   /** Where the page says which settings the comparison runs with. */
   note: HTMLElement;
@@ -100,6 +103,7 @@ export interface CompareHost {
 
 export function createCompare(els: CompareElements, hooks: CompareHost) {
   const { root, progress } = els;
+  const say = progressVoice(els.announce);
   let running: Batch | null = null;
   let shown: Shown | null = null;
   let phase: Phase = 'idle';
@@ -233,6 +237,7 @@ export function createCompare(els: CompareElements, hooks: CompareHost) {
     els.bar.hidden = !busy;
     if (shown) {
       progress.textContent = progressText(shown);
+      say(phase, shown.done, shown.total, progress.textContent);
       els.bar.max = shown.total;
       els.bar.value = shown.done;
       els.bar.setAttribute('aria-label', t('compareProgress', { done: shown.done - shown.failed, total: shown.total }));
@@ -263,7 +268,7 @@ export function createCompare(els: CompareElements, hooks: CompareHost) {
       rows.push([title(id), runs.length, f.mean.at(-1)!, f.low.at(-1)!, f.high.at(-1)!]);
     });
     fans(figs[0].svg, { title: `${t('chart.compare')}: ${metricLabel}${partial}`, xLabel: t('x'), yLabel: metricLabel, ticks: lines[0]?.values.length ?? TICKS.default, lines, marks: [], markLabels });
-    const end = `${t('mean')} (${t('atMonth', { tick: (lines[0]?.values.length ?? 1) - 1 })})`;
+    const end = `${t('mean')} (${t('atMonth', { tick: monthOf((lines[0]?.values.length ?? 1) - 1) })})`;
     dataTable(figs[0].table, t('chart.compare'), [t('scenario'), 'n', end, '5 %', '95 %'], rows);
     const baseline = results.get(req.baseline)!;
     const diffLines: Line[] = [];

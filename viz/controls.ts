@@ -85,7 +85,7 @@ export function paramPanel(root: HTMLElement, onChange: (name: string, value: nu
     input.setAttribute('aria-describedby', `${help.id} ${badge.id}`);
     box.setAttribute('aria-describedby', `${help.id} ${badge.id}`);
     input.addEventListener('input', () => { box.value = format(spec, Number(input.value)); });
-    input.addEventListener('change', () => onChange(spec.name, Number(input.value)));
+    nudged(input, () => onChange(spec.name, Number(input.value)));
     box.addEventListener('change', () => {
       const text = box.value.trim();
       let value: number;
@@ -144,6 +144,32 @@ export function paramPanel(root: HTMLElement, onChange: (name: string, value: nu
     },
     relabel,
   };
+}
+
+/** How long after its last key press a slider's keyboard nudges count as one change. */
+export const NUDGE_MS = 700;
+
+/**
+ * A slider's changes: a drag's at its release; key presses (arrows, Page Up/Down) come together,
+ * as one change made once the keys have rested `NUDGE_MS` or the slider loses focus. So while the
+ * run plays, nudging a slider three steps makes one intervention, not one a key press.
+ */
+function nudged(input: HTMLInputElement, commit: () => void): void {
+  let byKey = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const now = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    commit();
+  };
+  input.addEventListener('keydown', () => { byKey = true; });
+  input.addEventListener('pointerdown', () => { byKey = false; });
+  input.addEventListener('change', () => {
+    if (!byKey) return now();
+    clearTimeout(timer);
+    timer = setTimeout(now, NUDGE_MS);
+  });
+  input.addEventListener('blur', () => { if (timer !== undefined) now(); });
 }
 
 function stepOf(spec: ParamSpec): number {

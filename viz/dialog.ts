@@ -23,8 +23,10 @@ export function confirmDrop(dialog: HTMLDialogElement, message: string, items: s
     b.dataset.choice = value;
     return b;
   };
-  if (canKeep) button('keep', t('confirm.keep'));
-  button('drop', t('confirm.drop'));
+  // "Keep it" for one, "keep them" for several.
+  const n = items.length;
+  if (canKeep) button('keep', t('confirm.keep', { n }));
+  button('drop', t('confirm.drop', { n }));
   const cancel = button('cancel', t('confirm.cancel'));
   dialog.showModal();
   cancel.focus();

@@ -16,6 +16,7 @@ import { specForm } from './experiment/form.ts';
 import { experimentKey } from './experiment/key.ts';
 import { renderResults as drawResults, type Choice } from './experiment/results-view.ts';
 import { restore, runMissing, type Progress } from './experiment/runner.ts';
+import { progressVoice } from './announce.ts';
 import { renderSaved as drawSaved, type Saved } from './experiment/saved.ts';
 import { countRuns, deleteExperiment, listExperiments, putExperiment, type StoredExperiment } from './experiment/store.ts';
 
@@ -74,7 +75,9 @@ export function createExperiment(root: HTMLElement) {
   bar.id = 'exp-bar';
   const status = el(root, 'p', undefined, 'exp-status');
   status.id = 'exp-progress';
-  status.setAttribute('aria-live', 'polite');
+  const voice = el(root, 'p', undefined, 'sr-only');
+  voice.setAttribute('role', 'status');
+  const say = progressVoice(voice);
   const resultsBox = el(root, 'section', undefined, 'exp-results');
   resultsBox.id = 'exp-results';
 
@@ -287,6 +290,7 @@ export function createExperiment(root: HTMLElement) {
       if (phase === 'cancelling') parts.push(t('exp.cancelling'));
     } else if (outcomeNote) parts.push(outcomeNote);
     status.textContent = parts.join(' · ');
+    say(phase, p?.done ?? 0, p?.total ?? 0, status.textContent);
   }
 
   function renderResults(): void {

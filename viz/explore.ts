@@ -5,8 +5,8 @@ import { metricLabel, pick, t, type MessageKey } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import type { Marker, Snapshot } from './worker/api.ts';
 import type { Selection } from './worker/inspect.ts';
-import { dataTable, PALETTE, type MarkLabels } from './views/chart.ts';
-import { timeSeries } from './views/timeseries.ts';
+import { dataTable, describe, fmt, PALETTE, type MarkLabels } from './views/chart.ts';
+import { monthOf, timeSeries } from './views/timeseries.ts';
 import { EXPLORE_VIEWS } from './views/list.ts';
 import { soPopulation } from './views/sos.ts';
 import { network } from './views/network.ts';
@@ -34,7 +34,12 @@ export const markLabels = (): MarkLabels => ({
   intervention: t('intervention'), scheduled: t('scheduled'), month: (m) => t('atMonth', { tick: m }),
   param: (name: string) => t(`param.${name}` as MessageKey), note: (m) => (m.note ? pick(m.note) : undefined),
   line: (month, kind, what, note) => t(note ? 'markLineNote' : 'markLine', { month, kind, what, note: note ?? '' }),
+  summary: (month, values) => t('chart.summary', { month, values: values.map((v) => t('chart.summaryValue', v)).join(t('listSep')) }),
 });
+
+/** A share as a whole percentage, for the charts' summaries. */
+const pct = (x: number) => `${Math.round(100 * x)} %`;
+const mean = (xs: ArrayLike<number>) => (xs.length ? Array.from(xs).reduce((a, b) => a + b, 0) / xs.length : NaN);
 const label = metricLabel;
 
 /** The index with its form and substance, as the index chart shows it (also the lesson's). */
@@ -71,9 +76,14 @@ export function sosChart(fig: Figure, v: RunView, ins?: ExploreHost['inspect']) 
     title: t('chart.sos'), xLabel: t('chart.sos.x'), yLabel: t('chart.sos.y'), sizeNote: t('chart.sos.size'), labels: { affiliated: t('affiliated'), independent: t('independent') }, points,
     ...(ins ? { inspect: {
       group: 'so', selected: sel?.kind === 'so' ? sel.id : null, pick: ins.pickSo,
-      label: (p) => t('inspect.pick.so', { id: p.id, kind: t(p.affiliated ? 'affiliated' : 'independent'), skill: p.skill.toFixed(2), autonomy: p.autonomy.toFixed(2) }),
+            label: (p) => t('inspect.pick.so', { id: p.id, kind: t(p.affiliated ? 'affiliated' : 'independent'), skill: p.skill.toFixed(2), autonomy: p.autonomy.toFixed(2) }),
     } } : {}),
   });
+  const aff = points.filter((p) => p.affiliated), ind = points.filter((p) => !p.affiliated);
+  describe(fig.svg, t('chart.sos.summary', {
+    n: points.length, affiliated: aff.length, independent: ind.length, skill: fmt(mean(s.skill)),
+    autonomyAffiliated: fmt(mean(aff.map((p) => p.autonomy))), autonomyIndependent: fmt(mean(ind.map((p) => p.autonomy))),
+  }));
   return points;
 }
 
@@ -91,9 +101,11 @@ export function networkChart(fig: Figure, v: RunView, ins?: ExploreHost['inspect
     sos: Array.from(s.id, (id, i) => ({ id, home: s.home[i], affiliated: s.affiliated[i] === 1 })), contracts,
     ...(ins ? { inspect: {
       selected: sel, pickSo: ins.pickSo, pickDistrict: ins.pickDistrict, districtLabel: (d: number) => t('inspect.pick.district', { d: d + 1 }),
-      soLabel: (so: { id: number; home: number; affiliated: boolean }) => t('inspect.pick.soNet', { id: so.id, kind: t(so.affiliated ? 'affiliated' : 'independent'), home: so.home + 1 }),
+            soLabel: (so: { id: number; home: number; affiliated: boolean }) => t('inspect.pick.soNet', { id: so.id, kind: t(so.affiliated ? 'affiliated' : 'independent'), home: so.home + 1 }),
     } } : {}),
   });
+  const modes = AWARD_MODES.map((_, k) => contracts.filter((x) => x.mode === k).length).map((n, k) => (n ? t('chart.network.count', { n, mode: modeLabels[k] }) : '')).filter(Boolean);
+  describe(fig.svg, t('chart.network.summary', { n: contracts.length, sos: new Set(contracts.map((x) => x.so)).size, modes: modes.join(t('listSep')) }));
   return { contracts, modeLabels };
 }
 
@@ -105,8 +117,14 @@ export function mapChart(fig: Figure, v: RunView, ins?: ExploreHost['inspect']):
   communityMap(fig.svg, {
     title: t('chart.map'), note: t('chart.map.note', { max: MAP_MAX.toFixed(1) }), districtLabel: t('district'), providerLabels,
     districts: snap.params.districts, perDistrict: snap.params.communitiesPerDistrict, needsMet: snap.communities.needsMet, servedBy: snap.communities.servedBy,
-    ...(ins ? { inspect: { selected: sel?.kind === 'district' ? sel.d : null, pick: ins.pickDistrict, label: (d: number) => t('inspect.pick.district', { d: d + 1 }) } } : {}),
+        ...(ins ? { inspect: { selected: sel?.kind === 'district' ? sel.d : null, pick: ins.pickDistrict, label: (d: number) => t('inspect.pick.district', { d: d + 1 }) } } : {}),
   });
+  const met = snap.communities.needsMet, by = snap.communities.servedBy;
+  const served = PROVIDER_KINDS.map((_, k) => mean(Array.from(met, (_, i) => by[i * PROVIDER_KINDS.length + k])));
+  describe(fig.svg, met.length ? t('chart.map.summary', {
+    n: met.length, min: pct(Math.min(...met)), max: pct(Math.max(...met)), mean: pct(mean(met)),
+    served: providerLabels.map((p, k) => t('chart.map.share', { provider: p, share: pct(served[k]) })).join(t('listSep')),
+  }) : undefined);
   return providerLabels;
 }
 
@@ -132,15 +150,16 @@ export function createExplore(root: HTMLElement, host: ExploreHost) {
   /** One figure, and its data table if asked and open. */
   function draw(f: Figure, v: RunView, tables: boolean): void {
     const { series, snap } = v;
+    // The tables count months as the charts do, from 1 (see views/timeseries.ts).
     const months = () => Array.from({ length: series.tick?.length ?? 0 }, (_, i) => i);
     if (f === fIndex) {
       indexChart(fIndex, v);
       if (tables && fIndex.open()) dataTable(fIndex.table, t('chart.index'), [t('month'), label('involutionIndex'), label('formGrowth'), label('substanceGrowth')],
-        months().map((i) => [i, series.involutionIndex[i], series.formGrowth[i], series.substanceGrowth[i]]));
+        months().map((i) => [monthOf(i), series.involutionIndex[i], series.formGrowth[i], series.substanceGrowth[i]]));
     } else if (f === fForm) {
       formSubstanceChart(fForm, v);
       if (tables && fForm.open()) dataTable(fForm.table, t('chart.formSubstance'), [t('month'), ...FIGURES.map(label)],
-        months().map((i) => [i, ...FIGURES.map((m) => series[m][i])]));
+        months().map((i) => [monthOf(i), ...FIGURES.map((m) => series[m][i])]));
     } else if (f === fSos) {
       const points = sosChart(fSos, v, host.inspect);
       if (tables && fSos.open()) dataTable(fSos.table, t('chart.sos'), ['SO', t('chart.sos.x'), t('chart.sos.y'), t('chart.sos.size'), t('affiliated')],

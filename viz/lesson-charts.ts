@@ -11,7 +11,7 @@ import { ANSWERS, answerText, capital, lessonSeeds, promptText, type LessonPlan,
 import { markLabels, type RunView } from './explore.ts';
 import type { Ensemble } from './lesson-runs.ts';
 import { PALETTE, type Svg } from './views/chart.ts';
-import { timeSeries, type Line } from './views/timeseries.ts';
+import { sketchRange, timeSeries, type Line } from './views/timeseries.ts';
 
 /** What a prediction's chart shows. */
 export interface Shown {
@@ -106,7 +106,7 @@ export function drawHandout(handout: HTMLElement, scenario: Scenario, plan: Less
       marks: v?.markers ?? [],
       markLabels: markLabels(),
       empty: t('handoutSketch'),
-      emptyDomain: sketchDomain(p, shown.ensemble),
+      emptyDomain: sketchDomain(p, shown.ensemble, v?.snap.ticks ?? TICKS.default),
       ...(p.metric === 'involutionIndex' ? { zeroLabel: t('chart.index.zero') } : {}),
       lines: [{ key: 'own', label: metricLabel(p.metric), color: PALETTE.black, values: [] }],
     });
@@ -118,15 +118,24 @@ export function drawHandout(handout: HTMLElement, scenario: Scenario, plan: Less
   el(handout, 'p', provenance, 'handout-provenance');
 }
 
-/** The blank axis of the handout: where this scenario's runs (and the baseline's) go, or, before they are in, a growth's usual range or a share's 0–1. */
-function sketchDomain(p: Prediction, e: Ensemble | null): [number, number] | undefined {
+/**
+ * The blank axis of the handout: a share's 0–1; a growth's (the index, form, substance) the same
+ * above and below zero so that it does not hint at the answer, with room for any bundled scenario's
+ * runs at this horizon (sketchRange) and for this scenario's runs (and the baseline's) once they are
+ * in; another figure, where the runs go.
+ */
+function sketchDomain(p: Prediction, e: Ensemble | null, ticks: number): [number, number] | undefined {
   const runs = e ? [...runsOf(e.runs, p.metric), ...runsOf(e.baseline, p.metric)] : [];
+  const kind = METRIC_BY_NAME.get(p.metric)?.kind;
+  if (kind === 'growth') {
+    const reach = Math.max(sketchRange(ticks)[1], ...runs.map((r) => 1.1 * Math.max(Math.abs(d3.min(r) ?? 0), Math.abs(d3.max(r) ?? 0))));
+    return [-reach, reach];
+  }
   if (runs.length) {
     const lo = Math.min(0, ...runs.map((r) => d3.min(r) ?? 0));
     const hi = Math.max(0, ...runs.map((r) => d3.max(r) ?? 0));
     const pad = (hi - lo) * 0.1 || 0.1;
     return [lo - pad, hi + pad];
   }
-  const kind = METRIC_BY_NAME.get(p.metric)?.kind;
-  return kind === 'growth' ? [-1, 2] : kind === 'share' ? [0, 1] : undefined;
+  return kind === 'share' ? [0, 1] : undefined;
 }

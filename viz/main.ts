@@ -126,7 +126,7 @@ async function select(sel: Selection | null, focus = true): Promise<void> {
 }
 const monitors = createMonitors($('monitors'));
 const compare = createCompare({
-  panel: $('panel-compare'), root: $('compare-views'), progress: $('compare-progress'), bar: $('compare-bar') as HTMLProgressElement,
+  panel: $('panel-compare'), root: $('compare-views'), progress: $('compare-progress'), announce: $('compare-announce'), bar: $('compare-bar') as HTMLProgressElement,
   note: $('compare-settings'), estimate: $('compare-estimate'), stale: $('compare-stale'),
   runButton: $('compare-run') as HTMLButtonElement, cancelButton: $('compare-cancel') as HTMLButtonElement,
   exportSpec: $('compare-export-spec') as HTMLButtonElement, exportCsv: $('compare-export-csv') as HTMLButtonElement,
@@ -180,6 +180,8 @@ function updateUrl(atShown = !app.playing): void {
     compare: app.compare, compareResults: compare.current() || linkRun, tab: activeTab.replace('tab-', '') as Tab,
     ...(app.inspect ? { inspect: app.inspect } : {}),
   }));
+  // "How it works" opens with the page's language, and its way back brings this run back as it is.
+  ($('docs-link') as HTMLAnchorElement).href = `./how.html${location.search}`;
 }
 
 /** Compare's settings as its controls are now; null unless two to four scenarios are chosen. */
@@ -224,12 +226,31 @@ function render(): void {
   showPending();
 }
 
+/** What a change of scenario kept of the user's settings, and what it did not carry over. */
+let scenarioNote: { kept: Record<string, number>; dropped: Record<string, number> } | null = null;
+/** Settings in words, "Citizens 3000, Months 60", in the page's language. */
+const settingsList = (set: Record<string, number>) => Object.entries(set).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`).join(t('listSep'));
+/** Said until the user changes something else (a setting, the seed, Reset, a file). */
+function forgetScenarioNote(): void {
+  scenarioNote = null;
+  showScenarioNote();
+}
+function showScenarioNote(): void {
+  const note = $('scenario-note');
+  const parts = scenarioNote ? [
+    ...(Object.keys(scenarioNote.kept).length ? [t('scenarioKept', { list: settingsList(scenarioNote.kept) })] : []),
+    ...(Object.keys(scenarioNote.dropped).length ? [t('scenarioDropped', { list: settingsList(scenarioNote.dropped) })] : []),
+  ] : [];
+  note.textContent = parts.join(' ');
+  note.hidden = parts.length === 0;
+}
+
 /** The changes waiting for Reset, beside the Reset button; and Undo, when there is something to undo. */
 function showPending(): void {
-  const names = Object.entries(app.pending).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`);
-  $('pending').textContent = names.length ? t('pendingNote', { list: names.join(t('listSep')) }) : '';
-  $('pending').hidden = names.length === 0;
-  $('reset').classList.toggle('due', names.length > 0);
+  const waiting = Object.keys(app.pending).length > 0;
+  $('pending').textContent = waiting ? t('pendingNote', { list: settingsList(app.pending) }) : '';
+  $('pending').hidden = !waiting;
+  $('reset').classList.toggle('due', waiting);
   const undo = $('undo') as HTMLButtonElement;
   const lastIv = lastIntervention();
   undo.disabled = !lastIv;
@@ -271,8 +292,10 @@ async function askDrop(message: MessageKey, canKeep: boolean): Promise<Choice> {
 function setPlaying(on: boolean): void {
   app.playing = on;
   document.body.dataset.state = on ? 'playing' : 'paused';
-  $('play').textContent = on ? t('pause') : t('play');
-  $('play').setAttribute('aria-pressed', String(on));
+  for (const id of ['play', 'sheet-play']) {
+    $(id).textContent = on ? t('pause') : t('play');
+    $(id).setAttribute('aria-pressed', String(on));
+  }
   if (!on) {
     render();
     inspector.refresh();
@@ -281,6 +304,7 @@ function setPlaying(on: boolean): void {
 }
 
 async function onParam(name: string, value: number): Promise<void> {
+  forgetScenarioNote();
   const snap = app.snap;
   const spec = PARAM_BY_NAME.get(name)!;
   if (!snap || snap.tick === 0) {
@@ -329,11 +353,36 @@ async function undo(): Promise<void> {
   await reset(month);
 }
 
+/**
+ * The speed control's value beside it; while playing, the months a second this computer actually
+ * runs when it cannot keep up (a big world, a slow machine), measured over the last two seconds.
+ */
+const played: { at: number; tick: number }[] = [];
+function showSpeed(): void {
+  const input = $('speed') as HTMLInputElement;
+  const n = Number(input.value);
+  const now = performance.now();
+  while (played.length && now - played[0].at > 2000) played.shift();
+  const span = played.length > 1 ? (played.at(-1)!.at - played[0].at) / 1000 : 0;
+  const actual = app.playing && span >= 1 ? Math.round((played.at(-1)!.tick - played[0].tick) / span) : n;
+  const text = actual < 0.8 * n ? t('speedActual', { n, actual }) : t('speedValue', { n });
+  $('speed-value').textContent = text;
+  input.setAttribute('aria-valuetext', text);
+}
+
 /** Months a second from the speed control; the worker advances at most once per frame. */
 let last = performance.now();
 let due = 0;
+let speedShown = 0;
 function frame(now: number): void {
   const speed = Number(($('speed') as HTMLInputElement).value);
+  if (app.playing && app.snap) {
+    if (played.at(-1)?.tick !== app.snap.tick) played.push({ at: now, tick: app.snap.tick });
+  } else played.length = 0;
+  if (now - speedShown > 500) {
+    speedShown = now;
+    showSpeed();
+  }
   if (app.playing && !app.busy) {
     due += ((now - last) / 1000) * speed;
     const n = Math.min(Math.floor(due), 12);
@@ -416,6 +465,8 @@ function relabel(): void {
   setPlaying(app.playing);
   lesson.render();
   showMessages();
+  showSpeed();
+  showScenarioNote();
 }
 
 function selectTab(id: string, focus = true): void {
@@ -462,6 +513,7 @@ async function loadFile(input: HTMLInputElement): Promise<void> {
   delete messages.file;
   showMessages();
   Object.assign(app, { scenario, custom: true, set: {}, pending: {}, interventions: [] });
+  forgetScenarioNote();
   // A scenario played with a seed (a classroom game's) runs with it, as \`involution-lab run\` does.
   if (scenario.seed !== undefined) {
     app.seed = scenario.seed;
@@ -478,6 +530,7 @@ function wire(): void {
     if (app.snap && app.snap.tick >= app.snap.ticks) await reset();
     setPlaying(!app.playing);
   });
+  $('sheet-play').addEventListener('click', () => $('play').click());
   $('step').addEventListener('click', () => void stepOnce());
   $('undo').addEventListener('click', () => void undo());
   $('reset').addEventListener('click', async () => {
@@ -486,6 +539,7 @@ function wire(): void {
       if (choice === 'cancel') return;
       if (choice === 'drop') app.interventions = [];
     }
+    forgetScenarioNote();
     await reset();
   });
   $('scenario').addEventListener('change', async (e) => {
@@ -496,8 +550,14 @@ function wire(): void {
       fillScenarioTexts();
       return;
     }
-    Object.assign(app, { scenario: next, custom: false, set: {}, pending: {}, interventions: [] });
+    // The size of the world and the run's length stay as the user set them; any other setting is
+    // the scenario's to make, and what is not carried over is said (so is what is).
+    const mine = { ...app.set, ...app.pending };
+    const kept = Object.fromEntries(Object.entries(mine).filter(([k]) => PARAM_BY_NAME.get(k)?.structural && !(k in next.params)));
+    scenarioNote = { kept, dropped: Object.fromEntries(Object.entries(mine).filter(([k]) => !(k in kept))) };
+    Object.assign(app, { scenario: next, custom: false, set: kept, pending: {}, interventions: [] });
     fillScenarioTexts();
+    showScenarioNote();
     lesson.restart();
     await reset();
   });
@@ -516,6 +576,7 @@ function wire(): void {
       return;
     }
     if (choice === 'drop') app.interventions = [];
+    forgetScenarioNote();
     app.seed = n;
     await reset();
   });
@@ -550,9 +611,26 @@ function wire(): void {
     if (location.href.length > MAX_SHARE_CHARS) messages.share = () => t('link.long', { chars: location.href.length, max: MAX_SHARE_CHARS });
     else delete messages.share;
     showMessages();
-    try { await navigator.clipboard.writeText(location.href); } catch { /* the address bar holds the link */ }
-    $('clock').textContent = t('linkCopied');
+    // Said copied only when it was: on a page served over plain http:// (a school's server) the
+    // browser has no clipboard for it, and the link is then offered, selected, to copy by hand.
+    const fallback = $('share-fallback');
+    const field = $('share-url') as HTMLInputElement;
+    field.value = location.href;
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(location.href);
+      copied = true;
+    } catch { /* no clipboard here, or not allowed */ }
+    $('share-status').textContent = t(copied ? 'linkCopied' : 'linkNotCopied');
+    fallback.hidden = copied;
+    if (!copied) {
+      field.focus();
+      field.select();
+    }
   });
+  $('share-url').addEventListener('focus', (e) => (e.target as HTMLInputElement).select());
+  $('speed').addEventListener('input', showSpeed);
+  wireSheet();
   const tabs = [...document.querySelectorAll<HTMLElement>('[role=tab]')];
   tabs.forEach((tab, i) => {
     tab.addEventListener('click', () => selectTab(tab.id));
@@ -576,6 +654,36 @@ function wire(): void {
     app.compare = config;
     updateUrl();
     void compare.run(config);
+  });
+}
+
+/** Where the settings are a sheet over the charts (a phone, a tablet) rather than a column beside them. */
+const narrow = matchMedia('(max-width: 900px)');
+
+/**
+ * The settings drawer. On a phone or a tablet it opens as a sheet over the lower part of the
+ * screen, scrolled on its own, with Play and Close at its top: the index chart is brought into
+ * sight above it, so a change is seen as it is made. Escape or Close puts it away.
+ */
+function wireSheet(): void {
+  const drawer = $('drawer') as HTMLDetailsElement;
+  const summary = drawer.querySelector('summary')!;
+  const close = () => {
+    drawer.open = false;
+    summary.focus();
+  };
+  $('sheet-close').addEventListener('click', close);
+  $('sheet').addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && narrow.matches && !(e.target as HTMLElement).closest('select')) close();
+  });
+  drawer.addEventListener('toggle', () => {
+    const sheet = drawer.open && narrow.matches;
+    document.body.dataset.sheet = sheet ? 'open' : 'closed';
+    if (!sheet || activeTab !== 'tab-explore') return;
+    // The index chart's bottom just above the sheet (its top, if the chart is taller than the room left).
+    const chart = document.querySelector('figure[data-view=index]')!.getBoundingClientRect();
+    const room = innerHeight - $('sheet').getBoundingClientRect().height;
+    scrollBy({ top: chart.height <= room ? chart.bottom - room : chart.top, behavior: 'instant' });
   });
 }
 

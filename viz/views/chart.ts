@@ -60,6 +60,8 @@ export interface FrameSpec {
   /** Plot margins other than the default. */
   left?: number;
   right?: number;
+  /** What the chart shows, in a sentence or two: its text for screen readers (`<desc>`). */
+  summary?: string;
 }
 
 /** Narrower than this, a chart is drawn at this width and scaled down. */
@@ -108,6 +110,7 @@ export function frame(svg: Svg, spec: FrameSpec): Frame {
   svg.attr('role', 'img').attr('font-family', FONT.family).attr('font-size', FONT.size);
   // Only the chart's own title: the map's cells have <title>s of their own.
   svg.selectChildren('title').data([spec.title]).join('title').text((d) => d);
+  describe(svg, spec.summary);
   const titleRows = wrap(spec.title, W - 16, 14);
   lines(join<SVGTextElement>(svg, 'text', 'chart-title').attr('x', 8).attr('y', 19).attr('font-size', 14).attr('font-weight', 600), titleRows, 8, 17);
   let y = 19 + (titleRows.length - 1) * 17 + 17;
@@ -130,6 +133,11 @@ export function frame(svg: Svg, spec: FrameSpec): Frame {
   y += prov.length * 13 + 8;
   svg.attr('viewBox', `0 0 ${W} ${Math.ceil(y)}`);
   return { g, width, height, total: W };
+}
+
+/** The chart's text summary (its `<desc>`, read after its title), or none. */
+export function describe(svg: Svg, summary: string | undefined): void {
+  svg.selectChildren('desc').data(summary ? [summary] : []).join('desc').text((d) => d);
 }
 
 function drawLegend(svg: Svg, placed: (LegendItem & { x: number; row: number })[], y0: number): void {
@@ -196,6 +204,8 @@ export interface MarkLabels {
   note?: (m: Marker) => string | undefined;
   /** The footer's line of a marker: "Month 36 · scheduled change: note (values)", punctuated for the language. */
   line?: (month: string, kind: string, what: string, note?: string) => string;
+  /** A time chart's text summary: the last month shown and each line's value then, in the page's language. */
+  summary?: (month: string, values: { label: string; value: string }[]) => string;
 }
 
 /** Markers numbered in time order, as the badges and the footer show them. */

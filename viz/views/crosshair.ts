@@ -1,7 +1,8 @@
 // A hover crosshair for time charts: a vertical line at the month under the pointer (mouse, pen or
 // touch), a dot on each line, and a box with the month and each line's value (and, for a line with
 // a band, the band's limits on a line of their own). The month hovered is kept on the plot, so a
-// chart redrawn while playing keeps showing it with the new values.
+// chart redrawn while playing keeps showing it with the new values. A mouse leaving the plot hides
+// it; a finger's tap leaves it shown (the finger lifted, the values stay) until a tap elsewhere.
 import * as d3 from 'd3';
 import { fmt } from '../../lab/charts/style.ts';
 import { textWidth } from '../../lab/charts/text.ts';
@@ -16,10 +17,25 @@ export interface HoverLine {
   hi?: ArrayLike<number>;
 }
 
-type Hovered = SVGGElement & { hoverMonth?: number | null };
+type Hovered = SVGGElement & { hoverMonth?: number | null; redrawHover?: () => void };
 
+/** The plot a finger tapped last: its values stay shown until a tap lands outside it. */
+let tapped: Hovered | null = null;
+/** The documents whose taps are watched (one listener each, however often the charts are redrawn). */
+const listening = new WeakSet<Document>();
+function forgetTapOutside(event: PointerEvent): void {
+  if (!tapped || tapped.contains(event.target as Node)) return;
+  tapped.hoverMonth = null;
+  tapped.redrawHover?.();
+  tapped = null;
+}
+
+/**
+ * `x` maps months as the chart's axis counts them; the values of row i are at month `first + i`
+ * (the explorer's time charts count months from 1: see timeseries.ts), and so are the labels.
+ */
 export function crosshair(f: Frame, x: d3.ScaleLinear<number, number>, y: d3.ScaleLinear<number, number>, series: HoverLine[], monthLabel: (tick: number) => string,
-  bandLabel: (lo: string, hi: string) => string = (lo, hi) => `${lo} – ${hi}`): void {
+  bandLabel: (lo: string, hi: string) => string = (lo, hi) => `${lo} – ${hi}`, first = 0): void {
   const plot = f.g.node() as Hovered;
   const n = Math.max(0, ...series.map((s) => s.values.length));
   const layer = f.g.selectAll<SVGGElement, null>('g.hover').data([null]).join('g').attr('class', 'hover').attr('pointer-events', 'none');
@@ -30,14 +46,14 @@ export function crosshair(f: Frame, x: d3.ScaleLinear<number, number>, y: d3.Sca
       return;
     }
     layer.attr('display', null);
-    const px = x(i);
+    const px = x(first + i);
     layer.selectAll('line.cross').data([null]).join('line').attr('class', 'cross')
       .attr('x1', px).attr('x2', px).attr('y1', 0).attr('y2', f.height).attr('stroke', '#000').attr('stroke-width', 1).attr('stroke-opacity', 0.6);
     const points = series.filter((s) => i < s.values.length && Number.isFinite(s.values[i]));
     layer.selectAll('circle.dot').data(points).join('circle').attr('class', 'dot')
       .attr('cx', px).attr('cy', (s) => y(s.values[i])).attr('r', 3.5).attr('fill', (s) => s.color).attr('stroke', '#fff');
     // Each line's row (its key beside it), then its band's limits, indented, when it has a band.
-    const rows: { text: string; color?: string; band?: boolean }[] = [{ text: monthLabel(i) }];
+    const rows: { text: string; color?: string; band?: boolean }[] = [{ text: monthLabel(first + i) }];
     for (const s of series) {
       const has = i < s.values.length;
       rows.push({ text: `${s.label}: ${has ? fmt(s.values[i]) : '—'}`, color: s.color });
@@ -61,11 +77,22 @@ export function crosshair(f: Frame, x: d3.ScaleLinear<number, number>, y: d3.Sca
   zone.raise();
   const at = (event: PointerEvent) => {
     const [px] = d3.pointer(event, plot);
-    const i = Math.round(x.invert(px));
+    const i = Math.round(x.invert(px)) - first;
     plot.hoverMonth = n ? Math.max(0, Math.min(n - 1, i)) : null;
+    if (event.pointerType !== 'mouse') tapped = plot;
     draw();
   };
-  zone.on('pointermove', at).on('pointerdown', at).on('pointerleave', () => { plot.hoverMonth = null; draw(); });
+  plot.redrawHover = draw;
+  zone.on('pointermove', at).on('pointerdown', at).on('pointerleave', (event: PointerEvent) => {
+    if (event.pointerType !== 'mouse') return;
+    plot.hoverMonth = null;
+    draw();
+  });
+  const doc = plot.ownerDocument;
+  if (!listening.has(doc)) {
+    listening.add(doc);
+    doc.addEventListener('pointerdown', forgetTapOutside as EventListener, true);
+  }
   layer.raise();
   draw();
 }
