@@ -170,7 +170,7 @@ export class Game {
     const s = this.sim.state;
     const series = this.sim.series;
     const stand = standings(s);
-    const sos = new Array<Set<number>>(this.settings.seats).fill(new Set()).map(() => new Set<number>());
+    const sos = Array.from({ length: this.settings.seats }, () => new Set<number>());
     const c = s.contracts;
     for (let i = 0; i < c.n; i++) if (c.active[i]) sos[c.buyer[i]].add(c.so[i]);
     return stand.map((st, d) => {
