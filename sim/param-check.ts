@@ -2,7 +2,7 @@
 // one-line messages naming parameter, value and what is allowed, "did you mean", and resolving
 // layers of overrides over the defaults.
 import { z } from 'zod';
-import { DEFAULTS, PARAM_BY_NAME, PARAMS, type Overrides, type ParamSpec, type Params } from './params.ts';
+import { DEFAULTS, isModelParam, PARAM_BY_NAME, PARAMS, type Overrides, type ParamSpec, type Params } from './params.ts';
 
 /** Edit distance, for "did you mean" (names are short). */
 function distance(a: string, b: string): number {
@@ -75,7 +75,7 @@ export function resolveParams(...layers: unknown[]): Params {
   const out: Record<string, number> = { ...DEFAULTS };
   for (const layer of layers) {
     const o = validateOverrides(layer);
-    for (const [k, v] of Object.entries(o)) if (k !== 'seed' && v !== undefined) out[k] = v;
+    for (const [k, v] of Object.entries(o)) if (isModelParam(k) && v !== undefined) out[k] = v;
   }
   return out as Params;
 }

@@ -59,11 +59,23 @@ export const PARAMS = [
 ] as const satisfies readonly ParamSpec[];
 
 export type ParamName = (typeof PARAMS)[number]['name'];
-/** Model parameters; the seed travels beside them, not inside. */
-export type Params = Record<Exclude<ParamName, 'seed'>, number>;
 
 export const PARAM_BY_NAME: ReadonlyMap<string, ParamSpec> = new Map(PARAMS.map((p) => [p.name, p]));
 
+/**
+ * The seed is in the registry for its range, its meaning and its row in the docs, but it is not a
+ * model parameter: it travels beside them (`createSim(params, seed)`, the CLI's --seed, the page's
+ * seed box, a spec's `seeds`). So `Params` and `DEFAULTS` leave it out, `resolveParams` drops it,
+ * and no override (--set, a scenario file, a link, the panel) may set it: they ask `isModelParam`.
+ */
+const SEED_PARAM = 'seed';
+
+/** Model parameters; the seed travels beside them, not inside. */
+export type Params = Record<Exclude<ParamName, typeof SEED_PARAM>, number>;
+
+/** A parameter of the model: a registry name other than the seed. */
+export const isModelParam = (name: string): boolean => name !== SEED_PARAM && PARAM_BY_NAME.has(name);
+
 export type Overrides = Partial<Record<ParamName, number>>;
 
-export const DEFAULTS: Params = Object.fromEntries(PARAMS.filter((p) => p.name !== 'seed').map((p) => [p.name, p.default])) as Params;
+export const DEFAULTS: Params = Object.fromEntries(PARAMS.filter((p) => isModelParam(p.name)).map((p) => [p.name, p.default])) as Params;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, PARAMS, ParamError, resolveParams, validateOverrides, IndexTracker, SEED, TICKS } from '../sim/index.ts';
+import { DEFAULTS, isModelParam, PARAMS, ParamError, resolveParams, validateOverrides, IndexTracker, SEED, TICKS } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { urn } from '../sim/effective.ts';
 
@@ -82,6 +82,13 @@ describe('parameter registry', () => {
     }
     expect(stray, 'a number of behaviour belongs in the registry (sim/params.ts, group calibration)').toEqual([]);
     expect(allowed.filter((_, i) => !used.has(i)).map(([f, piece]) => `${f}: ${piece}`), 'allow-list entries that match nothing').toEqual([]);
+  });
+
+  it('keeps the seed beside the model parameters: in the registry, not in DEFAULTS, dropped from overrides', () => {
+    expect(PARAMS.map((p) => p.name).filter((n) => !isModelParam(n))).toEqual(['seed']);
+    expect(isModelParam('nope')).toBe(false);
+    expect('seed' in DEFAULTS).toBe(false);
+    expect('seed' in resolveParams({ seed: 7, partnership: 0.4 })).toBe(false);
   });
 
   it('defaults to 120 months, 20 000 citizens and policyPush 0.15', () => {

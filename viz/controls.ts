@@ -2,16 +2,14 @@
 // and world; each control is a slider with a number box beside it (for exact values), shows its
 // meaning and source on hover and on keyboard focus, and says when a change waits for Reset.
 import { ECHO_CHARS, parseDecimal } from '../lab/numbers.ts';
-import { PARAMS, parseParamValue, type Group, type ParamSpec } from '../sim/index.ts';
+import { isModelParam, PARAMS, parseParamValue, type Group, type ParamSpec } from '../sim/index.ts';
 import { pick, t, type MessageKey } from './i18n/index.ts';
 
 const GROUPS: Group[] = ['causes', 'prevention', 'co-governance', 'world'];
-/** Run-control parameters live elsewhere on the page. */
-const HIDDEN = new Set(['seed']);
 
-/** The parameters the panel shows, by group: each needs its `param.<name>` message in every catalog (test/contributing.test.ts). */
+/** The parameters the panel shows, by group (the seed has a box of its own): each needs its `param.<name>` message in every catalog (test/contributing.test.ts). */
 export function panelParams(group?: Group): ParamSpec[] {
-  return (PARAMS as readonly ParamSpec[]).filter((p) => (group ? p.group === group : GROUPS.includes(p.group)) && !HIDDEN.has(p.name));
+  return (PARAMS as readonly ParamSpec[]).filter((p) => (group ? p.group === group : GROUPS.includes(p.group)) && isModelParam(p.name));
 }
 
 export interface ParamPanel {
