@@ -31,6 +31,12 @@ export interface ParamSpec {
   /** World size parameters cannot change in the middle of a run. */
   readonly structural?: boolean;
   readonly unit: string;
+  /**
+   * Its short name on the page (the panel, Compare, the Experiment tab), in each language, as a
+   * metric's `label`: every parameter outside group `calibration` has one (test/contributing.test.ts);
+   * a model constant has none, and the page names it by its identifier.
+   */
+  readonly label?: { readonly en: string; readonly zh: string };
   /** What it means, in English and Chinese (the docs table, the CLI, the panel's help). */
   readonly en: string;
   readonly zh: string;

@@ -2,7 +2,7 @@
 // scenarios set. Read across the model (sim/state.ts and sim/sim.ts build the world; policyPush:
 // sim/officials.ts; needGrowth, ageingRate: sim/needs.ts; exitMonths: sim/adaptation.ts;
 // budgetGrowth: sim/budget.ts). The seed is in the registry for its range and its row in the
-// docs, but travels beside the parameters (RUN_ONLY in sim/params.ts).
+// docs, but travels beside the parameters (isModelParam in sim/params.ts).
 import type { ParamSpec } from '../params.ts';
 import { SOURCES } from './sources.ts';
 
@@ -16,6 +16,7 @@ export const WORLD = [
     integer: true,
     structural: true,
     unit: 'people',
+    label: { en: 'Citizens', zh: '居民人数' },
     en: 'Number of citizens simulated.',
     zh: '模拟的居民人数。',
     source: 'Model design (MODEL.md §2)',
@@ -29,6 +30,7 @@ export const WORLD = [
     integer: true,
     structural: true,
     unit: 'districts',
+    label: { en: 'Districts', zh: '区数' },
     en: 'District governments that buy services.',
     zh: '购买服务的区级政府数。',
     source: 'Model design (MODEL.md §2)',
@@ -42,6 +44,7 @@ export const WORLD = [
     integer: true,
     structural: true,
     unit: 'communities',
+    label: { en: 'Communities per district', zh: '每区社区数' },
     en: 'Communities in each district.',
     zh: '每个区的社区数。',
     source: 'Model design (MODEL.md §2)',
@@ -55,6 +58,7 @@ export const WORLD = [
     integer: true,
     structural: true,
     unit: 'organizations',
+    label: { en: 'Initial SOs', zh: '初始社会组织数' },
     en: 'Social organizations at the start, dealt round the districts (see initialAffiliated).',
     zh: '初始社会组织数，依次分配到各区（见 initialAffiliated）。',
     source: 'Model design (MODEL.md §2)',
@@ -68,6 +72,7 @@ export const WORLD = [
     integer: true,
     structural: true,
     unit: 'months',
+    label: { en: 'Months', zh: '月数' },
     en: 'Length of the run.',
     zh: '模拟时长。',
     source: 'Model design (MODEL.md §5)',
@@ -79,6 +84,7 @@ export const WORLD = [
     max: 1,
     default: 0.15,
     unit: 'weight',
+    label: { en: 'Central policy push', zh: '中央政策推动' },
     en: "Central push: the weight the upper level's evaluation of district officials gives to the share of the service budget they purchase.",
     zh: '中央政策推动：上级考核区级官员时对其服务预算中购买比例所赋的权重。',
     source: SOURCES.stateCouncil2013,
@@ -90,6 +96,7 @@ export const WORLD = [
     max: 0.05,
     default: 0,
     unit: 'share per year',
+    label: { en: 'Need growth (all kinds)', zh: '各类需求增长' },
     en: 'Yearly relative growth of need in every category (0 in every scenario but the proportional-growth check).',
     zh: '各类需求每年的相对增长（除等比例增长检验外均为 0）。',
     source: 'Model design (docs/model.md §7.11): lets need grow with the budget in the definition check',
@@ -101,6 +108,7 @@ export const WORLD = [
     max: 0.2,
     default: 0.03,
     unit: 'share per year',
+    label: { en: 'Ageing rate', zh: '老龄化速度' },
     en: 'Yearly relative growth of eldercare need (population ageing).',
     zh: '人口老龄化：养老需求每年的相对增长。',
     source: 'Changsha 2011 (eldercare case); model design',
@@ -113,6 +121,7 @@ export const WORLD = [
     default: 6,
     integer: true,
     unit: 'months',
+    label: { en: 'Months to exit', zh: '退出月数' },
     en: 'Months an SO survives with negative reserves before it closes.',
     zh: '社会组织储备为负后维持的月数，之后退出。',
     source: 'Model design (MODEL.md §4.6)',
@@ -126,6 +135,7 @@ export const WORLD = [
     integer: true,
     structural: true,
     unit: '',
+    label: { en: 'Seed', zh: '种子' },
     en: 'Random seed: same seed, same run, to the bit.',
     zh: '随机种子：种子相同，运行结果逐位相同。',
     source: 'Model design (MODEL.md §5, §6: common random numbers)',
@@ -137,6 +147,7 @@ export const WORLD = [
     max: 0.15,
     default: 0.03,
     unit: 'relative growth per year',
+    label: { en: 'Budget growth', zh: '预算增长' },
     en: 'Real yearly growth of local service budgets: purchase can expand service, not only replace in-house supply.',
     zh: '地方公共服务预算每年的实际增长率：购买可以扩大服务，而不只是替代政府自办。',
     source: SOURCES.serviceSpending,

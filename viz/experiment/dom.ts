@@ -2,7 +2,7 @@
 import { PARAM_BY_NAME, PARAMS, type Group, type ParamSpec } from '../../sim/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { OWN_FIELD } from '../../lab/spec/params.ts';
-import { pick, t, type MessageKey } from '../i18n/index.ts';
+import { paramName, pick, t, type MessageKey } from '../i18n/index.ts';
 
 export function el<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = parent.appendChild(document.createElement(tag));
@@ -40,7 +40,7 @@ export function numberBox(parent: Element, id: string, label: string, value: unk
 
 /** A parameter as the page names it (model constants have no plain name: their identifier). */
 export const paramLabel = (name: string): string =>
-  PARAM_BY_NAME.get(name)?.group === 'calibration' || !PARAM_BY_NAME.has(name) ? name : `${t(`param.${name}` as MessageKey)} (${name})`;
+  PARAM_BY_NAME.get(name)?.group === 'calibration' || !PARAM_BY_NAME.has(name) ? name : `${paramName(name)} (${name})`;
 
 const SPECS = PARAMS as readonly ParamSpec[];
 const GROUPS: Group[] = ['causes', 'prevention', 'co-governance', 'world', 'calibration'];
