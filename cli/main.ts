@@ -3,7 +3,7 @@
 import { fstatSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { parseArgs } from 'node:util';
-import { knownParams, lateWarnings, PARAM_BY_NAME, PARAMS, ParamError, parseParamValue, runScenario, ScenarioError, SEED, TICKS, type Scenario } from '../sim/index.ts';
+import { isModelParam, knownParams, lateWarnings, PARAM_BY_NAME, PARAMS, ParamError, parseParamValue, runScenario, ScenarioError, SEED, TICKS, type Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 import { loadScenarioFile } from './load.ts';
@@ -309,7 +309,7 @@ function run(values: Values, io: Io): number {
     const eq = item.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set ${echo(item)} is not name=value (for example --set pathDependence=0.5)`);
     const name = item.slice(0, eq).trim();
-    if (name === 'seed') throw new UsageError('use --seed, not --set seed=…');
+    if (PARAM_BY_NAME.has(name) && !isModelParam(name)) throw new UsageError(`use --${name}, not --set ${name}=…`);
     if (!FORBIDDEN_KEYS.has(name) && !PARAM_BY_NAME.has(name)) throw new UsageError(`--set: unknown parameter ${echo(name)}; ${knownParams(name)}`);
     if (FORBIDDEN_KEYS.has(name) || Object.hasOwn(set, name)) throw new UsageError(FORBIDDEN_KEYS.has(name) ? `--set ${name}=… is not allowed: ${name} is not a parameter (see involution-lab params)` : `--set ${name} is given twice; give each parameter once`);
     set[name] = parseParamValue(name, String(paramNumber(name, item.slice(eq + 1), '--set')));

@@ -16,7 +16,8 @@
 import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import { runScenario, type Series } from '../sim/index.ts';
-import { PARAM_BY_NAME, resolveParams } from '../sim/params.ts';
+import { PARAM_BY_NAME } from '../sim/params.ts';
+import { resolveParams } from '../sim/param-check.ts';
 import { findScenario } from '../scenarios/index.ts';
 import { meanInterval } from '../lab/analysis/paired.ts';
 import { bootstrap } from '../lab/analysis/bootstrap.ts';

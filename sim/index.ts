@@ -1,21 +1,8 @@
 // The model's public surface: pure TypeScript, no DOM, no Node APIs, no timers.
 export { createSim, runSim, intervene, decide, decisionProblems, type Sim, type Change, type Process } from './sim.ts';
 export { standings, type Decision } from './officials.ts';
-export {
-  PARAMS,
-  PARAM_BY_NAME,
-  DEFAULTS,
-  ParamError,
-  resolveParams,
-  validateOverrides,
-  parseParamValue,
-  knownParams,
-  type ParamSpec,
-  type Params,
-  type ParamName,
-  type Overrides,
-  type Group,
-} from './params.ts';
+export { PARAMS, PARAM_BY_NAME, DEFAULTS, isModelParam, type ParamSpec, type Params, type ParamName, type Overrides, type Group } from './params.ts';
+export { ParamError, resolveParams, validateOverrides, parseParamValue, knownParams } from './param-check.ts';
 export { SEED, TICKS, MIN_DECIDED_SHARE } from './limits.ts';
 export { metricNames, indexScales, type Series } from './metrics.ts';
 export {

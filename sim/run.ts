@@ -1,7 +1,7 @@
 // One run of a scenario, with the manifest that lets anyone re-run it to the bit.
 import type { Decision } from './officials.ts';
 import type { Params } from './params.ts';
-import { resolveParams } from './params.ts';
+import { resolveParams } from './param-check.ts';
 import type { Scenario } from './scenario.ts';
 import { createSim, runSim, type Change, type Sim } from './sim.ts';
 import type { Series } from './metrics.ts';

@@ -1,6 +1,7 @@
 // Scenarios are data: teaching text, source and a lesson beside parameter overrides and a schedule.
 import { z } from 'zod';
-import { describeIssue, overridesSchema, type Overrides } from './params.ts';
+import type { Overrides } from './params.ts';
+import { describeIssue, overridesSchema } from './param-check.ts';
 import { MIN_DECIDED_SHARE, SEED } from './limits.ts';
 import { METRIC_BY_NAME } from './metric-registry.ts';
 import type { Decision } from './officials.ts';

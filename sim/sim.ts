@@ -11,7 +11,8 @@ import { createRecorder, record, type Recorder, type Series } from './metrics.ts
 import { seedNeeds } from './needs.ts';
 import type { Decision } from './officials.ts';
 import { MIN_DECIDED_SHARE } from './limits.ts';
-import { PARAM_BY_NAME, ParamError, resolveParams, type Overrides, type Params } from './params.ts';
+import { PARAM_BY_NAME, type Overrides, type Params } from './params.ts';
+import { ParamError, resolveParams } from './param-check.ts';
 import { createStreams, uniform } from './rng.ts';
 import {
   createCitizens,

@@ -57,7 +57,8 @@ describe('"How it works"', () => {
     it(`(${lang}) gives each cause, prevention and co-governance mechanism a paragraph named as its control, with its source sentence`, () => {
       const headings = [...article(lang).querySelectorAll('h4')];
       for (const p of MECHANISMS) {
-        const name = catalogs[lang][`param.${p.name}`];
+        // Its label on the panel, from the registry (English for a language the registry does not hold).
+        const name = (p.label as Record<string, string> | undefined)?.[lang] ?? p.label!.en;
         const h = headings.find((e) => e.textContent!.trim().startsWith(name));
         expect(h, `${lang}: a paragraph for ${p.name} (${name})`).toBeTruthy();
         // Under its heading: the quotation, then at least one paragraph of explanation.

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { catalogsOf, LANGS, languageName, locale, pick, setLang, t, tIn, type MessageKey } from '../viz/i18n/index.ts';
+import { catalogsOf, LANGS, languageName, locale, paramName, pick, setLang, t, tIn, type MessageKey } from '../viz/i18n/index.ts';
 import { ENGLISH, KEYS_FILE, keysSource, withReportWords } from '../scripts/i18n-keys.ts';
 import { english, REPORT_MESSAGES } from '../lab/charts/words.ts';
 
@@ -81,7 +81,7 @@ describe('message catalogs', () => {
     expect(tIn('en', 'confirm.reset', { n: 2 })).toBe('Reset starts the run again. What should happen to your 2 interventions?');
     expect(tIn('zh', 'confirm.reset', { n: 2 })).toBe('重置会重新开始运行。你的 2 次干预要如何处理？');
     expect(tIn('en', 'url.seed', { value: 'x', min: 0, max: 4294967295 })).toBe('seed "x" must be an integer in [0, 4294967295]');
-    expect(tIn('zh', 'param.effortLearning' as MessageKey), 'a model constant has no message: its name').toBe('effortLearning');
+    expect(tIn('zh', 'unit.nothing' as MessageKey), 'a key built from a name with no message: its name').toBe('nothing');
     expect(tIn('en', 'file.expect.text')).toBe('an object with an English and a Chinese text, {"en": "…", "zh": "…"}');
   });
 
@@ -90,6 +90,9 @@ describe('message catalogs', () => {
     const both = { en: 'Baseline', zh: '基线' };
     expect(pick(both)).toBe('基线');
     expect(pick({ en: 'Only English' })).toBe('Only English');
+    // A parameter's label is the registry's; a model constant has none and is named by its identifier.
+    expect(paramName('partnership')).toBe('伙伴关系');
+    expect(paramName('effortLearning')).toBe('effortLearning');
     expect(t('appTitle')).toBe('内卷实验室');
     setLang('xx');
     expect(t('appTitle')).toBe('Involution Lab');

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, PARAMS, ParamError, resolveParams, validateOverrides, IndexTracker, SEED, TICKS } from '../sim/index.ts';
+import { DEFAULTS, isModelParam, PARAMS, ParamError, resolveParams, validateOverrides, IndexTracker, SEED, TICKS } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { urn } from '../sim/effective.ts';
 
@@ -84,6 +84,13 @@ describe('parameter registry', () => {
     expect(allowed.filter((_, i) => !used.has(i)).map(([f, piece]) => `${f}: ${piece}`), 'allow-list entries that match nothing').toEqual([]);
   });
 
+  it('keeps the seed beside the model parameters: in the registry, not in DEFAULTS, dropped from overrides', () => {
+    expect(PARAMS.map((p) => p.name).filter((n) => !isModelParam(n))).toEqual(['seed']);
+    expect(isModelParam('nope')).toBe(false);
+    expect('seed' in DEFAULTS).toBe(false);
+    expect('seed' in resolveParams({ seed: 7, partnership: 0.4 })).toBe(false);
+  });
+
   it('defaults to 120 months, 20 000 citizens and policyPush 0.15', () => {
     expect(DEFAULTS).toMatchObject({ ticks: 120, citizens: 20000, policyPush: 0.15, districts: 6, communitiesPerDistrict: 8, initialSOs: 40 });
   });
@@ -145,7 +152,8 @@ describe('limits', () => {
   it('are never copied: no source file but the registry writes the seed range or the month limit', () => {
     const files = ['index.html', ...['sim', 'viz', 'cli', 'lab', 'scenarios'].flatMap((dir) =>
       readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))].filter((f) => /\.(ts|html|json)$/.test(f));
-    const copies = files.filter((f) => f !== join('sim', 'params.ts'))
+    // The registry: sim/params.ts and its entries, sim/params/*.ts (the seed and the months are in world.ts).
+    const copies = files.filter((f) => f !== join('sim', 'params.ts') && !f.startsWith(join('sim', 'params') + sep))
       .filter((f) => /4_?294_?967_?295|\b2_?400\b|\b2_?399\b/.test(readFileSync(f, 'utf8')));
     expect(copies).toEqual([]);
   });

@@ -7,7 +7,7 @@
 // changed, marked stale when anything else they depend on did — and, once complete, a share link
 // that runs the same comparison again (the same seeds give the same results) where it is opened.
 import { ExperimentResults, plannedRuns, resolveExperiment, SpecError, taskOf, type Experiment } from '../lab/index.ts';
-import { metricLabel as labelOf, t, pick, type MessageKey } from './i18n/index.ts';
+import { metricLabel as labelOf, paramName, t, pick, type MessageKey } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import { dataTable, PALETTE } from './views/chart.ts';
 import { monthOf, type Line } from './views/timeseries.ts';
@@ -27,7 +27,7 @@ const DRAW_EVERY = 250;
 
 /** The sidebar's settings in words: the overrides, then each intervention at its month. */
 export function settingsText(s: Settings): string {
-  const list = (set: Record<string, number>) => Object.entries(set).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`).join(t('listSep'));
+  const list = (set: Record<string, number>) => Object.entries(set).map(([k, v]) => `${paramName(k)} ${v}`).join(t('listSep'));
   const parts = [...(Object.keys(s.set).length ? [list(s.set)] : []), ...s.interventions.map((c) => `${t('atMonth', { tick: c.tick })}: ${list(c.set)}`)];
   return parts.length ? t('compareSettings', { list: parts.join('; ') }) : t('compareSettingsNone');
 }

@@ -2,16 +2,14 @@
 // and world; each control is a slider with a number box beside it (for exact values), shows its
 // meaning and source on hover and on keyboard focus, and says when a change waits for Reset.
 import { ECHO_CHARS, parseDecimal } from '../lab/numbers.ts';
-import { PARAMS, parseParamValue, type Group, type ParamSpec } from '../sim/index.ts';
-import { pick, t, type MessageKey } from './i18n/index.ts';
+import { isModelParam, PARAMS, parseParamValue, type Group, type ParamSpec } from '../sim/index.ts';
+import { paramName, pick, t, type MessageKey } from './i18n/index.ts';
 
 const GROUPS: Group[] = ['causes', 'prevention', 'co-governance', 'world'];
-/** Run-control parameters live elsewhere on the page. */
-const HIDDEN = new Set(['seed']);
 
-/** The parameters the panel shows, by group: each needs its `param.<name>` message in every catalog (test/contributing.test.ts). */
+/** The parameters the panel shows, by group (the seed has a box of its own): each has its `label` in the registry (test/contributing.test.ts). */
 export function panelParams(group?: Group): ParamSpec[] {
-  return (PARAMS as readonly ParamSpec[]).filter((p) => (group ? p.group === group : GROUPS.includes(p.group)) && !HIDDEN.has(p.name));
+  return (PARAMS as readonly ParamSpec[]).filter((p) => (group ? p.group === group : GROUPS.includes(p.group)) && isModelParam(p.name));
 }
 
 export interface ParamPanel {
@@ -96,7 +94,7 @@ export function paramPanel(root: HTMLElement, onChange: (name: string, value: nu
         value = parseParamValue(spec.name, String(typed));
       } catch {
         // The value stays as it was; the message names the field, the value and what is allowed.
-        onInvalid(t('input.value', { name: t(`param.${spec.name}` as MessageKey), id: spec.name, value: text.length > ECHO_CHARS ? `${text.slice(0, ECHO_CHARS)}…` : text || '""', allowed: allowedText(spec) }));
+        onInvalid(t('input.value', { name: paramName(spec.name), id: spec.name, value: text.length > ECHO_CHARS ? `${text.slice(0, ECHO_CHARS)}…` : text || '""', allowed: allowedText(spec) }));
         box.value = format(spec, Number(input.value));
         return;
       }
@@ -110,15 +108,15 @@ export function paramPanel(root: HTMLElement, onChange: (name: string, value: nu
   const relabel = () => {
     for (const [legend, group] of legends) legend.textContent = t(`group.${group}` as MessageKey);
     if (worldNote) {
-      const names = panelParams('world').filter((p) => p.structural).map((p) => t(`param.${p.name}` as MessageKey));
+      const names = panelParams('world').filter((p) => p.structural).map((p) => paramName(p.name));
       worldNote.textContent = t('worldNote', { names: names.join(t('listSep')) });
     }
     for (const { spec, name, help, box, badge } of controls.values()) {
       // The plain name, with the registry's identifier (as in the CLI, the URL and the docs) beside it.
       const id = document.createElement('code');
       id.textContent = spec.name;
-      name.replaceChildren(`${t(`param.${spec.name}` as MessageKey)} `, id);
-      box.setAttribute('aria-label', `${t(`param.${spec.name}` as MessageKey)} (${t('exactValue')})`);
+      name.replaceChildren(`${paramName(spec.name)} `, id);
+      box.setAttribute('aria-label', `${paramName(spec.name)} (${t('exactValue')})`);
       badge.textContent = t('pendingBadge');
       help.replaceChildren();
       const meaning = help.appendChild(document.createElement('div'));

@@ -1,7 +1,7 @@
 // The explore views: the involution index, form against substance, the SO population, the contract
 // network and the community map, redrawn from the latest snapshot.
 import { AWARD_MODES, FIGURES, FORM, growthSeries, indexScales, PROVIDER_KINDS, SUBSTANCE } from '../sim/index.ts';
-import { metricLabel, pick, t, type MessageKey } from './i18n/index.ts';
+import { metricLabel, paramName, pick, t, type MessageKey } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import type { Marker, Snapshot } from './worker/api.ts';
 import type { Selection } from './worker/inspect.ts';
@@ -32,7 +32,7 @@ const SUBSTANCE_COLORS = [PALETTE.blue, PALETTE.sky, PALETTE.green];
 /** The words of the markers, in the page's language. */
 export const markLabels = (): MarkLabels => ({
   intervention: t('intervention'), scheduled: t('scheduled'), month: (m) => t('atMonth', { tick: m }),
-  param: (name: string) => t(`param.${name}` as MessageKey), note: (m) => (m.note ? pick(m.note) : undefined),
+  param: (name: string) => paramName(name), note: (m) => (m.note ? pick(m.note) : undefined),
   line: (month, kind, what, note) => t(note ? 'markLineNote' : 'markLine', { month, kind, what, note: note ?? '' }),
   summary: (month, values) => t('chart.summary', { month, values: values.map((v) => t('chart.summaryValue', v)).join(t('listSep')) }),
 });

@@ -5,7 +5,7 @@
 import { PARAM_BY_NAME, resolveParams, SEED, type Change, type RunResult, type Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
-import { getLang, LANGS, languageName, locale, metricLabel, pick, setLang, t, type MessageKey } from './i18n/index.ts';
+import { getLang, LANGS, languageName, locale, metricLabel, paramName, pick, setLang, t, type MessageKey } from './i18n/index.ts';
 import { paramPanel } from './controls.ts';
 import { createExplore, type RunView } from './explore.ts';
 import { createInspector } from './inspector.ts';
@@ -229,7 +229,7 @@ function render(): void {
 /** What a change of scenario kept of the user's settings, and what it did not carry over. */
 let scenarioNote: { kept: Record<string, number>; dropped: Record<string, number> } | null = null;
 /** Settings in words, "Citizens 3000, Months 60", in the page's language. */
-const settingsList = (set: Record<string, number>) => Object.entries(set).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`).join(t('listSep'));
+const settingsList = (set: Record<string, number>) => Object.entries(set).map(([k, v]) => `${paramName(k)} ${v}`).join(t('listSep'));
 /** Said until the user changes something else (a setting, the seed, Reset, a file). */
 function forgetScenarioNote(): void {
   scenarioNote = null;
@@ -254,7 +254,7 @@ function showPending(): void {
   const undo = $('undo') as HTMLButtonElement;
   const lastIv = lastIntervention();
   undo.disabled = !lastIv;
-  undo.title = lastIv ? `${t('atMonth', { tick: lastIv.tick })}: ${Object.entries(lastIv.set).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`).join(', ')}` : '';
+  undo.title = lastIv ? `${t('atMonth', { tick: lastIv.tick })}: ${Object.entries(lastIv.set).map(([k, v]) => `${paramName(k)} ${v}`).join(', ')}` : '';
 }
 
 const lastIntervention = () => [...app.interventions].sort((a, b) => a.tick - b.tick).at(-1);
@@ -285,7 +285,7 @@ async function reset(month = 0): Promise<void> {
 /** Before dropping interventions: ask (drop, keep, or cancel), listing them. */
 async function askDrop(message: MessageKey, canKeep: boolean): Promise<Choice> {
   if (!app.interventions.length) return 'drop';
-  const items = app.interventions.map((c) => `${t('atMonth', { tick: c.tick })}: ${Object.entries(c.set).map(([k, v]) => `${t(`param.${k}` as MessageKey)} ${v}`).join(', ')}`);
+  const items = app.interventions.map((c) => `${t('atMonth', { tick: c.tick })}: ${Object.entries(c.set).map(([k, v]) => `${paramName(k)} ${v}`).join(', ')}`);
   return confirmDrop($('confirm') as HTMLDialogElement, t(message, { n: items.length }), items, canKeep);
 }
 

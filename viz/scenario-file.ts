@@ -2,7 +2,7 @@
 // the run on screen saved as one (the scenario's overrides with the page's, its schedule with the
 // interventions), and one loaded and checked. A bad file is refused with a message naming the
 // file, the field, the value and what is allowed; nothing on the page is lost.
-import { PARAM_BY_NAME, parseParamValue, parseScenario, scenarioSchema, type Change, type Scenario } from '../sim/index.ts';
+import { isModelParam, PARAM_BY_NAME, parseParamValue, parseScenario, scenarioSchema, type Change, type Scenario } from '../sim/index.ts';
 import { t, tIn, type MessageKey } from './i18n/index.ts';
 import { allowedText } from './controls.ts';
 import { ECHO_CHARS } from '../lab/numbers.ts';
@@ -37,7 +37,7 @@ function checkValues(file: string, field: string, set: unknown, inRun: boolean):
   for (const [name, value] of Object.entries(set)) {
     const spec = PARAM_BY_NAME.get(name);
     const at = short(`${field}.${name}`);
-    if (!spec || name === 'seed') throw new FileProblem(t('file.key', { file, field: at }));
+    if (!spec || !isModelParam(name)) throw new FileProblem(t('file.key', { file, field: at }));
     if (inRun && spec.structural) throw new FileProblem(t('file.structural', { file, field: at }));
     try {
       parseParamValue(name, typeof value === 'number' ? String(value) : JSON.stringify(value));

@@ -4,7 +4,7 @@
 // only what the run on screen applied: a world parameter waiting for Reset is not in it.
 // Every value is validated against the registry; a bad one is reported and dropped. Nothing read
 // from the URL is ever inserted as HTML (callers use textContent).
-import { PARAM_BY_NAME, parseParamValue, SEED, TICKS, type Change } from '../sim/index.ts';
+import { isModelParam, PARAM_BY_NAME, parseParamValue, SEED, TICKS, type Change } from '../sim/index.ts';
 import { ECHO_CHARS, parseDecimal } from '../lab/numbers.ts';
 import { findScenario, DEFAULT_SCENARIO } from '../scenarios/index.ts';
 import { LANGS, type Lang, type MessageKey } from './i18n/index.ts';
@@ -132,7 +132,7 @@ export function parseUrl(search: string): { state: UrlState; problems: Problem[]
       else problems.push({ key: 'url.inspect', vars: { value: shortText(value), maxSo: MAX_SO_ID, maxDistrict: PARAM_BY_NAME.get('districts')!.max } });
     } else if (key === 'iv') {
       state.interventions = parseInterventions(value, problems);
-    } else if (PARAM_BY_NAME.has(key) && key !== 'seed') {
+    } else if (isModelParam(key)) {
       const parsed = paramValue(key, value);
       if (typeof parsed === 'number') state.set[key] = parsed;
       else problems.push(parsed);
@@ -182,7 +182,7 @@ function parseInterventions(text: string, problems: Problem[]): Change[] {
     for (const pair of rest.split(',')) {
       const [name, value] = pair.split('=');
       const spec = PARAM_BY_NAME.get(name);
-      const parsed: number | Problem = !spec || name === 'seed' ? { key: 'url.key', vars: { value: shortText(name) } }
+      const parsed: number | Problem = !spec || !isModelParam(name) ? { key: 'url.key', vars: { value: shortText(name) } }
         : spec.structural ? { key: 'url.structural', vars: { name } }
         : paramValue(name, value ?? '');
       if (typeof parsed === 'number') set[name] = parsed;

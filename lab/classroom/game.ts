@@ -24,7 +24,7 @@ import {
   type Series,
   type Sim,
 } from '../../sim/index.ts';
-import { resolveParams } from '../../sim/params.ts';
+import { resolveParams } from '../../sim/param-check.ts';
 
 export interface GameSettings {
   /** The scenario the class plays (a bundled one). */

@@ -4,7 +4,7 @@ import { echo, ECHO_CHARS } from '../numbers.ts';
 import { Problem } from '../problems.ts';
 
 /** Seed and length have fields of their own; every other registry parameter may be set or varied. */
-const OWN_FIELD: Record<string, string> = { seed: 'seeds', ticks: 'ticks' };
+export const OWN_FIELD: Readonly<Record<string, string>> = { seed: 'seeds', ticks: 'ticks' };
 
 /** Check one value of a parameter; the error names the spec field, the parameter and what is allowed. */
 export function checkParam(field: string, name: string, value: number): void {

@@ -1,7 +1,8 @@
 // Small DOM helpers of the Experiment tab: elements with their text, labelled inputs and buttons.
 import { PARAM_BY_NAME, PARAMS, type Group, type ParamSpec } from '../../sim/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
-import { pick, t, type MessageKey } from '../i18n/index.ts';
+import { OWN_FIELD } from '../../lab/spec/params.ts';
+import { paramName, pick, t, type MessageKey } from '../i18n/index.ts';
 
 export function el<K extends keyof HTMLElementTagNameMap>(parent: Element, tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = parent.appendChild(document.createElement(tag));
@@ -39,13 +40,13 @@ export function numberBox(parent: Element, id: string, label: string, value: unk
 
 /** A parameter as the page names it (model constants have no plain name: their identifier). */
 export const paramLabel = (name: string): string =>
-  PARAM_BY_NAME.get(name)?.group === 'calibration' || !PARAM_BY_NAME.has(name) ? name : `${t(`param.${name}` as MessageKey)} (${name})`;
+  PARAM_BY_NAME.get(name)?.group === 'calibration' || !PARAM_BY_NAME.has(name) ? name : `${paramName(name)} (${name})`;
 
 const SPECS = PARAMS as readonly ParamSpec[];
 const GROUPS: Group[] = ['causes', 'prevention', 'co-governance', 'world', 'calibration'];
 
 /** Parameters a spec may set or vary: all but seed and months, which have fields of their own. */
-export const SPEC_PARAMS = SPECS.map((p) => p.name).filter((n) => n !== 'seed' && n !== 'ticks');
+export const SPEC_PARAMS = SPECS.map((p) => p.name).filter((n) => !OWN_FIELD[n]);
 /** Parameters that may change during a run (interventions). */
 export const RUN_PARAMS = SPECS.filter((p) => !p.structural).map((p) => p.name);
 

@@ -6,6 +6,7 @@
 /// <reference types="vite/client" />
 import { IntlMessageFormat } from 'intl-messageformat';
 import { metricSpec } from '../../sim/metric-registry.ts';
+import { PARAM_BY_NAME } from '../../sim/params.ts';
 import type { MessageKey } from './keys.ts';
 
 type Catalog = Record<string, string>;
@@ -53,8 +54,8 @@ const formats = new Map<string, IntlMessageFormat>();
 /** A message in a given language (English where that language has none), its arguments filled in. */
 export function tIn(l: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const from = CATALOGS[l]?.[key] !== undefined ? l : FALLBACK;
-  // A key built from a name (`param.${name}`) may have no message: a model constant set by a link
-  // (`?effortLearning=0`) has none. Its name is shown, rather than the page failing.
+  // A key built from a name (`unit.${unit}`, `monitor.${metric}`) may have no message: its name
+  // is shown, rather than the page failing.
   if (CATALOGS[from][key] === undefined) return key.slice(key.lastIndexOf('.') + 1);
   const id = `${from}\u0000${key}`;
   let format = formats.get(id);
@@ -79,6 +80,12 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
 /** Pick the current language from a text of the registry or a scenario; English where it has none. */
 export function pick(text: { readonly en: string }): string {
   return (text as { readonly [l: string]: string | undefined })[lang] ?? text.en;
+}
+
+/** A parameter's label, from the parameter registry; its name where the registry has none (a model constant). */
+export function paramName(name: string): string {
+  const label = PARAM_BY_NAME.get(name)?.label;
+  return label ? pick(label) : name;
 }
 
 /** A metric's label, from the metric registry; its name where the registry has none. */
