@@ -5,13 +5,14 @@
 import { PARAM_BY_NAME, resolveParams, SEED, type Change, type RunResult, type Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
+import { markersOf } from '../lab/markers.ts';
 import { getLang, LANGS, languageName, locale, metricLabel, pick, setLang, t, type MessageKey } from './i18n/index.ts';
 import { paramPanel } from './controls.ts';
 import { createExplore, type RunView } from './explore.ts';
 import { createInspector } from './inspector.ts';
 import type { History, Selection } from './worker/inspect.ts';
 import { createCompare } from './compare.ts';
-import { COMPARE_DEFAULTS, COMPARE_METRICS, COMPARE_SCENARIOS, COMPARE_SEEDS, type CompareConfig } from './compare-config.ts';
+import { COMPARE_DEFAULTS, COMPARE_METRICS, COMPARE_SCENARIOS, COMPARE_SEEDS, isCompareMetric, type CompareConfig } from './compare-config.ts';
 import { createExperiment } from './experiment.ts';
 import { warmPool } from './pool.ts';
 import { createLesson } from './lesson.ts';
@@ -190,7 +191,8 @@ function compareConfig(): CompareConfig | null {
   if (scenarios.length < COMPARE_SCENARIOS.min || scenarios.length > COMPARE_SCENARIOS.max) return null;
   const baseline = ($('compare-baseline') as HTMLSelectElement).value;
   const seeds = Math.max(COMPARE_SEEDS.min, Math.min(COMPARE_SEEDS.max, Math.round(Number(($('compare-seeds') as HTMLInputElement).value) || COMPARE_DEFAULTS.seeds)));
-  return { scenarios: scenarios.includes(baseline) ? scenarios : [baseline, ...scenarios].slice(0, COMPARE_SCENARIOS.max), seeds, metric: ($('compare-metric') as HTMLSelectElement).value, baseline };
+  const metric = ($('compare-metric') as HTMLSelectElement).value;
+  return { scenarios: scenarios.includes(baseline) ? scenarios : [baseline, ...scenarios].slice(0, COMPARE_SCENARIOS.max), seeds, metric: isCompareMetric(metric) ? metric : COMPARE_DEFAULTS.metric, baseline };
 }
 
 function apply(snap: Snapshot | null): void {
@@ -692,7 +694,7 @@ function drawEmpty(): void {
   const p = params();
   const z = (n: number) => new Float64Array(n);
   const snap: Snapshot = {
-    tick: 0, ticks: p.ticks, params: p, from: 0, names: [], rows: [], markers: app.scenario.schedule.map((c) => ({ tick: c.tick, set: c.set, kind: 'schedule', ...(c.note ? { note: c.note } : {}) })),
+    tick: 0, ticks: p.ticks, params: p, from: 0, names: [], rows: [], markers: markersOf(app.scenario.schedule),
     sos: { id: new Int32Array(0), skill: z(0), autonomy: z(0), affiliated: new Uint8Array(0), revenue: z(0), home: new Int16Array(0) },
     contracts: { buyer: new Int16Array(0), so: new Int32Array(0), payment: z(0), mode: new Uint8Array(0) },
     communities: { district: new Int16Array(0), needsMet: z(0), servedBy: z(0) },
