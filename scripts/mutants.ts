@@ -1,4 +1,4 @@
-// Mutation check of the model's tests (docs/model.md §Validation, "Each mechanism removed"): each
+// Mutation check of the model's tests (docs/validation.md, "Each mechanism removed"): each
 // mutant of scripts/mutant-list.ts removes one mechanism of Model 2.0 from sim/ by a textual change;
 // the behavioural tests (validation, mechanisms, invariants, determinism — no snapshot or golden
 // value among them) run on a copy of the project with that change, and a mutant is *killed* when at

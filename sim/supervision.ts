@@ -1,4 +1,4 @@
-// Process 4 — supervision and payment (MODEL.md §4.4): every contract is monitored and paid each
+// Process 4 — supervision and payment (docs/model.md §7.7): every contract is monitored and paid each
 // month; under whole-process supervision a poor performer is terminated early and re-tendered. A
 // buyer uses an SO's dependence as far as partnership does not hold it back: the more of its revenue
 // the SO owes to government, the more often it is paid late and the more of its price is withheld.
