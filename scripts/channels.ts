@@ -1,4 +1,4 @@
-// Through which of its channels path dependence acts (docs/model.md §Validation, "Path dependence, channel
+// Through which of its channels path dependence acts (docs/validation.md, "Path dependence, channel
 // by channel"). λ = pathDependence is read in five places of sim/: the city's money let to GONGOs
 // (§7.5 step 2), the chance of the inside urn (step 3), the urn's steepness γ (step 3), renewal (step 1)
 // and the stickiness of the category allocation (§7.2). For each channel this script makes a copy of

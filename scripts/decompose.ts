@@ -1,4 +1,4 @@
-// What carries a result (docs/model.md §Validation, "What carries the index"): the exact
+// What carries a result (docs/validation.md, "What carries the index"): the exact
 // decomposition of the index by figure, and the 2³ factorial of the money path (budgetGrowth and
 // policyPush at 0) × the officials' decisions (their steps at 0) × the SOs' effort learning (at 0),
 // each with paired 95 % t intervals over common seeds. Beside them, the service citizens get

@@ -1,4 +1,4 @@
-// How the four causes act together (docs/model.md §Validation): a 2⁴ factorial design (each cause at
+// How the four causes act together (docs/validation.md): a 2⁴ factorial design (each cause at
 // its baseline value 0.8 or at 0.2, the rest of the baseline unchanged; Montgomery 2017, ch. 6;
 // Lorscheid, Heine & Meyer 2012 for simulation models) on common seeds. For each cause it prints the
 // change of the index when that cause alone falls to 0.2, then the same change with each other cause

@@ -1,8 +1,9 @@
-// Mutation check of the model's tests (docs/model.md §Validation, "Each mechanism removed"): each
+// Mutation check of the model's tests (docs/validation.md, "Each mechanism removed"): each
 // mutant of scripts/mutant-list.ts removes one mechanism of Model 2.0 from sim/ by a textual change;
 // the behavioural tests (validation, mechanisms, invariants, determinism — no snapshot or golden
 // value among them) run on a copy of the project with that change, and a mutant is *killed* when at
-// least one test fails.
+// least one test fails, or a hook, or a test file, or the run (read from vitest's JSON report and
+// exit code: scripts/mutant-verdict.ts).
 // A mechanism whose removal no test notices is a mechanism the tests do not evidence.
 // Usage: npm run mutants [-- index ...]   (all mutants by default; about 95 s each on 2 cores)
 // Prints a markdown table and exits 1 if a mutant survives; the project itself is never changed.
@@ -11,6 +12,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MUTANTS } from './mutant-list.ts';
+import { mutantFailures, type VitestJson } from './mutant-verdict.ts';
 
 const TESTS = ['test/validation.test.ts', 'test/mechanisms.test.ts', 'test/invariants.test.ts', 'test/determinism.test.ts', 'test/index-definition.test.ts'];
 
@@ -42,18 +44,16 @@ function main(): void {
       writeFileSync(path, original.replace(m.from, m.to));
       const report = join(work, `mutant-${i}.json`);
       // Each mutant is a model of its own: its runs are not kept (the copy shares node_modules, and with it the run cache).
-      spawnSync('npx', ['vitest', 'run', ...TESTS, '--reporter=json', `--outputFile=${report}`], { cwd: work, encoding: 'utf8', env: { ...process.env, INVOLUTION_LAB_RUN_CACHE: 'off' } });
+      const run = spawnSync('npx', ['vitest', 'run', ...TESTS, '--reporter=json', `--outputFile=${report}`], { cwd: work, encoding: 'utf8', env: { ...process.env, INVOLUTION_LAB_RUN_CACHE: 'off' } });
       writeFileSync(path, original);
-      let failing: string[];
+      let json: VitestJson | null = null;
       try {
-        const r = JSON.parse(readFileSync(report, 'utf8')) as { testResults: { name: string; status: string; assertionResults: { fullName: string; status: string }[] }[] };
-        failing = r.testResults.flatMap((f) => {
-          const tests = f.assertionResults.filter((a) => a.status === 'failed').map((a) => a.fullName);
-          return tests.length === 0 && f.status === 'failed' ? [`${f.name.slice(work.length + 1)} (the file failed)`] : tests;
-        });
+        json = JSON.parse(readFileSync(report, 'utf8')) as VitestJson;
       } catch {
-        failing = ['(no report: the test run crashed)'];
+        // No report, or half of one: the run crashed.
       }
+      // Killed when a test fails, a hook fails, a file cannot load or the run ends in error (scripts/mutant-verdict.ts).
+      const failing = mutantFailures(json, run.status, work);
       if (failing.length === 0) survived++;
       const shown = failing.slice(0, 3).join('; ') + (failing.length > 3 ? `; and ${failing.length - 3} more` : '');
       console.log(`| ${i} | ${m.name} | ${failing.length > 0 ? 'killed' : '**survived**'} | ${shown} |`);

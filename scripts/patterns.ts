@@ -29,7 +29,7 @@ for (const v of variants) {
   console.log(`| ${v.label} | ${COLS.map((c) => cell(finals[c])).join(' | ')} |`);
 }
 
-// Decomposition (MODEL.md §6): the contribution of each cause is the drop of the final index when
+// Decomposition (docs/model.md §7.11): the contribution of each cause is the drop of the final index when
 // that cause alone is switched off (set to 0), paired on the same seeds.
 const finalIndex = (set: Record<string, number>) =>
   Array.from({ length: seeds }, (_, i) => {

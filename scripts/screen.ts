@@ -1,8 +1,8 @@
-// Global sensitivity over the model's constants (docs/model.md §Sensitivity; ten Broeke et al. 2016):
+// Global sensitivity over the model's constants (docs/validation.md §Sensitivity; ten Broeke et al. 2016):
 // a Morris screening of every constant of the registry over its prior range, for the baseline's
 // index and for the effect of each cause set to 0.2 and of the prevention package, paired on common
 // seeds at each design point. It runs `involution-lab experiment` (parallel, resumable) and
-// `analyze --method morris [--baseline]`, then prints the tables of docs/model.md: the constants each
+// `analyze --method morris [--baseline]`, then prints the tables of docs/validation.md §Sensitivity: the constants each
 // result depends on most, against the noise floor of the seeds, and how often each pattern holds over
 // the design's points.
 // Usage: npm run screen [-- --out DIR (default experiments-out/screen) --samples R --seeds N --ticks T]
@@ -50,7 +50,7 @@ for (const [param, id, en, zh] of CAUSES) {
   }, null, 2) + '\n');
 }
 const spec = {
-  description: `Morris screening of the ${constants.length} model constants over their prior ranges (docs/model.md §Sensitivity)`,
+  description: `Morris screening of the ${constants.length} model constants over their prior ranges (docs/validation.md §Sensitivity)`,
   scenarios: [BASE, ...CAUSES.map(([, id]) => `${id}.json`), 'full-prevention'],
   ticks,
   seeds: Array.from({ length: seedCount }, (_, i) => 7001 + i),

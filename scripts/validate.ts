@@ -1,4 +1,4 @@
-// The validation of docs/model.md §Validation, as a referee re-runs it: on seeds never used in
+// The validation of docs/validation.md, as a referee re-runs it: on seeds never used in
 // development or calibration (9001–9020 by default; any other block of fresh seeds with
 // `npm run validate -- <count> <first seed>`), default size, 360 months.
 // 1. For each variant, the paired change against the baseline of the index, form and substance at 60,

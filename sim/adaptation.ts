@@ -1,4 +1,4 @@
-// Process 5a — SO adaptation (MODEL.md §4.5): finances, capacity, autonomy, effort, exit.
+// Process 5a — SO adaptation (docs/model.md §7.8): finances, capacity, autonomy, effort, exit.
 // Non-government money is a finite market in each district (donations, fees, volunteers' time),
 // shared by its SOs, registered or not, by their skill: the government share of an SO's revenue emerges from the contracts it holds against what it
 // raises, and differs between SOs. Autonomy follows that dependence. Training is bought by the

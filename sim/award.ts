@@ -1,4 +1,4 @@
-// Award of a project (MODEL.md §4.3): renewal, competitive tender, or direction to a controllable
+// Award of a project (docs/model.md §7.5): renewal, competitive tender, or direction to a controllable
 // SO, with increasing returns to what already goes inside the system (a non-linear Pólya urn).
 // Only SOs working in the project's category bid: local markets are thin (Girth et al. 2012).
 import { K } from './constants.ts';

@@ -1,4 +1,4 @@
-// Process 2 — the budget round, once a year in each district's own month (MODEL.md §4.1–4.3):
+// Process 2 — the budget round, once a year in each district's own month (docs/model.md §7.2–7.4):
 // the official's decisions, the budget, purchase share, category allocation, projects and award.
 import { award, type Incumbent } from './award.ts';
 import { COST_WEIGHT, DISTRICT_BUDGET, K, SUITABILITY, VISIBILITY } from './constants.ts';

@@ -1,14 +1,14 @@
 // The model's fixed tables: per-category data and units. Every scalar constant of behaviour lives in
 // the parameter registry (sim/params.ts, group `calibration`), with its source, basis and prior range.
 
-/** The four service categories (MODEL.md §2). */
+/** The four service categories (docs/model.md §2, §Constants). */
 export const CATEGORIES = ['eldercare', 'disability', 'childrenYouth', 'communityAffairs'] as const;
 export const K = CATEGORIES.length;
 
 /** Brown & Potoski's two traits: how well output can be observed, and how costly a switch of provider is. */
 export const MEASURABILITY = [0.8, 0.7, 0.6, 0.25];
 export const ASSET_SPECIFICITY = [0.6, 0.7, 0.4, 0.2];
-/** Suitability for purchase σ (MODEL.md §2): high where output is measurable and switching is cheap. */
+/** Suitability for purchase σ (docs/model.md §Constants): high where output is measurable and switching is cheap. */
 export const SUITABILITY = [0.9, 0.8, 0.7, 0.3];
 /** Quality of the traditional in-house supply. */
 export const Q_GOV = [0.35, 0.35, 0.45, 0.6];
@@ -23,5 +23,5 @@ export const MISSION = [0.7, 0.15, 0.15];
 
 /** The unit of money: a district's monthly service budget in the first year (money is scale-free). */
 export const DISTRICT_BUDGET = 100;
-/** The index's reference: the mean of the first REF_MONTHS months (MODEL.md §6). */
+/** The index's reference: the mean of the first REF_MONTHS months (docs/model.md §7.11). */
 export const REF_MONTHS = 12;

@@ -17,6 +17,20 @@ export interface Project {
   city: number;
 }
 
+/** The project a contract row holds, as it would be tendered again: the months still to run. Reads only. */
+export function projectOf(s: State, i: number): Project {
+  const c = s.contracts;
+  return {
+    buyer: c.buyer[i],
+    cat: c.cat[i],
+    firstCommunity: c.firstCommunity[i],
+    communities: c.communities[i],
+    payment: c.payment[i],
+    months: c.monthsLeft[i],
+    city: c.city[i],
+  };
+}
+
 /** Monthly fixed cost; `use` is the share of a full team's contract money the SO holds. */
 export function fixedCost(p: Params, skill: number, use = 1): number {
   return p.fixedCostBase + p.fixedCostCapacity * skill * (p.idleStaff + (1 - p.idleStaff) * use);

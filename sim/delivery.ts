@@ -1,4 +1,4 @@
-// Process 3 — needs and delivery (MODEL.md §3.1, §3.3): slots of every contract and of in-house
+// Process 3 — needs and delivery (docs/model.md §7.1, §7.6): slots of every contract and of in-house
 // supply are filled by the needy of each (community, category), best quality first. One pass over
 // the citizens: each first gains, keeps or resolves her need (sim/needs.ts), then is served.
 import { COST_WEIGHT, K, Q_GOV } from './constants.ts';
@@ -12,7 +12,7 @@ const KINDS = PROVIDER_KINDS.length;
 
 /**
  * Weight of an SO in function transfer: a linear ramp in autonomy from `start` over `width`
- * (transferAutonomy ∓ transferRamp: 0.2 to 0.8, centred on MODEL.md's hard 0.5).
+ * (transferAutonomy ∓ transferRamp: 0.2 to 0.8, centred on the design's hard 0.5: docs/model.md §Departures, 14).
  */
 export function transferWeight(autonomy: number, start: number, width: number): number {
   return Math.min(1, Math.max(0, (autonomy - start) / width));

@@ -1,4 +1,4 @@
-// Derived policy quantities: how causes and preventions combine (MODEL.md §4). One place, so that
+// Derived policy quantities: how causes and preventions combine (docs/model.md §7). One place, so that
 // every process reads the same definitions. None of them sets a form figure: those come from the
 // officials' decisions (sim/officials.ts) and the SOs' responses.
 import { pow } from './math.ts';

@@ -1,4 +1,4 @@
-// Process 5b — entry and registration (MODEL.md §4.6): candidate independent SOs appear in each
+// Process 5b — entry and registration (docs/model.md §7.9): candidate independent SOs appear in each
 // district in proportion to the room left in its niche — open contract money and non-government
 // funds, each place holding nicheMoney a month (density dependence: Hannan & Freeman 1989) — and
 // choose the category where the district's purchase money is. Under dual management many cannot find

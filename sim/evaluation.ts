@@ -1,4 +1,4 @@
-// Evaluation at the end of a contract (MODEL.md §4.4): what the buyer scores decides reputation,
+// Evaluation at the end of a contract (docs/model.md §7.7): what the buyer scores decides reputation,
 // renewal and performance funding, and teaches the SO where to put its effort.
 import { MEASURABILITY } from './constants.ts';
 import { effective } from './effective.ts';

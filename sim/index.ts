@@ -18,6 +18,7 @@ export {
 } from './metric-registry.ts';
 export { FORM, SUBSTANCE, FIGURES, inFigureOrder, IndexTracker, figureGrowth, growthSeries, type Figure } from './involution.ts';
 export { CATEGORIES } from './constants.ts';
+export { projectOf, type Project } from './contracts.ts';
 export { PROVIDER_KINDS, PROVIDER, AWARD_MODES, EFFORT, EFFORT_SLOTS, DECISIONS, type ProviderKind, type State } from './state.ts';
 export { stream, createStreams, STREAMS } from './rng.ts';
 export { LESSON_VIEWS, parseScenario, scenarioRunText, lateWarnings, scenarioSchema, ScenarioError, type Scenario } from './scenario.ts';

@@ -1,11 +1,11 @@
-// Process 4 — supervision and payment (MODEL.md §4.4): every contract is monitored and paid each
+// Process 4 — supervision and payment (docs/model.md §7.7): every contract is monitored and paid each
 // month; under whole-process supervision a poor performer is terminated early and re-tendered. A
 // buyer uses an SO's dependence as far as partnership does not hold it back: the more of its revenue
 // the SO owes to government, the more often it is paid late and the more of its price is withheld.
 import { award } from './award.ts';
 import { K, MEASURABILITY, Q_GOV, VISIBILITY } from './constants.ts';
 import { log } from './math.ts';
-import { closeContract, dependence } from './contracts.ts';
+import { closeContract, dependence, projectOf } from './contracts.ts';
 import { effective } from './effective.ts';
 import { transfer } from './money.ts';
 import type { State } from './state.ts';
@@ -85,16 +85,7 @@ export function supervision(s: State): void {
 
 /** End a contract before its term and tender the rest of it, with no renewal offer. */
 export function retender(s: State, i: number): void {
-  const c = s.contracts;
-  const project = {
-    buyer: c.buyer[i],
-    cat: c.cat[i],
-    firstCommunity: c.firstCommunity[i],
-    communities: c.communities[i],
-    payment: c.payment[i],
-    months: c.monthsLeft[i],
-    city: c.city[i],
-  };
+  const project = projectOf(s, i);
   closeContract(s, i, false);
   if (project.months > 0) award(s, project, null);
 }

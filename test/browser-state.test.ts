@@ -210,6 +210,8 @@ describe('scenario files', () => {
           lang === 'en' ? /no-title\.json: field title\.zh is missing; it must be a non-empty text/ : /无法载入 no-title\.json：缺少字段 title\.zh；它必须是非空文本/],
         ['extra.json', JSON.stringify({ ...good, colour: 'red' }),
           lang === 'en' ? /extra\.json: unknown field colour/ : /无法载入 extra\.json：未知字段 colour/],
+        ['twice.json', JSON.stringify(good).replace('"params":{}', '"params":{"partnership":0.5,"partnership":0.7}'),
+          lang === 'en' ? /twice\.json: a key is given twice in one object \("partnership" at params\.partnership\)/ : /无法载入 twice\.json：同一对象中有 1 个键出现了两次（“partnership”位于 params\.partnership）/],
         ['bad-tick.json', JSON.stringify({ ...good, schedule: [{ tick: -1, set: {} }] }),
           lang === 'en' ? /field schedule\[0\]\.tick = -1 is not allowed; it must be a whole month, 0 or more/ : /字段 schedule\[0\]\.tick = -1 不被允许；它必须是整数月份（0 或以上）/],
       ];

@@ -2,7 +2,9 @@
 // (390 px) and a laptop (1280 px), each step's control used, each step's own link opening that step
 // with the same run, the numbers the page shows equal to the command line's for the same scenario,
 // seed and settings, the last step's link opening the explorer on the same run, and axe-core finding
-// no violation of any impact. Screenshots go to artifacts/screenshots/story-*.png.
+// no violation of any impact. Two walks, one per language, each at one width with each step's link
+// opened and the page checked again at the other: every step is seen in both languages at both
+// widths without walking the story four times. Screenshots go to artifacts/screenshots/story-*.png.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +59,7 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 async function open(url: string, width: number, motion: 'reduce' | 'no-preference'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: width < 500 ? 844 : 800 }, reducedMotion: motion });
+  const page = await browser.newPage({ viewport: { width, height: height(width) }, reducedMotion: motion });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -130,65 +132,78 @@ async function useControl(page: Page, n: number, choices: Choices): Promise<Choi
   return { ...choices, [key]: 1 };
 }
 
+const height = (width: number) => (width < 500 ? 844 : 800);
+
+/** The page (`width` px wide) has nothing wider than the screen and is axe clean; its screenshot taken. */
+async function checkAt(page: Page, width: number, lang: string, n: number): Promise<void> {
+  expect(await axe(page), `step ${n} at ${width} px`).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `step ${n} at ${width} px`).toBeLessThanOrEqual(width);
+  await page.screenshot({ path: join(SHOTS, `story-${lang}-${width}-step${n}.png`), fullPage: true });
+}
+
 describe('the guided story', () => {
-  for (const lang of ['en', 'zh'] as const) {
-    for (const width of [390, 1280]) {
-      it(`walks its eight steps (${lang}, ${width} px): each control used, each link opens its step, numbers equal the CLI's, axe clean`, async () => {
-        // One walk plays the runs month by month as a reader sees them; the others as for reduced motion.
-        const motion = lang === 'en' && width === 1280 ? 'no-preference' : 'reduce';
-        const { page, errors } = await open(`${server.base}story.html${lang === 'en' ? '' : '?lang=zh'}`, width, motion);
-        let choices = defaultChoices();
-        for (let n = 1; n <= STEPS.length; n++) {
-          const step = STEPS[n - 1];
-          await untilRun(page, stepRun(step, choices));
-          expect(await page.getAttribute('body', 'data-step')).toBe(step.id);
-          expect(await page.textContent('#step-title')).toBe(step.title[lang]);
-          expect(await page.getAttribute('html', 'lang')).toBe(lang === 'en' ? 'en' : 'zh-CN');
-          expect(await page.getAttribute(`#step-nav a[data-nav="${n}"]`, 'aria-current')).toBe('step');
-          await expectCliNumbers(page);
+  // English walked on a laptop, playing the runs month by month as a reader sees them; Chinese on a
+  // phone, as for reduced motion. Each step's link opens at the other width.
+  for (const [lang, width, other] of [
+    ['en', 1280, 390],
+    ['zh', 390, 1280],
+  ] as const) {
+    it(`walks its eight steps (${lang}, ${width} px, each step also at ${other} px): each control used, each link opens its step, numbers equal the CLI's, axe clean`, async () => {
+      const motion = lang === 'en' ? 'no-preference' : 'reduce';
+      const { page, errors } = await open(`${server.base}story.html${lang === 'en' ? '' : '?lang=zh'}`, width, motion);
+      let choices = defaultChoices();
+      for (let n = 1; n <= STEPS.length; n++) {
+        const step = STEPS[n - 1];
+        await untilRun(page, stepRun(step, choices));
+        expect(await page.getAttribute('body', 'data-step')).toBe(step.id);
+        expect(await page.textContent('#step-title')).toBe(step.title[lang]);
+        expect(await page.getAttribute('html', 'lang')).toBe(lang === 'en' ? 'en' : 'zh-CN');
+        expect(await page.getAttribute(`#step-nav a[data-nav="${n}"]`, 'aria-current')).toBe('step');
+        await expectCliNumbers(page);
 
-          choices = await useControl(page, n, choices);
-          const run = stepRun(step, choices);
-          await untilRun(page, run);
-          await expectCliNumbers(page);
-          if (step.control) expect(new URL(page.url()).searchParams.get(controlKey(step.control))).toBe(String(choices[controlKey(step.control)]));
-          expect(await axe(page), `step ${n}`).toEqual([]);
-          // Nothing wider than the screen.
-          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-          await page.screenshot({ path: join(SHOTS, `story-${lang}-${width}-step${n}.png`), fullPage: true });
+        choices = await useControl(page, n, choices);
+        const run = stepRun(step, choices);
+        await untilRun(page, run);
+        await expectCliNumbers(page);
+        if (step.control) expect(new URL(page.url()).searchParams.get(controlKey(step.control))).toBe(String(choices[controlKey(step.control)]));
+        await checkAt(page, width, lang, n);
 
-          // The step's own link, as a teacher assigns it: the same step, setting and run in a fresh page.
-          const link = await page.getAttribute('#step-link', 'href');
-          expect(new URL(link!, page.url()).search).toBe(new URL(page.url()).search);
-          const assigned = await open(new URL(link!, page.url()).href, width, 'reduce');
-          await untilRun(assigned.page, run);
-          expect(await assigned.page.textContent('#step-title')).toBe(step.title[lang]);
-          expect(assigned.errors).toEqual([]);
-          await assigned.page.close();
+        // The step's own link, as a teacher assigns it: the same step, setting and run in a fresh
+        // page at the other width, its numbers the command line's, nothing wider than the screen,
+        // axe clean.
+        const link = await page.getAttribute('#step-link', 'href');
+        expect(new URL(link!, page.url()).search).toBe(new URL(page.url()).search);
+        const assigned = await open(new URL(link!, page.url()).href, other, 'reduce');
+        await untilRun(assigned.page, run);
+        expect(await assigned.page.textContent('#step-title')).toBe(step.title[lang]);
+        expect(await assigned.page.getAttribute(`#step-nav a[data-nav="${n}"]`, 'aria-current')).toBe('step');
+        await expectCliNumbers(assigned.page);
+        await checkAt(assigned.page, other, lang, n);
+        expect(assigned.errors).toEqual([]);
+        await assigned.page.close();
 
-          if (n < STEPS.length) await page.click('a[rel=next]');
-        }
+        if (n < STEPS.length) await page.click('a[rel=next]');
+      }
 
-        // The last step: your world in the explorer, as its share link opens it.
-        const world = combinedRun(choices);
-        const href = (await page.getAttribute('#open-world', 'href'))!;
-        const { state, problems } = parseUrl(new URL(href, page.url()).search);
-        expect(problems).toEqual([]);
-        expect(state).toMatchObject({ scenario: world.scenario, seed: 1, set: world.set, lang });
-        await page.click('#open-world');
-        await page.waitForSelector('body[data-tick]', { state: 'attached' });
-        expect(await page.inputValue('#scenario')).toBe(world.scenario);
-        expect(await page.isHidden('#message')).toBe(true);
-        // Back to the story, and Previous goes back a step.
-        await page.goBack();
-        await untilRun(page, stepRun(STEPS[STEPS.length - 1], choices));
-        await page.click('a[rel=prev]');
-        await untilRun(page, stepRun(STEPS[STEPS.length - 2], choices));
-        expect(await page.getAttribute('body', 'data-step')).toBe(STEPS[STEPS.length - 2].id);
-        expect(errors).toEqual([]);
-        await page.close();
-      });
-    }
+      // The last step: your world in the explorer, as its share link opens it.
+      const world = combinedRun(choices);
+      const href = (await page.getAttribute('#open-world', 'href'))!;
+      const { state, problems } = parseUrl(new URL(href, page.url()).search);
+      expect(problems).toEqual([]);
+      expect(state).toMatchObject({ scenario: world.scenario, seed: 1, set: world.set, lang });
+      await page.click('#open-world');
+      await page.waitForSelector('body[data-tick]', { state: 'attached' });
+      expect(await page.inputValue('#scenario')).toBe(world.scenario);
+      expect(await page.isHidden('#message')).toBe(true);
+      // Back to the story, and Previous goes back a step.
+      await page.goBack();
+      await untilRun(page, stepRun(STEPS[STEPS.length - 1], choices));
+      await page.click('a[rel=prev]');
+      await untilRun(page, stepRun(STEPS[STEPS.length - 2], choices));
+      expect(await page.getAttribute('body', 'data-step')).toBe(STEPS[STEPS.length - 2].id);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
   }
 
   it("is linked from the explorer's header in the explorer's language, and reports what it cannot read from a link", async () => {

@@ -3,7 +3,7 @@
 // rest on the mechanisms and not on accounting. Development seeds 1–10, 120 months, paired. Where a
 // mechanism's effect on the patterns is within their noise, it is read off the state instead (the
 // later tests): `npm run mutants` removes each mechanism from the code and checks that a test of that
-// mechanism, not only a pattern at its threshold, fails (docs/model.md §Validation).
+// mechanism, not only a pattern at its threshold, fails (docs/validation.md).
 import { range } from 'd3-array';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSim, resolveParams, runScenario, type Series } from '../sim/index.ts';
@@ -80,8 +80,8 @@ describe('mechanism knock-outs', { timeout: 600_000 }, () => {
     // lowers the index also where dependence is exploited.
     // In the baseline, the independent SOs that win the contracts path dependence no longer keeps
     // inside come to live on government money, and their autonomy falls with it (docs/model.md
-    // §Validation, "Small effects"). Lowering another cause does not do this (the factorial of
-    // §Validation); not exploiting dependence does.
+    // docs/validation.md, "Small effects"). Lowering another cause does not do this (the factorial of
+    // docs/validation.md); not exploiting dependence does.
     const exploited = effect('baseline-involution', {}, { pathDependence: 0.2 }, 'involutionIndex');
     const partners = effect('baseline-involution', { partnership: 1 }, { pathDependence: 0.2 }, 'involutionIndex');
     expect(partners).toBeLessThan(exploited - 0.04);

@@ -13,7 +13,7 @@ const MODEL_SECTION_5 = {
 };
 
 describe('parameter registry', () => {
-  it('holds every parameter of MODEL.md §5 in its group, with meaning in English and Chinese and a source', () => {
+  it('holds every parameter of the design (docs/model.md §Parameters) in its group, with meaning in English and Chinese and a source', () => {
     for (const [group, names] of Object.entries(MODEL_SECTION_5)) {
       for (const name of names) {
         const p = PARAMS.find((q) => q.name === name);

@@ -1,4 +1,4 @@
-// Validation of Model 2.1 (docs/model.md §Validation), apart from calibration: seeds 9001–9020, never
+// Validation of Model 2.1 (docs/validation.md), apart from calibration: seeds 9001–9020, never
 // used in development (1–1008) or calibration (calibration/model.json, seed 7), default size, read at
 // 60, 120 and 240 months. Every comparison is paired on common seeds; every threshold is an effect
 // size stated beside its assertion, not a significance level.
@@ -101,7 +101,7 @@ describe('pattern 4: each cause matters, through its mechanism', () => {
   // Each cause at 0.2 lowers the index. Measured on these seeds (npm run validate, paired over 20
   // seeds, s.e. 0.03–0.08): path dependence −0.22/−0.29/−0.38, political rationality −0.40/−0.62/−1.29,
   // asymmetric dependence −0.24/−0.27/−0.33 at 60/120/240 months, each interval below zero; dual
-  // management −0.15/−0.14/−0.10, its interval at 240 months −0.24 to +0.04 (docs/model.md §Validation,
+  // management −0.15/−0.14/−0.10, its interval at 240 months −0.24 to +0.04 (docs/validation.md,
   // Known limits). The thresholds are effect sizes below what was measured.
   const drops: Record<(typeof CAUSES)[number], [number, number, number]> = {
     politicalRationality: [-0.1, -0.1, -0.1],

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, ExperimentResults, plannedRuns, resolveExperiment, runTask } from '../lab/index.ts';
 import { analyses } from '../viz/experiment/analysis.ts';
-import { COMPARE_DEFAULTS, compareSpec, parseCompare, writeCompare, type ConfigProblem } from '../viz/compare-config.ts';
+import { COMPARE_DEFAULTS, compareSpec, parseCompare, writeCompare, type CompareConfig, type ConfigProblem } from '../viz/compare-config.ts';
 import { designOf, list, num, setDesign, setInterventions, interventionRows, setScenarioRefs, type Draft } from '../viz/experiment/draft.ts';
 import { canonical, experimentKey, hashText } from '../viz/experiment/key.ts';
 
@@ -22,9 +22,17 @@ describe("Compare's spec", () => {
     expect(compareSpec(COMPARE_DEFAULTS, { set: {}, interventions: [] })).not.toHaveProperty('set');
   });
 
+  it('offers only names of the metric registry: a misspelt one fails the typecheck, and the link refuses it', () => {
+    // @ts-expect-error not a metric of the registry
+    const misspelt: CompareConfig['metric'] = 'involutionIdx';
+    const problems: ConfigProblem[] = [];
+    expect(parseCompare(new URLSearchParams(`cmpMetric=${misspelt}`), problems)?.metric).toBe(COMPARE_DEFAULTS.metric);
+    expect(problems).toEqual([{ key: 'cmpMetric', value: 'involutionIdx' }]);
+  });
+
   it('goes into the link and back; bad values are named and the defaults kept', () => {
     const q = new URLSearchParams();
-    const c = { scenarios: ['money-alone', 'baseline-involution', 'full-prevention'], seeds: 7, metric: 'needsMet', baseline: 'money-alone' };
+    const c: CompareConfig = { scenarios: ['money-alone', 'baseline-involution', 'full-prevention'], seeds: 7, metric: 'needsMet', baseline: 'money-alone' };
     writeCompare(q, c);
     const problems: ConfigProblem[] = [];
     expect(parseCompare(new URLSearchParams(q.toString()), problems)).toEqual(c);

@@ -1,10 +1,11 @@
 // What Compare runs, as a value: the scenarios, seeds, outcome and baseline chosen on the tab, with
 // the sidebar's settings and interventions, written as the command line's experiment spec (so that
 // `involution-lab experiment` runs exactly the same runs), and kept in the share link.
-import type { Change } from '../sim/index.ts';
+import type { Change, MetricName } from '../sim/index.ts';
 import { findScenario } from '../scenarios/index.ts';
 
-export const COMPARE_METRICS = ['involutionIndex', 'formGrowth', 'substanceGrowth', 'needsMet', 'functionTransfer', 'soDevelopment', 'projectsActive', 'satisfaction'];
+/** The outcomes Compare offers: names of the metric registry (a wrong one fails the typecheck). */
+export const COMPARE_METRICS: readonly MetricName[] = ['involutionIndex', 'formGrowth', 'substanceGrowth', 'needsMet', 'functionTransfer', 'soDevelopment', 'projectsActive', 'satisfaction'];
 export const COMPARE_SEEDS = { min: 1, max: 100 };
 export const COMPARE_SCENARIOS = { min: 2, max: 4 };
 
@@ -12,7 +13,7 @@ export interface CompareConfig {
   scenarios: string[];
   /** Seeds 1 … seeds. */
   seeds: number;
-  metric: string;
+  metric: MetricName;
   /** The scenario the others are compared with, paired on seeds; always one of `scenarios`. */
   baseline: string;
 }
@@ -51,6 +52,9 @@ export interface ConfigProblem {
 
 export const COMPARE_KEYS: readonly string[] = ['cmp', 'cmpSeeds', 'cmpMetric', 'cmpBase'];
 
+/** One of the outcomes Compare offers. */
+export const isCompareMetric = (m: string): m is MetricName => (COMPARE_METRICS as readonly string[]).includes(m);
+
 /** The compare settings of a link (`cmp=a,b&cmpSeeds=10&cmpMetric=…&cmpBase=…`); null when it has none. */
 export function parseCompare(q: URLSearchParams, problems: ConfigProblem[]): CompareConfig | null {
   if (!COMPARE_KEYS.some((k) => q.has(k))) return null;
@@ -68,7 +72,7 @@ export function parseCompare(q: URLSearchParams, problems: ConfigProblem[]): Com
   }
   const metric = q.get('cmpMetric');
   if (metric !== null) {
-    if (COMPARE_METRICS.includes(metric)) c.metric = metric;
+    if (isCompareMetric(metric)) c.metric = metric;
     else problems.push({ key: 'cmpMetric', value: metric });
   }
   const base = q.get('cmpBase');

@@ -1,6 +1,6 @@
 // The explore views: the involution index, form against substance, the SO population, the contract
 // network and the community map, redrawn from the latest snapshot.
-import { AWARD_MODES, FIGURES, FORM, growthSeries, indexScales, PROVIDER_KINDS, SUBSTANCE } from '../sim/index.ts';
+import { AWARD_MODES, FIGURES, FORM, growthSeries, indexScales, PROVIDER_KINDS, SUBSTANCE, type MetricName } from '../sim/index.ts';
 import { metricLabel, paramName, pick, t, type MessageKey } from './i18n/index.ts';
 import { createFigure, type Figure } from './figure.ts';
 import type { Marker, Snapshot } from './worker/api.ts';
@@ -40,7 +40,8 @@ export const markLabels = (): MarkLabels => ({
 /** A share as a whole percentage, for the charts' summaries. */
 const pct = (x: number) => `${Math.round(100 * x)} %`;
 const mean = (xs: ArrayLike<number>) => (xs.length ? Array.from(xs).reduce((a, b) => a + b, 0) / xs.length : NaN);
-const label = metricLabel;
+/** A metric of the registry's label (a wrong name fails the typecheck). */
+const label = (name: MetricName): string => metricLabel(name);
 
 /** The index with its form and substance, as the index chart shows it (also the lesson's). */
 export function indexChart(fig: Figure, v: RunView): void {

@@ -5,13 +5,14 @@
 import { PARAM_BY_NAME, resolveParams, SEED, type Change, type RunResult, type Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
-import { getLang, LANGS, languageName, locale, metricLabel, paramName, pick, setLang, t, type MessageKey } from './i18n/index.ts';
+import { markersOf } from '../lab/markers.ts';
+import { getLang, LANGS, languageName, locale, paramName, pick, setLang, t, type MessageKey } from './i18n/index.ts';
 import { paramPanel } from './controls.ts';
 import { createExplore, type RunView } from './explore.ts';
 import { createInspector } from './inspector.ts';
 import type { History, Selection } from './worker/inspect.ts';
-import { createCompare } from './compare.ts';
-import { COMPARE_DEFAULTS, COMPARE_METRICS, COMPARE_SCENARIOS, COMPARE_SEEDS, type CompareConfig } from './compare-config.ts';
+import { createCompareTab } from './compare-controls.ts';
+import { COMPARE_DEFAULTS, type CompareConfig } from './compare-config.ts';
 import { createExperiment } from './experiment.ts';
 import { warmPool } from './pool.ts';
 import { createLesson } from './lesson.ts';
@@ -125,12 +126,14 @@ async function select(sel: Selection | null, focus = true): Promise<void> {
   if (app.snap) updateUrl();
 }
 const monitors = createMonitors($('monitors'));
-const compare = createCompare({
-  panel: $('panel-compare'), root: $('compare-views'), progress: $('compare-progress'), announce: $('compare-announce'), bar: $('compare-bar') as HTMLProgressElement,
-  note: $('compare-settings'), estimate: $('compare-estimate'), stale: $('compare-stale'),
-  runButton: $('compare-run') as HTMLButtonElement, cancelButton: $('compare-cancel') as HTMLButtonElement,
-  exportSpec: $('compare-export-spec') as HTMLButtonElement, exportCsv: $('compare-export-csv') as HTMLButtonElement,
-}, { settings: () => ({ set: app.set, interventions: app.interventions }), config: compareConfig, changed: () => updateUrl() });
+const compare = createCompareTab({
+  settings: () => ({ set: app.set, interventions: app.interventions }),
+  chosen: () => app.compare,
+  // Compare's settings go into the link as they are chosen (see updateUrl).
+  changed: (config) => { if (config) app.compare = config; updateUrl(); },
+  chose: (config) => { app.compare = config; updateUrl(); },
+  ended: () => updateUrl(),
+});
 /** A link shared with Compare's results: they are run again when the Compare tab is first shown. */
 let linkRun = initial.compareResults === true;
 const experiment = createExperiment($('experiment'));
@@ -182,15 +185,6 @@ function updateUrl(atShown = !app.playing): void {
   }));
   // "How it works" opens with the page's language, and its way back brings this run back as it is.
   ($('docs-link') as HTMLAnchorElement).href = `./how.html${location.search}`;
-}
-
-/** Compare's settings as its controls are now; null unless two to four scenarios are chosen. */
-function compareConfig(): CompareConfig | null {
-  const scenarios = [...$('compare-scenarios').querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
-  if (scenarios.length < COMPARE_SCENARIOS.min || scenarios.length > COMPARE_SCENARIOS.max) return null;
-  const baseline = ($('compare-baseline') as HTMLSelectElement).value;
-  const seeds = Math.max(COMPARE_SEEDS.min, Math.min(COMPARE_SEEDS.max, Math.round(Number(($('compare-seeds') as HTMLInputElement).value) || COMPARE_DEFAULTS.seeds)));
-  return { scenarios: scenarios.includes(baseline) ? scenarios : [baseline, ...scenarios].slice(0, COMPARE_SCENARIOS.max), seeds, metric: ($('compare-metric') as HTMLSelectElement).value, baseline };
 }
 
 function apply(snap: Snapshot | null): void {
@@ -422,25 +416,7 @@ function fillScenarioTexts(): void {
   $('present-title').textContent = pick(app.scenario.title);
   showTeaching();
   $('source').textContent = app.scenario.source;
-  const chosen = app.compare ?? COMPARE_DEFAULTS;
-  const cmp = $('compare-scenarios');
-  const checked = new Set([...cmp.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value));
-  if (!checked.size) chosen.scenarios.forEach((id) => checked.add(id));
-  cmp.querySelectorAll('label').forEach((l) => l.remove());
-  for (const s of SCENARIOS) {
-    const label = cmp.appendChild(document.createElement('label'));
-    const box = label.appendChild(document.createElement('input'));
-    box.type = 'checkbox';
-    box.value = s.id;
-    box.checked = checked.has(s.id);
-    label.append(pick(s.title));
-  }
-  const metric = $('compare-metric') as HTMLSelectElement;
-  const mv = metric.value || chosen.metric;
-  metric.replaceChildren(...COMPARE_METRICS.map((m) => new Option(metricLabel(m), m, false, m === mv)));
-  const base = $('compare-baseline') as HTMLSelectElement;
-  const bv = base.value || chosen.baseline;
-  base.replaceChildren(...SCENARIOS.map((s) => new Option(pick(s.title), s.id, false, s.id === bv)));
+  compare.fill();
 }
 
 /** The language switch lists every catalog of viz/i18n/messages/, each language by its own name. */
@@ -485,7 +461,7 @@ function selectTab(id: string, focus = true): void {
     compare.open();
     if (linkRun) {
       linkRun = false;
-      const config = compareConfig();
+      const config = compare.config();
       if (config) void compare.run(config, true);
     }
   }
@@ -639,22 +615,6 @@ function wire(): void {
       if (k) selectTab(tabs[(i + k + tabs.length) % tabs.length].id);
     });
   });
-  // Compare's settings go into the link as they are chosen (the estimate and the results follow
-  // them: see updateUrl), and the comparison runs with them.
-  const compareChanged = () => {
-    const config = compareConfig();
-    if (config) app.compare = config;
-    updateUrl();
-  };
-  $('panel-compare').addEventListener('change', compareChanged);
-  $('panel-compare').addEventListener('input', compareChanged);
-  $('compare-run').addEventListener('click', () => {
-    const config = compareConfig();
-    if (!config) { $('compare-progress').textContent = t('compareNeedTwo'); return; }
-    app.compare = config;
-    updateUrl();
-    void compare.run(config);
-  });
 }
 
 /** Where the settings are a sheet over the charts (a phone, a tablet) rather than a column beside them. */
@@ -692,7 +652,7 @@ function drawEmpty(): void {
   const p = params();
   const z = (n: number) => new Float64Array(n);
   const snap: Snapshot = {
-    tick: 0, ticks: p.ticks, params: p, from: 0, names: [], rows: [], markers: app.scenario.schedule.map((c) => ({ tick: c.tick, set: c.set, kind: 'schedule', ...(c.note ? { note: c.note } : {}) })),
+    tick: 0, ticks: p.ticks, params: p, from: 0, names: [], rows: [], markers: markersOf(app.scenario.schedule),
     sos: { id: new Int32Array(0), skill: z(0), autonomy: z(0), affiliated: new Uint8Array(0), revenue: z(0), home: new Int16Array(0) },
     contracts: { buyer: new Int16Array(0), so: new Int32Array(0), payment: z(0), mode: new Uint8Array(0) },
     communities: { district: new Int16Array(0), needsMet: z(0), servedBy: z(0) },
@@ -706,7 +666,6 @@ document.body.dataset.tab = 'explore';
 fillLanguages();
 wire();
 relabel();
-if (app.compare) ($('compare-seeds') as HTMLInputElement).value = String(app.compare.seeds);
 if (initial.tab && initial.tab !== 'explore') selectTab(`tab-${initial.tab}`, false);
 Object.assign($('seed') as HTMLInputElement, { min: String(SEED.min), max: String(SEED.max), value: String(app.seed) });
 drawEmpty();

@@ -3,12 +3,12 @@
 // so far): "×2.3 since the first year", "+1.9 points", "+14"; the index says how much form and
 // substance have each grown. They follow the run as it plays (read by screen readers when it
 // pauses, through the clock). The Explore tab shows the four below; a lesson shows its own.
-import { METRIC_BY_NAME } from '../sim/metric-registry.ts';
+import { METRIC_BY_NAME, type MetricName } from '../sim/metric-registry.ts';
 import { metricLabel, t, type MessageKey } from './i18n/index.ts';
 import { signed } from './lessons.ts';
 
 /** The Explore tab's monitors. */
-export const EXPLORE_MONITORS = ['involutionIndex', 'purchaseSpending', 'needsMet', 'independentSOs'];
+export const EXPLORE_MONITORS: readonly MetricName[] = ['involutionIndex', 'purchaseSpending', 'needsMet', 'independentSOs'];
 
 /** The first year's mean of a series: the reference the index and the monitors read growth against. */
 export function firstYear(col: ArrayLike<number>): number {

@@ -3,9 +3,10 @@
 // interventions), and one loaded and checked. A bad file is refused with a message naming the
 // file, the field, the value and what is allowed; nothing on the page is lost.
 import { isModelParam, PARAM_BY_NAME, parseParamValue, parseScenario, scenarioSchema, type Change, type Scenario } from '../sim/index.ts';
-import { t, tIn, type MessageKey } from './i18n/index.ts';
+import { getLang, locale, t, tIn, type MessageKey } from './i18n/index.ts';
 import { allowedText } from './controls.ts';
 import { ECHO_CHARS } from '../lab/numbers.ts';
+import { duplicateKeyList } from '../lab/spec/shape.ts';
 
 export class FileProblem extends Error {}
 
@@ -47,6 +48,17 @@ function checkValues(file: string, field: string, set: unknown, inRun: boolean):
   }
 }
 
+/**
+ * The keys a JSON file gives twice in one object (JSON.parse keeps the last silently), every one
+ * named with where it is, in the page's language; null when there are none. `text` is valid JSON.
+ */
+export function duplicateKeysProblem(file: string, text: string): string | null {
+  const twice = duplicateKeyList(text);
+  if (!twice.length) return null;
+  const list = new Intl.ListFormat(locale(getLang())).format(twice.map(({ key, path }) => t('file.twice', { key: short(key), path: short(path) })));
+  return t('file.duplicates', { file, list, count: twice.length });
+}
+
 /** A loaded scenario file's text, checked; throws FileProblem with the message to show. */
 export function readScenarioFile(file: string, text: string): Scenario {
   if (text.length > MAX_SCENARIO_BYTES) throw new FileProblem(t('file.tooBig', { file, size: text.length, max: MAX_SCENARIO_BYTES }));
@@ -56,6 +68,8 @@ export function readScenarioFile(file: string, text: string): Scenario {
   } catch (err) {
     throw new FileProblem(t('file.json', { file, detail: (err as Error).message }));
   }
+  const twice = duplicateKeysProblem(file, text);
+  if (twice) throw new FileProblem(twice);
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const d = data as { params?: unknown; schedule?: unknown };
     checkValues(file, 'params', d.params, false);

@@ -25,6 +25,7 @@ import {
   type Sim,
 } from '../../sim/index.ts';
 import { resolveParams } from '../../sim/param-check.ts';
+import type { DistrictMetricName, MetricName } from '../../sim/metric-registry.ts';
 
 export interface GameSettings {
   /** The scenario the class plays (a bundled one). */
@@ -75,7 +76,7 @@ export interface CityYear {
 }
 
 /** The metric columns the game reads, at a year's last month. */
-const at = (series: Series, name: string, year: number): number => series[name][year * 12 + 11];
+const at = (series: Series, name: MetricName | `${DistrictMetricName}.d${number}`, year: number): number => series[name][year * 12 + 11];
 
 export function cityYears(series: Series, years: number): CityYear[] {
   const out: CityYear[] = [];

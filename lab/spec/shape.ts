@@ -51,12 +51,19 @@ function short(path: string): string {
   return path.length > 120 ? `${path.slice(0, 60)}…${path.slice(-40)} (${path.length.toLocaleString('en-US')} characters)` : path;
 }
 
+/** A key given twice in one object of a JSON text, and where: `set.partnership`, `schedule[2].set.x`. */
+export interface DuplicateKey {
+  key: string;
+  path: string;
+}
+
 /**
- * Keys given twice in one object of a JSON text (JSON.parse keeps the last silently), each with
- * where it is: `set.partnership`. The text must be valid JSON (parse it first).
+ * Keys given twice in one object of a JSON text (JSON.parse keeps the last silently), at most `max`
+ * of them, in the order they appear. A short pass over the tokens, no second parse: the text must be
+ * valid JSON (parse it first), so strings are the only place a brace or a comma can hide.
  */
-export function duplicateKeys(text: string): string[] {
-  const problems: string[] = [];
+export function duplicateKeyList(text: string, max = 10): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
   // One frame per open object or list: its path, and for an object its keys so far.
   const stack: { path: string; keys: Set<string> | null; index: number }[] = [];
   let pendingKey: string | null = null;
@@ -67,7 +74,7 @@ export function duplicateKeys(text: string): string[] {
     if (top.keys) return top.path ? `${top.path}.${pendingKey}` : String(pendingKey);
     return `${top.path}[${top.index}]`;
   };
-  for (let i = 0; i < text.length && problems.length < 10; i++) {
+  for (let i = 0; i < text.length && found.length < max; i++) {
     const c = text[i];
     if (c === '"') {
       let j = i + 1;
@@ -75,7 +82,7 @@ export function duplicateKeys(text: string): string[] {
       const top = stack[stack.length - 1];
       if (expectKey && top?.keys) {
         const key = JSON.parse(text.slice(i, j + 1)) as string;
-        if (top.keys.has(key)) problems.push(`key "${short(key)}" is given twice (at ${short(top.path ? `${top.path}.${key}` : key)}); give it once`);
+        if (top.keys.has(key)) found.push({ key, path: top.path ? `${top.path}.${key}` : key });
         top.keys.add(key);
         pendingKey = key;
         expectKey = false;
@@ -92,5 +99,10 @@ export function duplicateKeys(text: string): string[] {
       else if (top) top.index++;
     }
   }
-  return problems;
+  return found;
+}
+
+/** The duplicate keys of a JSON text as the command line says them: `key "x" is given twice (at set.x); give it once`. */
+export function duplicateKeys(text: string): string[] {
+  return duplicateKeyList(text).map(({ key, path }) => `key "${short(key)}" is given twice (at ${short(path)}); give it once`);
 }

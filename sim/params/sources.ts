@@ -20,5 +20,5 @@ export const SOURCES = {
   alternativeProviders: 'calibrate (docs/model.md §Calibration): fewer than two alternative providers a tender (Girth et al. 2012)',
   soDeregistrations:
     'Ministry of Civil Affairs figures: 762 000 registered SOs at the end of 2017, 816 000 at the end of 2018 (China Philanthropy Times, 16 July 2019), with about 70 000–80 000 new registrations a year before 2020 (China Social Organisation Network, reported by China Development Brief, January 2021), so about 16 000–26 000 deregistrations, 2.1–3.4 % of the stock a year; 0.2 % a month is 2.4 % a year',
-  transferRamp: 'Model design: MODEL.md counts function transfer above autonomy 0.5; a ramp replaces the threshold (docs/model.md §Departures 14)',
+  transferRamp: 'Model design: the first design counted function transfer above autonomy 0.5; a ramp replaces the threshold (docs/model.md §Departures 14)',
 } as const;

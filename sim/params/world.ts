@@ -19,7 +19,7 @@ export const WORLD = [
     label: { en: 'Citizens', zh: '居民人数' },
     en: 'Number of citizens simulated.',
     zh: '模拟的居民人数。',
-    source: 'Model design (MODEL.md §2)',
+    source: 'Model design (docs/model.md §2)',
   },
   {
     name: 'districts',
@@ -33,7 +33,7 @@ export const WORLD = [
     label: { en: 'Districts', zh: '区数' },
     en: 'District governments that buy services.',
     zh: '购买服务的区级政府数。',
-    source: 'Model design (MODEL.md §2)',
+    source: 'Model design (docs/model.md §2)',
   },
   {
     name: 'communitiesPerDistrict',
@@ -47,7 +47,7 @@ export const WORLD = [
     label: { en: 'Communities per district', zh: '每区社区数' },
     en: 'Communities in each district.',
     zh: '每个区的社区数。',
-    source: 'Model design (MODEL.md §2)',
+    source: 'Model design (docs/model.md §2)',
   },
   {
     name: 'initialSOs',
@@ -61,7 +61,7 @@ export const WORLD = [
     label: { en: 'Initial SOs', zh: '初始社会组织数' },
     en: 'Social organizations at the start, dealt round the districts (see initialAffiliated).',
     zh: '初始社会组织数，依次分配到各区（见 initialAffiliated）。',
-    source: 'Model design (MODEL.md §2)',
+    source: 'Model design (docs/model.md §2)',
   },
   {
     name: 'ticks',
@@ -75,7 +75,7 @@ export const WORLD = [
     label: { en: 'Months', zh: '月数' },
     en: 'Length of the run.',
     zh: '模拟时长。',
-    source: 'Model design (MODEL.md §5)',
+    source: 'Model design (docs/model.md §5)',
   },
   {
     name: 'policyPush',
@@ -124,7 +124,7 @@ export const WORLD = [
     label: { en: 'Months to exit', zh: '退出月数' },
     en: 'Months an SO survives with negative reserves before it closes.',
     zh: '社会组织储备为负后维持的月数，之后退出。',
-    source: 'Model design (MODEL.md §4.6)',
+    source: 'Model design (docs/model.md §7.9)',
   },
   {
     name: 'seed',
@@ -138,7 +138,7 @@ export const WORLD = [
     label: { en: 'Seed', zh: '种子' },
     en: 'Random seed: same seed, same run, to the bit.',
     zh: '随机种子：种子相同，运行结果逐位相同。',
-    source: 'Model design (MODEL.md §5, §6: common random numbers)',
+    source: 'Model design (docs/model.md §5; common random numbers)',
   },
   {
     name: 'budgetGrowth',

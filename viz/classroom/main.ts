@@ -10,23 +10,7 @@ import { ROOM_LENGTH } from '../../lab/classroom/protocol.ts';
 import type { CityYear, DistrictYear } from '../../lab/classroom/game.ts';
 import { getLang, LANGS, languageName, pick, setLang, t, type Lang } from '../i18n/index.ts';
 import type { MessageKey } from '../i18n/keys.ts';
-
-type Child = Node | string | number | null | undefined | false;
-
-/** An element with attributes and children; text children are text nodes, never parsed as markup. */
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | boolean | undefined> = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === false) continue;
-    el.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(typeof c === 'number' ? String(c) : c);
-  return el;
-}
+import { h } from '../dom.ts';
 
 const $ = (id: string) => document.getElementById(id)!;
 const params = new URLSearchParams(location.search);

@@ -5,7 +5,7 @@
 import { parseScenario } from '../../sim/index.ts';
 import { bundledScenario, Problem, resolveExperiment, type Experiment } from '../../lab/index.ts';
 import { t } from '../i18n/index.ts';
-import { FileProblem, readScenarioFile } from '../scenario-file.ts';
+import { duplicateKeysProblem, FileProblem, readScenarioFile } from '../scenario-file.ts';
 import { isObject, type Draft } from './draft.ts';
 
 export const basename = (ref: string): string => ref.replace(/^.*[/\\]/, '');
@@ -29,6 +29,11 @@ export async function readChosen(chosen: readonly File[], withSpec: boolean, sce
       data = JSON.parse(text);
     } catch (err) {
       out.problems.push(t('file.json', { file: file.name, detail: (err as Error).message }));
+      continue;
+    }
+    const twice = duplicateKeysProblem(file.name, text);
+    if (twice) {
+      out.problems.push(twice);
       continue;
     }
     if (!withSpec || isScenarioFile(data)) {

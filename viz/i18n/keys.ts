@@ -204,6 +204,8 @@ export type MessageKey =
   | 'saveScenario'
   | 'loadScenario'
   | 'loadedScenario'
+  | 'file.duplicates'
+  | 'file.twice'
   | 'file.json'
   | 'file.key'
   | 'file.structural'

@@ -5,7 +5,7 @@ import type { MetricName } from '../../sim/index.ts';
 import { findScenario } from '../../scenarios/index.ts';
 import { getLang, LANGS, languageName, locale, pick } from '../i18n/index.ts';
 import { FIGURES, PREVENTIONS } from './claims.ts';
-import { h } from './format.ts';
+import { h } from '../dom.ts';
 import { explorerUrl, storyUrl, type LinkProblem, type StoryState } from './link.ts';
 import { BASELINE, STEPS, baselineValue, combinedRun, controlKey, stepRun, type Checked, type Control, type Run, type Step } from './steps.ts';
 import { ui } from './ui.ts';

@@ -9,15 +9,10 @@ import { VERSION } from '../../sim/version.ts';
 import { SCENARIOS, findScenario } from '../../scenarios/index.ts';
 import { runTask, type RunTask } from '../../lab/plan.ts';
 import { recordedRows } from '../../lab/rows.ts';
+import { markersOf, type Marker } from '../../lab/markers.ts';
 import { createReader, type History, type Reader, type Selection } from './inspect.ts';
 
-export interface Marker {
-  tick: number;
-  set: Overrides;
-  kind: 'schedule' | 'intervention';
-  /** A scheduled change's note, from the scenario file. */
-  note?: { en: string; zh: string };
-}
+export type { Marker };
 
 export interface Snapshot {
   tick: number;
@@ -57,13 +52,6 @@ function changes(): Change[] {
   return [...scenario.schedule.map(({ tick, set }) => ({ tick, set })), ...interventions];
 }
 
-function markers(): Marker[] {
-  return [
-    ...scenario.schedule.map((c) => ({ tick: c.tick, set: c.set, kind: 'schedule' as const, ...(c.note ? { note: c.note } : {}) })),
-    ...interventions.map((c) => ({ tick: c.tick, set: c.set, kind: 'intervention' as const })),
-  ];
-}
-
 function snapshot(): Snapshot {
   const s = current();
   const st = s.state;
@@ -97,7 +85,7 @@ function snapshot(): Snapshot {
     servedBy: st.communities.servedBy.slice(),
   };
   const snap: Snapshot = {
-    tick: st.tick, ticks: st.params.ticks, params: { ...st.params }, from, names, rows, markers: markers(), sos, contracts, communities,
+    tick: st.tick, ticks: st.params.ticks, params: { ...st.params }, from, names, rows, markers: markersOf(scenario.schedule, interventions), sos, contracts, communities,
     ...(selection && reader ? { inspected: reader.history(selection) } : {}),
   };
   const buffers = [

@@ -3,7 +3,7 @@
 // the same run to the bit (test/inspect.test.ts). Districts are few and are read every month; SOs are
 // read only when watched, by their stable id (sim/state.ts, `id`): a row moves when closed SOs are
 // compacted, the id goes with the SO. Month m of a history is the state at the end of month m.
-import { AWARD_MODES, DECISIONS, EFFORT, EFFORT_SLOTS, standings, type State } from '../../sim/index.ts';
+import { AWARD_MODES, DECISIONS, EFFORT, EFFORT_SLOTS, projectOf, standings, type State } from '../../sim/index.ts';
 import { K } from '../../sim/constants.ts';
 
 /** What is inspected: an SO by its id, or a district (from 0). */
@@ -295,8 +295,9 @@ export function createReader(s: State, watched: readonly number[] = []): Reader 
       const projects = new Set<string>();
       for (const i of held.get(so) ?? []) {
         h.moneyByMode[c.mode[i]][m] += c.payment[i];
-        const project = `${c.buyer[i]}:${c.cat[i]}:${c.firstCommunity[i]}`;
-        const key = `${project}:${c.communities[i]}:${c.payment[i]}:${c.mode[i]}:${c.city[i]}`;
+        const p = projectOf(s, i);
+        const project = `${p.buyer}:${p.cat}:${p.firstCommunity}`;
+        const key = `${project}:${p.communities}:${p.payment}:${c.mode[i]}:${p.city}`;
         const was = log.open.get(i);
         const observed = c.observedN[i] > 0 ? c.observedSum[i] / c.observedN[i] : NaN;
         if (was && was.key === key && c.monthsLeft[i] === was.monthsLeft - 1 && c.observedN[i] === was.observedN + 1) {
@@ -305,12 +306,12 @@ export function createReader(s: State, watched: readonly number[] = []): Reader 
           log.open.delete(i);
         } else {
           const rec: ContractRecord = {
-            buyer: c.buyer[i],
-            cat: c.cat[i],
-            city: c.city[i],
-            firstCommunity: c.firstCommunity[i],
-            communities: c.communities[i],
-            payment: c.payment[i],
+            buyer: p.buyer,
+            cat: p.cat,
+            city: p.city,
+            firstCommunity: p.firstCommunity,
+            communities: p.communities,
+            payment: p.payment,
             mode: c.mode[i],
             again: log.projects.has(project),
             from: m,
