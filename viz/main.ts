@@ -10,9 +10,9 @@ import { paramPanel } from './controls.ts';
 import { createExplore, type RunView } from './explore.ts';
 import { createInspector } from './inspector.ts';
 import type { History, Selection } from './worker/inspect.ts';
-import { createCompare } from './compare.ts';
+import type { createCompare } from './compare.ts';
 import { COMPARE_DEFAULTS, COMPARE_METRICS, COMPARE_SCENARIOS, COMPARE_SEEDS, type CompareConfig } from './compare-config.ts';
-import { createExperiment } from './experiment.ts';
+import type { createExperiment } from './experiment.ts';
 import { warmPool } from './pool.ts';
 import { createLesson } from './lesson.ts';
 import { createMonitors } from './monitors.ts';
@@ -125,15 +125,39 @@ async function select(sel: Selection | null, focus = true): Promise<void> {
   if (app.snap) updateUrl();
 }
 const monitors = createMonitors($('monitors'));
-const compare = createCompare({
-  panel: $('panel-compare'), root: $('compare-views'), progress: $('compare-progress'), announce: $('compare-announce'), bar: $('compare-bar') as HTMLProgressElement,
-  note: $('compare-settings'), estimate: $('compare-estimate'), stale: $('compare-stale'),
-  runButton: $('compare-run') as HTMLButtonElement, cancelButton: $('compare-cancel') as HTMLButtonElement,
-  exportSpec: $('compare-export-spec') as HTMLButtonElement, exportCsv: $('compare-export-csv') as HTMLButtonElement,
-}, { settings: () => ({ set: app.set, interventions: app.interventions }), config: compareConfig, changed: () => updateUrl() });
+/**
+ * Compare's and Experiment's code (their charts, the experiment pipeline, the analyses) is loaded
+ * when their tab is first shown or a comparison is run: the first screen does not need it. Until
+ * then Compare has no results to keep, redraw or share.
+ */
+let compareTab: Promise<ReturnType<typeof createCompare>> | undefined;
+const loadCompare = () =>
+  (compareTab ??= import('./compare.ts').then(({ createCompare }) => {
+    const c = createCompare({
+      panel: $('panel-compare'), root: $('compare-views'), progress: $('compare-progress'), announce: $('compare-announce'), bar: $('compare-bar') as HTMLProgressElement,
+      note: $('compare-settings'), estimate: $('compare-estimate'), stale: $('compare-stale'),
+      runButton: $('compare-run') as HTMLButtonElement, cancelButton: $('compare-cancel') as HTMLButtonElement,
+      exportSpec: $('compare-export-spec') as HTMLButtonElement, exportCsv: $('compare-export-csv') as HTMLButtonElement,
+    }, { settings: () => ({ set: app.set, interventions: app.interventions }), config: compareConfig, changed: () => updateUrl() });
+    loadedCompare = c;
+    c.refresh();
+    return c;
+  }));
+let loadedCompare: ReturnType<typeof createCompare> | undefined;
+const compare = {
+  open: () => void loadCompare().then((c) => c.open()),
+  run: (config: CompareConfig, fromLink?: boolean) => loadCompare().then((c) => c.run(config, fromLink)),
+  refresh: () => loadedCompare?.refresh(),
+  relabel: () => loadedCompare?.relabel(),
+  current: () => loadedCompare?.current() ?? false,
+};
 /** A link shared with Compare's results: they are run again when the Compare tab is first shown. */
 let linkRun = initial.compareResults === true;
-const experiment = createExperiment($('experiment'));
+let experimentTab: Promise<ReturnType<typeof createExperiment>> | undefined;
+const experiment = {
+  open: () => (experimentTab ??= import('./experiment.ts').then((m) => m.createExperiment($('experiment')))).then((x) => x.open()),
+  relabel: () => void experimentTab?.then((x) => x.relabel()),
+};
 const panel = paramPanel($('params'), onParam, (text) => { messages.input = () => text; showMessages(); });
 const lesson = createLesson($('lesson'), $('handout'), {
   scenario: () => app.scenario, runAnimated, view, onStep: () => showTeaching(), seed: () => app.seed, fileName, provenance,
