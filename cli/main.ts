@@ -14,15 +14,10 @@ import { echo } from '../lab/numbers.ts';
 import { requirePath, writeAll } from './common/files.ts';
 import { FORBIDDEN_KEYS } from '../lab/spec/shape.ts';
 import { writeOut } from './common/out.ts';
-import { experimentCommand } from './experiment/command.ts';
-import { calibrateCommand } from './calibrate/command.ts';
-import { mergeCommand } from './experiment/merge.ts';
-import { statusCommand } from './experiment/status.ts';
-import { analyzeCommand } from './analysis/command.ts';
-import { discoverCommand } from './analysis/discover.ts';
-import { robustCommand } from './analysis/robust.ts';
-import { reportCommand } from './report/command.ts';
-import { classroomCommand, type ClassroomFlags } from './classroom/command.ts';
+import type { ClassroomFlags } from './classroom/command.ts';
+// Every command but run, scenarios and params is imported when it is given (below, in dispatch): a
+// run must not pay at start-up for Plot, linkedom, hyparquet, proper-lockfile, SQLite or the
+// classroom's server, none of which it uses (test/cli-imports.test.ts checks it).
 
 export { UsageError };
 
@@ -218,27 +213,34 @@ function dispatch(argv: string[], io: Io): number {
     const progress = { isTTY: process.stderr.isTTY === true, write: io.stderr };
     const flags = values as Record<string, unknown>;
     const args = { ...values, out: requirePath('--out', values.out), positionals, resume: flags.resume === true, 'dry-run': flags['dry-run'] === true };
-    return settle(experimentCommand(args, { ...io, progress }), io);
+    return settle(import('./experiment/command.ts').then((m) => m.experimentCommand(args, { ...io, progress })), io);
   }
   if (command === 'calibrate') {
     const progress = { isTTY: process.stderr.isTTY === true, write: io.stderr };
     const flags = values as Record<string, unknown>;
     const args = { positionals, out: requirePath('--out', values.out), workers: values.workers, resume: flags.resume === true, 'dry-run': flags['dry-run'] === true };
-    return settle(calibrateCommand(args, { ...io, progress }), io);
+    return settle(import('./calibrate/command.ts').then((m) => m.calibrateCommand(args, { ...io, progress })), io);
   }
-  if (command === 'merge') return settle(mergeCommand(positionals, requirePath('--out', values.out), values.format, io), io);
-  if (command === 'analyze') return settle(analyzeCommand(positionals, { method: values.method, outcome: values.outcome, baseline: values.baseline, resamples: values.resamples, seed: values.seed, out: requirePath('--out', values.out) }, io), io);
+  if (command === 'merge') {
+    const out = requirePath('--out', values.out);
+    return settle(import('./experiment/merge.ts').then((m) => m.mergeCommand(positionals, out, values.format, io)), io);
+  }
+  if (command === 'analyze') {
+    const flags = { method: values.method, outcome: values.outcome, baseline: values.baseline, resamples: values.resamples, seed: values.seed, out: requirePath('--out', values.out) };
+    return settle(import('./analysis/command.ts').then((m) => m.analyzeCommand(positionals, flags, io)), io);
+  }
   if (command === 'discover') {
     const { outcome, where, threshold, alpha, boxes, format } = values;
-    return settle(discoverCommand(positionals, { outcome, where, threshold, alpha, boxes, format, out: requirePath('--out', values.out) }, io), io);
+    const flags = { outcome, where, threshold, alpha, boxes, format, out: requirePath('--out', values.out) };
+    return settle(import('./analysis/discover.ts').then((m) => m.discoverCommand(positionals, flags, io)), io);
   }
   if (command === 'robust') {
-    const flags = values as Record<string, string | boolean | undefined>;
-    return settle(robustCommand(positionals, { ...flags, out: requirePath('--out', values.out) }, io), io);
+    const flags = { ...(values as Record<string, string | boolean | undefined>), out: requirePath('--out', values.out) };
+    return settle(import('./analysis/robust.ts').then((m) => m.robustCommand(positionals, flags, io)), io);
   }
-  if (command === 'report') return settle(reportCommand(positionals, io), io);
-  if (command === 'classroom') return settle(classroomCommand(values as ClassroomFlags, io).then(() => 0), io);
-  if (command === 'status') return statusCommand(positionals, { script: values.script }, io);
+  if (command === 'report') return settle(import('./report/command.ts').then((m) => m.reportCommand(positionals, io)), io);
+  if (command === 'classroom') return settle(import('./classroom/command.ts').then((m) => m.classroomCommand(values as ClassroomFlags, io).then(() => 0)), io);
+  if (command === 'status') return settle(import('./experiment/status.ts').then((m) => m.statusCommand(positionals, { script: values.script }, io)), io);
   const format = oneOf('--format', values.format ?? 'text', ['text', 'json']);
   io.stdout(command === 'scenarios' ? listScenarios(format) : listParams(format));
   return 0;
@@ -247,8 +249,8 @@ function dispatch(argv: string[], io: Io): number {
 type Values = Record<string, string | undefined> & { set?: string[] };
 
 /**
- * An asynchronous command (experiment) sets the exit code itself when it ends: index.ts assigns
- * main's return value at once, before the work is done.
+ * A command imported on demand, or asynchronous (experiment), sets the exit code itself when it
+ * ends: index.ts assigns main's return value at once, before the work is done.
  */
 function settle(result: number | Promise<number>, io: Io): number {
   if (typeof result === 'number') return result;

@@ -196,13 +196,14 @@ function expectSameAsRef(dir: string): void {
 }
 
 /**
- * A calibration with one gated worker that blocks on its 31st task: generation 0 (30 proposals)
- * finishes, generation 1 simulates 30 proposals and hangs — 60 journal lines at most. Waits for
+ * A calibration with one gated worker that blocks on its 61st task (the worker serves every
+ * generation): generation 0 (30 proposals) finishes, generation 1 simulates 30 proposals and hangs —
+ * 60 journal lines at most. Waits for
  * `lines` of them, sends `signal`, and returns the exit code and the journal's line count.
  */
 async function interrupted(name: string, lines: number, signal: NodeJS.Signals): Promise<{ dir: string; code: number | null; journal: number }> {
   const dir = join(tmp, name);
-  const child = spawn('node', [cliStoppingAfter(join(tmp, `gated-${name}`), 'calibrate-worker', 30), 'calibrate', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
+  const child = spawn('node', [cliStoppingAfter(join(tmp, `gated-${name}`), 'calibrate-worker', 60), 'calibrate', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
   let exited = false;
   let code: number | null = null;
   const exit = new Promise((r) => child.once('exit', (c) => r(((exited = true), (code = c)))));
@@ -257,7 +258,7 @@ describe('involution-lab calibrate', () => {
   });
 
   it('loses nothing to kill -9: --resume ends byte-identical to an uninterrupted calibration', async () => {
-    // One worker that blocks on its 31st task: generation 0 (30 proposals) finishes, generation 1
+    // One worker that blocks on its 61st task: generation 0 (30 proposals) finishes, generation 1
     // simulates 30 proposals and hangs. Kill it there.
     const { dir, journal } = await interrupted('killed', 60, 'SIGKILL');
     expect(journal).toBe(60);
@@ -273,7 +274,7 @@ describe('involution-lab calibrate', () => {
 
   it('holds its directory: a second session is refused as in use (fresh or --resume); after kill -9 two --resume at once run one session', async () => {
     const dir = join(tmp, 'locked');
-    const child = spawn('node', [cliStoppingAfter(join(tmp, 'gated-locked'), 'calibrate-worker', 30), 'calibrate', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
+    const child = spawn('node', [cliStoppingAfter(join(tmp, 'gated-locked'), 'calibrate-worker', 60), 'calibrate', specFile, '--out', dir, '--workers', '1'], { stdio: 'ignore' });
     let exited = false;
     const exit = new Promise((r) => child.once('exit', () => r((exited = true))));
     const count = () => (existsSync(join(dir, JOURNAL)) ? read(dir, JOURNAL).split('\n').length - 1 : 0);

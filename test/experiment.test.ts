@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JOURNAL } from '../cli/experiment/journal.ts';
 import { differences, type Manifest } from '../cli/experiment/manifest.ts';
-import { runPool } from '../cli/runs/pool.ts';
+import { openPool, runPool } from '../cli/runs/pool.ts';
 import { findScenario } from '../scenarios/index.ts';
 import type { Scenario } from '../sim/index.ts';
 import { VERSION } from '../sim/version.ts';
@@ -273,6 +273,45 @@ describe('the worker pool', () => {
     // Crashes and errors each cost a worker: 2 to start, and one new worker for each of the 5 failures.
     expect(new Set(results.values()).size).toBeGreaterThan(2);
     expect(existsSync(join(tmp, 'crashy-worker.mark'))).toBe(true);
+  });
+
+  it('keeps its workers from one batch to the next; replaces one lost in a batch; starts new ones after a stopped batch', async () => {
+    // Each task answers with the thread that ran it; task 13 crashes its worker once.
+    const url = poolWorker('warm-worker', `
+      if (task === 13 && firstTime()) process.exit(1);
+      parentPort.postMessage({ ok: true, value: threadId });`);
+    const pool = openPool<number, number>({ url, size: 2 });
+    const batch = async (tasks: number[]) => {
+      const threads = new Map<number, number>();
+      const failures: number[] = [];
+      await pool.run(tasks[Symbol.iterator](), { onResult: (task, thread) => threads.set(task, thread), onFailure: (task) => failures.push(task) }).done;
+      expect(failures).toEqual([]);
+      expect([...threads.keys()].sort((a, b) => a - b)).toEqual(tasks);
+      return new Set(threads.values());
+    };
+    try {
+      const first = await batch([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(first.size).toBe(2);
+      // The same two threads, warm, run the next batch, and an empty batch ends at once.
+      expect(await batch([8, 9, 10, 11, 12])).toEqual(first);
+      expect(await batch([])).toEqual(new Set());
+      // A crash (on the batch's first task, before any answer) costs one worker: its replacement
+      // joins the survivor, and both serve the next batch.
+      const crashed = await batch([13, 14, 15, 16, 17, 18, 19, 20]);
+      expect(crashed.size).toBe(2);
+      expect([...crashed].filter((t) => first.has(t))).toHaveLength(1);
+      const after = await batch([21, 22, 23, 24, 25, 26]);
+      expect(after).toEqual(crashed);
+      // A stopped batch terminates the workers; the next batch runs on two new ones.
+      const stopped = pool.run([27, 28, 29][Symbol.iterator](), { onResult: () => {}, onFailure: () => {} });
+      await stopped.stop();
+      await stopped.done;
+      const fresh = await batch([30, 31, 32, 33]);
+      expect(fresh.size).toBe(2);
+      expect([...fresh].filter((t) => after.has(t) || first.has(t))).toEqual([]);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('reports no failure for a run that stop() cut short, even one on its retry', async () => {

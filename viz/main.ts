@@ -13,7 +13,7 @@ import { createInspector } from './inspector.ts';
 import type { History, Selection } from './worker/inspect.ts';
 import { createCompareTab } from './compare-controls.ts';
 import { COMPARE_DEFAULTS, type CompareConfig } from './compare-config.ts';
-import { createExperiment } from './experiment.ts';
+import type { createExperiment } from './experiment.ts';
 import { warmPool } from './pool.ts';
 import { createLesson } from './lesson.ts';
 import { createMonitors } from './monitors.ts';
@@ -136,7 +136,11 @@ const compare = createCompareTab({
 });
 /** A link shared with Compare's results: they are run again when the Compare tab is first shown. */
 let linkRun = initial.compareResults === true;
-const experiment = createExperiment($('experiment'));
+let experimentTab: Promise<ReturnType<typeof createExperiment>> | undefined;
+const experiment = {
+  open: () => (experimentTab ??= import('./experiment.ts').then((m) => m.createExperiment($('experiment')))).then((x) => x.open()),
+  relabel: () => void experimentTab?.then((x) => x.relabel()),
+};
 const panel = paramPanel($('params'), onParam, (text) => { messages.input = () => text; showMessages(); });
 const lesson = createLesson($('lesson'), $('handout'), {
   scenario: () => app.scenario, runAnimated, view, onStep: () => showTeaching(), seed: () => app.seed, fileName, provenance,

@@ -1,13 +1,13 @@
 // The calibration's simulations on the experiment engine's worker pool, journaled: each finished
 // simulation is appended (fsynced) to the journal before it counts; what the journal already holds is
-// reused when it is exactly the proposal the spec regenerates now. A failed write (a full disk) stops
-// the pool and is kept in `fatal` for the session to report; stop() ends the pool at once.
+// reused when it is exactly the proposal the spec regenerates now. One pool, started by the session,
+// serves every generation and the predictive check, its workers warm from one to the next. A failed
+// write (a full disk) stops the pool and is kept in `fatal` for the session to report; stop() ends
+// the pool at once.
 import { outcomeOf, type Outcome, type Proposal, type Simulator, type Step } from '../../lab/abc/smc.ts';
-import type { ModelSetup } from '../../lab/abc/model.ts';
 import type { Target } from '../../lab/abc/targets.ts';
 import { plural } from '../common/text.ts';
-import { runPool } from '../runs/pool.ts';
-import { workerUrl } from '../runs/worker-url.ts';
+import type { WorkerPool } from '../runs/pool.ts';
 import { Journal, type Entry, type JournalContents } from './journal.ts';
 import type { CalibrationProgress } from './progress.ts';
 import type { ProposalResult, ProposalTask } from './worker.ts';
@@ -26,11 +26,10 @@ export class PoolSimulator implements Simulator {
   private stopPool: (() => Promise<void>) | undefined;
 
   constructor(
-    private readonly setup: ModelSetup,
     private readonly targets: readonly Target[],
     private readonly journal: JournalContents,
     journalPath: string,
-    private readonly workers: number,
+    private readonly pool: WorkerPool<ProposalTask, ProposalResult>,
     private readonly progress: CalibrationProgress,
     private readonly log: (text: string) => void,
   ) {
@@ -105,8 +104,10 @@ export class PoolSimulator implements Simulator {
     void this.stopPool?.();
   }
 
+  /** Close the journal and terminate the workers. */
   close(): void {
     this.file.close();
+    void this.pool.close();
   }
 
   /** Simulate on the pool what `next()` hands out; false when stopped, failed or a write failed. */
@@ -118,10 +119,7 @@ export class PoolSimulator implements Simulator {
         return p ? { done: false, value: p } : { done: true, value: undefined };
       },
     };
-    const pool = runPool<ProposalTask, ProposalResult>(tasks, {
-      url: workerUrl('calibrate-worker'),
-      size: this.workers,
-      workerData: this.setup,
+    const pool = this.pool.run(tasks, {
       onResult: (task, out) => {
         if (this.fatal !== undefined) return;
         const entry: Entry = { g: task.generation, k: task.index, theta: task.theta, seeds: task.seeds, values: out.values, ms: out.ms };

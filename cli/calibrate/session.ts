@@ -14,6 +14,9 @@ import { JOURNAL, readJournal, rewriteJournal } from './journal.ts';
 import { generationRecord, writeCalibrationManifest, type CalibrationManifest } from './manifest.ts';
 import { generationsTable, posteriorCsv, posteriorTable, POSTERIOR_CSV, predictiveCsv, PREDICTIVE_CSV, predictiveTable } from './outputs.ts';
 import { PoolSimulator } from './pool-simulator.ts';
+import { openPool } from '../runs/pool.ts';
+import { workerUrl } from '../runs/worker-url.ts';
+import type { ProposalResult, ProposalTask } from './worker.ts';
 import { CalibrationProgress } from './progress.ts';
 import type { Calibration } from './spec.ts';
 
@@ -54,7 +57,17 @@ export async function runCalibrationSession(c: Calibration, o: CalibrationSessio
 
   const progress = new CalibrationProgress(o.progress);
   const setup = { scenario: c.scenario, set: c.set, names: c.prior.names, targets: c.targets.map((t) => ({ metric: t.metric, tick: t.tick, ...(t.from !== undefined ? { from: t.from } : {}) })) };
-  const sim = new PoolSimulator(setup, c.targets, journal, journalPath, o.workers, progress, o.log);
+  // One pool for every generation and the predictive check: its workers load and compile the model
+  // once. sim.close() (below, finally) terminates them.
+  const pool = openPool<ProposalTask, ProposalResult>({ url: workerUrl('calibrate-worker'), size: o.workers, workerData: setup });
+  let sim: PoolSimulator;
+  try {
+    sim = new PoolSimulator(c.targets, journal, journalPath, pool, progress, o.log);
+  } catch (err) {
+    // The journal could not be opened: no worker may keep the process alive.
+    void pool.close();
+    throw err;
+  }
   const stop = () => {
     if (sim.stopped) return;
     // Recorded at once: a scheduler's SIGKILL may follow its SIGTERM within seconds.

@@ -13,7 +13,7 @@ import { gitCommit, machine } from '../runs/machine.ts';
 import { writeManifest, type Manifest } from './manifest.ts';
 import { Appender, writeCanonical } from './outputs.ts';
 import { taskOf, type RunTask, type Shard } from '../../lab/plan.ts';
-import { runPool } from '../runs/pool.ts';
+import { openPool, type WorkerPool } from '../runs/pool.ts';
 import { Progress, type ProgressOutput } from '../runs/progress.ts';
 import { RunLayout } from '../../lab/rows.ts';
 import { schedulerOf } from '../runs/scheduler.ts';
@@ -54,6 +54,29 @@ export async function runSession(e: Experiment, o: SessionOptions): Promise<numb
   if (refused) o.log(`${refused} journal ${refused === 1 ? 'entry' : 'entries'} refused, their runs to be done again (${examples.join('; ')}${refused > examples.length ? '; …' : ''})\n`);
   const before = index.size;
   const workers = Math.max(1, Math.min(o.workers, positions.count - before));
+  // The workers start now, loading and compiling the model while this thread writes the manifest,
+  // the design and the canonical files; they are closed when the session ends, whatever happens.
+  const workerData: WorkerData = { scenarios: e.scenarios, metrics: e.metrics, every: e.every };
+  const workerPool = openPool<RunTask, RunOutput>({ url: workerUrl(), size: before < positions.count ? workers : 0, workerData });
+  try {
+    return await runOnPool(e, o, { positions, layout, journalPath, index, before, workers, started, workerPool });
+  } finally {
+    await workerPool.close();
+  }
+}
+
+interface Prepared {
+  positions: ReturnType<typeof positionsOf>;
+  layout: RunLayout;
+  journalPath: string;
+  index: ReturnType<typeof readJournal>['index'];
+  before: number;
+  workers: number;
+  started: number;
+  workerPool: WorkerPool<RunTask, RunOutput>;
+}
+
+async function runOnPool(e: Experiment, o: SessionOptions, { positions, layout, journalPath, index, before, workers, started, workerPool }: Prepared): Promise<number> {
   const scheduler = schedulerOf();
   const m: Manifest = {
     ...o.manifest,
@@ -79,16 +102,12 @@ export async function runSession(e: Experiment, o: SessionOptions): Promise<numb
   for (let p = 0; p < positions.count; p++) if (index.offset[p] < 0) todoCount++;
   const progress = new Progress(todoCount, o.progress);
   const failed: Manifest['failed'] = [];
-  const workerData: WorkerData = { scenarios: e.scenarios, metrics: e.metrics, every: e.every };
   const todo = function* () {
     for (let p = 0; p < positions.count; p++) if (index.offset[p] < 0) yield positions.run(p);
   };
   let interrupted = false;
   let fatal: unknown;
-  const pool = runPool<RunTask, RunOutput>(tasks(e, todo()), {
-    url: workerUrl(),
-    size: workers,
-    workerData,
+  const pool = workerPool.run(tasks(e, todo()), {
     onResult: (task, out) => {
       if (fatal !== undefined) return;
       const entry: JournalEntry = { run: task.run, ms: out.ms, ...layout.format(task.run, out.rows) };
