@@ -13,6 +13,7 @@ import type { History, Selection } from './worker/inspect.ts';
 import { createCompare } from './compare.ts';
 import { COMPARE_DEFAULTS, COMPARE_METRICS, COMPARE_SCENARIOS, COMPARE_SEEDS, type CompareConfig } from './compare-config.ts';
 import { createExperiment } from './experiment.ts';
+import { createDiagnose } from './diagnose.ts';
 import { warmPool } from './pool.ts';
 import { createLesson } from './lesson.ts';
 import { createMonitors } from './monitors.ts';
@@ -134,6 +135,7 @@ const compare = createCompare({
 /** A link shared with Compare's results: they are run again when the Compare tab is first shown. */
 let linkRun = initial.compareResults === true;
 const experiment = createExperiment($('experiment'));
+const diagnose = createDiagnose($('diagnose'));
 const panel = paramPanel($('params'), onParam, (text) => { messages.input = () => text; showMessages(); });
 const lesson = createLesson($('lesson'), $('handout'), {
   scenario: () => app.scenario, runAnimated, view, onStep: () => showTeaching(), seed: () => app.seed, fileName, provenance,
@@ -462,6 +464,7 @@ function relabel(): void {
   fillScenarioTexts();
   compare.relabel();
   experiment.relabel();
+  diagnose.relabel();
   setPlaying(app.playing);
   lesson.render();
   showMessages();
@@ -476,11 +479,17 @@ function selectTab(id: string, focus = true): void {
     tab.tabIndex = on ? 0 : -1;
     $(tab.getAttribute('aria-controls')!).hidden = !on;
     if (on && focus) tab.focus();
+    // On a phone the tabs scroll sideways: the one shown is brought into sight (the page is not scrolled).
+    if (on) {
+      const list = tab.parentElement!, l = list.getBoundingClientRect(), r = tab.getBoundingClientRect();
+      if (r.right > l.right) list.scrollLeft += r.right - l.right;
+      else if (r.left < l.left) list.scrollLeft -= l.left - r.left;
+    }
   }
   activeTab = id;
   document.body.dataset.tab = id.replace('tab-', '');
   if (id === 'tab-lesson') lesson.render();
-  if (id === 'tab-compare' || id === 'tab-experiment') warmPool();
+  if (id === 'tab-compare' || id === 'tab-experiment' || id === 'tab-diagnose') warmPool();
   if (id === 'tab-compare') {
     compare.open();
     if (linkRun) {
@@ -490,6 +499,7 @@ function selectTab(id: string, focus = true): void {
     }
   }
   if (id === 'tab-experiment') void experiment.open();
+  if (id === 'tab-diagnose') void diagnose.open();
   showTeaching();
   if (app.snap) updateUrl();
 }
