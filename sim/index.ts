@@ -23,3 +23,4 @@ export { PROVIDER_KINDS, PROVIDER, AWARD_MODES, EFFORT, EFFORT_SLOTS, DECISIONS,
 export { stream, createStreams, STREAMS } from './rng.ts';
 export { LESSON_VIEWS, parseScenario, scenarioRunText, lateWarnings, scenarioSchema, ScenarioError, type Scenario } from './scenario.ts';
 export { runScenario, manifestOf, type RunResult, type Manifest } from './run.ts';
+export { unitIn, missingUnits } from './units.ts';

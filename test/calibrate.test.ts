@@ -11,6 +11,10 @@ import { summarise } from '../lab/abc/report.ts';
 import { inProcess, outcomeOf, runSmc, type Prior, type Proposal, type Simulator, type SmcSettings } from '../lab/abc/smc.ts';
 import { marginal, weightedPicker } from '../lab/abc/stats.ts';
 import { createRng } from '../lab/random.ts';
+import { completeManifest, generationRecord, manifestJson, manifestOf } from '../lab/abc/manifest.ts';
+import { posteriorCsv, predictiveCsv } from '../lab/abc/files.ts';
+import { runCalibration, type CalibrationSimulator } from '../lab/abc/run.ts';
+import { modelSetup, resolveCalibration } from '../lab/abc/spec.ts';
 import { JOURNAL } from '../cli/calibrate/journal.ts';
 import { loadCalibration } from '../cli/calibrate/spec.ts';
 import { cliStoppingAfter, DIST } from './gated-cli.ts';
@@ -249,6 +253,28 @@ describe('involution-lab calibrate', () => {
     expect(again.stdout).toMatch(/posterior predictive check \(10 draws × 2 seeds\):/);
     expect(again.stdout).toMatch(/govRevenueShare\s+29\s+\[0.65, 0.75\]/);
     expectSameAsRef(join(tmp, 'printed'));
+  });
+
+  it('lab/ in memory, as the browser runs it, writes the same posterior.csv, predictive.csv and manifest', async () => {
+    // The spec as the browser has it (an object, parsed from JSON); the simulations in this thread.
+    const c = resolveCalibration(JSON.parse(readFileSync(specFile, 'utf8')));
+    const setup = modelSetup(c);
+    const values = (p: Proposal) => p.seeds.map((seed) => simulateTargets(setup, p.theta, seed));
+    const sim: CalibrationSimulator = {
+      ...inProcess((p) => outcomeOf(values(p), c.targets)),
+      // Finished last first: the draws are written in draw order all the same.
+      runDraws: async (draws) => [...draws].reverse().map((p) => ({ g: -1, k: p.index, theta: p.theta, seeds: p.seeds, values: values(p) })).reverse(),
+    };
+    const m = manifestOf(c, specFile, 'now');
+    const run = await runCalibration(c, sim, (pop) => m.generations.push(generationRecord(pop, c.settings.replicates)));
+    expect(run.draws).toBeDefined();
+    completeManifest(m, c, run.populations, run.result, run.draws!);
+    Object.assign(m, { status: 'complete', stopped: run.result.stopped });
+    expect(posteriorCsv(run.populations, c.prior, c.targets)).toBe(read(ref, 'posterior.csv'));
+    expect(predictiveCsv(run.draws!, c.prior, c.targets)).toBe(read(ref, 'predictive.csv'));
+    const cli = JSON.parse(read(ref, 'manifest.json'));
+    expect(manifestJson({ ...m, timings: cli.timings, machine: cli.machine, model: cli.model })).toBe(read(ref, 'manifest.json'));
+    expect(run.result.stop).toEqual({ rule: 'generations', generations: 3 });
   });
 
   it('gives byte-identical files with 1 and 3 workers', () => {

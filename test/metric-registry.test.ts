@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import seedrandom from 'seedrandom';
 import { insideShareSpread } from '../sim/metrics.ts';
-import { createSim, DISTRICT_METRICS, METRIC_BY_NAME, METRIC_SPECS, METRICS, metricNames, metricSpec, resolveParams } from '../sim/index.ts';
+import { createSim, DISTRICT_METRICS, METRIC_BY_NAME, METRIC_SPECS, METRICS, metricNames, metricSpec, missingUnits, PARAMS, resolveParams, unitIn } from '../sim/index.ts';
 import { metricLabel } from '../lab/report/units.ts';
 
 describe('metric registry', () => {
@@ -45,6 +45,16 @@ describe('metric registry', () => {
       expect(m.about, m.name).toMatch(/\.$/);
       expect(metricLabel(`${m.name}.d1`), m.name).toBe(`${m.name}.d1 (${m.unit})`);
     }
+  });
+
+  it("says every metric's and parameter's unit in Chinese too (sim/units.ts), as a chart's axis in Chinese shows it", () => {
+    const units = [...METRIC_SPECS.map((m) => m.unit), ...PARAMS.map((p) => p.unit)];
+    expect(missingUnits(units, 'zh'), 'add each to sim/units.ts').toEqual([]);
+    for (const u of units.filter(Boolean)) expect(unitIn(u, 'zh'), u).toMatch(/[\u4e00-\u9fff]|^[\d\s−–/×]+/);
+    expect(unitIn('share, 0–1', 'zh')).toBe('比例，0–1');
+    expect(unitIn('share, 0–1', 'en')).toBe('share, 0–1');
+    // A language without the units says them in English.
+    expect(unitIn('share, 0–1', 'fr')).toBe('share, 0–1');
   });
 });
 

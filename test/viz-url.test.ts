@@ -68,7 +68,7 @@ describe('a link', () => {
   });
 
   it('names what a tab or a compared outcome must be (not "one of ." with an empty list)', () => {
-    expect(parseUrl('?tab=nope').problems[0].vars.allowed).toBe('explore, compare, lesson, experiment');
+    expect(parseUrl('?tab=nope').problems[0].vars.allowed).toBe('explore, compare, lesson, experiment, diagnose');
     expect(String(parseUrl('?cmpMetric=nope').problems[0].vars.allowed)).toMatch(/^involutionIndex, /);
     expect(keys('?tab=compare')).toEqual([]);
   });

@@ -14,6 +14,7 @@ import type { History, Selection } from './worker/inspect.ts';
 import { createCompareTab } from './compare-controls.ts';
 import { COMPARE_DEFAULTS, type CompareConfig } from './compare-config.ts';
 import type { createExperiment } from './experiment.ts';
+import type { createDiagnose } from './diagnose.ts';
 import { warmPool } from './pool.ts';
 import { createLesson } from './lesson.ts';
 import { createMonitors } from './monitors.ts';
@@ -140,6 +141,11 @@ let experimentTab: Promise<ReturnType<typeof createExperiment>> | undefined;
 const experiment = {
   open: () => (experimentTab ??= import('./experiment.ts').then((m) => m.createExperiment($('experiment')))).then((x) => x.open()),
   relabel: () => void experimentTab?.then((x) => x.relabel()),
+};
+let diagnoseTab: Promise<ReturnType<typeof createDiagnose>> | undefined;
+const diagnose = {
+  open: () => (diagnoseTab ??= import('./diagnose.ts').then((m) => m.createDiagnose($('diagnose')))).then((x) => x.open()),
+  relabel: () => void diagnoseTab?.then((x) => x.relabel()),
 };
 const panel = paramPanel($('params'), onParam, (text) => { messages.input = () => text; showMessages(); });
 const lesson = createLesson($('lesson'), $('handout'), {
@@ -442,6 +448,7 @@ function relabel(): void {
   fillScenarioTexts();
   compare.relabel();
   experiment.relabel();
+  diagnose.relabel();
   setPlaying(app.playing);
   lesson.render();
   showMessages();
@@ -456,11 +463,17 @@ function selectTab(id: string, focus = true): void {
     tab.tabIndex = on ? 0 : -1;
     $(tab.getAttribute('aria-controls')!).hidden = !on;
     if (on && focus) tab.focus();
+    // On a phone the tabs scroll sideways: the one shown is brought into sight (the page is not scrolled).
+    if (on) {
+      const list = tab.parentElement!, l = list.getBoundingClientRect(), r = tab.getBoundingClientRect();
+      if (r.right > l.right) list.scrollLeft += r.right - l.right;
+      else if (r.left < l.left) list.scrollLeft -= l.left - r.left;
+    }
   }
   activeTab = id;
   document.body.dataset.tab = id.replace('tab-', '');
   if (id === 'tab-lesson') lesson.render();
-  if (id === 'tab-compare' || id === 'tab-experiment') warmPool();
+  if (id === 'tab-compare' || id === 'tab-experiment' || id === 'tab-diagnose') warmPool();
   if (id === 'tab-compare') {
     compare.open();
     if (linkRun) {
@@ -470,6 +483,7 @@ function selectTab(id: string, focus = true): void {
     }
   }
   if (id === 'tab-experiment') void experiment.open();
+  if (id === 'tab-diagnose') void diagnose.open();
   showTeaching();
   if (app.snap) updateUrl();
 }

@@ -12,7 +12,7 @@ import type { Selection } from './worker/inspect.ts';
 import { COMPARE_KEYS, COMPARE_METRICS, COMPARE_SEEDS, parseCompare, writeCompare, type CompareConfig, type ConfigProblem } from './compare-config.ts';
 
 /** The tabs a link may open on (Explore, the first, is the default and not written). */
-export const TABS = ['explore', 'compare', 'lesson', 'experiment'] as const;
+export const TABS = ['explore', 'compare', 'lesson', 'experiment', 'diagnose'] as const;
 export type Tab = (typeof TABS)[number];
 
 export interface UrlState {

@@ -12,7 +12,8 @@ import { plural } from '../common/text.ts';
 import type { CommandIo } from '../runs/progress.ts';
 import { checkCalibrationDir, manifestOf, type CalibrationManifest } from './manifest.ts';
 import { runCalibrationSession } from './session.ts';
-import { loadCalibration, type Calibration } from './spec.ts';
+import { loadCalibration } from './spec.ts';
+import { calibrationRuns, type Calibration } from '../../lab/abc/spec.ts';
 import { runScenario } from '../../sim/index.ts';
 
 export interface CalibrateArgs {
@@ -43,11 +44,7 @@ function secondsPerRun(c: Calibration): number {
 /** How many runs and how long: bounds from the spec, a typical figure at 50 % acceptance. */
 function dryRun(c: Calibration, specFile: string, workers: number, io: CommandIo): number {
   const s = c.settings;
-  const perGeneration = (acceptance: number) => Math.ceil(s.particles / acceptance) * s.replicates;
-  const predictive = c.spec.predictive.draws * c.spec.predictive.seeds;
-  const least = s.particles * s.replicates * s.generations + predictive;
-  const typical = s.particles * s.replicates + perGeneration(0.5) * (s.generations - 1) + predictive;
-  const most = s.particles * s.replicates + perGeneration(s.minAcceptance) * (s.generations - 1) + predictive;
+  const { least, typical, most, predictive } = calibrationRuns(c);
   const seconds = secondsPerRun(c);
   const time = (runs: number) => {
     const t = (runs * seconds) / Math.min(workers, os.availableParallelism()) + 0.3 * s.generations;
@@ -68,7 +65,7 @@ export function calibrateCommand(args: CalibrateArgs, io: CommandIo): number | P
   const workers = args.workers === undefined ? os.availableParallelism() : integerFlag('--workers', args.workers, 1, 1024);
   if (args['dry-run']) return dryRun(c, specFile, workers, io);
   if (args.out === undefined) throw new UsageError('calibrate needs --out <dir> (or --dry-run)');
-  const manifest = manifestOf(c, specFile);
+  const manifest = manifestOf(c, specFile, new Date().toISOString());
   const out = args.out;
   if (checkCalibrationDir(out, manifest, args.resume === true)?.status === 'complete') {
     io.stderr(`${out} already holds this calibration, complete; nothing to do (involution-lab report ${out} draws it)\n`);

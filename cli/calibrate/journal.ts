@@ -5,17 +5,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { AppendFile, writeAtomic } from '../common/files.ts';
 import { checksum } from '../runs/checksum.ts';
+import type { Simulated } from '../../lab/abc/files.ts';
 
 export const JOURNAL = '.journal.ndjson';
 
-export interface Entry {
-  /** Generation (−1: the posterior predictive check). */
-  g: number;
-  k: number;
-  theta: number[];
-  seeds: number[];
-  /** values[replicate][target] */
-  values: number[][];
+/** A finished simulation (generation −1: the posterior predictive check), and how long it took. */
+export interface Entry extends Simulated {
   ms: number;
 }
 

@@ -1,28 +1,11 @@
-// The calibration's files and printed summary: posterior.csv (every generation's particles),
-// predictive.csv (the posterior predictive runs) and the tables printed at the end. Numbers are
-// written in JavaScript's shortest round-trip form, so the CSVs hold the exact doubles.
+// The calibration's printed summary: the tables printed at the end (its files, posterior.csv and
+// predictive.csv, are lab/abc/files.ts's).
 import type { ParameterSummary, PredictiveSummary } from '../../lab/abc/report.ts';
-import type { Population, Prior } from '../../lab/abc/smc.ts';
-import { describeObservation, targetMonths, type Target } from '../../lab/abc/targets.ts';
+import type { Population } from '../../lab/abc/smc.ts';
+import { describeObservation, targetMonths } from '../../lab/abc/targets.ts';
 import { fmt } from '../../lab/charts/style.ts';
-import type { Entry } from './journal.ts';
 
-export const POSTERIOR_CSV = 'posterior.csv';
-export const PREDICTIVE_CSV = 'predictive.csv';
-
-export function posteriorCsv(populations: readonly Population[], prior: Prior, targets: readonly Target[]): string {
-  const header = ['generation', 'particle', 'weight', 'distance', ...prior.names, ...targets.map((t) => t.metric)].join(',') + '\n';
-  const rows = populations.flatMap((pop) =>
-    pop.particles.map((theta, i) => [pop.generation, i, pop.weights[i], pop.distances[i], ...theta, ...pop.simulated[i]].map(String).join(',') + '\n'),
-  );
-  return header + rows.join('');
-}
-
-export function predictiveCsv(entries: readonly Entry[], prior: Prior, targets: readonly Target[]): string {
-  const header = ['draw', 'replicate', 'seed', ...prior.names, ...targets.map((t) => t.metric)].join(',') + '\n';
-  const rows = entries.flatMap((e) => e.values.map((v, r) => [e.k, r, e.seeds[r], ...e.theta, ...v].map(String).join(',') + '\n'));
-  return header + rows.join('');
-}
+export { POSTERIOR_CSV, PREDICTIVE_CSV, posteriorCsv, predictiveCsv } from '../../lab/abc/files.ts';
 
 /** A plain text table: columns padded to their widest cell, numbers right-aligned. */
 export function table(head: string[], rows: string[][]): string {

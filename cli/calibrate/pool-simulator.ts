@@ -4,7 +4,8 @@
 // serves every generation and the predictive check, its workers warm from one to the next. A failed
 // write (a full disk) stops the pool and is kept in `fatal` for the session to report; stop() ends
 // the pool at once.
-import { outcomeOf, type Outcome, type Proposal, type Simulator, type Step } from '../../lab/abc/smc.ts';
+import { outcomeOf, type Outcome, type Proposal, type Step } from '../../lab/abc/smc.ts';
+import type { CalibrationSimulator } from '../../lab/abc/run.ts';
 import type { Target } from '../../lab/abc/targets.ts';
 import { plural } from '../common/text.ts';
 import type { WorkerPool } from '../runs/pool.ts';
@@ -14,7 +15,7 @@ import type { ProposalResult, ProposalTask } from './worker.ts';
 
 const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 
-export class PoolSimulator implements Simulator {
+export class PoolSimulator implements CalibrationSimulator {
   /** Journal entries that failed their checksum or did not match the proposal they claim to be. */
   rejected: number;
   /** Simulations run in this session, including those past a generation's N-th acceptance. */

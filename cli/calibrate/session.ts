@@ -4,21 +4,22 @@
 // full disk) leaves the directory incomplete, its journal kept, and is reported as one line.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { predictiveCheck, summarise } from '../../lab/abc/report.ts';
-import { predictiveDraws, runSmc, type Population, type SmcResult } from '../../lab/abc/smc.ts';
+import { completeManifest, generationRecord, type CalibrationManifest } from '../../lab/abc/manifest.ts';
+import { runCalibration } from '../../lab/abc/run.ts';
+import { modelSetup, type Calibration } from '../../lab/abc/spec.ts';
+import type { Population, SmcResult } from '../../lab/abc/smc.ts';
 import { plural } from '../common/text.ts';
 import { writeAtomic } from '../common/files.ts';
 import { gitCommit, machine } from '../runs/machine.ts';
 import type { ProgressOutput } from '../runs/progress.ts';
 import { JOURNAL, readJournal, rewriteJournal } from './journal.ts';
-import { generationRecord, writeCalibrationManifest, type CalibrationManifest } from './manifest.ts';
+import { writeCalibrationManifest } from './manifest.ts';
 import { generationsTable, posteriorCsv, posteriorTable, POSTERIOR_CSV, predictiveCsv, PREDICTIVE_CSV, predictiveTable } from './outputs.ts';
 import { PoolSimulator } from './pool-simulator.ts';
 import { openPool } from '../runs/pool.ts';
 import { workerUrl } from '../runs/worker-url.ts';
 import type { ProposalResult, ProposalTask } from './worker.ts';
 import { CalibrationProgress } from './progress.ts';
-import type { Calibration } from './spec.ts';
 
 export interface CalibrationSessionOptions {
   dir: string;
@@ -56,7 +57,7 @@ export async function runCalibrationSession(c: Calibration, o: CalibrationSessio
   if (kept.length) o.log(`resuming: ${plural(kept.length, 'simulation')} already done\n`);
 
   const progress = new CalibrationProgress(o.progress);
-  const setup = { scenario: c.scenario, set: c.set, names: c.prior.names, targets: c.targets.map((t) => ({ metric: t.metric, tick: t.tick, ...(t.from !== undefined ? { from: t.from } : {}) })) };
+  const setup = modelSetup(c);
   // One pool for every generation and the predictive check: its workers load and compile the model
   // once. sim.close() (below, finally) terminates them.
   const pool = openPool<ProposalTask, ProposalResult>({ url: workerUrl('calibrate-worker'), size: o.workers, workerData: setup });
@@ -78,31 +79,24 @@ export async function runCalibrationSession(c: Calibration, o: CalibrationSessio
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  const populations: Population[] = [];
+  let populations: readonly Population[];
   let result: SmcResult;
   let complete = false;
   try {
-    result = await runSmc(c.prior, c.settings, sim, (pop) => {
-      populations.push(pop);
+    const run = await runCalibration(c, sim, (pop, all) => {
       progress.end();
-      writeAtomic(join(o.dir, POSTERIOR_CSV), posteriorCsv(populations, c.prior, c.targets));
+      writeAtomic(join(o.dir, POSTERIOR_CSV), posteriorCsv(all, c.prior, c.targets));
       m.generations.push(generationRecord(pop, c.settings.replicates));
       writeCalibrationManifest(o.dir, m);
       const tol = Number.isFinite(pop.epsilon) ? `tolerance ${pop.epsilon.toPrecision(3)}` : 'prior';
       o.log(`generation ${pop.generation} (${tol}): ${pop.particles.length} of ${pop.proposals} proposals accepted (${(100 * pop.acceptance).toFixed(1)} %), ESS ${pop.ess.toFixed(0)}\n`);
     });
-    if (result.complete && populations.length > 0) {
-      // The posterior predictive check: K draws from the final population, each on fresh seeds.
-      const final = populations[populations.length - 1];
-      const draws = predictiveDraws(final, c.spec.predictive.draws, c.spec.predictive.seeds, c.settings.seed);
-      const entries = await sim.runDraws(draws);
-      if (entries) {
-        writeAtomic(join(o.dir, PREDICTIVE_CSV), predictiveCsv(entries, c.prior, c.targets));
-        m.predictive = predictiveCheck(entries.flatMap((e) => e.values), c.targets);
-        m.posterior = summarise(final, c.prior);
-        m.runs = { calibration: m.generations.reduce((s, g) => s + g.runs, 0) + result.exhausted * c.settings.replicates, predictive: draws.length * c.spec.predictive.seeds };
-        complete = true;
-      }
+    ({ populations, result } = run);
+    // The posterior predictive check's runs, when the generations ended by a stopping rule.
+    if (run.draws) {
+      writeAtomic(join(o.dir, PREDICTIVE_CSV), predictiveCsv(run.draws, c.prior, c.targets));
+      completeManifest(m, c, populations, result, run.draws);
+      complete = true;
     }
     if (sim.fatal !== undefined) throw sim.fatal;
   } catch (err) {
@@ -132,7 +126,7 @@ export async function runCalibrationSession(c: Calibration, o: CalibrationSessio
   return 0;
 }
 
-function printSummary(c: Calibration, m: CalibrationManifest, populations: Population[], stopped: string, out: (text: string) => void): void {
+function printSummary(c: Calibration, m: CalibrationManifest, populations: readonly Population[], stopped: string, out: (text: string) => void): void {
   const final = populations[populations.length - 1];
   out(`calibration of ${c.scenario.id}: ${plural(populations.length, 'generation')}, ${m.runs.calibration} runs; stopped: ${stopped}\n\n`);
   out(generationsTable(populations, c.settings.replicates) + '\n');

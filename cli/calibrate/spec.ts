@@ -1,169 +1,23 @@
-// The calibration spec (JSON): its shape, what each field allows, and its resolution into what the
-// algorithm needs. Every problem is found and listed, one line each, before anything is written.
+// The calibration spec file: read (lab/spec/shape.ts's checks and duplicate keys first), then
+// validated and resolved by lab/abc/spec.ts, a scenario .json it names read relative to the spec.
+// Every problem is listed, one line each, before anything is written.
 import { dirname, resolve } from 'node:path';
-import { z } from 'zod';
-import { DEFAULTS, metricNames, PARAM_BY_NAME, resolveParams, SEED, TICKS, type Scenario } from '../../sim/index.ts';
-import type { Prior, SmcSettings } from '../../lab/abc/smc.ts';
-import type { Target } from '../../lab/abc/targets.ts';
-import { attempt, problemList, shown } from '../../lab/problems.ts';
-import { describeIssue, meaningOfRest, type SpecVocabulary } from '../../lab/spec/issues.ts';
-import { checkParam } from '../../lab/spec/params.ts';
-import { echo, ECHO_CHARS } from '../../lab/numbers.ts';
-
-/** A key in a field's path: at most ECHO_CHARS characters. */
-const cut = (key: string): string => (key.length > ECHO_CHARS ? `${key.slice(0, ECHO_CHARS)}…` : key);
+import { resolveCalibration, type Calibration } from '../../lab/abc/spec.ts';
+import { problemList, SpecError } from '../../lab/problems.ts';
 import { UsageError } from '../common/errors.ts';
 import { readJsonFile } from '../common/json.ts';
 import { scenarioOf } from '../load.ts';
 
-const tick = z.number().int().min(0).max(TICKS.max - 1).optional();
-const target = z.union([
-  z.strictObject({ value: z.number(), sd: z.number().positive(), tick, from: tick }),
-  z.strictObject({ range: z.tuple([z.number(), z.number()]), tick, from: tick }),
-]);
-
-export const calibrationSchema = z.strictObject({
-  description: z.string().optional(),
-  scenario: z.string().min(1),
-  ticks: z.number().int().min(TICKS.min).max(TICKS.max).optional(),
-  set: z.record(z.string(), z.number()).default({}),
-  priors: z.record(z.string(), z.tuple([z.number(), z.number()])),
-  targets: z.record(z.string(), target),
-  particles: z.number().int().min(10).max(100_000).default(200),
-  generations: z.number().int().min(1).max(100).default(10),
-  replicates: z.number().int().min(1).max(100).default(1),
-  seed: z.number().int().min(SEED.min).max(SEED.max).default(1),
-  quantile: z.number().gt(0).lt(1).default(0.5),
-  minAcceptance: z.number().gt(0).max(1).default(0.02),
-  minTolerance: z.number().min(0).default(0),
-  kernel: z.enum(['olcm', 'twice-covariance']).default('olcm'),
-  predictive: z.strictObject({ draws: z.number().int().min(1).max(100_000).default(100), seeds: z.number().int().min(1).max(100).default(1) }).default({ draws: 100, seeds: 1 }),
-});
-
-export type CalibrationSpec = z.infer<typeof calibrationSchema>;
-
-const ALLOWED: Record<string, string> = {
-  description: 'a string',
-  scenario: 'a bundled scenario id or a path to a scenario .json file (relative to the spec)',
-  ticks: `an integer in [${TICKS.min}, ${TICKS.max}] (months)`,
-  set: 'an object of fixed parameter overrides, {"name": number}',
-  'set.*': 'a number',
-  priors: 'an object mapping parameter names to [low, high] (uniform priors)',
-  'priors.*': 'a pair of numbers [low, high]',
-  'priors.*.*': 'a number',
-  targets: 'an object mapping metric names to {"value": x, "sd": s} or {"range": [low, high]}, each with an optional "tick" and "from"',
-  'targets.*': '{"value": x, "sd": s} or {"range": [low, high]}, with an optional "tick" and "from"',
-  'targets.*.value': 'a number',
-  'targets.*.sd': 'a positive number',
-  'targets.*.range': 'a pair of numbers [low, high]',
-  'targets.*.range.*': 'a number',
-  'targets.*.tick': 'an integer month in [0, ticks − 1] (default: the last month)',
-  'targets.*.from': 'an integer month in [0, tick]: the target is then the mean of the metric over months from … tick',
-  particles: 'an integer in [10, 100000]',
-  generations: 'an integer in [1, 100]',
-  replicates: 'an integer in [1, 100] (runs per particle, averaged)',
-  seed: `an integer in [${SEED.min}, ${SEED.max}]`,
-  quantile: 'a number in (0, 1): the next tolerance is this quantile of the last distances',
-  minAcceptance: 'a number in (0, 1]: stop when a generation accepts fewer proposals than this share',
-  minTolerance: 'a number ≥ 0: stop once the tolerance is this small (0: never)',
-  kernel: '"olcm" (Filippi et al. 2013) or "twice-covariance" (Beaumont et al. 2009)',
-  predictive: '{"draws": K, "seeds": S}',
-  'predictive.draws': 'an integer in [1, 100000]',
-  'predictive.seeds': 'an integer in [1, 100]',
-};
-
-const VOCABULARY: SpecVocabulary = {
-  allowed: ALLOWED,
-  records: new Set(['set', 'priors', 'targets']),
-  knownFields: (path) => {
-    if (path.length === 0) return Object.keys(calibrationSchema.shape);
-    if (path[0] === 'predictive') return ['draws', 'seeds'];
-    if (path[0] === 'targets') return ['value', 'sd', 'tick', 'from', 'or range'];
-    return [];
-  },
-};
-
-/** Everything the calibration needs, resolved and checked. */
-export interface Calibration {
-  spec: CalibrationSpec;
-  scenario: Scenario;
-  ticks: number;
-  set: Record<string, number>;
-  prior: Prior;
-  targets: Target[];
-  settings: SmcSettings;
-}
-
-/** Checks that need the registry and the scenario; each pushes its problems and goes on. */
-function resolveChecked(spec: CalibrationSpec, base: string, problems: string[]): Calibration | undefined {
-  const scenario = attempt(problems, () => scenarioOf(spec.scenario, base, 'scenario'));
-  const set: Record<string, number> = {};
-  for (const [name, value] of Object.entries(spec.set)) {
-    const before = problems.length;
-    attempt(problems, () => checkParam(`set.${name}`, name, value));
-    if (problems.length === before) set[name] = value;
-  }
-  const names = Object.keys(spec.priors);
-  if (names.length === 0) problems.push('field priors is empty: give at least one parameter, {"name": [low, high]}');
-  for (const [name, [lo, hi]] of Object.entries(spec.priors)) {
-    const p = PARAM_BY_NAME.get(name);
-    if (!p) {
-      problems.push(`field priors.${cut(name)}: unknown parameter ${echo(name)}; see involution-lab params`);
-      continue;
-    }
-    if (p.integer || p.structural) problems.push(`field priors.${name}: ${name} is ${p.integer ? 'an integer' : 'a structural'} parameter; priors are for continuous parameters (fix it in field set)`);
-    else if (!(lo < hi)) problems.push(`field priors.${name} = ${shown([lo, hi])} is not allowed: must be [low, high] with low < high`);
-    else if (lo < p.min || hi > p.max) problems.push(`field priors.${name} = ${shown([lo, hi])} is not allowed: must lie within the parameter's range [${p.min}, ${p.max}]`);
-    if (name in spec.set) problems.push(`parameter ${name} is both in field set and in field priors; keep it in one`);
-  }
-  const ticks = spec.ticks ?? scenario?.params.ticks ?? DEFAULTS.ticks;
-  const params = scenario ? attempt(problems, () => resolveParams(scenario.params, set)) : undefined;
-  const metrics = metricNames(params?.districts ?? DEFAULTS.districts);
-  const targets: Target[] = [];
-  if (Object.keys(spec.targets).length === 0) problems.push('field targets is empty: give at least one observed metric');
-  for (const [metric, t] of Object.entries(spec.targets)) {
-    if (!metrics.includes(metric) || metric === 'tick') problems.push(`field targets.${cut(metric)}: unknown metric ${echo(metric)}; allowed: ${metricNames(1).filter((m) => m !== 'tick').join(', ')} (per district: name.d0, name.d1, …)`);
-    const at = t.tick ?? ticks - 1;
-    if (at > ticks - 1) problems.push(`field targets.${cut(metric)}.tick = ${at} is not allowed: must be an integer month in [0, ${ticks - 1}] (the run has ${ticks} months)`);
-    if (t.from !== undefined && t.from > at) problems.push(`field targets.${cut(metric)}.from = ${t.from} is not allowed: must be an integer month in [0, ${at}] (at most the target's tick)`);
-    if ('range' in t && !(t.range[0] < t.range[1])) problems.push(`field targets.${cut(metric)}.range = ${shown(t.range)} is not allowed: must be [low, high] with low < high`);
-    targets.push({ metric, tick: at, ...(t.from !== undefined ? { from: t.from } : {}), observed: 'range' in t ? { range: t.range } : { value: t.value, sd: t.sd } });
-  }
-  if (problems.length || !scenario) return undefined;
-  return {
-    spec,
-    scenario,
-    ticks,
-    set: { ...set, ticks },
-    prior: { names, lo: names.map((n) => spec.priors[n][0]), hi: names.map((n) => spec.priors[n][1]) },
-    targets,
-    settings: {
-      particles: spec.particles,
-      generations: spec.generations,
-      quantile: spec.quantile,
-      minAcceptance: spec.minAcceptance,
-      minTolerance: spec.minTolerance,
-      kernel: spec.kernel,
-      replicates: spec.replicates,
-      seed: spec.seed,
-    },
-  };
-}
+export type { Calibration, CalibrationSpec } from '../../lab/abc/spec.ts';
 
 /** Read, validate and resolve a calibration spec; throws one UsageError listing every problem. */
 export function loadCalibration(path: string): Calibration {
-  // Too deep, or with keys such as __proto__: refused before any schema sees it.
   const input = readJsonFile(path, 'calibration spec');
-  const parsed = calibrationSchema.safeParse(input);
-  const problems: string[] = [];
-  if (!parsed.success) {
-    problems.push(...parsed.error.issues.map((i) => describeIssue(VOCABULARY, i, input)));
-    // What is well formed is checked for its meaning too, so that every problem is listed at once.
-    const fallbacks = { scenario: 'baseline-involution', priors: {}, targets: {} };
-    problems.push(...meaningOfRest(input, parsed.error.issues, { records: VOCABULARY.records, fallbacks }, calibrationSchema, (data, found) => resolveChecked(data, dirname(resolve(path)), found)));
-    throw new UsageError(problemList(`calibration spec ${path}`, problems));
+  const base = dirname(resolve(path));
+  try {
+    return resolveCalibration(input, (ref, field) => scenarioOf(ref, base, field));
+  } catch (err) {
+    if (err instanceof SpecError) throw new UsageError(problemList(`calibration spec ${path}`, err.problems));
+    throw err;
   }
-  const c = resolveChecked(parsed.data, dirname(resolve(path)), problems);
-  if (!c) throw new UsageError(problemList(`calibration spec ${path}`, problems));
-  return c;
 }

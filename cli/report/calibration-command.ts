@@ -50,7 +50,7 @@ export function calibrationReport(dir: string, m: CalibrationManifest, io: { std
   });
   const predictive = numbers(readTable(dir, PREDICTIVE_CSV), metrics, join(dir, PREDICTIVE_CSV));
   const out = join(dir, 'report.html');
-  writeAtomic(out, calibrationPage(m, pops, predictive, nodeDocument()));
+  writeAtomic(out, calibrationPage({ manifest: m, populations: pops, predictive, document: nodeDocument() }));
   io.stdout(`${out}\n`);
   return 0;
 }

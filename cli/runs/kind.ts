@@ -2,9 +2,10 @@
 // commands (a status or analysis of one kind of directory names the other kind when it meets it).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CALIBRATION_KIND } from '../../lab/abc/manifest.ts';
 
+export { CALIBRATION_KIND };
 export const MANIFEST = 'manifest.json';
-export const CALIBRATION_KIND = 'involution-lab calibration';
 
 /** The status of the calibration `dir` holds, or undefined when it holds none (or no readable manifest). */
 export function calibrationStatus(dir: string): string | undefined {

@@ -241,11 +241,38 @@ export function outcomeOf(replicates: readonly number[][], targets: readonly Tar
   return { simulated, distance: distance(simulated, targets) };
 }
 
-/** Why a calibration stopped after a closed population, or undefined to go on. */
-export function stopReason(pop: Population, s: SmcSettings): string | undefined {
-  if (pop.generation + 1 >= s.generations) return `reached the maximum of ${s.generations} generations`;
-  if (s.minTolerance > 0 && pop.epsilon <= s.minTolerance) return `tolerance ${pop.epsilon} reached the minimum ${s.minTolerance}`;
-  if (pop.distances.every((d) => d === 0)) return 'every particle matches the targets exactly (distance 0)';
+/**
+ * Why a calibration stopped: the rule that ended it, with its numbers (a page says it in its
+ * language, lab/report/calibration.ts); `stopText` says it in the manifest's English.
+ */
+export type Stop =
+  | { rule: 'generations'; generations: number }
+  | { rule: 'tolerance'; tolerance: number; minimum: number }
+  | { rule: 'exact' }
+  | { rule: 'acceptance'; generation: number; accepted: number; cap: number; minimum: number }
+  | { rule: 'interrupted' };
+
+/** A stop as the manifest's `stopped` says it. */
+export function stopText(s: Stop): string {
+  switch (s.rule) {
+    case 'generations':
+      return `reached the maximum of ${s.generations} generations`;
+    case 'tolerance':
+      return `tolerance ${s.tolerance} reached the minimum ${s.minimum}`;
+    case 'exact':
+      return 'every particle matches the targets exactly (distance 0)';
+    case 'acceptance':
+      return `generation ${s.generation} accepted ${s.accepted} of ${s.cap} proposals (${(s.accepted / s.cap).toFixed(4)}), below the minimum acceptance rate ${s.minimum}; the posterior is generation ${s.generation - 1}`;
+    case 'interrupted':
+      return 'interrupted';
+  }
+}
+
+/** The rule that ends a calibration after a closed population, or undefined to go on. */
+export function stopRule(pop: Population, s: SmcSettings): Stop | undefined {
+  if (pop.generation + 1 >= s.generations) return { rule: 'generations', generations: s.generations };
+  if (s.minTolerance > 0 && pop.epsilon <= s.minTolerance) return { rule: 'tolerance', tolerance: pop.epsilon, minimum: s.minTolerance };
+  if (pop.distances.every((d) => d === 0)) return { rule: 'exact' };
   return undefined;
 }
 
@@ -277,12 +304,15 @@ export interface Simulator {
 
 export interface SmcResult {
   populations: Population[];
-  /** Why it stopped: the rule that ended it, or "interrupted". */
+  /** Why it stopped: the rule that ended it, or "interrupted" (stopText of `stop`). */
   stopped: string;
+  stop: Stop;
   complete: boolean;
   /** Proposals simulated by a generation that ended the run by exhausting its cap (else 0). */
   exhausted: number;
 }
+
+const ended = (populations: Population[], stop: Stop, exhausted = 0): SmcResult => ({ populations, stopped: stopText(stop), stop, complete: stop.rule !== 'interrupted', exhausted });
 
 /** Run generations until a stopping rule holds; `onPopulation` sees each population as it closes. */
 export async function runSmc(prior: Prior, s: SmcSettings, sim: Simulator, onPopulation: (p: Population) => void = () => {}): Promise<SmcResult> {
@@ -292,18 +322,15 @@ export async function runSmc(prior: Prior, s: SmcSettings, sim: Simulator, onPop
     const known = sim.known(step);
     let closing = closeGeneration(step, (k) => known.get(k));
     while (closing.kind === 'waiting') {
-      if (!(await sim.run(step))) return { populations, stopped: 'interrupted', complete: false, exhausted: 0 };
+      if (!(await sim.run(step))) return ended(populations, { rule: 'interrupted' });
       closing = closeGeneration(step, (k) => known.get(k));
       if (closing.kind === 'waiting') throw new Error(`generation ${step.generation}: proposal ${closing.index} was not simulated`);
     }
-    if (closing.kind === 'exhausted') {
-      const rate = closing.accepted / step.cap;
-      return { populations, stopped: `generation ${step.generation} accepted ${closing.accepted} of ${step.cap} proposals (${rate.toFixed(4)}), below the minimum acceptance rate ${s.minAcceptance}; the posterior is generation ${step.generation - 1}`, complete: true, exhausted: step.cap };
-    }
+    if (closing.kind === 'exhausted') return ended(populations, { rule: 'acceptance', generation: step.generation, accepted: closing.accepted, cap: step.cap, minimum: s.minAcceptance }, step.cap);
     populations.push(closing.population);
     onPopulation(closing.population);
-    const reason = stopReason(closing.population, s);
-    if (reason) return { populations, stopped: reason, complete: true, exhausted: 0 };
+    const rule = stopRule(closing.population, s);
+    if (rule) return ended(populations, rule);
     step = nextStep(prior, s, closing.population);
   }
 }

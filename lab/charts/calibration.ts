@@ -5,6 +5,7 @@ import { bin, ticks } from 'd3-array';
 import { frame, type Chart, type ChartContext } from './frame.ts';
 import { linearAxis, Plot, plot, plotOptions } from './plot.ts';
 import { fmt, PALETTE } from './style.ts';
+import { ENGLISH } from './words.ts';
 
 /** Generations from light grey-blue (the prior's draws) to the palette's blue (the posterior). */
 function generationColor(g: number, last: number): string {
@@ -14,7 +15,7 @@ function generationColor(g: number, last: number): string {
 }
 
 export interface MarginalData {
-  /** The parameter, and its label with unit. */
+  /** The parameter as a title names it, and its axis label with unit. */
   name: string;
   label: string;
   /** Its prior's bounds (uniform). */
@@ -28,10 +29,11 @@ export interface MarginalData {
 const PLOT = 220 + 34;
 
 export function marginalChart(d: MarginalData, ctx: ChartContext): Chart {
+  const w = ctx.words ?? ENGLISH;
   const last = d.densities.length - 1, prior = 1 / (d.hi - d.lo);
   const y = linearAxis([0, prior * 1.05, ...d.densities.flat().map((v) => v * 1.05)], 4);
   const marks = d.densities.map((c, g) =>
-    Plot.lineY(c.map((v, i) => ({ x: d.grid[i], v })), { x: 'x', y: 'v', stroke: generationColor(g, last), strokeWidth: g === last ? 2.5 : 1.2, title: () => `generation ${g}` }),
+    Plot.lineY(c.map((v, i) => ({ x: d.grid[i], v })), { x: 'x', y: 'v', stroke: generationColor(g, last), strokeWidth: g === last ? 2.5 : 1.2, title: () => w.say('report.calibration.generation', { generation: g }) }),
   );
   const svg = plot(plotOptions(ctx, PLOT, {
     marginLeft: y.margin,
@@ -40,20 +42,20 @@ export function marginalChart(d: MarginalData, ctx: ChartContext): Chart {
     marks: [Plot.ruleY([prior], { stroke: '#999', strokeDasharray: '4 3' }), ...marks],
   }));
   return frame(svg, {
-    title: `${d.name}: posterior by generation`,
-    subtitle: 'weighted density in each generation; the dashed line is the uniform prior',
+    title: w.say('report.calibration.marginalTitle', { parameter: d.name }),
+    subtitle: w.say('report.calibration.marginalSubtitle'),
     legend: [
-      { label: 'generation 0', color: generationColor(0, last) },
-      ...(last > 0 ? [{ label: `generation ${last} (final)`, color: generationColor(last, last) }] : []),
-      { label: 'prior', color: '#999', dash: '4 3' },
+      { label: w.say('report.calibration.generation', { generation: 0 }), color: generationColor(0, last) },
+      ...(last > 0 ? [{ label: w.say('report.calibration.finalGeneration', { generation: last }), color: generationColor(last, last) }] : []),
+      { label: w.say('report.calibration.prior'), color: '#999', dash: '4 3' },
     ],
-    yLabel: 'density',
+    yLabel: w.say('report.calibration.density'),
     xLabel: d.label,
   }, ctx);
 }
 
 export interface PairData {
-  /** The two parameters' names and labels with units; bounds of their priors. */
+  /** The two parameters as a title names them, their axis labels with units, and the bounds of their priors. */
   x: { name: string; label: string; lo: number; hi: number };
   y: { name: string; label: string; lo: number; hi: number };
   /** The final population: values and normalised weights. */
@@ -63,6 +65,7 @@ export interface PairData {
 }
 
 export function pairChart(d: PairData, ctx: ChartContext): Chart {
+  const w = ctx.words ?? ENGLISH;
   const y = linearAxis([d.y.lo, d.y.hi], 5);
   const svg = plot(plotOptions(ctx, PLOT, {
     marginLeft: y.margin,
@@ -75,8 +78,8 @@ export function pairChart(d: PairData, ctx: ChartContext): Chart {
     ],
   }));
   return frame(svg, {
-    title: `${d.y.name} against ${d.x.name}`,
-    subtitle: `final generation; weighted correlation r = ${d.r.toFixed(2)}; dots sized by weight`,
+    title: w.say('report.calibration.pairTitle', { y: d.y.name, x: d.x.name }),
+    subtitle: w.say('report.calibration.pairSubtitle', { r: d.r.toFixed(2) }),
     yLabel: d.y.label,
     xLabel: d.x.label,
   }, ctx);
@@ -93,6 +96,7 @@ export interface PredictiveData {
 }
 
 export function predictiveChart(d: PredictiveData, ctx: ChartContext): Chart {
+  const w = ctx.words ?? ENGLISH;
   const o = d.observed;
   const obs = 'value' in o ? [o.value - 2 * o.sd, o.value + 2 * o.sd] : o.range;
   const x = linearAxis([...d.values, ...obs], 5);
@@ -113,10 +117,10 @@ export function predictiveChart(d: PredictiveData, ctx: ChartContext): Chart {
     title: d.title,
     subtitle: d.subtitle,
     legend: [
-      { label: `${d.values.length} predictive runs`, color: PALETTE.blue, shape: 'box' },
-      { label: `observed (${'value' in o ? 'line ± 1 sd' : 'range'})`, color: PALETTE.vermillion, shape: 'value' in o ? 'band' : 'box' },
+      { label: w.say('report.calibration.predictiveRuns', { n: d.values.length }), color: PALETTE.blue, shape: 'box' },
+      { label: w.say('value' in o ? 'report.calibration.observedValue' : 'report.calibration.observedRange'), color: PALETTE.vermillion, shape: 'value' in o ? 'band' : 'box' },
     ],
-    yLabel: 'runs',
+    yLabel: w.say('report.calibration.runs'),
     xLabel: d.xLabel,
   }, ctx);
 }

@@ -6,5 +6,5 @@ export type { Section } from './page.ts';
 export { experimentFans, pairedExperimentFans, type FanSet, type PairedFanSet } from './fans.ts';
 export type { ReportAnalysis } from './analyses.ts';
 export { boxCharts, discoveredBoxes, type DiscoveredBox } from './designs.ts';
-export { calibrationReport, type ReportedCalibration } from './calibration.ts';
+export { calibrationReport, calibrationSections, type CalibrationReportInput, type ReportedCalibration } from './calibration.ts';
 export * from '../charts/index.ts';

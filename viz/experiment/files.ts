@@ -3,7 +3,7 @@
 // the path's file name is looked up among the scenario files given. Problems are said in the page's
 // language, naming the file.
 import { parseScenario } from '../../sim/index.ts';
-import { bundledScenario, Problem, resolveExperiment, type Experiment } from '../../lab/index.ts';
+import { bundledScenario, Problem, resolveExperiment, type Experiment, type ScenarioResolver } from '../../lab/index.ts';
 import { t } from '../i18n/index.ts';
 import { duplicateKeysProblem, FileProblem, readScenarioFile } from '../scenario-file.ts';
 import { isObject, type Draft } from './draft.ts';
@@ -14,12 +14,13 @@ export const basename = (ref: string): string => ref.replace(/^.*[/\\]/, '');
 const isScenarioFile = (x: unknown) => isObject(x) && 'title' in x && 'id' in x && !('metrics' in x);
 
 export interface Chosen {
-  /** The spec among the files, if one was. */
+  /** The spec among the files, if one was, and its file's name. */
   spec?: Draft;
+  specName?: string;
   problems: string[];
 }
 
-/** Read the files chosen; scenario files go into `scenarios` (by file name), checked first. */
+/** Read the files chosen; scenario files go into `scenarios` (by file name), checked first. A spec that gives a key twice is refused, as the CLI refuses it. */
 export async function readChosen(chosen: readonly File[], withSpec: boolean, scenarios: Map<string, unknown>): Promise<Chosen> {
   const out: Chosen = { problems: [] };
   for (const file of chosen) {
@@ -46,19 +47,25 @@ export async function readChosen(chosen: readonly File[], withSpec: boolean, sce
       }
     } else if (out.spec !== undefined) out.problems.push(t('exp.twoSpecs', { file: file.name }));
     else if (!isObject(data)) out.problems.push(t('exp.notObject', { file: file.name }));
-    else out.spec = data;
+    else {
+      out.spec = data;
+      out.specName = file.name;
+    }
   }
   return out;
 }
 
+/** A spec's scenario reference as a scenario: a bundled one by id, a `.json` path by its file name among the scenario files given. */
+export function scenarioResolver(scenarios: ReadonlyMap<string, unknown>): ScenarioResolver {
+  return (ref, field) => {
+    if (!ref.endsWith('.json')) return bundledScenario(ref, field);
+    const name = basename(ref);
+    if (!scenarios.has(name)) throw new Problem(t('exp.fileMissing', { field, ref, file: name }));
+    return parseScenario(scenarios.get(name), `scenario file ${name}`);
+  };
+}
+
 /** The experiment of a spec, its `.json` references matched by file name with the scenario files given. */
 export function resolveWith(spec: Draft, scenarios: ReadonlyMap<string, unknown>): Experiment {
-  return resolveExperiment(spec, {
-    resolve: (ref, field) => {
-      if (!ref.endsWith('.json')) return bundledScenario(ref, field);
-      const name = basename(ref);
-      if (!scenarios.has(name)) throw new Problem(t('exp.fileMissing', { field, ref, file: name }));
-      return parseScenario(scenarios.get(name), `scenario file ${name}`);
-    },
-  });
+  return resolveExperiment(spec, { resolve: scenarioResolver(scenarios) });
 }

@@ -10,6 +10,7 @@ import { SCENARIOS, findScenario } from '../../scenarios/index.ts';
 import { runTask, type RunTask } from '../../lab/plan.ts';
 import { recordedRows } from '../../lab/rows.ts';
 import { markersOf, type Marker } from '../../lab/markers.ts';
+import { simulateTargets, type ModelSetup } from '../../lab/abc/model.ts';
 import { createReader, type History, type Reader, type Selection } from './inspect.ts';
 
 export type { Marker };
@@ -206,6 +207,14 @@ export const api = {
    */
   runRows(which: Scenario, task: RunTask, metrics: string[], every: number): number[][] {
     return recordedRows(runTask([scenarioOf(which)], { ...task, scenario: 0 }), metrics, every);
+  },
+
+  /**
+   * One proposal of a calibration (the Diagnose tab's): each replicate's target values, run on its
+   * seed — exactly what the CLI's calibration worker answers for the same proposal.
+   */
+  simulateTargets(setup: ModelSetup, theta: number[], seeds: number[]): number[][] {
+    return seeds.map((seed) => simulateTargets(setup, theta, seed));
   },
 
   /** Seconds one run of the task takes in this worker, nothing sent back: Compare's estimate measures with it. */

@@ -1,0 +1,78 @@
+// The calibration spec being built or loaded in the Diagnose tab, as plain JSON (a draft: it may be
+// invalid; lab/abc/spec.ts says what is wrong with it). The form reads and writes its fields here;
+// a field the form has no control for is kept as it is. The tab opens on the model's own declared
+// calibration, calibration/model.json: its targets are published magnitudes (their sources: the
+// messages diag.source.<metric>).
+import shipped from '../../calibration/model.json';
+import { isObject, put, type Draft } from '../experiment/draft.ts';
+
+export type { Draft };
+
+/** The shipped calibration spec, with the published values of its targets. */
+export const publishedDraft = (): Draft => structuredClone(shipped) as Draft;
+
+/** The published value of each target of the shipped spec, by metric. */
+export const PUBLISHED_TARGETS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = shipped.targets;
+
+export type TargetKind = 'range' | 'value';
+
+/** One observed indicator as the form shows it: what is typed is kept as typed (the check names a bad value). */
+export interface TargetRow {
+  metric: string;
+  kind: TargetKind;
+  low?: unknown;
+  high?: unknown;
+  value?: unknown;
+  sd?: unknown;
+  tick?: unknown;
+  from?: unknown;
+}
+
+export function targetRows(d: Draft): TargetRow[] {
+  if (!isObject(d.targets)) return [];
+  return Object.entries(d.targets).map(([metric, t]) => {
+    const o = isObject(t) ? t : {};
+    const range = Array.isArray(o.range) ? o.range : [];
+    return 'range' in o || !('value' in o || 'sd' in o)
+      ? { metric, kind: 'range', low: range[0], high: range[1], tick: o.tick, from: o.from }
+      : { metric, kind: 'value', value: o.value, sd: o.sd, tick: o.tick, from: o.from };
+  });
+}
+
+/** The rows back into `targets`, in their order: {"range": [low, high]} or {"value": x, "sd": s}, then tick and from if given. */
+export function setTargets(d: Draft, rows: readonly TargetRow[]): void {
+  d.targets = Object.fromEntries(
+    rows.map((r) => {
+      const t: Record<string, unknown> = r.kind === 'range' ? { range: [r.low ?? null, r.high ?? null] } : {};
+      if (r.kind === 'value') {
+        put(t, 'value', r.value);
+        put(t, 'sd', r.sd);
+      }
+      put(t, 'tick', r.tick);
+      put(t, 'from', r.from);
+      return [r.metric, t];
+    }),
+  );
+}
+
+export interface PriorRow {
+  name: string;
+  low?: unknown;
+  high?: unknown;
+}
+
+export function priorRows(d: Draft): PriorRow[] {
+  if (!isObject(d.priors)) return [];
+  return Object.entries(d.priors).map(([name, r]) => (Array.isArray(r) ? { name, low: r[0], high: r[1] } : { name }));
+}
+
+export function setPriors(d: Draft, rows: readonly PriorRow[]): void {
+  d.priors = Object.fromEntries(rows.map((r) => [r.name, [r.low ?? null, r.high ?? null]]));
+}
+
+/** A field of an object field (`predictive.draws`): set, or removed when undefined (and the object with it when empty). */
+export function putIn(d: Draft, field: string, key: string, value: unknown): void {
+  const o = isObject(d[field]) ? { ...d[field] } : {};
+  put(o, key, value);
+  put(d, field, Object.keys(o).length ? o : undefined);
+}
