@@ -11,10 +11,20 @@ import { buildCapacity } from './money.ts';
 import { EFFORT, EFFORT_SLOTS, type State } from './state.ts';
 import { retender } from './supervision.ts';
 
-/** Non-government money a month in a district's market: it grows with the economy, not with the service budget. */
-export function altPool(s: State): number {
+/**
+ * Non-government money a month in each district's market: what the community gives (it grows with
+ * the economy, `altMarketGrowth`), and what the government money paid this month to the district's
+ * independent SOs draws in (`crowdIn` per unit: public funding lends legitimacy and visibility and
+ * crowds in donations and fees). Both reach SOs only as far as they are not asymmetrically dependent.
+ */
+export function altPools(s: State): Float64Array {
   const p = s.params;
-  return effective(p).altMarket * DISTRICT_BUDGET * pow(1 + p.altMarketGrowth, s.tick / 12);
+  const t = s.sos;
+  const e = effective(p);
+  const out = new Float64Array(s.districts.count).fill(e.altMarket * DISTRICT_BUDGET * pow(1 + p.altMarketGrowth, s.tick / 12));
+  const drawn = p.crowdIn * e.altAccess;
+  for (let so = 0; so < t.n; so++) if (t.alive[so] && !t.affiliated[so]) out[t.home[so]] += drawn * t.revenueGov[so];
+  return out;
 }
 
 export function adaptation(s: State): void {
@@ -25,7 +35,7 @@ export function adaptation(s: State): void {
   const yearEnd = s.tick % 12 === 11;
   // The non-government market of each district, and the skill of the SOs that compete for it.
   const { exploit } = effective(p);
-  const pool = altPool(s);
+  const pool = altPools(s);
   const skillSum = new Float64Array(D);
   for (let so = 0; so < t.n; so++) if (t.alive[so]) skillSum[t.home[so]] += t.skill[so];
   const trainingFor = training(s);
@@ -37,7 +47,7 @@ export function adaptation(s: State): void {
     const skill = t.skill[so];
     const home = t.home[so];
     const due = t.contractMoney[so];
-    const alt = skillSum[home] > 0 ? (pool * skill) / skillSum[home] : 0;
+    const alt = skillSum[home] > 0 ? (pool[home] * skill) / skillSum[home] : 0;
     t.revenueAlt[so] = alt;
     t.funding[so * F + F - 1] += alt / 12;
     const paid = t.revenueGov[so];

@@ -1,7 +1,7 @@
 // Award of a project (docs/model.md §7.5): renewal, competitive tender, or direction to a controllable
 // SO, with increasing returns to what already goes inside the system (a non-linear Pólya urn).
 // Only SOs working in the project's category bid: local markets are thin (Girth et al. 2012).
-import { K } from './constants.ts';
+import { K, MIN_TENDER_BIDDERS } from './constants.ts';
 import { available, foundSO, openContract, renewalChance, type Project } from './contracts.ts';
 import { effective, urn, type Effective } from './effective.ts';
 import { COMPETITIVE, EFFORT, EFFORT_SLOTS, MODE, sosInField, type State } from './state.ts';
@@ -141,6 +141,7 @@ function competitive(s: State, p: Project, e: Effective): number {
   }
   s.ledger.tenders++;
   s.ledger.bidders += bidders;
+  if (bidders < MIN_TENDER_BIDDERS) s.ledger.failedTenders++;
   if (best < 0) {
     // Nobody bids: a politically rational department sets up its own SO; else the money stays in-house.
     if (rng() < e.pi) return newAffiliate(s, p);

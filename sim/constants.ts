@@ -25,3 +25,11 @@ export const MISSION = [0.7, 0.15, 0.15];
 export const DISTRICT_BUDGET = 100;
 /** The index's reference: the mean of the first REF_MONTHS months (docs/model.md §7.11). */
 export const REF_MONTHS = 12;
+
+/**
+ * Fewer bidders than this and an open tender fails (is void) under China's procurement rules (the
+ * Government Procurement Law's implementing measures for tenders of goods and services): the buyer
+ * then negotiates with whom it has. The model's buyer awards to the bidders it has; the count is a
+ * reporter's (failedTenderShare), read against published shares of failed tenders.
+ */
+export const MIN_TENDER_BIDDERS = 3;

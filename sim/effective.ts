@@ -15,7 +15,9 @@ export interface Effective {
   readonly cityShare: number;
   /** How far a buyer uses an SO's dependence (late payment, price squeeze): 1 − partnership. */
   readonly exploit: number;
-  /** Size of the non-government money market, as a share of the budget. */
+  /** How far SOs reach money outside government: 1 − asymmetricDependence × (1 − altRevenueSupport). */
+  readonly altAccess: number;
+  /** Size of the community's non-government money market, as a share of the budget. */
   readonly altMarket: number;
   /** Exponent of the award urn's S-curve. */
   readonly urnGamma: number;
@@ -23,14 +25,16 @@ export interface Effective {
 
 export function effective(p: Params): Effective {
   const pi = p.politicalRationality * (1 - p.serviceOrientation);
+  // Asymmetric dependence: SOs find little money outside government, unless helped to raise it.
+  const altAccess = 1 - p.asymmetricDependence * (1 - p.altRevenueSupport);
   return {
     pi,
     piEval: pi * (1 - p.wholeProcessSupervision),
     transparency: Math.max(p.baseTransparency, p.wholeProcessSupervision),
     cityShare: p.cityShare * (1 - p.resourceRelease),
     exploit: 1 - p.partnership,
-    // Asymmetric dependence: SOs find little money outside government, unless helped to raise it.
-    altMarket: p.altMarket * (1 - p.asymmetricDependence * (1 - p.altRevenueSupport)),
+    altAccess,
+    altMarket: p.altMarket * altAccess,
     urnGamma: 1 + p.urnSteepness * p.pathDependence,
   };
 }

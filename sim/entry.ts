@@ -4,7 +4,7 @@
 // choose the category where the district's purchase money is. Under dual management many cannot find
 // a sponsor to register.
 import { K } from './constants.ts';
-import { altPool, exit } from './adaptation.ts';
+import { altPools, exit } from './adaptation.ts';
 import { insideShare } from './award.ts';
 import { foundSO } from './contracts.ts';
 import { effective } from './effective.ts';
@@ -32,13 +32,13 @@ function registration(u: number, p: { dualManagement: number; sponsorChance: num
  * tender: money kept inside by the traditional mode feeds no independent SO (path dependence
  * crowds out the sector it was meant to grow: Li & Wang 2017; Pierson 2000).
  */
-export function nichePlaces(s: State, d: number): number {
+export function nichePlaces(s: State, d: number, pools: Float64Array = altPools(s)): number {
   const p = s.params;
   const e = effective(p);
   const dist = s.districts;
   let purchase = 0;
   for (let k = 0; k < K; k++) purchase += dist.purchaseMoney[d * K + k];
-  return ((1 - e.cityShare) * (1 - insideShare(s, d)) * e.transparency * purchase + altPool(s)) / p.nicheMoney;
+  return ((1 - e.cityShare) * (1 - insideShare(s, d)) * e.transparency * purchase + pools[d]) / p.nicheMoney;
 }
 
 export function entry(s: State): void {
@@ -51,8 +51,9 @@ export function entry(s: State): void {
   // same community money, though it cannot take contracts.
   const alive = new Float64Array(dist.count);
   for (let so = 0; so < t.n; so++) if (t.alive[so] && !t.affiliated[so]) alive[t.home[so]]++;
+  const pools = altPools(s);
   for (let d = 0; d < dist.count; d++) {
-    const room = nichePlaces(s, d) - alive[d];
+    const room = nichePlaces(s, d, pools) - alive[d];
     const candidates = room > 0 ? poisson(rng, (p.entryRate * room) / 12) : 0;
     for (let j = 0; j < candidates; j++) {
       foundSO(s, {

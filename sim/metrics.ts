@@ -26,6 +26,7 @@ interface History {
   exited: number[];
   tenders: number[];
   bidders: number[];
+  failed: number[];
 }
 
 export interface Recorder {
@@ -43,7 +44,7 @@ export function createRecorder(s: State): Recorder {
     series,
     city: new IndexTracker(indexScales(s.params), eps),
     districts: Array.from({ length: D }, () => new IndexTracker(indexScales(s.params, 1 / D), eps)),
-    history: { alive: [], founded: [], exited: [], tenders: [], bidders: [] },
+    history: { alive: [], founded: [], exited: [], tenders: [], bidders: [], failed: [] },
   };
 }
 
@@ -132,24 +133,27 @@ export function insideShareSpread(own: Float64Array, ownInside: Float64Array): n
 
 /**
  * Flows over the last 12 months from running totals: SOs that closed, as a share of those alive 12
- * months before plus those founded since; eligible bidders per competitive tender. Then this month's
+ * months before plus those founded since; eligible bidders per competitive tender, and the share of
+ * those tenders that fail for want of bidders. Then this month's
  * totals join the history.
  */
-function yearlyFlows(s: State, h: History, alive: number): { exitRate: number; bidders: number } {
+function yearlyFlows(s: State, h: History, alive: number): { exitRate: number; bidders: number; failed: number } {
   const n = h.alive.length;
   const founded = s.ledger.entered + s.ledger.newAffiliates;
-  let exitRate = 0, bidders = 0;
+  let exitRate = 0, bidders = 0, failed = 0;
   if (n > 0) {
     const back = Math.max(0, n - 12);
     exitRate = ratio(s.ledger.exited - h.exited[back], h.alive[back] + founded - h.founded[back]);
     bidders = ratio(s.ledger.bidders - h.bidders[back], s.ledger.tenders - h.tenders[back]);
+    failed = ratio(s.ledger.failedTenders - h.failed[back], s.ledger.tenders - h.tenders[back]);
   }
   h.alive.push(alive);
   h.founded.push(founded);
   h.exited.push(s.ledger.exited);
   h.tenders.push(s.ledger.tenders);
   h.bidders.push(s.ledger.bidders);
-  return { exitRate, bidders };
+  h.failed.push(s.ledger.failedTenders);
+  return { exitRate, bidders, failed };
 }
 
 export function record(s: State, r: Recorder): void {
@@ -160,6 +164,8 @@ export function record(s: State, r: Recorder): void {
   const F = D + 1;
   const spend = new Float64Array(D), projects = new Float64Array(D), paperwork = new Float64Array(D);
   const competitive = new Float64Array(D), inside = new Float64Array(D);
+  // Contract money held by government-connected SOs: affiliates, or SOs registered under a sponsoring agency.
+  let connected = 0;
   // The district's own projects (not the city's money): where its path dependence shows.
   const own = new Float64Array(D), ownInside = new Float64Array(D);
   const modes = new Set<number>();
@@ -174,6 +180,7 @@ export function record(s: State, r: Recorder): void {
     paperwork[d] += c.payment[i] * t.complianceEffort[c.so[i]];
     if (c.mode[i] === COMPETITIVE) competitive[d]++;
     inside[d] += t.affiliated[c.so[i]];
+    if (t.affiliated[c.so[i]] || t.sponsored[c.so[i]]) connected += c.payment[i];
     if (!c.city[i]) {
       own[d]++;
       ownInside[d] += t.affiliated[c.so[i]];
@@ -260,6 +267,8 @@ export function record(s: State, r: Recorder): void {
     govRevenueShareSpread: decileSpread(govShares),
     revenueDiversity: ratio(diversity, independent),
     biddersPerTender: flows.bidders,
+    failedTenderShare: flows.failed,
+    connectedMoneyShare: ratio(connected, spendAll - sum(dist.bonusReserve)),
     needsMet,
     coverage: ratio(served, needy),
     serviceQuality: ratio(sum(dist.qualitySum), served),

@@ -202,6 +202,8 @@ export interface State {
     newAffiliates: number;
     tenders: number;
     bidders: number;
+    /** Competitive tenders with fewer eligible bidders than an open tender needs (MIN_TENDER_BIDDERS). */
+    failedTenders: number;
     reserved: number;
     bonuses: number;
   };

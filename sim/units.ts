@@ -18,6 +18,7 @@ const ZH: Readonly<Record<string, string>> = {
   'probability per month': '每月的概率',
   'need level': '需求水平',
   'money per month': '每月资金',
+  'money per unit of government money': '每单位政府资金带入的资金',
   elasticity: '弹性',
   'share of effort': '占精力的比例',
   granularity: '粒度',

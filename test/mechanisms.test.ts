@@ -65,7 +65,8 @@ describe('mechanism knock-outs', { timeout: 600_000 }, () => {
 
   it('the non-government market carries asymmetric dependence: with almost no market, lowering it no longer lowers the government share', () => {
     const withMarket = effect('baseline-involution', {}, { asymmetricDependence: 0.2 }, 'govRevenueShare');
-    const without = effect('baseline-involution', { altMarket: 0.02 }, { asymmetricDependence: 0.2 }, 'govRevenueShare');
+    // Almost no market: little community money and none drawn in by public funding.
+    const without = effect('baseline-involution', { altMarket: 0.02, crowdIn: 0 }, { asymmetricDependence: 0.2 }, 'govRevenueShare');
     expect(withMarket).toBeLessThan(-0.1);
     expect(Math.abs(without)).toBeLessThan(Math.abs(withMarket) / 3);
   });
@@ -291,23 +292,34 @@ describe('mechanism knock-outs', { timeout: 600_000 }, () => {
   });
 
   it('ties fade without a new contract: an SO that got no contract from a district for two years has lost at least a round of tieDecay', () => {
+    // Pairs are followed by the SO's stable id: compaction moves the living SOs' rows once a year.
     const sim = createSim(resolveParams(scenario('baseline-involution').params, {}), 1);
     for (let m = 0; m < 13; m++) sim.tick();
     const s = sim.state;
     const D = s.districts.count;
-    const before = Float64Array.from(s.sos.ties);
-    const pairs = before.length;
-    const contracted = new Uint8Array(pairs);
-    for (let m = 13; m < 37; m++) {
+    const key = (so: number, d: number) => s.sos.id[so] * D + d;
+    const before = new Map<number, number>();
+    for (let so = 0; so < s.sos.n; so++) if (s.sos.alive[so]) for (let d = 0; d < D; d++) before.set(key(so, d), s.sos.ties[so * D + d]);
+    const contracted = new Set<number>();
+    // Contracts held at the start and at the end of every month (one opened at month 36's round counts).
+    const note = () => {
       const c = s.contracts;
-      for (let i = 0; i < c.n; i++) if (c.active[i]) contracted[c.so[i] * D + c.buyer[i]] = 1;
+      for (let i = 0; i < c.n; i++) if (c.active[i]) contracted.add(key(c.so[i], c.buyer[i]));
+    };
+    for (let m = 13; m < 37; m++) {
+      note();
       sim.tick();
+      note();
     }
     let checked = 0;
-    for (let j = 0; j < pairs; j++) {
-      if (contracted[j] || before[j] < 0.05) continue;
-      expect(s.sos.ties[j]).toBeLessThan(before[j] * s.params.tieDecay + 1e-12);
-      checked++;
+    for (let so = 0; so < s.sos.n; so++) {
+      if (!s.sos.alive[so]) continue;
+      for (let d = 0; d < D; d++) {
+        const was = before.get(key(so, d));
+        if (was === undefined || contracted.has(key(so, d)) || was < 0.05) continue;
+        expect(s.sos.ties[so * D + d]).toBeLessThan(was * s.params.tieDecay + 1e-12);
+        checked++;
+      }
     }
     expect(checked).toBeGreaterThanOrEqual(5);
   });
@@ -375,9 +387,15 @@ describe('mechanism knock-outs', { timeout: 600_000 }, () => {
     const purchase = with_.state.districts.budget.reduce((a, x) => a + x, 0) * 0.1;
     expect(reserve).toBeCloseTo((purchase * b) / (1 + b), 9);
     expect(without.state.districts.bonusReserve.every((x) => x === 0)).toBe(true);
-    // Same purchase share, so the same purchase spending with or without the bonus, to rounding.
+    // The same purchase share (0.1 of the budget) with or without the bonus, so purchase spending
+    // never exceeds the purchase budget (it falls short only by the money of a tender nobody bid for,
+    // which stays in-house); a bonus paid from outside the budget would add b/(1 + b) to it.
     const spend = (sim: typeof with_) => sim.series.purchaseSpending.slice(24, 36).reduce((a, x) => a + x, 0);
-    expect(Math.abs(spend(with_) / spend(without) - 1)).toBeLessThan(0.02);
+    const budget = (sim: typeof with_) => sim.series.budget.slice(24, 36).reduce((a, x) => a + x, 0) * 0.1;
+    for (const sim of [with_, without]) {
+      expect(spend(sim)).toBeLessThanOrEqual(budget(sim) * (1 + 1e-9));
+      expect(spend(sim)).toBeGreaterThan(budget(sim) * 0.9);
+    }
     const paid = (sim: typeof with_) => sim.series.moneyPaid.slice(0, 36).reduce((a, x) => a + x, 0);
     expect(paid(with_)).toBeLessThanOrEqual(with_.series.purchaseSpending.slice(0, 36).reduce((a, x) => a + x, 0));
   });

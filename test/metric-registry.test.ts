@@ -30,6 +30,8 @@ describe('metric registry', () => {
       'needUnitsServed', 'transferVolume', 'soCapability', 'projectGranularity', 'paperworkDemand', 'budget',
       // Added in 0.2.0, after every earlier column.
       'insideShareSpread',
+      // Added in Model 2.1's behavioural calibration, after every earlier column.
+      'failedTenderShare', 'connectedMoneyShare',
     ]);
     expect(DISTRICT_METRICS).toEqual(['involutionIndex', 'purchaseShare', 'projectsActive', 'competitiveShare', 'insideShare', 'functionTransfer',
       'needsMet', 'satisfaction', 'projectGranularity', 'paperworkDemand']);

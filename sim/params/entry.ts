@@ -1,5 +1,5 @@
 // Model constants: money outside government, entry, registration and closure of SOs. Read by
-// sim/entry.ts (altMarket, altMarketGrowth, sponsoredAutonomy: sim/adaptation.ts;
+// sim/entry.ts (altMarket, altMarketGrowth, crowdIn, sponsoredAutonomy: sim/adaptation.ts;
 // transferAutonomy, transferRamp: sim/delivery.ts).
 import type { ParamSpec } from '../params.ts';
 import { SOURCES } from './sources.ts';
@@ -26,8 +26,20 @@ export const ENTRY = [
     basis: 'published',
     source: SOURCES.charityDonations,
     unit: 'relative growth per year',
-    en: 'Real yearly growth of the non-government money market (donations, fees, foundations).',
-    zh: '非政府资金市场（捐赠、收费、基金会）每年的实际增长率。',
+    en: 'Real yearly growth of the non-government money market (donations, fees, foundations), apart from what public funding draws in (crowdIn).',
+    zh: '非政府资金市场（捐赠、收费、基金会）每年的实际增长率，不含公共资金带入的部分（crowdIn）。',
+  },
+  {
+    name: 'crowdIn',
+    group: 'calibration',
+    min: 0,
+    max: 1,
+    default: 0,
+    basis: 'assumed',
+    source: 'Model design: public funding crowds in other revenue of SOs; off (0) until a behavioural calibration identifies it (docs/model.md §Known limits)',
+    unit: 'money per unit of government money',
+    en: "Non-government money a month drawn into a district's market per unit of government money paid that month to its independent SOs (crowding in).",
+    zh: '区内独立社会组织每获得一单位政府资金，每月随之带入的非政府资金（挤入效应）。',
   },
   {
     name: 'entryRate',

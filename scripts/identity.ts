@@ -1,0 +1,47 @@
+// Is a calibration target an identity of inputs? (docs/model.md §Calibration.) Draws the calibration
+// spec's free constants from its priors, and the other inputs a closed form could contain over
+// declared ranges, across scenarios; runs each draw on two seeds for the spec's months, and prints for
+// each target, and for the government share of SO revenue, the adjusted R² of its fit against
+// closed forms of the inputs, the most any function of the inputs could explain given the run-to-run
+// noise, and the share of that the closed forms explain (lab/analysis/identity.ts).
+// Usage: npm run identity -- [--spec FILE] [--draws N] [--first S]   (defaults: calibration/model.json, 120 draws, seeds from 31001)
+import { readFileSync } from 'node:fs';
+import { identityFit, IDENTITY_R2 } from '../lab/analysis/identity.ts';
+import { identityDraws, IDENTITY_INPUTS } from '../lab/analysis/identity-draws.ts';
+import { findScenario } from '../scenarios/index.ts';
+
+const args = process.argv.slice(2);
+const problems: string[] = [];
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = args[i + 1];
+  if (v === undefined || !/^\d+$/.test(v) || Number(v) < 20 || Number(v) > 100_000) {
+    problems.push(`--${name} must be a whole number from 20 to 100000, got ${JSON.stringify((v ?? '').slice(0, 60))}`);
+    return fallback;
+  }
+  return Number(v);
+};
+const specAt = args.indexOf('--spec');
+const specFile = specAt >= 0 ? args[specAt + 1] : new URL('../calibration/model.json', import.meta.url).pathname;
+const draws = option('draws', 120);
+const first = option('first', 31001);
+let spec: { ticks: number; priors: Record<string, [number, number]>; targets: Record<string, { tick?: number; from?: number }> } | undefined;
+try {
+  spec = JSON.parse(readFileSync(specFile ?? '', 'utf8'));
+} catch (err) {
+  problems.push(`--spec ${JSON.stringify((specFile ?? '').slice(0, 60))}: ${(err as Error).message}`);
+}
+if (problems.length > 0 || !spec) {
+  console.error(`identity: ${problems.join('; ')}`);
+  process.exit(2);
+}
+const d = identityDraws(spec, draws, first, (id) => findScenario(id)!);
+const varied = [...Object.keys(spec.priors), ...Object.keys(IDENTITY_INPUTS).filter((k) => !(k in spec.priors))];
+console.log(`${draws} draws × 2 seeds (from ${first}) over ${d.scenarios.join(', ')}; ${spec.ticks} months; varied: ${varied.join(', ')}`);
+console.log(`${'target'.padEnd(24)} adj. R²  ceiling  explained`);
+for (const [name, values] of Object.entries(d.values)) {
+  const f = identityFit(values, d.inputs);
+  const verdict = f.explained > IDENTITY_R2 ? '  an identity of inputs' : '';
+  console.log(`${name.padEnd(24)} ${f.r2.toFixed(3).padStart(7)}  ${f.ceiling.toFixed(3).padStart(7)}  ${f.explained.toFixed(3).padStart(9)}${verdict}`);
+}
