@@ -4,7 +4,7 @@
 // settings in its share link and says when the tab is shown.
 import { SCENARIOS } from '../scenarios/index.ts';
 import { metricLabel, pick, t } from './i18n/index.ts';
-import { createCompare } from './compare.ts';
+import type { createCompare } from './compare.ts';
 import { COMPARE_DEFAULTS, COMPARE_METRICS, COMPARE_SCENARIOS, COMPARE_SEEDS, isCompareMetric, type CompareConfig, type Settings } from './compare-config.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -65,23 +65,36 @@ export function createCompareTab(host: CompareTabHost) {
     base.replaceChildren(...SCENARIOS.map((s) => new Option(pick(s.title), s.id, false, s.id === bv)));
   }
 
-  const view = createCompare(
-    {
-      panel: $('panel-compare'),
-      root: $('compare-views'),
-      progress: $('compare-progress'),
-      announce: $('compare-announce'),
-      bar: $<HTMLProgressElement>('compare-bar'),
-      note: $('compare-settings'),
-      estimate: $('compare-estimate'),
-      stale: $('compare-stale'),
-      runButton: $<HTMLButtonElement>('compare-run'),
-      cancelButton: $<HTMLButtonElement>('compare-cancel'),
-      exportSpec: $<HTMLButtonElement>('compare-export-spec'),
-      exportCsv: $<HTMLButtonElement>('compare-export-csv'),
-    },
-    { settings: host.settings, config, changed: host.ended },
-  );
+  /**
+   * The results view (its charts, the pool's runs, the exports) is loaded when the tab is first
+   * opened or a comparison is run: the page's first screen does not need it. Until then Compare has
+   * no results to keep, redraw or share.
+   */
+  let view: ReturnType<typeof createCompare> | undefined;
+  let loading: Promise<ReturnType<typeof createCompare>> | undefined;
+  const load = () =>
+    (loading ??= import('./compare.ts').then(({ createCompare }) => {
+      const v = createCompare(
+        {
+          panel: $('panel-compare'),
+          root: $('compare-views'),
+          progress: $('compare-progress'),
+          announce: $('compare-announce'),
+          bar: $<HTMLProgressElement>('compare-bar'),
+          note: $('compare-settings'),
+          estimate: $('compare-estimate'),
+          stale: $('compare-stale'),
+          runButton: $<HTMLButtonElement>('compare-run'),
+          cancelButton: $<HTMLButtonElement>('compare-cancel'),
+          exportSpec: $<HTMLButtonElement>('compare-export-spec'),
+          exportCsv: $<HTMLButtonElement>('compare-export-csv'),
+        },
+        { settings: host.settings, config, changed: host.ended },
+      );
+      view = v;
+      v.refresh();
+      return v;
+    }));
 
   // The settings go to the page as they are chosen (the estimate and the results follow them), and
   // the comparison runs with them.
@@ -95,10 +108,19 @@ export function createCompareTab(host: CompareTabHost) {
       return;
     }
     host.chose(c);
-    void view.run(c);
+    void load().then((v) => v.run(c));
   });
   const start = host.chosen();
   if (start) $<HTMLInputElement>('compare-seeds').value = String(start.seeds);
 
-  return { ...view, config, fill };
+  return {
+    config,
+    fill,
+    open: () => void load().then((v) => v.open()),
+    run: (c: CompareConfig, fromLink = false) => load().then((v) => v.run(c, fromLink)),
+    refresh: () => view?.refresh(),
+    relabel: () => view?.relabel(),
+    current: () => view?.current() ?? false,
+    cancel: () => view?.cancel(),
+  };
 }
