@@ -309,10 +309,12 @@ describe('the Diagnose tab and involution-lab calibrate', () => {
     await page.waitForFunction(() =>
       document.getElementById('diag-problems')?.textContent?.includes('field particles = "many" is not allowed: must be an integer in [10, 100000]'),
     );
-    // A key given twice is refused as the CLI refuses it, and the form keeps what it had.
+    // A key given twice is refused, as the CLI and every file the page loads refuse it, and the form keeps what it had.
     await page.setInputFiles('#diag-spec-file', [json('twice.json', '{"particles": 20, "particles": 30}')]);
     await page.waitForSelector('#diag-file-problems:not([hidden])');
-    expect(await page.textContent('#diag-file-problems')).toBe('twice.json 未载入：key "particles" is given twice (at particles); give it once');
+    expect(await page.textContent('#diag-file-problems')).toBe(
+      '无法载入 twice.json：同一对象中有 1 个键出现了两次（“particles”位于 particles），JSON 只会保留后一个。每个键请只写一次。页面未作任何改动。',
+    );
     // Nothing was stored.
     const count = await page.evaluate(
       () =>

@@ -285,7 +285,6 @@ export type MessageKey =
   | 'exp.filesNone'
   | 'exp.filesLoaded'
   | 'exp.twoSpecs'
-  | 'exp.duplicateKeys'
   | 'exp.notObject'
   | 'exp.fileMissing'
   | 'exp.form'
