@@ -15,6 +15,7 @@
 // generations are closed again from them: the result is the one an uninterrupted run gives.
 import type { CalibrationManifest, CalibrationTimings } from '../../lab/abc/manifest.ts';
 import type { Simulated } from '../../lab/abc/files.ts';
+import { committed, database, done } from '../idb.ts';
 
 export interface StoredCalibration {
   key: string;
@@ -30,39 +31,10 @@ export interface StoredCalibration {
 
 type StoredSim = Simulated & { key: string };
 
-const DB = 'involution-lab-diagnose';
-let opened: Promise<IDBDatabase> | null = null;
-
-const done = <T>(request: IDBRequest<T>): Promise<T> =>
-  new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-
-const committed = (tx: IDBTransaction): Promise<void> =>
-  new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
-  });
-
-function db(): Promise<IDBDatabase> {
-  opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
-    const request = indexedDB.open(DB, 1);
-    request.onupgradeneeded = () => {
-      request.result.createObjectStore('calibrations', { keyPath: 'key' });
-      request.result.createObjectStore('sims', { keyPath: ['key', 'g', 'k'] });
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
-  }).catch((err: unknown) => {
-    opened = null;
-    throw err;
-  });
-  return opened;
-}
+const db = database('involution-lab-diagnose', (db) => {
+  db.createObjectStore('calibrations', { keyPath: 'key' });
+  db.createObjectStore('sims', { keyPath: ['key', 'g', 'k'] });
+});
 
 /** Every simulation of one calibration, by the key range [key, −∞, −∞] … [key, +∞, +∞]. */
 const simsRange = (key: string) => IDBKeyRange.bound([key, -Infinity, -Infinity], [key, Infinity, Infinity]);

@@ -10,6 +10,7 @@
 //                CLI's journal keeps them; summary.csv and runs.csv are rebuilt from them
 //
 // The raw API, promised: a dozen calls do not need a library.
+import { committed, database, done } from '../idb.ts';
 
 export interface StoredExperiment {
   key: string;
@@ -27,39 +28,10 @@ interface StoredRun {
   rows: number[][];
 }
 
-const DB = 'involution-lab';
-let opened: Promise<IDBDatabase> | null = null;
-
-const done = <T>(request: IDBRequest<T>): Promise<T> =>
-  new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-
-const committed = (tx: IDBTransaction): Promise<void> =>
-  new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
-  });
-
-function db(): Promise<IDBDatabase> {
-  opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
-    const request = indexedDB.open(DB, 1);
-    request.onupgradeneeded = () => {
-      request.result.createObjectStore('experiments', { keyPath: 'key' });
-      request.result.createObjectStore('runs', { keyPath: ['key', 'run'] });
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
-  }).catch((err: unknown) => {
-    opened = null;
-    throw err;
-  });
-  return opened;
-}
+const db = database('involution-lab', (db) => {
+  db.createObjectStore('experiments', { keyPath: 'key' });
+  db.createObjectStore('runs', { keyPath: ['key', 'run'] });
+});
 
 /** Every run of one experiment, by the key range [key, -∞] … [key, +∞]. */
 const runsRange = (key: string) => IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
