@@ -3,6 +3,7 @@
 // shared by its SOs, registered or not, by their skill: the government share of an SO's revenue emerges from the contracts it holds against what it
 // raises, and differs between SOs. Autonomy follows that dependence. Training is bought by the
 // districts and reaches only the SOs holding their contracts.
+import { monthOfYear } from './clock.ts';
 import { DISTRICT_BUDGET, MISSION } from './constants.ts';
 import { pow } from './math.ts';
 import { dependence, fixedCost } from './contracts.ts';
@@ -32,7 +33,7 @@ export function adaptation(s: State): void {
   const t = s.sos;
   const D = s.districts.count;
   const F = D + 1;
-  const yearEnd = s.tick % 12 === 11;
+  const yearEnd = monthOfYear(s.tick) === 11;
   // The non-government market of each district, and the skill of the SOs that compete for it.
   const { exploit } = effective(p);
   const pool = altPools(s);

@@ -1,6 +1,7 @@
 // Award of a project (docs/model.md §7.5): renewal, competitive tender, or direction to a controllable
 // SO, with increasing returns to what already goes inside the system (a non-linear Pólya urn).
 // Only SOs working in the project's category bid: local markets are thin (Girth et al. 2012).
+import { firstMonth } from './clock.ts';
 import { K, MIN_TENDER_BIDDERS } from './constants.ts';
 import { available, foundSO, openContract, renewalChance, type Project } from './contracts.ts';
 import { effective, urn, type Effective } from './effective.ts';
@@ -19,7 +20,7 @@ export interface Incumbent {
 export function award(s: State, p: Project, incumbent: Incumbent | null): number {
   const e = effective(s.params);
   const rng = s.rng.award;
-  if (s.tick === 0) return inherited(s, p);
+  if (firstMonth(s)) return inherited(s, p);
   if (incumbent && available(s, incumbent.so, p.payment)) {
     let chance = renewalChance(s, p.cat, incumbent.score);
     // Whole-process supervision: a poor performer is not simply renewed.

@@ -2,6 +2,7 @@
 // the official's decisions, the budget, purchase share, category allocation, projects and award.
 import { award, type Incumbent } from './award.ts';
 import { COST_WEIGHT, DISTRICT_BUDGET, K, SUITABILITY, VISIBILITY } from './constants.ts';
+import { firstMonth, monthOfYear } from './clock.ts';
 import { closeContract } from './contracts.ts';
 import { effective } from './effective.ts';
 import { pow } from './math.ts';
@@ -11,27 +12,29 @@ import type { State } from './state.ts';
 const VISIBILITY_TOTAL = VISIBILITY.reduce((a, b) => a + b, 0);
 
 export function budget(s: State): void {
-  const month = s.tick % 12;
+  const month = monthOfYear(s.tick);
+  const first = firstMonth(s);
   for (let d = 0; d < s.districts.count; d++) {
-    if (s.tick === 0 || s.districts.roundMonth[d] === month) round(s, d);
+    if (first || s.districts.roundMonth[d] === month) round(s, d);
   }
 }
 
 function round(s: State, d: number): void {
   const C = s.params.communitiesPerDistrict;
   const dist = s.districts;
+  const first = firstMonth(s);
   const incumbents = closeAll(s, d);
   // What the year's bonuses did not use lapses with the budget year.
   dist.bonusFund[d] = 0;
-  if (s.tick > 0) decayTies(s, d);
+  if (!first) decayTies(s, d);
   officialRound(s, d);
   // The service budget grows in real terms; purchase can expand service, not only replace in-house supply.
   dist.budget[d] = DISTRICT_BUDGET * pow(1 + s.params.budgetGrowth, s.tick / 12);
   allocate(s, d);
-  // At tick 0 the first contracts run to the district's first regular round.
-  const months = s.tick === 0 && dist.roundMonth[d] > 0 ? dist.roundMonth[d] : 12;
-  // Month 0 inherits the traditional split of money between city and district (sim/award.ts: inherited).
-  const cityShare = s.tick === 0 ? s.params.cityShare : effective(s.params).cityShare;
+  // In the world's first month the first contracts run to the district's first regular round.
+  const months = first && dist.roundMonth[d] > 0 ? dist.roundMonth[d] : 12;
+  // The first month inherits the traditional split of money between city and district (sim/award.ts: inherited).
+  const cityShare = first ? s.params.cityShare : effective(s.params).cityShare;
   const size = projectSize(s, dist.grain[d]);
   for (let k = 0; k < K; k++) {
     const money = dist.purchaseMoney[d * K + k];
@@ -110,15 +113,16 @@ function allocate(s: State, d: number): void {
     target[k] = seen * SUITABILITY[k] * SUITABILITY[k];
     suitTotal += target[k];
   }
-  const lambda = s.tick === 0 ? 0 : p.pathDependence;
-  const clarity = s.tick === 0 ? 0 : p.applicabilityClarity;
+  const first = firstMonth(s);
+  const lambda = first ? 0 : p.pathDependence;
+  const clarity = first ? 0 : p.applicabilityClarity;
   const B = dist.budget[d];
   const share = dist.purchaseShare[d];
   const training = (dist.training[d] = p.professionalTraining * p.trainingBudget * B);
   // The performance bonus (Changsha: evaluation with fund sponsoring) is set aside from the purchase
   // money, as much as full scores would earn on the contracts the rest buys; month 0 inherits the
   // traditional contracts, with no bonus.
-  const bonus = s.tick === 0 ? 0 : p.performanceFunding * p.performanceBonus;
+  const bonus = first ? 0 : p.performanceFunding * p.performanceBonus;
   const reserve = bonus / (1 + bonus);
   dist.bonusReserve[d] = reserve * share * B;
   let gapTotal = 0;

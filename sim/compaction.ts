@@ -2,11 +2,12 @@
 // so that every per-SO loop costs what the living population costs, however long the run. Living SOs
 // keep their order, and every loop that draws random numbers skips the closed ones before drawing, so
 // the run is the same to the bit with or without compaction; contracts are re-pointed at the new rows.
+import { monthOfYear } from './clock.ts';
 import type { State } from './state.ts';
 
 export function compaction(s: State): void {
   const t = s.sos;
-  if (s.tick % 12 !== 11) return;
+  if (monthOfYear(s.tick) !== 11) return;
   let alive = 0;
   for (let so = 0; so < t.n; so++) alive += t.alive[so];
   if (t.n - alive <= alive) return;

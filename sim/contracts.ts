@@ -139,6 +139,7 @@ export function foundSO(s: State, o: NewSO): number {
   const i = t.n++;
   const D = s.districts.count;
   t.id[i] = t.founded++;
+  t.registeredAt[i] = s.tick;
   t.alive[i] = 1;
   t.affiliated[i] = o.affiliated ? 1 : 0;
   t.registered[i] = o.registered ? 1 : 0;

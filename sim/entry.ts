@@ -83,6 +83,7 @@ export function entry(s: State): void {
     }
     if (t.registered[so] || rng() >= late) continue;
     t.registered[so] = 1;
+    t.registeredAt[so] = s.tick;
     t.sponsored[so] = rng() < direct ? 0 : 1;
   }
 }

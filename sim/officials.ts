@@ -13,6 +13,7 @@
 // they can serve, per money of the whole service budget; push the weight the upper level's
 // evaluation gives to purchase itself (the central push). No form figure has a closed form: money,
 // projects and paperwork follow from the choices, the budget and the SOs' responses.
+import { firstMonth } from './clock.ts';
 import { effective } from './effective.ts';
 import { exp, log, pow } from './math.ts';
 import { DECISIONS as DECISION_NAMES, type State } from './state.ts';
@@ -67,7 +68,7 @@ export function officialRound(s: State, d: number): void {
   const dist = s.districts;
   const p = s.params;
   const taken = takenAt(s, d);
-  if (s.tick === 0) {
+  if (firstMonth(s)) {
     dist.grain[d] = p.initialGrain;
     dist.demand[d] = Math.min(p.maxDemand, p.initialDemand);
     dist.purchaseShare[d] = p.initialPurchaseShare;
@@ -86,6 +87,12 @@ export function officialRound(s: State, d: number): void {
     return;
   }
   if (Number.isNaN(reward)) return;
+  // In the inherited years the official keeps the traditional decisions and only learns her
+  // standing; her trials begin at month 0, with the central push (2013, 国办发〔2013〕96号).
+  if (s.tick < 0) {
+    dist.lastReward[d] = Number.isNaN(aspiration) ? reward : aspiration + p.aspirationRate * (reward - aspiration);
+    return;
+  }
   if (tried >= 0 && reward < aspiration) undo(s, d, tried, dist.trialFrom[d]);
   dist.lastReward[d] = Number.isNaN(aspiration) ? reward : aspiration + p.aspirationRate * (reward - aspiration);
   // The next trial changes the next decision, in turn: the purchase share, granularity, demand.
@@ -111,6 +118,7 @@ export interface Decision {
 
 /** Where the decision taken for district d in this year sits in `takenDecisions` (d's three values from there), or -1 for the model's own. */
 function takenAt(s: State, d: number): number {
+  if (s.tick < 0) return -1;
   const at = (Math.floor(s.tick / 12) * s.districts.count + d) * DECISIONS;
   return at < s.takenDecisions.length && !Number.isNaN(s.takenDecisions[at]) ? at : -1;
 }

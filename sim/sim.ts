@@ -11,7 +11,7 @@ import { createRecorder, record, type Recorder, type Series } from './metrics.ts
 import { seedNeeds } from './needs.ts';
 import type { Decision } from './officials.ts';
 import { MIN_DECIDED_SHARE } from './limits.ts';
-import { PARAM_BY_NAME, type Overrides, type Params } from './params.ts';
+import { PARAM_BY_NAME, PARAMS, type Overrides, type Params } from './params.ts';
 import { ParamError, resolveParams } from './param-check.ts';
 import { createStreams, uniform } from './rng.ts';
 import {
@@ -62,7 +62,6 @@ export function createSim(params: Params, seed: number, schedule: readonly Chang
     problems.push(...found);
   });
   if (problems.length > 0) throw new ParamError(problems.join('; '));
-  const recorder = createRecorder(state);
   const processes: Process[] = [
     { name: 'budget', run: budget },
     { name: 'delivery', run: delivery },
@@ -73,6 +72,8 @@ export function createSim(params: Params, seed: number, schedule: readonly Chang
     { name: 'settlement', run: settlement },
     { name: 'compaction', run: compaction },
   ];
+  spinUp(state, processes);
+  const recorder = createRecorder(state);
   const pending = [...schedule].sort((a, b) => a.tick - b.tick);
   const sim: Sim = {
     state,
@@ -87,6 +88,33 @@ export function createSim(params: Params, seed: number, schedule: readonly Chang
     },
   };
   return sim;
+}
+
+/**
+ * The inherited years (docs/model.md §5): the world runs from month −12·spinUpYears to month 0 under
+ * the traditional regime (inheritedRegime), every process but the reporter, so that the SO sector,
+ * registration, ties and the award urn enter month 0 as the model grows them. Nothing is reported.
+ */
+function spinUp(state: State, processes: readonly Process[]): void {
+  const own = state.params;
+  state.params = inheritedRegime(own);
+  state.tick = -12 * own.spinUpYears;
+  while (state.tick < 0) {
+    for (const p of processes) if (p.name !== 'metrics') p.run(state);
+    state.tick++;
+  }
+  state.params = own;
+}
+
+/**
+ * The regime a city inherits before month 0: the run's world and constants, and its causes (they are
+ * the place's); every prevention and co-governance lever at its registry value; no central push
+ * (purchase became a task assessed from above in 2013: 国办发〔2013〕96号).
+ */
+export function inheritedRegime(p: Params): Params {
+  const out: Record<string, number> = { ...p, policyPush: 0 };
+  for (const spec of PARAMS) if (spec.group === 'prevention' || spec.group === 'co-governance') out[spec.name] = spec.default;
+  return out as unknown as Params;
 }
 
 /** Run to `ticks` months (params.ticks by default) and return the series. */

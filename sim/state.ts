@@ -142,6 +142,8 @@ export interface SOs {
    * compacted, the id goes with the SO. Written only where SOs are founded; no process reads it.
    */
   id: Int32Array;
+  /** Month of registration (ticks before month 0 are negative); unregistered: the month of founding, not read. Written where SOs register; no process reads it. */
+  registeredAt: Int32Array;
   alive: Uint8Array;
   affiliated: Uint8Array;
   registered: Uint8Array;
@@ -347,6 +349,7 @@ export function createSOs(capacity: number, D: number): SOs {
     n: 0,
     founded: 0,
     id: new Int32Array(capacity),
+    registeredAt: new Int32Array(capacity),
     alive: new Uint8Array(capacity),
     affiliated: new Uint8Array(capacity),
     registered: new Uint8Array(capacity),

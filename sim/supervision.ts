@@ -3,6 +3,7 @@
 // buyer uses an SO's dependence as far as partnership does not hold it back: the more of its revenue
 // the SO owes to government, the more often it is paid late and the more of its price is withheld.
 import { award } from './award.ts';
+import { monthOfYear } from './clock.ts';
 import { K, MEASURABILITY, Q_GOV, VISIBILITY } from './constants.ts';
 import { log } from './math.ts';
 import { closeContract, dependence, projectOf } from './contracts.ts';
@@ -20,7 +21,7 @@ export function supervision(s: State): void {
   const wps = p.wholeProcessSupervision;
   t.contractMoney.fill(0);
   // This month's slot of what officials are judged on (the last 12 months are kept).
-  const month = s.tick % 12;
+  const month = monthOfYear(s.tick);
   for (let d = 0; d < dist.count; d++) {
     dist.moneySum[d * 12 + month] = dist.visibleSum[d * 12 + month] = dist.serviceSeen[d * 12 + month] = 0;
     dist.bonusFund[d] += dist.bonusReserve[d];

@@ -4,6 +4,20 @@ import type { ParamSpec } from '../params.ts';
 
 export const FOUNDING = [
   {
+    name: 'spinUpYears',
+    group: 'calibration',
+    min: 0,
+    max: 20,
+    default: 5,
+    integer: true,
+    structural: true,
+    basis: 'assumed',
+    source: 'Model design (docs/model.md §5): the inherited years before month 0 (January 2012), run under the traditional regime so that the SO sector, registration and the award urn enter month 0 grown by the model',
+    unit: 'years',
+    en: 'Inherited years run before month 0 (January 2012) under the traditional regime: every prevention and co-governance lever at its registry value, no central push, officials keeping their first decisions. Nothing is reported from them.',
+    zh: '第 0 月（2012 年 1 月）之前按传统体制运行的继承年数：各项防治与合作治理措施取登记表默认值，无中央推动，官员保持最初决策。这些年份不输出结果。',
+  },
+  {
     name: 'initialAffiliated',
     group: 'calibration',
     min: 0.1,
