@@ -76,7 +76,7 @@ export const MUTANTS: Mutant[] = [
     from: ": t.sponsored[so] ? p.sponsoredAutonomy : 1;",
     to: ": 1;" },
   { name: "allocation: no stickiness", file: "sim/budget.ts",
-    from: "const lambda = s.tick === 0 ? 0 : p.pathDependence;",
+    from: "const lambda = first ? 0 : p.pathDependence;",
     to: "const lambda = 0;" },
   { name: "ties: no decay", file: "sim/budget.ts",
     from: "for (let so = 0; so < s.sos.n; so++) s.sos.ties[so * D + d] *= decay;",

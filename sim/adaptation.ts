@@ -10,6 +10,7 @@ import { dependence, fixedCost } from './contracts.ts';
 import { effective } from './effective.ts';
 import { buildCapacity } from './money.ts';
 import { EFFORT, EFFORT_SLOTS, type State } from './state.ts';
+import type { Params } from './params.ts';
 import { retender } from './supervision.ts';
 
 /**
@@ -22,10 +23,21 @@ export function altPools(s: State): Float64Array {
   const p = s.params;
   const t = s.sos;
   const e = effective(p);
-  const out = new Float64Array(s.districts.count).fill(e.altMarket * DISTRICT_BUDGET * pow(1 + p.altMarketGrowth, s.tick / 12));
+  const out = new Float64Array(s.districts.count).fill(e.altMarket * DISTRICT_BUDGET * altMarketPath(p, s.tick));
   const drawn = p.crowdIn * e.altAccess;
   for (let so = 0; so < t.n; so++) if (t.alive[so] && !t.affiliated[so]) out[t.home[so]] += drawn * t.revenueGov[so];
   return out;
+}
+
+/**
+ * The non-government market's size relative to month 0: it grows at altMarketGrowth up to the end of
+ * its published years (altMarketYears from January 2012: donations 2012–2017), and with the economy
+ * (budgetGrowth) after them, when donations stopped growing faster than it.
+ */
+export function altMarketPath(p: Params, tick: number): number {
+  const fast = 12 * p.altMarketYears;
+  if (tick <= fast) return pow(1 + p.altMarketGrowth, tick / 12);
+  return pow(1 + p.altMarketGrowth, p.altMarketYears) * pow(1 + p.budgetGrowth, (tick - fast) / 12);
 }
 
 export function adaptation(s: State): void {

@@ -124,6 +124,8 @@ function competitive(s: State, p: Project, e: Effective): number {
   const observedWeight = s.params.meritObservedWeight;
   let best = -1;
   let bestScore = -Infinity;
+  let tied = -1;
+  let tiedMost = -1;
   let bidders = 0;
   const x = sosInField(s);
   for (let k = x.start[p.cat]; k < x.start[p.cat + 1]; k++) {
@@ -139,10 +141,18 @@ function competitive(s: State, p: Project, e: Effective): number {
       best = so;
       bestScore = score;
     }
+    if (t.ties[so * D + p.buyer] > tiedMost) {
+      tied = so;
+      tiedMost = t.ties[so * D + p.buyer];
+    }
   }
   s.ledger.tenders++;
   s.ledger.bidders += bidders;
   if (bidders < MIN_TENDER_BIDDERS) s.ledger.failedTenders++;
+  // A tender with fewer than three bidders fails (流标); the buyer then lets the project by
+  // negotiation with the bidders it has, where ties decide rather than the scores: the SO most tied
+  // to the buyer, as a directed award (Government Procurement Law, art. 30–31, 36).
+  if (bidders > 0 && bidders < MIN_TENDER_BIDDERS) return directed(s, p, tied, DIRECTED_TIES);
   if (best < 0) {
     // Nobody bids: a politically rational department sets up its own SO; else the money stays in-house.
     if (rng() < e.pi) return newAffiliate(s, p);

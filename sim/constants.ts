@@ -29,7 +29,8 @@ export const REF_MONTHS = 12;
 /**
  * Fewer bidders than this and an open tender fails (is void) under China's procurement rules (the
  * Government Procurement Law's implementing measures for tenders of goods and services): the buyer
- * then negotiates with whom it has. The model's buyer awards to the bidders it has; the count is a
- * reporter's (failedTenderShare), read against published shares of failed tenders.
+ * then negotiates with whom it has: the model's buyer lets the project to the bidder most tied to it
+ * (sim/award.ts, competitive). The count is a reporter's too (failedTenderShare), read against
+ * published shares of failed tenders.
  */
 export const MIN_TENDER_BIDDERS = 3;

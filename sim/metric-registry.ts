@@ -110,7 +110,7 @@ export const METRIC_SPECS = [
   { name: 'insideShareSpread', group: 'substance', kind: 'amount', unit: 'sd of a share', label: { en: 'lock-in: spread of district inside shares', zh: '锁定：各区体制内承接比例的离散度' },
     about: 'sd over districts of `insideShare` (district-let projects) beyond chance: √max(0, *s*² − mean *p̂*(1 − *p̂*)/(*n* − 1)), over districts with *n* ≥ 2 such projects.' },
   { name: 'failedTenderShare', group: 'anchor', kind: 'share', unit: SHARE, label: { en: 'failed tenders (under three bidders)', zh: '流标比例（投标者不足三家）' },
-    about: 'Share of competitive tenders in the last 12 months with fewer than three eligible bidders, which fail under the procurement rules (the buyer then negotiates with whom it has; in the model it awards to them).' },
+    about: 'Share of competitive tenders in the last 12 months with fewer than three eligible bidders, which fail under the procurement rules: the buyer then lets the project by negotiation, in the model to the bidder most tied to it.' },
   { name: 'connectedMoneyShare', group: 'anchor', kind: 'share', unit: SHARE, label: { en: 'contract money to connected SOs', zh: '流向关联组织的合同资金比例' },
     about: 'Share of active contract money held by government-connected SOs: affiliated SOs (set up by a department) and SOs registered under a sponsoring agency (dual management).' },
 ] as const satisfies readonly MetricSpec[];

@@ -190,7 +190,8 @@ function createState(params: Params, seed: number): State {
   const citizens = createCitizens(params.citizens);
   const communities = createCommunities(params);
   const state: State = {
-    tick: 0,
+    // The world's first month: the start of the inherited years (spinUp), when the first SOs register.
+    tick: -12 * params.spinUpYears,
     params,
     seed,
     rng,
