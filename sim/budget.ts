@@ -43,7 +43,11 @@ function round(s: State, d: number): void {
     for (const city of [1, 0]) {
       const pool = money * (city ? cityShare : 1 - cityShare);
       if (pool <= 0) continue;
-      const n = Math.max(1, Math.round(pool / size));
+      // The pool is cut into projects of about the chosen size: their number is pool / size rounded
+      // down or up at random in proportion (at least one), so that it follows the money on average
+      // rather than in steps (a step would read as form growing in jumps: proportional-growth).
+      const x = pool / size;
+      const n = Math.max(1, Math.floor(x) + (s.rng.budget() < x - Math.floor(x) ? 1 : 0));
       for (let j = 0; j < n; j++) {
         const first = n <= C ? Math.floor((j * C) / n) : j % C;
         const count = n <= C ? Math.floor(((j + 1) * C) / n) - first : 1;

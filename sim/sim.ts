@@ -107,15 +107,21 @@ function spinUp(state: State, processes: readonly Process[]): void {
 }
 
 /**
- * The regime a city inherits before month 0: the run's world and constants, and its causes (they are
- * the place's); every prevention and co-governance lever at its registry value; no central push
- * (purchase became a task assessed from above in 2013: 国办发〔2013〕96号).
+ * The regime a city inherits before month 0 (docs/model.md §5). The traditional one
+ * (`traditionalYears` 1): the run's world and constants, but every cause, prevention and
+ * co-governance lever at its registry value — the traditional mode of supply that [LW] names the
+ * causes of involution — and no central push (purchase became a task assessed from above in 2013:
+ * 国办发〔2013〕96号), so that a run's levers are reforms from month 0. With `traditionalYears` 0, the
+ * run's own settings: a world that was always so (proportional-growth, the definition check).
  */
 export function inheritedRegime(p: Params): Params {
+  if (p.traditionalYears === 0) return p;
   const out: Record<string, number> = { ...p, policyPush: 0 };
-  for (const spec of PARAMS) if (spec.group === 'prevention' || spec.group === 'co-governance') out[spec.name] = spec.default;
+  for (const spec of PARAMS) if (INHERITED_GROUPS.has(spec.group)) out[spec.name] = spec.default;
   return out as unknown as Params;
 }
+
+const INHERITED_GROUPS: ReadonlySet<string> = new Set(['causes', 'prevention', 'co-governance']);
 
 /** Run to `ticks` months (params.ticks by default) and return the series. */
 export function runSim(sim: Sim, ticks = sim.state.params.ticks): Series {

@@ -12,6 +12,7 @@ const ZH: Readonly<Record<string, string>> = {
   organizations: '个组织',
   months: '月',
   years: '年',
+  switch: '开关',
   weight: '权重',
   'share per year': '每年的比例',
   'relative growth per year': '每年的相对增长',
