@@ -22,7 +22,7 @@ export const SOURCES = {
   soRegistrations:
     'calibrate (docs/model.md §Calibration): registered SOs grew 8.1–10.8 %/yr in 2012–2017 (Ministry of Civil Affairs bulletins); not identified (the posterior is nearly its prior), the registry keeps a value near the posterior mean',
   failedTenders:
-    'calibrate (docs/model.md §Calibration): registered SOs grew 8.1–10.8 %/yr in 2012–2017 (Ministry of Civil Affairs bulletins), and over 30 % of Nanjing’s 65 civil-affairs service tenders of 2016 failed for want of bidders; the posterior mean (identified, contraction 0.95)',
+    'calibrate (docs/model.md §Calibration): registered SOs grew 8.1–10.8 %/yr in 2012–2017 (Ministry of Civil Affairs bulletins), and over 30 % of Nanjing’s 65 civil-affairs service tenders of 2016 failed for want of bidders; the posterior mean, rounded (identified, contraction 0.92)',
   crowdingIn:
     'Published: central funding crowds in other revenue of SOs (Public Performance & Management Review 2019, 2 058 questionnaires, 2013–2017); its size is not identified by the calibration (the posterior is its prior, docs/model.md §Calibration), so the prior’s mean is assumed',
   soDeregistrations:
