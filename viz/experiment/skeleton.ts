@@ -3,9 +3,11 @@
 // scenario files (each opening a hidden file input) and a third source (a new spec, the published
 // one), the loaded files and their problems, a place for the form, the check, the actions (Run,
 // Cancel, Export spec), the progress (a bar, a line, a voice for screen readers) and the results.
+// Also the opening of the two tabs' forms: the fieldset, its legend and the description field.
 import { progressVoice } from '../announce.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { button, el } from './dom.ts';
+import { button, el, labelled } from './dom.ts';
+import { put } from './draft.ts';
 
 type Prefix = 'exp' | 'diag';
 
@@ -106,6 +108,38 @@ export function tabSkeleton(root: HTMLElement, prefix: Prefix, names: FrameNames
       third.textContent = t(names.third[1]);
       cancelButton.textContent = t(`${prefix}.cancel`);
       exportSpec.textContent = t(`${prefix}.exportSpec`);
+    },
+  };
+}
+
+/** The Experiment tab's form of a spec, or the Diagnose tab's of a calibration spec. */
+export interface SpecForm {
+  /** Show a draft (edited in place from then on) and the scenario files loaded. */
+  show(draft: Record<string, unknown>, files: readonly string[]): void;
+  relabel(): void;
+  /** While the tab runs its spec cannot change. */
+  disable(on: boolean): void;
+}
+
+/**
+ * A spec form's fieldset (class `cls`) and its legend; `open(draft, changed)` empties the form down to
+ * the legend, words it, and adds the description field, which writes the draft's `description`.
+ */
+export function formOpening(root: HTMLElement, prefix: Prefix, cls: string) {
+  const form = el(root, 'fieldset', undefined, cls);
+  const legend = el(form, 'legend');
+  return {
+    form,
+    open(d: Record<string, unknown>, changed: () => void): void {
+      form.replaceChildren(legend);
+      legend.textContent = t(`${prefix}.form`);
+      const description = labelled(form, 'input', `${prefix}-description`, t(`${prefix}.description`));
+      description.type = 'text';
+      description.value = typeof d.description === 'string' ? d.description : '';
+      description.addEventListener('change', () => {
+        put(d, 'description', description.value.trim() || undefined);
+        changed();
+      });
     },
   };
 }
