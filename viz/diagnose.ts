@@ -65,24 +65,9 @@ export function createDiagnose(root: HTMLElement) {
   let saved: Saved[] = [];
   let opened = false;
 
-  const {
-    savedBox,
-    third: published,
-    sources,
-    filesNote,
-    fileAlert,
-    formHost,
-    check,
-    runButton,
-    cancelButton,
-    exportSpec,
-    bar,
-    status,
-    say,
-    resultsBox,
-    ...frame
-  } = tabSkeleton(root, 'diag', { third: ['published', 'diag.publishedValues'], exportSpec: 'export-spec-draft', readFiles });
-  const form = calibrationForm(formHost, () => scheduleCheck());
+  const frame = tabSkeleton(root, 'diag', { third: ['published', 'diag.publishedValues'], exportSpec: 'export-spec-draft', readFiles });
+  const { savedBox, third: published, sources, filesNote, fileAlert, check, runButton, cancelButton, exportSpec, bar, status, say, resultsBox } = frame;
+  const form = calibrationForm(frame.formHost, () => scheduleCheck());
 
   const specText = () => JSON.stringify(draft, null, 2) + '\n';
 

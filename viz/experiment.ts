@@ -44,9 +44,9 @@ export function createExperiment(root: HTMLElement) {
   let opened = false;
   const choice: Choice = { outcome: '', baseline: '' };
 
-  const { savedBox, third: newSpec, sources, filesNote, fileAlert, formHost, check, runButton, cancelButton, exportSpec, bar, status, say, resultsBox, ...frame } =
-    tabSkeleton(root, 'exp', { third: ['new', 'exp.new'], exportSpec: 'export-spec', readFiles });
-  const form = specForm(formHost, () => scheduleCheck());
+  const frame = tabSkeleton(root, 'exp', { third: ['new', 'exp.new'], exportSpec: 'export-spec', readFiles });
+  const { savedBox, third: newSpec, sources, filesNote, fileAlert, check, runButton, cancelButton, exportSpec, bar, status, say, resultsBox } = frame;
+  const form = specForm(frame.formHost, () => scheduleCheck());
 
   newSpec.addEventListener('click', () => {
     draft = structuredClone(DEFAULT_DRAFT);

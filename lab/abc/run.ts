@@ -114,17 +114,8 @@ export abstract class StoredSimulator<E extends Simulated> implements Calibratio
       accepted = 0,
       within = 0;
     for (const o of known.values()) if (o.distance <= step.epsilon) within++;
-    const report = (starting: boolean) =>
-      this.report({
-        stage: 'generation',
-        generation: step.generation,
-        epsilon: step.epsilon,
-        goal: step.particles,
-        starting,
-        accepted,
-        within,
-        attempts: known.size,
-      });
+    const head = { stage: 'generation', generation: step.generation, epsilon: step.epsilon, goal: step.particles } as const;
+    const report = (starting: boolean) => this.report({ ...head, starting, accepted, within, attempts: known.size });
     report(true);
     return this.simulate(
       () => {
@@ -153,17 +144,8 @@ export abstract class StoredSimulator<E extends Simulated> implements Calibratio
     const done = new Map<number, E>();
     for (const [k, e] of this.stored.get(-1) ?? []) if (draws[k] && this.matches(e, draws[k])) done.set(k, e);
     let next = 0;
-    const report = (starting: boolean) =>
-      this.report({
-        stage: 'predictive',
-        generation: -1,
-        epsilon: Infinity,
-        goal: draws.length,
-        starting,
-        accepted: done.size,
-        within: done.size,
-        attempts: done.size,
-      });
+    const head = { stage: 'predictive', generation: -1, epsilon: Infinity, goal: draws.length } as const;
+    const report = (starting: boolean) => this.report({ ...head, starting, accepted: done.size, within: done.size, attempts: done.size });
     report(true);
     const ok = await this.simulate(
       () => {

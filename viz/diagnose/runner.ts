@@ -62,18 +62,8 @@ export class BrowserSimulator extends StoredSimulator<Simulated> {
   protected report(p: LoopProgress): void {
     const seconds = (performance.now() - this.started) / 1000;
     const rate = this.ran >= 2 && seconds > 0.2 ? this.ran / seconds : null;
-    this.onProgress({
-      stage: p.stage,
-      generation: p.generation,
-      epsilon: p.epsilon,
-      accepted: p.within,
-      goal: p.goal,
-      attempts: p.attempts,
-      ran: this.ran,
-      rate,
-      failed: this.failed,
-      storeError: this.storeError,
-    });
+    const { stage, generation, epsilon, goal, within, attempts } = p;
+    this.onProgress({ stage, generation, epsilon, accepted: within, goal, attempts, ran: this.ran, rate, failed: this.failed, storeError: this.storeError });
   }
 
   /**
