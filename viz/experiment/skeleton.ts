@@ -11,28 +11,6 @@ import { put } from './draft.ts';
 
 type Prefix = 'exp' | 'diag';
 
-export interface TabFrame {
-  savedBox: HTMLElement;
-  /** The third source button: a new spec, or the published one. */
-  third: HTMLButtonElement;
-  /** The three source buttons (closed while a run goes on). */
-  sources: HTMLButtonElement[];
-  filesNote: HTMLParagraphElement;
-  fileAlert: HTMLDivElement;
-  /** Where the tab puts its form, between the files and the check. */
-  formHost: HTMLDivElement;
-  check: HTMLElement;
-  runButton: HTMLButtonElement;
-  cancelButton: HTMLButtonElement;
-  exportSpec: HTMLButtonElement;
-  bar: HTMLProgressElement;
-  status: HTMLParagraphElement;
-  say: ReturnType<typeof progressVoice>;
-  resultsBox: HTMLElement;
-  /** The buttons' and the introduction's words in the page's language. */
-  relabel(): void;
-}
-
 export interface FrameNames {
   /** The third source button's id (after the prefix) and words. */
   third: [id: string, label: MessageKey];
@@ -52,43 +30,45 @@ function fileInput(parent: HTMLElement, id: string, opener: HTMLButtonElement): 
 }
 
 /** Build the tab's frame in `root` (emptied first). */
-export function tabSkeleton(root: HTMLElement, prefix: Prefix, names: FrameNames): TabFrame {
+export function tabSkeleton(root: HTMLElement, prefix: Prefix, names: FrameNames) {
+  /** An element of the frame, its id the tab's prefix and `name`. */
+  const part = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string | undefined, name: string) => {
+    const e = el(root, tag, undefined, cls);
+    e.id = `${prefix}-${name}`;
+    return e;
+  };
   root.replaceChildren();
   const intro = el(root, 'p', undefined, 'intro');
-  const savedBox = el(root, 'section', undefined, 'exp-saved');
-  savedBox.id = `${prefix}-saved`;
+  const savedBox = part('section', 'exp-saved', 'saved');
   const row = el(root, 'div', undefined, 'buttons');
   const loadSpec = button(row, '', `${prefix}-load`);
   const specInput = fileInput(row, `${prefix}-spec-file`, loadSpec);
   const addFiles = button(row, '', `${prefix}-add-files`);
   const filesInput = fileInput(row, `${prefix}-scenario-files`, addFiles);
+  /** The third source button: a new spec, or the published one. */
   const third = button(row, '', `${prefix}-${names.third[0]}`);
   specInput.addEventListener('change', () => void names.readFiles(specInput, true));
   filesInput.addEventListener('change', () => void names.readFiles(filesInput, false));
-  const filesNote = el(root, 'p', undefined, 'note');
-  filesNote.id = `${prefix}-files`;
-  const fileAlert = el(root, 'div', undefined, 'problems');
-  fileAlert.id = `${prefix}-file-problems`;
+  const filesNote = part('p', 'note', 'files');
+  const fileAlert = part('div', 'problems', 'file-problems');
   fileAlert.setAttribute('role', 'alert');
+  /** Where the tab puts its form, between the files and the check. */
   const formHost = el(root, 'div');
-  const check = el(root, 'section', undefined, 'exp-check');
-  check.id = `${prefix}-check`;
+  const check = part('section', 'exp-check', 'check');
   check.setAttribute('aria-live', 'polite');
   const actions = el(root, 'div', undefined, 'buttons exp-actions');
   const runButton = button(actions, '', `${prefix}-run`);
   const cancelButton = button(actions, '', `${prefix}-cancel`);
   const exportSpec = button(actions, '', `${prefix}-${names.exportSpec}`);
-  const bar = el(root, 'progress');
-  bar.id = `${prefix}-bar`;
-  const status = el(root, 'p', undefined, 'exp-status');
-  status.id = `${prefix}-progress`;
+  const bar = part('progress', undefined, 'bar');
+  const status = part('p', 'exp-status', 'progress');
   const voice = el(root, 'p', undefined, 'sr-only');
   voice.setAttribute('role', 'status');
-  const resultsBox = el(root, 'section', undefined, 'exp-results');
-  resultsBox.id = `${prefix}-results`;
+  const resultsBox = part('section', 'exp-results', 'results');
   return {
     savedBox,
     third,
+    /** The three source buttons (closed while a run goes on). */
     sources: [loadSpec, addFiles, third],
     filesNote,
     fileAlert,
@@ -101,6 +81,7 @@ export function tabSkeleton(root: HTMLElement, prefix: Prefix, names: FrameNames
     status,
     say: progressVoice(voice),
     resultsBox,
+    /** The buttons' and the introduction's words in the page's language. */
     relabel() {
       intro.textContent = t(`${prefix}.intro`);
       loadSpec.textContent = t(`${prefix}.load`);
