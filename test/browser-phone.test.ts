@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { openSized, ROOT, untilPaused, untilTick, type Preview } from './browser-setup.ts';
+import { axeAll, openSized, untilPaused, untilTick, type Preview } from './browser-setup.ts';
 import { SHOTS, useExplorer } from './browser-suite.ts';
 
 let server: Preview | undefined;
@@ -26,24 +26,6 @@ const SIZES = [
   [1440, 900],
 ] as const;
 const LANGS = ['en', 'zh'] as const;
-
-/** Every axe violation, of any impact (the shared helper keeps serious and critical ones). */
-async function axeAll(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
-    ).axe;
-    const r = await axe.run(document);
-    return r.violations.map(
-      (v) =>
-        `${v.id} [${v.impact}] (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    );
-  });
-}
 
 const box = (page: Page, selector: string) =>
   page.evaluate((s) => {

@@ -66,15 +66,21 @@ export const untilTick = (page: Page, n: number) => page.waitForFunction((k) => 
 /** Until the page is paused (Play/Pause handled, and the state written to body[data-state]). */
 export const untilPaused = (page: Page) => page.waitForFunction(() => document.body.dataset.state === 'paused', null, { timeout: 60_000 });
 
-/** A page of the explorer at a given viewport (language and anything else in `search`), ready (its first month shown). */
-export async function openSized(browser: Browser, base: string, width: number, height: number, search = ''): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height }, acceptDownloads: true });
+/** A new page at `url` and a given viewport (reduced motion if asked), recording console errors and uncaught exceptions. */
+export async function openPage(browser: Browser, url: string, width: number, height: number, reducedMotion?: 'reduce' | 'no-preference'): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height }, acceptDownloads: true, ...(reducedMotion ? { reducedMotion } : {}) });
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(base + search);
-  await page.waitForSelector('body[data-tick]', { state: 'attached' });
+  await page.goto(url);
   return { page, errors };
+}
+
+/** A page of the explorer at a given viewport (language and anything else in `search`), ready (its first month shown). */
+export async function openSized(browser: Browser, base: string, width: number, height: number, search = ''): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openPage(browser, base + search, width, height);
+  await opened.page.waitForSelector('body[data-tick]', { state: 'attached' });
+  return opened;
 }
 
 /** Step one month at a time (each Step click waited for) until month `n`. */
@@ -93,12 +99,22 @@ export async function downloaded(page: Page, click: () => Promise<unknown>): Pro
   return { name: download.suggestedFilename(), text: readFileSync((await download.path())!, 'utf8') };
 }
 
-/** Serious and critical axe-core violations of the page as it is now. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** Axe-core's violations of the page as it is now: rule, impact, and the first three elements. */
+async function axeRun(page: Page): Promise<{ id: string; impact: string; targets: string }[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const r = await axe.run(document);
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ') }));
   });
+}
+
+/** Serious and critical axe-core violations of the page as it is now. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  return (await axeRun(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.targets})`);
+}
+
+/** Every axe-core violation of the page as it is now, of any impact (named). */
+export async function axeAll(page: Page): Promise<string[]> {
+  return (await axeRun(page)).map((v) => `${v.id} [${v.impact}] (${v.targets})`);
 }

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { parseUrl } from '../viz/url.ts';
 import { STEPS, BASELINE, combinedRun, controlKey, defaultChoices, stepRun, type Choices, type Run } from '../viz/story/steps.ts';
-import { ROOT, type Preview } from './browser-setup.ts';
+import { axeAll, openPage, ROOT, type Preview } from './browser-setup.ts';
 import { SHOTS, useExplorer } from './browser-suite.ts';
 
 let server: Preview;
@@ -40,34 +40,7 @@ function cli(run: Run, seed: number): Record<string, number[]> {
   return cliRuns.get(key)!;
 }
 
-/** Every axe-core violation, whatever its impact. */
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
-  return page.evaluate(async () => {
-    const a = (
-      window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
-    ).axe;
-    const r = await a.run(document);
-    return r.violations.map(
-      (v) =>
-        `${v.id} [${v.impact}] (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    );
-  });
-}
-
-async function open(url: string, width: number, motion: 'reduce' | 'no-preference'): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: height(width) }, reducedMotion: motion });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  return { page, errors };
-}
+const open = (url: string, width: number, motion: 'reduce' | 'no-preference') => openPage(browser, url, width, height(width), motion);
 
 /** Until the step's chart has played the run `run` to its end. */
 const untilRun = (page: Page, run: Run) =>
@@ -136,7 +109,7 @@ const height = (width: number) => (width < 500 ? 844 : 800);
 
 /** The page (`width` px wide) has nothing wider than the screen and is axe clean; its screenshot taken. */
 async function checkAt(page: Page, width: number, lang: string, n: number): Promise<void> {
-  expect(await axe(page), `step ${n} at ${width} px`).toEqual([]);
+  expect(await axeAll(page), `step ${n} at ${width} px`).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth), `step ${n} at ${width} px`).toBeLessThanOrEqual(width);
   await page.screenshot({ path: join(SHOTS, `story-${lang}-${width}-step${n}.png`), fullPage: true });
 }
@@ -227,7 +200,7 @@ describe('the guided story', () => {
     await untilRun(page, stepRun(STEPS[3], defaultChoices()));
     expect(await page.textContent('#problems')).toContain('pathDependence=2');
     expect(JSON.parse((await page.getAttribute('#chart', 'data-run'))!).seed).toBe(3);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeAll(page)).toEqual([]);
     await page.close();
   });
 });

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { simulateTargets, type ModelSetup } from '../lab/abc/model.ts';
 import { summarise } from '../lab/abc/report.ts';
-import { inProcess, outcomeOf, runSmc, type Prior, type Proposal, type Simulator, type SmcSettings } from '../lab/abc/smc.ts';
+import { inProcess, outcomeOf, predictiveDraws, runSmc, type Prior, type Proposal, type Simulator, type SmcSettings } from '../lab/abc/smc.ts';
 import { marginal, weightedPicker } from '../lab/abc/stats.ts';
 import { createRng } from '../lab/random.ts';
 import { completeManifest, generationRecord, manifestJson, manifestOf } from '../lab/abc/manifest.ts';
-import { posteriorCsv, predictiveCsv } from '../lab/abc/files.ts';
-import { runCalibration, type CalibrationSimulator } from '../lab/abc/run.ts';
+import { posteriorCsv, predictiveCsv, type Simulated } from '../lab/abc/files.ts';
+import { runCalibration, StoredSimulator, type CalibrationSimulator, type LoopProgress } from '../lab/abc/run.ts';
 import { modelSetup, resolveCalibration } from '../lab/abc/spec.ts';
 import { JOURNAL } from '../cli/calibrate/journal.ts';
 import { loadCalibration } from '../cli/calibrate/spec.ts';
@@ -52,16 +52,18 @@ describe('ABC-SMC on a model with a known posterior', () => {
   const se = Math.sqrt(0.1);
   const targets = [{ metric: 'mean', tick: 0, observed: { value: 1.3, sd: se } }];
   const prior: Prior = { names: ['theta'], lo: [-10], hi: [10] };
-  const simulateToy = (p: Proposal) => {
-    const rng = createRng(p.seeds[0]);
+  /** Each replicate's observed mean. */
+  const toyValues = (p: Proposal) => p.seeds.map((seed) => {
+    const rng = createRng(seed);
     let u: number, v: number, q: number;
     do {
       u = 2 * rng() - 1;
       v = 2 * rng() - 1;
       q = u * u + v * v;
     } while (q >= 1 || q === 0);
-    return outcomeOf([[p.theta[0] + se * u * Math.sqrt((-2 * Math.log(q)) / q)]], targets);
-  };
+    return [p.theta[0] + se * u * Math.sqrt((-2 * Math.log(q)) / q)];
+  });
+  const simulateToy = (p: Proposal) => outcomeOf(toyValues(p), targets);
   /** A fresh simulator each time: its store of outcomes belongs to one calibration. */
   const toy = () => inProcess(simulateToy);
 
@@ -115,6 +117,58 @@ describe('ABC-SMC on a model with a known posterior', () => {
     const plain = await runSmc(prior, s, toy());
     const shuffled = await runSmc(prior, s, scrambled);
     expect(JSON.stringify(shuffled.populations)).toBe(JSON.stringify(plain.populations));
+  });
+
+  it('reuses a stored simulation only when it is exactly the proposal, and simulates the rest (the loop of the CLI and the Diagnose tab)', async () => {
+    /** The shared loop on simulations run in this thread, each kept and recorded. */
+    class Loop extends StoredSimulator<Simulated> {
+      kept: Simulated[] = [];
+      reports: LoopProgress[] = [];
+      protected async simulate(next: () => Proposal | undefined, onSimulated: (e: Simulated) => void): Promise<boolean> {
+        for (let p = next(); p; p = next()) {
+          const e = { g: p.generation, k: p.index, theta: p.theta, seeds: p.seeds, values: toyValues(p) };
+          this.kept.push(e);
+          onSimulated(e);
+        }
+        return true;
+      }
+      protected report(p: LoopProgress): void {
+        this.reports.push(p);
+      }
+    }
+    const s = settings({ particles: 40, generations: 3 });
+    const plain = await runSmc(prior, s, toy());
+    const first = new Loop(targets, new Map());
+    const done = await runSmc(prior, s, first);
+    expect(JSON.stringify(done.populations)).toBe(JSON.stringify(plain.populations));
+    const draws = predictiveDraws(done.populations[2], 10, 2, s.seed);
+    const checked = (await first.runDraws(draws))!;
+    expect(checked.map((e) => e.k)).toEqual([...draws.keys()]);
+    // Every acceptance the last generation needed, and no more: it stopped at N.
+    const last = first.reports.filter((r) => r.stage === 'generation').at(-1)!;
+    expect([last.generation, last.accepted]).toEqual([2, 40]);
+    expect(first.rejected).toBe(0);
+
+    // Stored as a second session finds them: generation 0, half of generation 1 (one entry of another
+    // proposal, one with a replicate missing), 4 of the predictive draws.
+    const g1 = first.kept.filter((e) => e.g === 1);
+    const half = g1.slice(0, Math.floor(g1.length / 2));
+    const stored = new Map<number, Map<number, Simulated>>([
+      [0, new Map(first.kept.filter((e) => e.g === 0).map((e) => [e.k, e]))],
+      [1, new Map(half.map((e, i) => [e.k, i === 3 ? { ...e, theta: [e.theta[0] + 1e-9] } : e]))],
+      [-1, new Map(checked.slice(0, 5).map((e, i) => [e.k, i === 4 ? { ...e, values: e.values.slice(1) } : e]))],
+    ]);
+    const second = new Loop(targets, stored);
+    const again = await runSmc(prior, s, second);
+    expect(JSON.stringify(again.populations)).toBe(JSON.stringify(plain.populations));
+    expect(JSON.stringify(await second.runDraws(draws))).toBe(JSON.stringify(checked));
+    expect(second.rejected).toBe(1);
+    const ran = (g: number) => second.kept.filter((e) => e.g === g).map((e) => e.k);
+    expect(ran(0)).toEqual([]);
+    expect(ran(1)).toEqual([half[3].k, ...g1.slice(half.length).map((e) => e.k)]);
+    expect(ran(-1)).toEqual([4, 5, 6, 7, 8, 9]);
+    // A generation starts from what is stored: the progress counts it.
+    expect(second.reports.find((r) => r.generation === 1)).toMatchObject({ starting: true, attempts: half.length - 1 });
   });
 });
 

@@ -16,10 +16,10 @@ import { fmt } from '../lab/charts/style.ts';
 import { metricLabel, t } from './i18n/index.ts';
 import { downloadText } from './export.ts';
 import { batch, POOL_SIZE, type Batch } from './pool.ts';
-import { progressVoice } from './announce.ts';
 import { button, el } from './experiment/dom.ts';
 import { isObject } from './experiment/draft.ts';
 import { basename, readChosen, scenarioResolver } from './experiment/files.ts';
+import { tabSkeleton } from './experiment/skeleton.ts';
 import { calibrationForm } from './diagnose/form.ts';
 import { publishedDraft, type Draft } from './diagnose/draft.ts';
 import { calibrationKey } from './diagnose/key.ts';
@@ -65,49 +65,12 @@ export function createDiagnose(root: HTMLElement) {
   let saved: Saved[] = [];
   let opened = false;
 
-  root.replaceChildren();
-  const intro = el(root, 'p', undefined, 'intro');
-  const savedBox = el(root, 'section', undefined, 'exp-saved');
-  savedBox.id = 'diag-saved';
-  const sources = el(root, 'div', undefined, 'buttons');
-  const loadSpec = button(sources, '', 'diag-load');
-  const specInput = el(sources, 'input');
-  Object.assign(specInput, { type: 'file', id: 'diag-spec-file', accept: '.json,application/json', multiple: true, className: 'sr-only', tabIndex: -1 });
-  specInput.setAttribute('aria-hidden', 'true');
-  const addFiles = button(sources, '', 'diag-add-files');
-  const filesInput = el(sources, 'input');
-  Object.assign(filesInput, { type: 'file', id: 'diag-scenario-files', accept: '.json,application/json', multiple: true, className: 'sr-only', tabIndex: -1 });
-  filesInput.setAttribute('aria-hidden', 'true');
-  const published = button(sources, '', 'diag-published');
-  const filesNote = el(root, 'p', undefined, 'note');
-  filesNote.id = 'diag-files';
-  const fileAlert = el(root, 'div', undefined, 'problems');
-  fileAlert.id = 'diag-file-problems';
-  fileAlert.setAttribute('role', 'alert');
-  const form = calibrationForm(el(root, 'div'), () => scheduleCheck());
-  const check = el(root, 'section', undefined, 'exp-check');
-  check.id = 'diag-check';
-  check.setAttribute('aria-live', 'polite');
-  const actions = el(root, 'div', undefined, 'buttons exp-actions');
-  const runButton = button(actions, '', 'diag-run');
-  const cancelButton = button(actions, '', 'diag-cancel');
-  const exportSpec = button(actions, '', 'diag-export-spec-draft');
-  const bar = el(root, 'progress');
-  bar.id = 'diag-bar';
-  const status = el(root, 'p', undefined, 'exp-status');
-  status.id = 'diag-progress';
-  const voice = el(root, 'p', undefined, 'sr-only');
-  voice.setAttribute('role', 'status');
-  const say = progressVoice(voice);
-  const resultsBox = el(root, 'section', undefined, 'exp-results');
-  resultsBox.id = 'diag-results';
+  const frame = tabSkeleton(root, 'diag', { third: ['published', 'diag.publishedValues'], exportSpec: 'export-spec-draft', readFiles });
+  const { savedBox, third: published, sources, filesNote, fileAlert, check, runButton, cancelButton, exportSpec, bar, status, say, resultsBox } = frame;
+  const form = calibrationForm(frame.formHost, () => scheduleCheck());
 
   const specText = () => JSON.stringify(draft, null, 2) + '\n';
 
-  loadSpec.addEventListener('click', () => specInput.click());
-  addFiles.addEventListener('click', () => filesInput.click());
-  specInput.addEventListener('change', () => void readFiles(specInput, true));
-  filesInput.addEventListener('change', () => void readFiles(filesInput, false));
   published.addEventListener('click', () => {
     draft = publishedDraft();
     specFile = PUBLISHED_FILE;
@@ -364,7 +327,7 @@ export function createDiagnose(root: HTMLElement) {
     cancelButton.hidden = !busy;
     cancelButton.disabled = phase === 'cancelling';
     exportSpec.disabled = busy;
-    for (const b of [loadSpec, addFiles, published]) b.disabled = busy;
+    for (const b of sources) b.disabled = busy;
     root.dataset.phase = phase;
     root.dataset.stored = String(stored);
   }
@@ -415,12 +378,7 @@ export function createDiagnose(root: HTMLElement) {
   }
 
   function relabel(): void {
-    intro.textContent = t('diag.intro');
-    loadSpec.textContent = t('diag.load');
-    addFiles.textContent = t('diag.addFiles');
-    published.textContent = t('diag.publishedValues');
-    cancelButton.textContent = t('diag.cancel');
-    exportSpec.textContent = t('diag.exportSpec');
+    frame.relabel();
     form.relabel();
     renderFiles();
     render();

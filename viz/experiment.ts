@@ -9,15 +9,15 @@ import { SpecError, type Experiment, type ExperimentResults } from '../lab/index
 import { t } from './i18n/index.ts';
 import { downloadText } from './export.ts';
 import { batch, type Batch } from './pool.ts';
-import { button, el } from './experiment/dom.ts';
+import { el } from './experiment/dom.ts';
 import type { Draft } from './experiment/draft.ts';
 import { readChosen, resolveWith } from './experiment/files.ts';
 import { specForm } from './experiment/form.ts';
 import { experimentKey } from './experiment/key.ts';
 import { renderResults as drawResults, type Choice } from './experiment/results-view.ts';
 import { restore, runMissing, type Progress } from './experiment/runner.ts';
-import { progressVoice } from './announce.ts';
 import { renderSaved as drawSaved, type Saved } from './experiment/saved.ts';
+import { tabSkeleton } from './experiment/skeleton.ts';
 import { countRuns, deleteExperiment, listExperiments, putExperiment, type StoredExperiment } from './experiment/store.ts';
 
 const DEFAULT_DRAFT: Draft = { scenarios: ['baseline-involution'], seeds: 10, metrics: ['involutionIndex'] };
@@ -44,47 +44,10 @@ export function createExperiment(root: HTMLElement) {
   let opened = false;
   const choice: Choice = { outcome: '', baseline: '' };
 
-  root.replaceChildren();
-  const intro = el(root, 'p', undefined, 'intro');
-  const savedBox = el(root, 'section', undefined, 'exp-saved');
-  savedBox.id = 'exp-saved';
-  const sources = el(root, 'div', undefined, 'buttons');
-  const loadSpec = button(sources, '', 'exp-load');
-  const specInput = el(sources, 'input');
-  Object.assign(specInput, { type: 'file', id: 'exp-spec-file', accept: '.json,application/json', multiple: true, className: 'sr-only', tabIndex: -1 });
-  specInput.setAttribute('aria-hidden', 'true');
-  const addFiles = button(sources, '', 'exp-add-files');
-  const filesInput = el(sources, 'input');
-  Object.assign(filesInput, { type: 'file', id: 'exp-scenario-files', accept: '.json,application/json', multiple: true, className: 'sr-only', tabIndex: -1 });
-  filesInput.setAttribute('aria-hidden', 'true');
-  const newSpec = button(sources, '', 'exp-new');
-  const filesNote = el(root, 'p', undefined, 'note');
-  filesNote.id = 'exp-files';
-  const fileAlert = el(root, 'div', undefined, 'problems');
-  fileAlert.id = 'exp-file-problems';
-  fileAlert.setAttribute('role', 'alert');
-  const form = specForm(el(root, 'div'), () => scheduleCheck());
-  const check = el(root, 'section', undefined, 'exp-check');
-  check.id = 'exp-check';
-  check.setAttribute('aria-live', 'polite');
-  const actions = el(root, 'div', undefined, 'buttons exp-actions');
-  const runButton = button(actions, '', 'exp-run');
-  const cancelButton = button(actions, '', 'exp-cancel');
-  const exportSpec = button(actions, '', 'exp-export-spec');
-  const bar = el(root, 'progress');
-  bar.id = 'exp-bar';
-  const status = el(root, 'p', undefined, 'exp-status');
-  status.id = 'exp-progress';
-  const voice = el(root, 'p', undefined, 'sr-only');
-  voice.setAttribute('role', 'status');
-  const say = progressVoice(voice);
-  const resultsBox = el(root, 'section', undefined, 'exp-results');
-  resultsBox.id = 'exp-results';
+  const frame = tabSkeleton(root, 'exp', { third: ['new', 'exp.new'], exportSpec: 'export-spec', readFiles });
+  const { savedBox, third: newSpec, sources, filesNote, fileAlert, check, runButton, cancelButton, exportSpec, bar, status, say, resultsBox } = frame;
+  const form = specForm(frame.formHost, () => scheduleCheck());
 
-  loadSpec.addEventListener('click', () => specInput.click());
-  addFiles.addEventListener('click', () => filesInput.click());
-  specInput.addEventListener('change', () => void readFiles(specInput, true));
-  filesInput.addEventListener('change', () => void readFiles(filesInput, false));
   newSpec.addEventListener('click', () => {
     draft = structuredClone(DEFAULT_DRAFT);
     fileProblems = [];
@@ -260,7 +223,7 @@ export function createExperiment(root: HTMLElement) {
     cancelButton.hidden = !(phase === 'running' || phase === 'cancelling');
     cancelButton.disabled = phase === 'cancelling';
     exportSpec.disabled = !ok;
-    for (const b of [loadSpec, addFiles, newSpec]) b.disabled = phase === 'running' || phase === 'cancelling';
+    for (const b of sources) b.disabled = phase === 'running' || phase === 'cancelling';
     root.dataset.phase = phase;
     root.dataset.total = String(total);
     root.dataset.stored = String(stored);
@@ -308,12 +271,7 @@ export function createExperiment(root: HTMLElement) {
   }
 
   function relabel(): void {
-    intro.textContent = t('exp.intro');
-    loadSpec.textContent = t('exp.load');
-    addFiles.textContent = t('exp.addFiles');
-    newSpec.textContent = t('exp.new');
-    cancelButton.textContent = t('exp.cancel');
-    exportSpec.textContent = t('exp.exportSpec');
+    frame.relabel();
     form.relabel();
     renderFiles();
     render();

@@ -1,7 +1,6 @@
 // Progress of a calibration on stderr: per generation, accepted particles against N (a bar redrawn
 // in place on a terminal; a plain line every 10 s in logs, where each generation's end is a line
 // of its own), with runs and runs per second.
-import type { Step } from '../../lab/abc/smc.ts';
 import type { ProgressOutput } from '../runs/progress.ts';
 
 export class CalibrationProgress {
@@ -15,9 +14,9 @@ export class CalibrationProgress {
   constructor(private readonly out: ProgressOutput, private readonly now: () => number = () => performance.now()) {}
 
   /** A generation starts simulating: its goal is N acceptances. */
-  start(step: Step): void {
-    const tol = Number.isFinite(step.epsilon) ? `tolerance ${step.epsilon.toPrecision(3)}` : 'from the prior';
-    this.reset(`generation ${step.generation} (${tol})`, step.particles, 0);
+  start(g: { generation: number; epsilon: number; goal: number }): void {
+    const tol = Number.isFinite(g.epsilon) ? `tolerance ${g.epsilon.toPrecision(3)}` : 'from the prior';
+    this.reset(`generation ${g.generation} (${tol})`, g.goal, 0);
   }
 
   /** The predictive check starts: its goal is every draw. */

@@ -10,15 +10,8 @@ import { metricLabel, pick, t, type MessageKey } from '../i18n/index.ts';
 import { button, el, labelled, numberBox, paramSelect, SPEC_PARAMS } from '../experiment/dom.ts';
 import { isObject, num, put, setRows, setSet } from '../experiment/draft.ts';
 import { basename } from '../experiment/files.ts';
+import { formOpening, type SpecForm } from '../experiment/skeleton.ts';
 import { priorRows, PUBLISHED_TARGETS, putIn, setPriors, setTargets, targetRows, type Draft, type TargetRow } from './draft.ts';
-
-export interface CalibrationForm {
-  /** Show a draft (edited in place from then on) and the scenario files loaded. */
-  show(draft: Draft, files: readonly string[]): void;
-  relabel(): void;
-  /** While a calibration runs its spec cannot change. */
-  disable(on: boolean): void;
-}
 
 const CITY_METRICS = METRICS.filter((m) => m !== 'tick');
 /** Parameters a prior may be put on: continuous ones (integer and world-size parameters are fixed, in `set`). */
@@ -30,22 +23,13 @@ function metricName(parent: HTMLElement, metric: string): void {
   el(name, 'code', metric);
 }
 
-export function calibrationForm(root: HTMLElement, changed: () => void): CalibrationForm {
+export function calibrationForm(root: HTMLElement, changed: () => void): SpecForm {
   let d: Draft = {};
   let files: readonly string[] = [];
-  const form = el(root, 'fieldset', undefined, 'exp-form diag-form');
-  const legend = el(form, 'legend');
+  const { form, open } = formOpening(root, 'diag', 'exp-form diag-form');
 
   function render(): void {
-    form.replaceChildren(legend);
-    legend.textContent = t('diag.form');
-    const description = labelled(form, 'input', 'diag-description', t('diag.description'));
-    description.type = 'text';
-    description.value = typeof d.description === 'string' ? d.description : '';
-    description.addEventListener('change', () => {
-      put(d, 'description', description.value.trim() || undefined);
-      changed();
-    });
+    open(d, changed);
     targets(el(form, 'fieldset'));
     priors(el(form, 'fieldset'));
     world(el(form, 'fieldset'));

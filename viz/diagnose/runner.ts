@@ -1,13 +1,13 @@
 // A calibration's simulations on the page's pool of workers (all cores), each stored in IndexedDB
 // before it counts (store.ts), as the CLI's pool simulator journals each before it counts. What the
 // store already holds is reused when it is exactly the proposal the spec regenerates now (the same
-// parameters, seeds and shape), so a Resume after a Cancel or a reload runs only what is missing,
-// and the populations are the same to the bit: a generation keeps its first N acceptances in
-// proposal order, whatever order the workers finish in (lab/abc/smc.ts).
+// parameters, seeds and shape: lab/abc/run.ts, the CLI's loop too), so a Resume after a Cancel or a
+// reload runs only what is missing, and the populations are the same to the bit: a generation keeps
+// its first N acceptances in proposal order, whatever order the workers finish in (lab/abc/smc.ts).
 import type { ModelSetup } from '../../lab/abc/model.ts';
-import type { CalibrationSimulator } from '../../lab/abc/run.ts';
+import { StoredSimulator, type LoopProgress } from '../../lab/abc/run.ts';
 import type { Simulated } from '../../lab/abc/files.ts';
-import { outcomeOf, type Outcome, type Proposal, type Step } from '../../lab/abc/smc.ts';
+import type { Proposal } from '../../lab/abc/smc.ts';
 import type { Target } from '../../lab/abc/targets.ts';
 import { Cancelled, POOL_SIZE, type Batch } from '../pool.ts';
 import { putSim } from './store.ts';
@@ -33,23 +33,18 @@ export interface DiagnoseProgress {
   storeError: string | null;
 }
 
-const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
-
-export class BrowserSimulator implements CalibrationSimulator {
+export class BrowserSimulator extends StoredSimulator<Simulated> {
   /** Simulations run by this page. */
   ran = 0;
-  /** Stored simulations that were not this calibration's proposal (simulated again). */
-  rejected = 0;
   failed = 0;
   storeError: string | null;
-  private readonly outcomes = new Map<number, Map<number, Outcome>>();
   private readonly started = performance.now();
   private readonly cost: number;
 
   constructor(
     private readonly setup: ModelSetup,
-    private readonly targets: readonly Target[],
-    private readonly stored: Map<number, Map<number, Simulated>>,
+    targets: readonly Target[],
+    stored: Map<number, Map<number, Simulated>>,
     private readonly key: string,
     private readonly b: Batch,
     private readonly onProgress: (p: DiagnoseProgress) => void,
@@ -58,98 +53,24 @@ export class BrowserSimulator implements CalibrationSimulator {
     /** Citizen-months of one run: how long a simulation may take before its worker is taken for hung. */
     cost: number,
   ) {
+    super(targets, stored);
     this.storeError = keep ? null : 'IndexedDB is not available';
     this.cost = Math.max(1, cost);
   }
 
-  /** A stored simulation is used only if it is exactly this proposal: same parameters, seeds and shape. */
-  private matches(e: Simulated, p: Proposal): boolean {
-    return (
-      sameNumbers(e.theta, p.theta) &&
-      sameNumbers(e.seeds, p.seeds) &&
-      e.values.length === p.seeds.length &&
-      e.values.every((v) => v.length === this.targets.length)
-    );
-  }
-
-  known(step: Step): Map<number, Outcome> {
-    let map = this.outcomes.get(step.generation);
-    if (!map) {
-      map = new Map();
-      for (const [k, e] of this.stored.get(step.generation) ?? []) {
-        if (k < step.cap && this.matches(e, step.propose(k))) map.set(k, outcomeOf(e.values, this.targets));
-        else this.rejected++;
-      }
-      this.outcomes.set(step.generation, map);
-    }
-    return map;
-  }
-
-  /** Proposals in index order until those handed out hold N acceptances (or the cap is reached). */
-  run(step: Step): Promise<boolean> {
-    const known = this.known(step);
-    let next = 0,
-      accepted = 0;
-    // Every acceptance known (the progress shown), not only those before the next proposal handed out.
-    let within = 0;
-    for (const o of known.values()) if (o.distance <= step.epsilon) within++;
-    const progress = () =>
-      this.report({ stage: 'generation', generation: step.generation, epsilon: step.epsilon, accepted: within, goal: step.particles, attempts: known.size });
-    progress();
-    return this.simulate(
-      () => {
-        while (accepted < step.particles && next < step.cap) {
-          const k = next++;
-          const o = known.get(k);
-          if (!o) return step.propose(k);
-          if (o.distance <= step.epsilon) accepted++;
-        }
-        return undefined;
-      },
-      (e) => {
-        const outcome = outcomeOf(e.values, this.targets);
-        known.set(e.k, outcome);
-        if (outcome.distance <= step.epsilon) {
-          accepted++;
-          within++;
-        }
-        progress();
-      },
-    );
-  }
-
-  /** Every draw of the predictive check (generation −1 in the store), in draw order; undefined when stopped. */
-  async runDraws(draws: readonly Proposal[]): Promise<Simulated[] | undefined> {
-    const done = new Map<number, Simulated>();
-    for (const [k, e] of this.stored.get(-1) ?? []) if (draws[k] && this.matches(e, draws[k])) done.set(k, e);
-    let next = 0;
-    const progress = () =>
-      this.report({ stage: 'predictive', generation: -1, epsilon: Infinity, accepted: done.size, goal: draws.length, attempts: done.size });
-    progress();
-    const ok = await this.simulate(
-      () => {
-        while (next < draws.length && done.has(next)) next++;
-        return next < draws.length ? draws[next++] : undefined;
-      },
-      (e) => {
-        done.set(e.k, e);
-        progress();
-      },
-    );
-    return ok ? draws.map((_, k) => done.get(k)!) : undefined;
-  }
-
-  private report(p: Omit<DiagnoseProgress, 'ran' | 'rate' | 'failed' | 'storeError'>): void {
+  /** Every acceptance known is shown (not only those before the next proposal handed out), with the simulations so far. */
+  protected report(p: LoopProgress): void {
     const seconds = (performance.now() - this.started) / 1000;
     const rate = this.ran >= 2 && seconds > 0.2 ? this.ran / seconds : null;
-    this.onProgress({ ...p, ran: this.ran, rate, failed: this.failed, storeError: this.storeError });
+    const { stage, generation, epsilon, goal, within, attempts } = p;
+    this.onProgress({ stage, generation, epsilon, accepted: within, goal, attempts, ran: this.ran, rate, failed: this.failed, storeError: this.storeError });
   }
 
   /**
    * Simulate what `next()` hands out on the pool; false when cancelled or a simulation failed twice.
    * Two lanes per worker keep each busy while a finished simulation is being stored.
    */
-  private async simulate(next: () => Proposal | undefined, onSimulated: (e: Simulated) => void): Promise<boolean> {
+  protected async simulate(next: () => Proposal | undefined, onSimulated: (e: Simulated) => void): Promise<boolean> {
     let failed = false;
     const lane = async () => {
       for (let p = this.b.cancelled || failed ? undefined : next(); p; p = this.b.cancelled || failed ? undefined : next()) {

@@ -10,14 +10,7 @@ import {
   designOf, DESIGN_TYPES, interventionRows, isObject, list, listText, newVaried, num, put, scenarioRefs, setDesign, setInterventions, setRows,
   setScenarioRefs, setSet, type DesignState, type Draft, type Row,
 } from './draft.ts';
-
-export interface SpecForm {
-  /** Show a draft (edited in place from then on) and the scenario files loaded. */
-  show(draft: Draft, files: readonly string[]): void;
-  relabel(): void;
-  /** While an experiment runs its spec cannot change. */
-  disable(on: boolean): void;
-}
+import { formOpening, type SpecForm } from './skeleton.ts';
 
 const CITY_METRICS = METRICS.filter((m) => m !== 'tick');
 const basename = (ref: string) => ref.replace(/^.*[/\\]/, '');
@@ -25,16 +18,10 @@ const basename = (ref: string) => ref.replace(/^.*[/\\]/, '');
 export function specForm(root: HTMLElement, changed: () => void): SpecForm {
   let d: Draft = {};
   let files: readonly string[] = [];
-  const form = el(root, 'fieldset', undefined, 'exp-form');
-  const legend = el(form, 'legend');
+  const { form, open } = formOpening(root, 'exp', 'exp-form');
 
   function render(): void {
-    form.replaceChildren(legend);
-    legend.textContent = t('exp.form');
-    const description = labelled(form, 'input', 'exp-description', t('exp.description'));
-    description.type = 'text';
-    description.value = typeof d.description === 'string' ? d.description : '';
-    description.addEventListener('change', () => { put(d, 'description', description.value.trim() || undefined); changed(); });
+    open(d, changed);
     scenarios(el(form, 'fieldset'));
     runs(el(form, 'fieldset'));
     metrics(el(form, 'fieldset'));
