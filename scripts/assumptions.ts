@@ -31,8 +31,8 @@ const ASSUMPTIONS: Assumption[] = [
   {
     name: 'A1 asymmetric dependence scales the non-government market (neutral: the market at its baseline size whatever the cause)',
     file: 'sim/effective.ts',
-    from: 'altMarket: p.altMarket * (1 - p.asymmetricDependence * (1 - p.altRevenueSupport)),',
-    to: 'altMarket: p.altMarket * (1 - 0.8 * (1 - p.altRevenueSupport)),',
+    from: 'const altAccess = 1 - p.asymmetricDependence * (1 - p.altRevenueSupport);',
+    to: 'const altAccess = 1 - 0.8 * (1 - p.altRevenueSupport);',
     effect: ['asymmetricDependence 0.2', 'baseline-involution', { asymmetricDependence: 0.2 }],
   },
   {
