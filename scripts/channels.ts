@@ -35,7 +35,7 @@ const CHANNELS: Channel[] = [
   { name: 'inside urn: chance (§7.5 step 3)', file: 'sim/award.ts', line: 'const inside = s.params.pathDependence *', read: 's.params.pathDependence' },
   { name: 'inside urn: steepness γ (§7.5 step 3)', file: 'sim/effective.ts', line: 'urnGamma: 1 + p.urnSteepness * p.pathDependence,', read: 'p.pathDependence' },
   { name: 'renewal (§7.5 step 1)', file: 'sim/contracts.ts', line: 'const lambda = s.params.pathDependence;', read: 's.params.pathDependence' },
-  { name: 'allocation stickiness (§7.2)', file: 'sim/budget.ts', line: 'const lambda = s.tick === 0 ? 0 : p.pathDependence;', read: 'p.pathDependence' },
+  { name: 'allocation stickiness (§7.2)', file: 'sim/budget.ts', line: 'const lambda = first ? 0 : p.pathDependence;', read: 'p.pathDependence' },
 ];
 
 const root = resolve(import.meta.dirname, '..');
@@ -66,7 +66,9 @@ async function copyWith(work: string, label: string, lowered: Channel[]): Promis
   }
   const sim = await import(pathToFileURL(join(dir, 'sim', 'index.ts')).href);
   const sc = await import(pathToFileURL(join(dir, 'scenarios', 'index.ts')).href);
-  return (id, seed, set) => sim.runScenario(sc.findScenario(id), seed, { ticks: 240, set }).series;
+  // The inherited years run under each run's own settings (traditionalYears 0): a read of λ lowered
+  // in the code is lowered in them too, as pathDependence 0.2 then is (a city that always had it).
+  return (id, seed, set) => sim.runScenario(sc.findScenario(id), seed, { ticks: 240, set: { ...set, traditionalYears: 0 } }).series;
 }
 
 const work = mkdtempSync(join(tmpdir(), 'involution-channels-'));
