@@ -3,9 +3,6 @@
 // the SO sector, registration and the award urn enter month 0 grown by the model, not drawn.
 import type { State } from './state.ts';
 
-/** The calendar year of month 0. */
-export const YEAR_ZERO = 2012;
-
 /** The first month of the world: −12 × spinUpYears (0 without a spin-up). */
 export function startTick(s: State): number {
   return -12 * s.params.spinUpYears;

@@ -1,5 +1,5 @@
 // Model constants: money outside government, entry, registration and closure of SOs. Read by
-// sim/entry.ts (altMarket, altMarketGrowth, crowdIn, sponsoredAutonomy: sim/adaptation.ts;
+// sim/entry.ts (altMarket, altMarketGrowth, altMarketYears, crowdIn, sponsoredAutonomy: sim/adaptation.ts;
 // transferAutonomy, transferRamp: sim/delivery.ts).
 import type { ParamSpec } from '../params.ts';
 import { SOURCES } from './sources.ts';

@@ -1,5 +1,6 @@
 // Model constants: the SOs the model founds: the first ones (sim/sim.ts) and those a department
-// sets up when nobody bids (newAffiliate*: sim/award.ts).
+// sets up when nobody bids (newAffiliate*: sim/award.ts); and the inherited years before month 0
+// (spinUpYears, traditionalYears: sim/sim.ts, sim/clock.ts).
 import type { ParamSpec } from '../params.ts';
 
 export const FOUNDING = [
