@@ -25,8 +25,7 @@ describe('held out: the age of registered SOs in January 2021', () => {
     expect(model[4] - PUBLISHED_AGES_2021[4]).toBeGreaterThan(0.1);
   });
 
-  it('has, as the register has, more SOs in each band from under 1 year to 5–10 years, and a majority over 5 years', () => {
-    for (let j = 1; j < 4; j++) expect(model[j] * AGE_BANDS[j - 1].to, AGE_BANDS[j].label).toBeGreaterThan(0);
+  it('has, as the register has, fewer SOs under 1 year than 1–3, fewer 3–5 than 5–10, and a majority over 5 years', () => {
     expect(model[0]).toBeLessThan(model[1]);
     expect(model[2]).toBeLessThan(model[3]);
     expect(model[3] + model[4]).toBeGreaterThan(0.5);
