@@ -4,7 +4,7 @@
 // each target, and for the government share of SO revenue, the adjusted R² of its fit against
 // closed forms of the inputs, the most any function of the inputs could explain given the run-to-run
 // noise, and the share of that the closed forms explain (lab/analysis/identity.ts).
-// Usage: npm run identity -- [--spec FILE] [--draws N] [--first S]   (defaults: calibration/model.json, 120 draws, seeds from 31001)
+// Usage: npm run identity -- [--spec FILE] [--draws N] [--first S] [--own]   (defaults: calibration/model.json, 120 draws, seeds from 31001; --own: in the spec's scenario only)
 import { readFileSync } from 'node:fs';
 import { identityFit, IDENTITY_R2 } from '../lab/analysis/identity.ts';
 import { identityDraws, IDENTITY_INPUTS } from '../lab/analysis/identity-draws.ts';
@@ -26,7 +26,7 @@ const specAt = args.indexOf('--spec');
 const specFile = specAt >= 0 ? args[specAt + 1] : new URL('../calibration/model.json', import.meta.url).pathname;
 const draws = option('draws', 120);
 const first = option('first', 31001);
-let spec: { ticks: number; priors: Record<string, [number, number]>; targets: Record<string, { tick?: number; from?: number }> } | undefined;
+let spec: { scenario: string; ticks: number; priors: Record<string, [number, number]>; targets: Record<string, { tick?: number; from?: number }> } | undefined;
 try {
   spec = JSON.parse(readFileSync(specFile ?? '', 'utf8'));
 } catch (err) {
@@ -36,7 +36,9 @@ if (problems.length > 0 || !spec) {
   console.error(`identity: ${problems.join('; ')}`);
   process.exit(2);
 }
-const d = identityDraws(spec, draws, first, (id) => findScenario(id)!);
+// --own: every draw in the calibration's own scenario (where its targets are read), not across six.
+const own = args.includes('--own');
+const d = identityDraws(spec, draws, first, (id) => findScenario(id)!, own ? [spec.scenario] : undefined);
 const varied = [...Object.keys(spec.priors), ...Object.keys(IDENTITY_INPUTS).filter((k) => !(k in spec.priors))];
 console.log(`${draws} draws × 2 seeds (from ${first}) over ${d.scenarios.join(', ')}; ${spec.ticks} months; varied: ${varied.join(', ')}`);
 console.log(`${'target'.padEnd(24)} adj. R²  ceiling  explained`);

@@ -31,7 +31,13 @@ export interface IdentityDraws {
   values: Record<string, [number[], number[]]>;
 }
 
-export function identityDraws(spec: SpecLike, draws: number, firstSeed: number, scenarioOf: (id: string) => Scenario): IdentityDraws {
+export function identityDraws(
+  spec: SpecLike,
+  draws: number,
+  firstSeed: number,
+  scenarioOf: (id: string) => Scenario,
+  scenarios: readonly string[] = IDENTITY_SCENARIOS,
+): IdentityDraws {
   const rng = createRng(firstSeed);
   const last = spec.ticks - 1;
   const reads: [string, number, number][] = Object.entries(spec.targets).map(([m, t]) => [m, t.from ?? t.tick ?? last, t.tick ?? last]);
@@ -40,7 +46,7 @@ export function identityDraws(spec: SpecLike, draws: number, firstSeed: number, 
   const ranges = { ...IDENTITY_INPUTS, ...spec.priors };
   const inputs: Params[] = [];
   for (let i = 0; i < draws; i++) {
-    const scenario = scenarioOf(IDENTITY_SCENARIOS[i % IDENTITY_SCENARIOS.length]);
+    const scenario = scenarioOf(scenarios[i % scenarios.length]);
     const set = Object.fromEntries(Object.entries(ranges).map(([k, [lo, hi]]) => [k, lo + (hi - lo) * rng()]));
     inputs.push(resolveParams(scenario.params, { ...set, ticks: spec.ticks }));
     for (const j of [0, 1]) {
@@ -51,5 +57,5 @@ export function identityDraws(spec: SpecLike, draws: number, firstSeed: number, 
       }
     }
   }
-  return { scenarios: IDENTITY_SCENARIOS, inputs, values };
+  return { scenarios: [...scenarios], inputs, values };
 }
