@@ -108,4 +108,10 @@ export const MUTANTS: Mutant[] = [
   { name: "dual management: late registration never happens", file: "sim/entry.ts",
     from: "const late = p.lateRegistration * register;",
     to: "const late = 0;" },
+  { name: "failed tenders: let on merit, not by negotiation", file: "sim/award.ts",
+    from: "if (bidders > 0 && bidders < MIN_TENDER_BIDDERS) return directed(s, p, tied, DIRECTED_TIES);",
+    to: "if (bidders < 0) return directed(s, p, tied, DIRECTED_TIES);" },
+  { name: "inherited years: under each run's own settings, not the traditional regime", file: "sim/sim.ts",
+    from: "if (p.traditionalYears === 0) return p;",
+    to: "return p;" },
 ];

@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createSim, resolveParams, runScenario, type Series } from '../sim/index.ts';
 import { dependence, renewalChance } from '../sim/contracts.ts';
 import { soQuality } from '../sim/delivery.ts';
+import { award } from '../sim/award.ts';
+import { MODE } from '../sim/state.ts';
 import { mean, scenario, sd } from './helpers.ts';
 import { cachedSeries } from './run-cache.ts';
 
@@ -330,6 +332,47 @@ describe('mechanism knock-outs', { timeout: 600_000 }, () => {
       }
     }
     expect(checked).toBeGreaterThanOrEqual(5);
+  });
+
+  it('a tender with one or two bidders fails and is let by negotiation to the bidder most tied to the buyer; with three it is competitive', () => {
+    const tender = (bidders: number) => {
+      // λ 0 and transparency 1: the project goes to a competitive tender; π 0: merit decides it.
+      const params = resolveParams({}, { spinUpYears: 0, pathDependence: 0, baseTransparency: 1, resourceRelease: 0, politicalRationality: 0 });
+      const sim = createSim(params, 5);
+      sim.tick();
+      const s = sim.state;
+      const t = s.sos;
+      const D = s.districts.count;
+      // Every living SO out of field 0 but `bidders` of them, free, registered and at home in district 0.
+      const chosen: number[] = [];
+      for (let so = 0; so < t.n; so++) {
+        if (!t.alive[so]) continue;
+        if (chosen.length < bidders) {
+          t.field[so] = 0;
+          t.home[so] = 0;
+          t.registered[so] = 1;
+          t.held[so] = 0;
+          // The first bidder is the most tied to the buyer and has the worst record, so merit would pass it over.
+          t.ties[so * D] = 0.9 - 0.2 * chosen.length;
+          t.reputation[so] = t.observedQuality[so] = 0.1 + 0.4 * chosen.length;
+          chosen.push(so);
+        } else t.field[so] = 1;
+      }
+      s.byField.n = -1;
+      const failed = s.ledger.failedTenders;
+      const c = award(s, { buyer: 0, cat: 0, firstCommunity: 0, communities: 1, payment: 0.1, months: 12, city: 0 }, null);
+      return { so: s.contracts.so[c], mode: s.contracts.mode[c], failed: s.ledger.failedTenders - failed, chosen };
+    };
+    for (const n of [1, 2]) {
+      const r = tender(n);
+      expect(r.failed, `${n} bidders`).toBe(1);
+      expect(r.mode, `${n} bidders`).toBe(MODE.directedTies);
+      expect(r.so, `${n} bidders`).toBe(r.chosen[0]);
+    }
+    const open = tender(3);
+    expect(open.failed).toBe(0);
+    expect(open.mode).toBe(MODE.competitive);
+    expect(open.so).not.toBe(open.chosen[0]);
   });
 
   it('when nobody bids, a politically rational department founds its own SO: GONGOs are founded even without path dependence', () => {
