@@ -50,7 +50,14 @@ describe('what the inspector records', () => {
 
   it('follows an SO by its id when closed SOs are compacted: the same history as a run whose rows never move', () => {
     // Heavy churn (test/determinism.test.ts), so that closed rows are dropped many times.
-    const params = resolveParams(scenario('full-prevention').params, { citizens: 2000, ticks: 240, exitMonths: 1, fixedCostBase: 0.05, altMarket: 0.02, spinUpYears: 0 });
+    const params = resolveParams(scenario('full-prevention').params, {
+      citizens: 2000,
+      ticks: 240,
+      exitMonths: 1,
+      fixedCostBase: 0.05,
+      altMarket: 0.02,
+      spinUpYears: 0,
+    });
     const compacted = createSim(params, 5);
     const kept = createSim(params, 5);
     const processes = kept.processes as unknown as { name: string }[];

@@ -13,7 +13,8 @@ export const FOUNDING = [
     integer: true,
     structural: true,
     basis: 'assumed',
-    source: 'Model design (docs/model.md §5): the inherited years before month 0 (January 2012), run under the traditional regime so that the SO sector, registration and the award urn enter month 0 grown by the model',
+    source:
+      'Model design (docs/model.md §5): the inherited years before month 0 (January 2012), run under the traditional regime so that the SO sector, registration and the award urn enter month 0 grown by the model',
     unit: 'years',
     en: 'Inherited years run before month 0 (January 2012), officials keeping their first decisions, under the regime traditionalYears sets. Nothing is reported from them.',
     zh: '第 0 月（2012 年 1 月）之前运行的继承年数，官员保持最初决策，体制由 traditionalYears 决定。这些年份不输出结果。',
@@ -27,9 +28,10 @@ export const FOUNDING = [
     integer: true,
     structural: true,
     basis: 'assumed',
-    source: 'Model design (docs/model.md §5): [LW] names the traditional mode of supply — path dependence, political rationality under dual management, asymmetric dependence — as what cities inherited; a scenario\'s levers are then reforms from month 0',
+    source:
+      "Model design (docs/model.md §5): [LW] names the traditional mode of supply — path dependence, political rationality under dual management, asymmetric dependence — as what cities inherited; a scenario's levers are then reforms from month 0",
     unit: 'switch',
-    en: 'Regime of the inherited years: 1, the traditional one (every cause, prevention and co-governance lever at its registry value, no central push), so that a run\'s levers are reforms from month 0; 0, the run\'s own settings, a world that was always so (proportional-growth).',
+    en: "Regime of the inherited years: 1, the traditional one (every cause, prevention and co-governance lever at its registry value, no central push), so that a run's levers are reforms from month 0; 0, the run's own settings, a world that was always so (proportional-growth).",
     zh: '继承年份的体制：1 为传统体制（各项成因、防治与合作治理措施取登记表默认值，无中央推动），运行中的设定即自第 0 月起的改革；0 为运行自身的设定，即一向如此的世界（proportional-growth）。',
   },
   {
