@@ -104,13 +104,14 @@ export const PREVENTIONS: readonly { scenario: string; text: Text; claims: Claim
   {
     scenario: 'service-orientation',
     text: {
-      en: 'Officials are judged on service results. On every one of the 20 seeds they let fewer projects, SOs spend less of their time on paperwork, and the index ends lower.',
-      zh: '官员按服务成效受考核。在全部 20 个种子上，他们签订的项目都更少，社会组织花在文牍上的时间更少，指数更低。',
+      en: 'Officials are judged on service results. On every one of the 20 seeds they let fewer projects, SOs spend less of their time on paperwork, and the index ends lower — below zero: substance outgrows form.',
+      zh: '官员按服务成效受考核。在全部 20 个种子上，他们签订的项目都更少，社会组织花在文牍上的时间更少，指数更低——而且低于零：实质比形式增长得更多。',
     },
     claims: [
       { metric: 'projectsActive', is: 'lower', on: 'every' },
       { metric: 'paperworkShare', is: 'lower', on: 'every' },
       { metric: 'involutionIndex', is: 'lower', on: 'every' },
+      { metric: 'involutionIndex', is: 'within', range: [-Infinity, 0] },
     ],
   },
   {
@@ -153,8 +154,8 @@ export const PREVENTIONS: readonly { scenario: string; text: Text; claims: Claim
 /** Changsha's mechanisms on, against the baseline. */
 export const CHANGSHA: { text: Text; claims: Claim[] } = {
   text: {
-    en: 'With them, on every one of the 20 seeds the SOs end more skilled, service quality is higher and more of the need is met than without. But on every seed the SOs still get 60–70 % of their revenue from government, and the index ends about the same: the problem the paper leaves open.',
-    zh: '有了这些机制，在全部 20 个种子上，社会组织最终都更专业，服务质量更高，满足的需求更多。但在每个种子上，社会组织仍有 60–70 % 的收入来自政府，指数也大致不变：这正是论文留下的问题。',
+    en: 'With them, on every one of the 20 seeds the SOs end more skilled, service quality is higher and more of the need is met than without, and the index ends lower on average. But on every seed the SOs still get 60–70 % of their revenue from government, about as much as without them: the problem the paper leaves open.',
+    zh: '有了这些机制，在全部 20 个种子上，社会组织最终都更专业，服务质量更高，满足的需求更多；指数平均而言更低。但在每个种子上，社会组织仍有 60–70 % 的收入来自政府，和没有这些机制时差不多：这正是论文留下的问题。',
   },
   claims: [
     { metric: 'soCapacity', is: 'higher', on: 'every' },
@@ -162,6 +163,6 @@ export const CHANGSHA: { text: Text; claims: Claim[] } = {
     { metric: 'needsMet', is: 'higher', on: 'every' },
     { metric: 'govRevenueShare', is: 'within', range: [0.6, 0.7] },
     { metric: 'govRevenueShare', is: 'same' },
-    { metric: 'involutionIndex', is: 'same' },
+    { metric: 'involutionIndex', is: 'lower', on: 'average' },
   ],
 };

@@ -149,13 +149,13 @@ export const STEPS: readonly Step[] = [
       {
         value: 0,
         text: {
-          en: 'At 0 — officials judged on service — the districts end with fewer projects than at 0.8 on every one of the 20 seeds, and the index ends lower on every seed, within 0.35 of zero. Political rationality also decides what evaluations reward and how contracts are awarded, so this one setting takes away more than the cutting of projects.',
-          zh: '设为 0——官员按服务受考核——在全部 20 个种子上，各区最终的项目都比 0.8 时少，指数也都更低，落在零上下 0.35 以内。政治理性还决定评估奖励什么、合同怎样授予，所以这一个设置去掉的不只是项目切分。',
+          en: 'At 0 — officials judged on service — the districts end with fewer projects than at 0.8 on every one of the 20 seeds, and the index ends lower on every seed, below zero: substance outgrows form. Political rationality also decides what evaluations reward and how contracts are awarded, so this one setting takes away more than the cutting of projects.',
+          zh: '设为 0——官员按服务受考核——在全部 20 个种子上，各区最终的项目都比 0.8 时少，指数也都更低，而且低于零：实质比形式增长得更多。政治理性还决定评估奖励什么、合同怎样授予，所以这一个设置去掉的不只是项目切分。',
         },
         claims: [
           { metric: 'projectsActive', is: 'lower', on: 'every' },
           { metric: 'involutionIndex', is: 'lower', on: 'every' },
-          { metric: 'involutionIndex', is: 'within', range: [-0.35, 0.35] },
+          { metric: 'involutionIndex', is: 'within', range: [-Infinity, 0] },
         ],
       },
     ],
@@ -183,13 +183,13 @@ export const STEPS: readonly Step[] = [
       {
         value: 0,
         text: {
-          en: 'At 0 — SOs keep the split they started with — on every one of the 20 seeds they end spending less of their time on paperwork than at 0.3, more of the need is met, and the index ends lower.',
-          zh: '设为 0——社会组织保持最初的时间分配——在全部 20 个种子上，它们最终花在文牍上的时间都比 0.3 时少，满足的需求更多，指数也更低。',
+          en: 'At 0 — SOs keep the split they started with — on every one of the 20 seeds they end spending less of their time on paperwork than at 0.3 and more of the need is met; the index ends lower on average.',
+          zh: '设为 0——社会组织保持最初的时间分配——在全部 20 个种子上，它们最终花在文牍上的时间都比 0.3 时少，满足的需求更多；指数平均而言更低。',
         },
         claims: [
           { metric: 'paperworkShare', is: 'lower', on: 'every' },
           { metric: 'needsMet', is: 'higher', on: 'every' },
-          { metric: 'involutionIndex', is: 'lower', on: 'every' },
+          { metric: 'involutionIndex', is: 'lower', on: 'average' },
         ],
       },
     ],

@@ -45,11 +45,12 @@ export interface TimeSeriesData {
 /**
  * The y range of a blank index chart to sketch a prediction on (the handout before the run): the
  * room the index, form and substance take in runs of any bundled scenario at this horizon — about
- * −0.8 to +1.7 over 120 months (test/how-claims.test.ts) —, the same above and below zero, so that the
- * axis does not hint at the answer. Longer runs reach further.
+ * −1.6 to +2.2 over 120 months (test/how-claims.test.ts) —, the same above and below zero, so that the
+ * axis does not hint at the answer; a whole number at 120 months, so that the axis's ticks reach it
+ * (test/browser-audit.test.ts). Longer runs reach further.
  */
 export function sketchRange(ticks: number): [number, number] {
-  const r = 2 * Math.sqrt(Math.max(1, ticks / 120));
+  const r = 3 * Math.sqrt(Math.max(1, ticks / 120));
   return [-r, r];
 }
 
