@@ -65,7 +65,8 @@ describe('substance is the service citizens get', () => {
 
   it('SO capability is a service capacity: twice the SOs sharing the same contract money are not twice as capable (a head count would double)', () => {
     const run = (initialSOs: number) => {
-      const sim = createSim(resolveParams({ citizens: 4000, initialSOs, ticks: 1 }), 3);
+      // In the world's first month (no inherited years), where the number of SOs is the one dealt out.
+      const sim = createSim(resolveParams({ citizens: 4000, initialSOs, ticks: 1, spinUpYears: 0 }), 3);
       sim.tick();
       return { capability: sim.series.soCapability[0], independent: sim.series.independentSOs[0] };
     };
