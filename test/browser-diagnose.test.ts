@@ -183,17 +183,15 @@ describe('the Diagnose tab and involution-lab calibrate', () => {
     // The model's own calibration, its targets' published values and their sources.
     expect(await page.locator('#diag-targets .diag-target').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.metric))).toEqual([
       'soGrowthRate',
-      'govRevenueShare',
-      'govRevenueShareSpread',
-      'biddersPerTender',
+      'failedTenderShare',
     ]);
-    expect(await page.inputValue('#diag-target-low-0')).toBe('0.06');
+    expect(await page.inputValue('#diag-target-low-0')).toBe('0.07');
     expect(await page.textContent('#diag-source-0')).toBe(
-      'Published: [0.06, 0.14]. Registered SOs grew 6–14 % a year in 2012–2017 (Ministry of Civil Affairs statistical bulletins).',
+      'Published: [0.07, 0.105]. Registered SOs grew 8.1, 9.6, 10.8, 9.2, 6.0 and 8.5 % a year in 2012–2017 (Ministry of Civil Affairs statistical bulletins).',
     );
-    expect(await page.textContent('#diag-source-3')).toContain('Girth et al. 2012');
+    expect(await page.textContent('#diag-source-1')).toContain('Nanjing');
     expect(await page.textContent('#diag-count')).toBe(
-      '3 parameters from 4 indicators; 200 particles × at most 6 generations: at least 3720 runs, about 6720 at 50 % acceptance, at most 150720.',
+      '3 parameters from 2 indicators; 200 particles × at most 6 generations: at least 3720 runs, about 6720 at 50 % acceptance, at most 150720.',
     );
     expect(await axeViolations(page), 'the form').toEqual([]);
     await load(page);
