@@ -178,6 +178,8 @@ describe('scenario files', () => {
     writeFileSync(path, JSON.stringify(scenario));
     await page.setInputFiles('#load-file', path);
     await page.waitForFunction(() => (document.getElementById('scenario') as HTMLSelectElement).selectedOptions[0]?.textContent === 'From file: My city');
+    // The file's run is made in the worker (its inherited years first): the clock follows when it is ready.
+    await page.waitForFunction(() => document.getElementById('clock')?.textContent === 'Month 0 of 24', undefined, { timeout: 10_000 }).catch(() => undefined);
     expect(await page.textContent('#clock')).toBe('Month 0 of 24');
     expect(await page.locator('figure[data-view=index] g.marker').count()).toBe(1);
     await stepTo(page, 7);
