@@ -87,8 +87,20 @@ export async function openSized(browser: Browser, base: string, width: number, h
 export async function stepTo(page: Page, n: number): Promise<void> {
   while ((await tick(page)) < n) {
     const next = (await tick(page)) + 1;
-    await page.click('#step');
-    await untilTick(page, next);
+    // A click while the page is busy (making a new run, its inherited years first) is dropped by
+    // design: click again until the month advances.
+    for (let tries = 0; ; tries++) {
+      await page.click('#step');
+      const advanced = await page
+        .waitForFunction((k) => Number(document.body.dataset.tick) >= k, next, { timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (advanced) break;
+      if (tries === 11) {
+        await untilTick(page, next);
+        break;
+      }
+    }
   }
 }
 
