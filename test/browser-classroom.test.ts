@@ -175,7 +175,7 @@ describe('lessons that teach', () => {
     });
   }
 
-  it('gives every seed the same verdict, and places each student’s run among the 20 (Changsha: coverage, quality, and the index)', async () => {
+  it('gives every seed the same verdict, and places each student’s run among the 20 (Changsha: coverage, quality and SO capacity)', async () => {
     const verdicts: string[][] = [];
     for (const seed of [3, 77]) {
       const { page, errors } = await open(`?scenario=changsha-2011&seed=${seed}&ticks=36`);
@@ -184,7 +184,7 @@ describe('lessons that teach', () => {
       expect(await page.locator('#lesson fieldset legend').allTextContents()).toEqual([
         'Coverage at the end of the run, against the baseline on the same seeds',
         'Service quality at the end of the run, against the baseline on the same seeds',
-        'Involution index at the end of the run',
+        'SO capacity at the end of the run, against the baseline on the same seeds',
       ]);
       expect(await page.textContent('#lesson fieldset:first-of-type')).toContain('about the same as in the baseline (within 1 percentage point)');
       await runLesson(page, ['flat', 'rise', 'fall'], 'Run it and watch');
@@ -245,7 +245,7 @@ describe('lessons that teach', () => {
       expect(await page.isVisible('#handout')).toBe(true);
       expect(await page.isVisible('.app')).toBe(false);
       const handout = (await page.textContent('#handout'))!;
-      expect(handout).toContain(lang === 'en' ? 'Three years of involution, then all five preventions at once' : '先内卷三年，再同时实施五项防治措施');
+      expect(handout).toContain(lang === 'en' ? 'Three years as in the baseline, then all five preventions at once' : '先按基线运行三年，再同时实施五项防治措施');
       expect(handout).toContain(lang === 'en' ? '☐ between −0.2 and +0.2' : '☐ 在 −0.2 与 +0.2 之间');
       expect(handout).toContain(lang === 'en' ? 'Sketch your prediction here' : '在此画出你的预测');
       // The blank axis fits the runs it is for (the index goes from about −0.5 to +1.5 in ten years), not ±0.1.
