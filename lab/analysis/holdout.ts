@@ -1,5 +1,5 @@
 // The held-out pattern of the calibration (docs/model.md §Calibration): the age distribution of
-// registered SOs in January 2021. Never fitted; read by test/holdout.test.ts and `npm run validate`.
+// registered SOs in January 2021. Never fitted; read by test/holdout.test.ts.
 import { createSim, resolveParams, runSim, type Scenario } from '../../sim/index.ts';
 
 /** Age bands in years, as the register's statistics give them: under 1, 1–3, 3–5, 5–10, over 10. */
