@@ -126,6 +126,8 @@ export interface NewSO {
   affiliated: boolean;
   registered: boolean;
   sponsored?: boolean;
+  /** Where its line of work stands in the registration rules (SOs.sponsorRank); 0 for an affiliated SO. */
+  sponsorRank?: number;
   home: number;
   field: number;
   skill: number;
@@ -144,6 +146,7 @@ export function foundSO(s: State, o: NewSO): number {
   t.affiliated[i] = o.affiliated ? 1 : 0;
   t.registered[i] = o.registered ? 1 : 0;
   t.sponsored[i] = o.sponsored ? 1 : 0;
+  t.sponsorRank[i] = o.sponsorRank ?? 0;
   t.home[i] = o.home;
   t.field[i] = o.field;
   t.held[i] = 0;

@@ -11,17 +11,15 @@ import { effective } from './effective.ts';
 import { poisson, uniform } from './rng.ts';
 import type { State } from './state.ts';
 
-export function registrationChance(dualManagement: number, sponsorChance: number): number {
-  return 1 - dualManagement * (1 - sponsorChance);
-}
-
 /**
- * Registration of a new SO: with chance dualManagement it needs a sponsoring agency, finds one with
- * sponsorChance and then registers under it (its autonomy capped); else it registers directly.
+ * Registration under dual management (1998 Regulations on the Registration and Management of Social
+ * Organizations, art. 3 and 9): an SO whose line of work the rule covers (sponsorRank below
+ * dualManagement) needs a sponsoring agency and finds one with chance sponsorChance; one the rule does
+ * not cover registers directly.
  */
-function registration(u: number, p: { dualManagement: number; sponsorChance: number }): { registered: boolean; sponsored: boolean } {
-  if (u >= p.dualManagement) return { registered: true, sponsored: false };
-  const found = u / p.dualManagement < p.sponsorChance;
+function registers(rank: number, u: number, p: { dualManagement: number; sponsorChance: number }): { registered: boolean; sponsored: boolean } {
+  if (rank >= p.dualManagement) return { registered: true, sponsored: false };
+  const found = u < p.sponsorChance;
   return { registered: found, sponsored: found };
 }
 
@@ -46,7 +44,6 @@ export function entry(s: State): void {
   const rng = s.rng.entry;
   const dist = s.districts;
   const t = s.sos;
-  const register = registrationChance(p.dualManagement, p.sponsorChance);
   // Independent SOs hold the niche's places, registered or not: an unregistered one lives on the
   // same community money, though it cannot take contracts.
   const alive = new Float64Array(dist.count);
@@ -56,11 +53,16 @@ export function entry(s: State): void {
     const room = nichePlaces(s, d, pools) - alive[d];
     const candidates = room > 0 ? poisson(rng, (p.entryRate * room) / 12) : 0;
     for (let j = 0; j < candidates; j++) {
+      const rank = rng();
+      const u = rng();
+      const field = fieldOf(s, d, rng());
+      const reg = registers(rank, u, p);
       foundSO(s, {
         affiliated: false,
-        ...registration(rng(), p),
+        ...reg,
+        sponsorRank: rank,
         home: d,
-        field: fieldOf(s, d, rng()),
+        field,
         skill: uniform(rng, p.entrantSkillMin, p.entrantSkillMax),
         autonomy: uniform(rng, p.entrantAutonomyMin, p.entrantAutonomyMax),
         tie: 0,
@@ -70,21 +72,22 @@ export function entry(s: State): void {
   }
   // Closures for reasons outside the model.
   for (let so = 0; so < t.n; so++) if (t.alive[so] && rng() < p.closureHazard) exit(s, so);
-  // Unregistered SOs keep looking for a sponsor, or register directly once the rule allows it; an SO
-  // registered under a sponsor leaves it as far as direct registration is allowed.
-  const late = p.lateRegistration * register;
-  const direct = (1 - p.dualManagement) / Math.max(1e-9, register);
-  const leave = p.lateRegistration * (1 - p.dualManagement);
+  // Each month, with chance lateRegistration: an unregistered SO tries again (for a sponsor, or
+  // directly once the rule no longer covers it); a sponsored SO the rule no longer covers leaves its
+  // sponsor. Under an unchanged rule a sponsored SO stays sponsored.
   for (let so = 0; so < t.n; so++) {
-    if (!t.alive[so]) continue;
+    if (!t.alive[so] || t.affiliated[so]) continue;
+    const covered = t.sponsorRank[so] < p.dualManagement;
     if (t.sponsored[so]) {
-      if (rng() < leave) t.sponsored[so] = 0;
+      if (!covered && rng() < p.lateRegistration) t.sponsored[so] = 0;
       continue;
     }
-    if (t.registered[so] || rng() >= late) continue;
+    if (t.registered[so] || rng() >= p.lateRegistration) continue;
+    const reg = registers(t.sponsorRank[so], rng(), p);
+    if (!reg.registered) continue;
     t.registered[so] = 1;
     t.registeredAt[so] = s.tick;
-    t.sponsored[so] = rng() < direct ? 0 : 1;
+    t.sponsored[so] = reg.sponsored ? 1 : 0;
   }
 }
 

@@ -227,6 +227,8 @@ function createState(params: Params, seed: number): State {
       affiliated,
       registered: true,
       sponsored: !affiliated,
+      // Where its line of work stands in the rules: a reform frees those above the new coverage.
+      sponsorRank: affiliated ? 0 : init(),
       home: i % D,
       field: (j + i) % K,
       skill: uniform(init, params.initialSkillMin, params.initialSkillMax),

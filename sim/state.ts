@@ -149,6 +149,12 @@ export interface SOs {
   registered: Uint8Array;
   /** 1 when registered through a sponsoring agency (dual management), which caps its autonomy. */
   sponsored: Uint8Array;
+  /**
+   * Where the SO's line of work stands in the rules, uniform on [0, 1): it needs a sponsoring agency
+   * to register, and to stay registered, while this is below `dualManagement` (the share of SOs the
+   * rule covers). A reform that lowers dualManagement frees the SOs above the new value, and only them.
+   */
+  sponsorRank: Float64Array;
   home: Int16Array;
   /** The service category the SO works in. */
   field: Int8Array;
@@ -354,6 +360,7 @@ export function createSOs(capacity: number, D: number): SOs {
     affiliated: new Uint8Array(capacity),
     registered: new Uint8Array(capacity),
     sponsored: new Uint8Array(capacity),
+    sponsorRank: new Float64Array(capacity),
     home: new Int16Array(capacity),
     field: new Int8Array(capacity),
     held: new Float64Array(capacity),

@@ -55,7 +55,6 @@ describe('parameter registry', () => {
     // file, a piece of the line that holds the literal, and why it is not a model constant.
     const allowed: [string, string, string][] = [
       ['delivery.ts', 'Math.max(1e-9, ds + dr)', 'numerical guard: no division by zero effort'],
-      ['entry.ts', 'Math.max(1e-9, register)', 'numerical guard: no division by a zero registration chance'],
       ['evaluation.ts', 'demand > 0.01 ?', 'numerical guard: no paperwork demanded, nothing to comply with'],
       ['needs.ts', 'Math.max(0.05, 1 - prevalence)', 'numerical guard: onset hazard stays finite'],
       ['officials.ts', 's.rng.budget() < 0.5 ? -1 : 1', 'coin flip: the first trial goes either way'],

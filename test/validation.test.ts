@@ -149,18 +149,25 @@ describe('pattern 4: each cause matters, through its mechanism', () => {
 });
 
 describe('single preventions', () => {
-  // All five lower the index at every horizon on these seeds. Clarifying applicability does so now that
-  // substance counts the need met by all supply (−0.07/−0.08/−0.10 at 60/120/240 months, −0.17 at 360;
-  // in Model 2.0, which counted purchased service only, it did not move the index).
-  for (const p of PREVENTIONS) {
+  // Four of the five lower the index at every horizon on these seeds. Clarifying applicability moves
+  // money between fields toward need: the need met rises at every horizon (need-units served +0.018 /
+  // +0.029 / +0.043 in log at 60 / 120 / 240 months), which alone would lower the index by a third of
+  // that, but its paired index change (−0.015 / +0.008 / +0.029) is within the noise of the other
+  // figures (docs/model.md §Known limits).
+  for (const p of PREVENTIONS.filter((p) => p !== 'clarify-applicability')) {
     it(`${p} lowers the index (paired mean change < 0 at 60, 120 and 240 months)`, () => {
       HORIZONS.forEach((m) => expect(diff('baseline', p, 'involutionIndex', m), `month ${m}`).toBeLessThan(0));
     });
   }
 
-  it('clarifying applicability works through need: the same purchase money serves more need-units', () => {
-    expect(diff('baseline', 'clarify-applicability', 'needUnitsServed', 120)).toBeGreaterThan(0);
-    expect(diff('baseline', 'clarify-applicability', 'needsMet', 120)).toBeGreaterThan(0);
+  it('clarifying applicability works through need: the same purchase money serves more need-units at 60, 120 and 240 months, on every seed at 120; the index moves by less than 0.1', () => {
+    HORIZONS.forEach((m) => {
+      expect(diff('baseline', 'clarify-applicability', 'needUnitsServed', m), `month ${m}`).toBeGreaterThan(0);
+      expect(diff('baseline', 'clarify-applicability', 'needsMet', m), `month ${m}`).toBeGreaterThan(0);
+      expect(Math.abs(diff('baseline', 'clarify-applicability', 'involutionIndex', m)), `month ${m}`).toBeLessThan(0.1);
+    });
+    const base = at('baseline', 'needsMet', 120);
+    at('clarify-applicability', 'needsMet', 120).forEach((v, i) => expect(v, `seed ${i}`).toBeGreaterThan(base[i]));
   });
 
   it('resource release alone lowers the index by at least 0.1, with more competitive awards and bidders, at both levels', () => {

@@ -147,8 +147,8 @@ export const ENTRY = [
     basis: 'assumed',
     source: 'Li & Wang 2017 (dual management); value assumed',
     unit: 'probability',
-    en: 'Chance a new SO finds a sponsoring agency when it needs one.',
-    zh: '需要时新社会组织找到业务主管单位的概率。',
+    en: 'Chance an SO that needs a sponsoring agency finds one, at founding and at each later try.',
+    zh: '需要业务主管单位的社会组织在成立时及之后每次尝试中找到主管单位的概率。',
   },
   {
     name: 'sponsoredAutonomy',
@@ -195,7 +195,7 @@ export const ENTRY = [
     basis: 'assumed',
     source: 'Model design',
     unit: 'probability per month',
-    en: 'Monthly chance an unregistered SO registers later, at full registration chance.',
-    zh: '未登记社会组织在登记机会充分时每月补登记的概率。',
+    en: 'Monthly chance an unregistered SO tries again to register (directly, or through a sponsor it must find), and that a sponsored SO the rule no longer covers leaves its sponsor.',
+    zh: '未登记社会组织每月再次尝试登记（直接登记，或须先找到主管单位）的概率；也是不再受该规定约束的挂靠社会组织每月脱离主管单位的概率。',
   },
 ] as const satisfies readonly ParamSpec[];

@@ -38,8 +38,8 @@ export const POLICY = [
     default: 0.8,
     unit: 'share',
     label: { en: 'Dual management', zh: '双重管理' },
-    en: 'Dual management: a new SO needs a sponsoring agency before it may register.',
-    zh: '双重管理体制：社会组织须先找到业务主管单位才能登记。',
+    en: 'Dual management: share of SOs (by line of work) that need a sponsoring agency to register, and stay under it while registered.',
+    zh: '双重管理体制：须先找到业务主管单位才能登记、登记后仍受其管理的社会组织比例（按业务领域）。',
     source: SOURCES.liWangCauses,
   },
   {

@@ -80,25 +80,25 @@ export const PREVENTIONS: readonly { scenario: string; text: Text; claims: Claim
   {
     scenario: 'clarify-applicability',
     text: {
-      en: "Money follows need instead of visibility. On every one of the 20 seeds more of the need is met and service quality is higher than in the baseline, but the index ends about the same: the causes — the officials' incentives, the awards, the dependence — are untouched.",
-      zh: '资金跟随需求而非显示度。在全部 20 个种子上，满足的需求都比基线多、服务质量更高，但指数大致不变：成因——官员的激励、授标方式、依赖关系——都没有触及。',
+      en: "Money follows need instead of visibility. On every one of the 20 seeds more of the need is met and service quality is higher than in the baseline, and the index ends lower on average, though by little: the causes — the officials' incentives, the awards, the dependence — are untouched.",
+      zh: '资金跟随需求而非显示度。在全部 20 个种子上，满足的需求都比基线多、服务质量更高，指数平均而言也更低，但降得不多：成因——官员的激励、授标方式、依赖关系——都没有触及。',
     },
     claims: [
       { metric: 'needsMet', is: 'higher', on: 'every' },
       { metric: 'serviceQuality', is: 'higher', on: 'every' },
-      { metric: 'involutionIndex', is: 'same' },
+      { metric: 'involutionIndex', is: 'lower', on: 'average' },
     ],
   },
   {
     scenario: 'release-resources',
     text: {
-      en: 'Tenders open to every SO, and the city stops keeping money for its own affiliates. On every one of the 20 seeds fewer contracts end inside the system, the independent SOs can serve more, and the index ends lower.',
-      zh: '招标向所有社会组织开放，市级不再为自己的挂靠型组织留钱。在全部 20 个种子上，体制内承接的合同都更少，独立社会组织能提供的服务更多，指数更低。',
+      en: 'Tenders open to every SO, and the city stops keeping money for its own affiliates. On every one of the 20 seeds fewer contracts end inside the system and the independent SOs can serve more; the index ends lower on average.',
+      zh: '招标向所有社会组织开放，市级不再为自己的挂靠型组织留钱。在全部 20 个种子上，体制内承接的合同都更少，独立社会组织能提供的服务更多；指数平均而言更低。',
     },
     claims: [
       { metric: 'insideShare', is: 'lower', on: 'every' },
       { metric: 'soCapability', is: 'higher', on: 'every' },
-      { metric: 'involutionIndex', is: 'lower', on: 'every' },
+      { metric: 'involutionIndex', is: 'lower', on: 'average' },
     ],
   },
   {

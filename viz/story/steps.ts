@@ -111,13 +111,14 @@ export const STEPS: readonly Step[] = [
       {
         value: 0,
         text: {
-          en: 'With a budget that does not grow (0 %), both end lower on every seed, and the index ends about where it was. More money buys more, but it does not close the gap: the next steps look at how the money is spent.',
-          zh: '预算不增长（0 %）时，两者在每个种子上都更低，指数则大致不变。钱多了能多买服务，却缩小不了差距：接下来几步看钱是怎么花的。',
+          en: 'With a budget that does not grow (0 %), both end lower on every seed, and the index ends lower on average: growing money feeds form a little faster than substance. Yet the index still ends above zero on every seed: the next steps look at how the money is spent.',
+          zh: '预算不增长（0 %）时，两者在每个种子上都更低，指数平均而言也更低：增长的资金喂大形式比喂大实质稍快。但指数在每个种子上仍高于零：接下来几步看钱是怎么花的。',
         },
         claims: [
           { metric: 'purchaseSpending', is: 'lower', on: 'every' },
           { metric: 'needUnitsServed', is: 'lower', on: 'every' },
-          { metric: 'involutionIndex', is: 'same' },
+          { metric: 'involutionIndex', is: 'lower', on: 'average' },
+          { metric: 'involutionIndex', is: 'within', range: [0, Infinity] },
         ],
       },
     ],
@@ -183,13 +184,13 @@ export const STEPS: readonly Step[] = [
       {
         value: 0,
         text: {
-          en: 'At 0 — SOs keep the split they started with — on every one of the 20 seeds they end spending less of their time on paperwork than at 0.3 and more of the need is met; the index ends lower on average.',
-          zh: '设为 0——社会组织保持最初的时间分配——在全部 20 个种子上，它们最终花在文牍上的时间都比 0.3 时少，满足的需求更多；指数平均而言更低。',
+          en: 'At 0 — SOs keep the split they started with — on every one of the 20 seeds they end spending less of their time on paperwork than at 0.3 and more of the need is met; yet the index ends about the same: paperwork is only one of its six figures.',
+          zh: '设为 0——社会组织保持最初的时间分配——在全部 20 个种子上，它们最终花在文牍上的时间都比 0.3 时少，满足的需求更多；但指数大致不变：文牍只是它的六个数字之一。',
         },
         claims: [
           { metric: 'paperworkShare', is: 'lower', on: 'every' },
           { metric: 'needsMet', is: 'higher', on: 'every' },
-          { metric: 'involutionIndex', is: 'lower', on: 'average' },
+          { metric: 'involutionIndex', is: 'same' },
         ],
       },
     ],
