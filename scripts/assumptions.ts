@@ -3,7 +3,7 @@
 // carries. For each: the baseline index as built and with the link neutral, and the effect the
 // assumption directs (a cause or prevention against the baseline), as built and neutral, at 60, 120
 // and 240 months, paired over seeds (95 % t intervals).
-// Usage: npm run assumptions [-- count first]   (defaults: 10 seeds from 22001; about 5 min on 2 cores)
+// Usage: npm run assumptions [-- count first]   (defaults: 10 seeds from 22001; about 6 min on 2 cores)
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -60,6 +60,11 @@ const ASSUMPTIONS: Assumption[] = [
     name: 'A5 each project an SO holds adds fixed paperwork (neutral: projectReporting 0)',
     set: { projectReporting: 0 },
     effect: ['politicalRationality 0.2', 'baseline-involution', { politicalRationality: 0.2 }],
+  },
+  {
+    name: "A6 a sponsor caps its SO's autonomy, which only the function-transfer weight reads (neutral: sponsoredAutonomy 1)",
+    set: { sponsoredAutonomy: 1 },
+    effect: ['dualManagement 0.2', 'baseline-involution', { dualManagement: 0.2 }],
   },
 ];
 

@@ -151,8 +151,9 @@ export interface SOs {
   sponsored: Uint8Array;
   /**
    * Where the SO's line of work stands in the rules, uniform on [0, 1): it needs a sponsoring agency
-   * to register, and to stay registered, while this is below `dualManagement` (the share of SOs the
-   * rule covers). A reform that lowers dualManagement frees the SOs above the new value, and only them.
+   * to register, and stays under it, while this is below `dualManagement` (the share of SOs the rule
+   * covers). A reform that lowers dualManagement frees the SOs above the new value, and only them; one
+   * that raises it leaves SOs registered directly as they are (docs/model.md §7.9).
    */
   sponsorRank: Float64Array;
   home: Int16Array;
