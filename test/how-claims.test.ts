@@ -59,15 +59,16 @@ describe('"How it works": things to notice', () => {
     yearly.slice(3).forEach((v, y) => expect(v, `year ${y + 4}`).toBeGreaterThan(yearly[y + 2]));
     for (const v of at('baseline', INDEX, 120)) expect(v).toBeGreaterThan(0);
     // "About +0.6": +0.59 on seeds 31001–31020.
-    expect(mean(at('baseline', INDEX, 120))).toBeGreaterThan(0.45);
-    expect(mean(at('baseline', INDEX, 120))).toBeLessThan(0.75);
+    expect(mean(at('baseline', INDEX, 120))).toBeGreaterThan(0.5);
+    expect(mean(at('baseline', INDEX, 120))).toBeLessThan(0.72);
   });
 
   it('the index rises because form grows faster than substance: about +0.95 against +0.36 after ten years', () => {
     expect(mean(at('baseline', 'formGrowth', 120))).toBeGreaterThan(0.75);
     expect(mean(at('baseline', 'formGrowth', 120))).toBeLessThan(1.15);
-    expect(mean(at('baseline', 'substanceGrowth', 120))).toBeGreaterThan(0.25);
-    expect(mean(at('baseline', 'substanceGrowth', 120))).toBeLessThan(0.5);
+    // +0.36 on seeds 31001–31020 (+0.35 here).
+    expect(mean(at('baseline', 'substanceGrowth', 120))).toBeGreaterThan(0.28);
+    expect(mean(at('baseline', 'substanceGrowth', 120))).toBeLessThan(0.44);
   });
 
   it('all five preventions: as much money, fewer projects, about half the paperwork, twice as many independent SOs, more need met, better; the index below zero on every seed, about −1.0', () => {
@@ -94,8 +95,8 @@ describe('"How it works": things to notice', () => {
     const singles = ['clarify-applicability', 'release-resources', 'service-orientation', 'partnership', 'whole-process-supervision'];
     // "Below zero on nearly every seed": 20 of 20 on seeds 31001–31020, 19 here; "about −0.2": −0.23 on both.
     expect(at('service-orientation', INDEX, 120).filter((v) => v < 0).length).toBeGreaterThanOrEqual(18);
-    expect(final('service-orientation')).toBeGreaterThan(-0.4);
-    expect(final('service-orientation')).toBeLessThan(-0.1);
+    expect(final('service-orientation')).toBeGreaterThan(-0.33);
+    expect(final('service-orientation')).toBeLessThan(-0.12);
     for (const k of singles.filter((k) => k !== 'service-orientation')) expect(final(k), k).toBeGreaterThan(0);
     const ranked = [...singles].sort((a, b) => final(a) - final(b));
     expect(ranked[0]).toBe('service-orientation');
