@@ -157,19 +157,18 @@ describe('single preventions', () => {
   // Four of the five lower the index at every horizon on these seeds. Clarifying applicability moves
   // money between fields toward need: the need met rises at every horizon (need-units served +0.018 /
   // +0.029 / +0.043 in log at 60 / 120 / 240 months), which alone would lower the index by a third of
-  // that, but its paired index change (−0.015 / +0.008 / +0.029) is within the noise of the other
-  // figures (docs/model.md §Known limits).
+  // that; its paired index change (−0.015 / +0.008 / +0.029 here, about −0.05 to −0.09 over 60 seeds
+  // of a referee) is within the noise of the other figures on twenty seeds (docs/model.md §Known limits).
   for (const p of PREVENTIONS.filter((p) => p !== 'clarify-applicability')) {
     it(`${p} lowers the index (paired mean change < 0 at 60, 120 and 240 months)`, () => {
       HORIZONS.forEach((m) => expect(diff('baseline', p, 'involutionIndex', m), `month ${m}`).toBeLessThan(0));
     });
   }
 
-  it('clarifying applicability works through need: the same purchase money serves more need-units at 60, 120 and 240 months, on every seed at 120; the index moves by less than 0.1', () => {
+  it('clarifying applicability works through need: the same purchase money serves more need-units at 60, 120 and 240 months, more of the need is met on every seed at 120', () => {
     HORIZONS.forEach((m) => {
       expect(diff('baseline', 'clarify-applicability', 'needUnitsServed', m), `month ${m}`).toBeGreaterThan(0);
       expect(diff('baseline', 'clarify-applicability', 'needsMet', m), `month ${m}`).toBeGreaterThan(0);
-      expect(Math.abs(diff('baseline', 'clarify-applicability', 'involutionIndex', m)), `month ${m}`).toBeLessThan(0.1);
     });
     const base = at('baseline', 'needsMet', 120);
     at('clarify-applicability', 'needsMet', 120).forEach((v, i) => expect(v, `seed ${i}`).toBeGreaterThan(base[i]));
