@@ -3,7 +3,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import seedrandom from 'seedrandom';
-import { createSim, resolveParams } from '../sim/index.ts';
+import { createSim, resolveParams, setSpinUpMemo, spinUpMemoStats } from '../sim/index.ts';
+
+// The model's own speed and memory: every run grows its inherited years (no month-0 memo, which
+// would also hold a copy of the world); memoGain measures the memo.
+setSpinUpMemo(false);
 
 const TICKS = 120;
 const SIZES = [20_000, 200_000, 1_000_000];
@@ -135,8 +139,42 @@ function ratios(): void {
   console.log(`month cost at 240 000 citizens: 6 districts ${median(six).toFixed(2)} ms, 24 districts ${median(many).toFixed(2)} ms: ratio ${(median(many) / median(six)).toFixed(2)} (each district's officials, rounds and 10 recorded series)`);
 }
 
+/**
+ * What the month-0 memo (sim/spin-up-memo.ts) saves: a 120-month run at 20 000 citizens without the
+ * memo (its inherited years timed apart), one that keeps its month 0 in an empty memo, and one that
+ * starts from the kept world; medians of 7, the three alternated, after warm-up.
+ */
+function memoGain(): void {
+  const params = resolveParams({ citizens: 20_000, ticks: TICKS });
+  const run = (seed: number): [number, number] => {
+    const t0 = performance.now();
+    const sim = createSim(params, seed);
+    const made = performance.now() - t0;
+    while (sim.state.tick < TICKS) sim.tick();
+    return [made, performance.now() - t0];
+  };
+  for (let seed = 100; seed < 103; seed++) run(seed);
+  const off: [number, number][] = [], miss: [number, number][] = [], hit: [number, number][] = [];
+  let entry = 0;
+  for (let rep = 1; rep <= 7; rep++) {
+    setSpinUpMemo(false);
+    off.push(run(rep));
+    setSpinUpMemo(true);
+    miss.push(run(rep));
+    entry = spinUpMemoStats().bytes;
+    hit.push(run(rep));
+  }
+  setSpinUpMemo(false);
+  const ms = (xs: [number, number][], i: 0 | 1) => median(xs.map((x) => x[i]));
+  console.log(
+    `a 120-month run at 20 000 citizens: ${ms(off, 1).toFixed(0)} ms without the month-0 memo, of which the inherited years ${ms(off, 0).toFixed(0)} ms (${((100 * ms(off, 0)) / ms(off, 1)).toFixed(0)} %); ` +
+      `${ms(miss, 1).toFixed(0)} ms keeping its month 0 (a copy of ${(entry / 2 ** 10).toFixed(0)} kB), ${ms(hit, 1).toFixed(0)} ms starting from the kept world (createSim ${ms(hit, 0).toFixed(1)} ms)`,
+  );
+}
+
 const arg = process.argv[2];
 if (arg === 'ratios') ratios();
+else if (arg === 'memo') memoGain();
 else if (arg === 'cli') cliAtScale();
 else if (arg) one(Number(arg));
 else {
@@ -154,6 +192,7 @@ else {
   console.log('Linear cost shows as a constant M citizen-ticks/s across sizes.');
   console.log('');
   execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), 'ratios'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), 'memo'], { stdio: 'inherit' });
   console.log('');
   cliAtScale();
 }

@@ -25,6 +25,7 @@ import {
   type State,
 } from './state.ts';
 import { settlement } from './settlement.ts';
+import { recallMonthZero, rememberMonthZero, spinUpKey } from './spin-up-memo.ts';
 import { supervision } from './supervision.ts';
 
 export interface Process {
@@ -50,18 +51,6 @@ export interface Sim {
 
 export function createSim(params: Params, seed: number, schedule: readonly Change[] = [], decisions: readonly Decision[] = []): Sim {
   for (const change of schedule) checkChange(change);
-  const state = createState(resolveParams(params), seed);
-    const problems: string[] = [];
-  // A decision for a year after the run's last month never applies (a session replayed for fewer
-  // months than were played): it is left out, as a schedule's late change is.
-  const years = Math.ceil(state.params.ticks / 12);
-  decisions.forEach((decision, i) => {
-    if (Number.isInteger(decision.year) && decision.year >= years) return;
-    const found = decisionProblems(state, decision, `decisions[${i}]`);
-    if (found.length === 0) placeDecision(state, decision);
-    problems.push(...found);
-  });
-  if (problems.length > 0) throw new ParamError(problems.join('; '));
   const processes: Process[] = [
     { name: 'budget', run: budget },
     { name: 'delivery', run: delivery },
@@ -72,7 +61,18 @@ export function createSim(params: Params, seed: number, schedule: readonly Chang
     { name: 'settlement', run: settlement },
     { name: 'compaction', run: compaction },
   ];
-  spinUp(state, processes);
+  const state = monthZero(resolveParams(params), seed, processes);
+  const problems: string[] = [];
+  // A decision for a year after the run's last month never applies (a session replayed for fewer
+  // months than were played): it is left out, as a schedule's late change is.
+  const years = Math.ceil(state.params.ticks / 12);
+  decisions.forEach((decision, i) => {
+    if (Number.isInteger(decision.year) && decision.year >= years) return;
+    const found = decisionProblems(state, decision, `decisions[${i}]`);
+    if (found.length === 0) placeDecision(state, decision);
+    problems.push(...found);
+  });
+  if (problems.length > 0) throw new ParamError(problems.join('; '));
   const recorder = createRecorder(state);
   const pending = [...schedule].sort((a, b) => a.tick - b.tick);
   const sim: Sim = {
@@ -91,19 +91,36 @@ export function createSim(params: Params, seed: number, schedule: readonly Chang
 }
 
 /**
- * The inherited years (docs/model.md §5): the world runs from month −12·spinUpYears to month 0 under
- * the traditional regime (inheritedRegime), every process but the reporter, so that the SO sector,
- * registration, ties and the award urn enter month 0 as the model grows them. Nothing is reported.
+ * The world at month 0 with the run's own parameters: built in its first month and grown through
+ * the inherited years, both under the inherited regime, so it is a function of the seed and that
+ * regime alone (spinUpKey) and is taken from the memo when an earlier run of this process grew it
+ * (sim/spin-up-memo.ts). Officials' decisions taken by people are the run's own: createSim places
+ * them afterwards (no process reads them before month 0: officials.ts, takenAt).
+ */
+function monthZero(own: Params, seed: number, processes: readonly Process[]): State {
+  const regime = inheritedRegime(own);
+  const key = spinUpKey(seed, regime);
+  let state = recallMonthZero(key, () => createState(regime, seed));
+  if (!state) {
+    state = createState(regime, seed);
+    spinUp(state, processes);
+    rememberMonthZero(key, state);
+  }
+  state.params = own;
+  return state;
+}
+
+/**
+ * The inherited years (docs/model.md §5): the world runs from its first month, −12·spinUpYears
+ * (createState), to month 0 under the traditional regime (inheritedRegime, the state's params
+ * here), every process but the reporter, so that the SO sector, registration, ties and the award urn
+ * enter month 0 as the model grows them. Nothing is reported.
  */
 function spinUp(state: State, processes: readonly Process[]): void {
-  const own = state.params;
-  state.params = inheritedRegime(own);
-  state.tick = -12 * own.spinUpYears;
   while (state.tick < 0) {
     for (const p of processes) if (p.name !== 'metrics') p.run(state);
     state.tick++;
   }
-  state.params = own;
 }
 
 /**
@@ -190,6 +207,13 @@ function applyChanges(sim: Sim): void {
   }
 }
 
+/**
+ * The world in its first month, −12·spinUpYears, with `params` as its parameters: createSim passes
+ * the inherited regime, so that the first month, like the inherited years, does not depend on a
+ * run's levers (the month-0 memo's key). Before any contract the levers would not change it anyway:
+ * they reach the first month only through soQuality's paperwork response, which is nil without
+ * contracts.
+ */
 function createState(params: Params, seed: number): State {
   const rng = createStreams(seed);
   const D = params.districts;
@@ -210,7 +234,7 @@ function createState(params: Params, seed: number): State {
     ageing: 1,
     ledger: { paid: 0, received: 0, entered: 0, exited: 0, newAffiliates: 0, tenders: 0, bidders: 0, failedTenders: 0, reserved: 0, bonuses: 0 },
     initialSOs: params.initialSOs,
-        takenDecisions: new Float64Array(Math.ceil(params.ticks / 12) * D * DECISIONS.length).fill(NaN),
+    takenDecisions: new Float64Array(Math.ceil(params.ticks / 12) * D * DECISIONS.length).fill(NaN),
     byField: createFieldIndex(),
   };
   seedNeeds(state);

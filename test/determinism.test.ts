@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../scenarios/index.ts';
-import { createSim, FORM, growthSeries, indexScales, resolveParams, runScenario, SUBSTANCE, type Overrides } from '../sim/index.ts';
+import { createSim, FORM, growthSeries, indexScales, resolveParams, runScenario, setSpinUpMemo, SUBSTANCE, type Overrides } from '../sim/index.ts';
 import { expectSameState, scenario, stateSnapshot } from './helpers.ts';
 
 /** Compare two series to the bit (Object.is: -0, NaN and every last digit count). */
@@ -11,6 +11,10 @@ function identical(a: Record<string, number[]>, b: Record<string, number[]>): bo
 }
 
 describe('determinism', () => {
+  // The model's own determinism: every run grows its inherited years, none starts from a world kept
+  // by an earlier run (sim/spin-up-memo.ts; test/spin-up-memo.test.ts tests the memo).
+  beforeAll(() => setSpinUpMemo(false));
+
   it('drops closed SOs’ rows once a year without changing the run by a bit', () => {
     // A world of heavy churn (closure after one month in the red, five times the core cost, almost no
     // money besides contracts), so that closed rows pile up and are dropped many times.
