@@ -98,7 +98,9 @@ export function createSim(params: Params, seed: number, schedule: readonly Chang
  * them afterwards (no process reads them before month 0: officials.ts, takenAt).
  */
 function monthZero(own: Params, seed: number, processes: readonly Process[]): State {
-  const regime = inheritedRegime(own);
+  // The run's length is not part of month 0 (no process reads it): the world is grown, and kept,
+  // with no months of its own, and the run's table of decisions is made for it here.
+  const regime = { ...inheritedRegime(own), ticks: 0 };
   const key = spinUpKey(seed, regime);
   let state = recallMonthZero(key, () => createState(regime, seed));
   if (!state) {
@@ -107,7 +109,13 @@ function monthZero(own: Params, seed: number, processes: readonly Process[]): St
     rememberMonthZero(key, state);
   }
   state.params = own;
+  state.takenDecisions = decisionsTable(own);
   return state;
+}
+
+/** A run's table of decisions taken by people: by year, district and decision, NaN where the model decides. */
+function decisionsTable(p: Params): Float64Array {
+  return new Float64Array(Math.ceil(p.ticks / 12) * p.districts * DECISIONS.length).fill(NaN);
 }
 
 /**
@@ -234,7 +242,7 @@ function createState(params: Params, seed: number): State {
     ageing: 1,
     ledger: { paid: 0, received: 0, entered: 0, exited: 0, newAffiliates: 0, tenders: 0, bidders: 0, failedTenders: 0, reserved: 0, bonuses: 0 },
     initialSOs: params.initialSOs,
-    takenDecisions: new Float64Array(Math.ceil(params.ticks / 12) * D * DECISIONS.length).fill(NaN),
+    takenDecisions: decisionsTable(params),
     byField: createFieldIndex(),
   };
   seedNeeds(state);

@@ -41,8 +41,8 @@ export function spinUpMemoStats(): { enabled: boolean; entries: number; bytes: n
 /**
  * The memo's key: the seed and every parameter of the regime that builds the first month and runs
  * the inherited years, sorted by name, each number in a form that tells every two doubles apart
- * (String is the shortest round trip; −0 spelled out). `ticks` is among them: it sizes the decisions
- * table.
+ * (String is the shortest round trip; −0 spelled out). createSim gives the regime `ticks` 0: the run's
+ * length is not part of month 0, and each run gets its own table of decisions.
  */
 export function spinUpKey(seed: number, regime: Params): string {
   const exact = (v: unknown) => (typeof v !== 'number' ? `${typeof v}:${String(v)}` : Object.is(v, -0) ? '-0' : String(v));

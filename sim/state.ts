@@ -219,9 +219,10 @@ export interface State {
   readonly initialSOs: number;
   /**
    * Officials' decisions taken by people (sim/officials.ts, Decision): by year, district and decision
-   * (purchase share, granularity, demand), NaN where the model's official decides.
+   * (purchase share, granularity, demand), NaN where the model's official decides. Made for each run
+   * (its length) when month 0 is reached: not part of the inherited world.
    */
-  readonly takenDecisions: Float64Array;
+  takenDecisions: Float64Array;
   /** SOs by field, for the award's scans: rebuilt when SOs are founded or compacted (see sosInField). */
   readonly byField: FieldIndex;
 }

@@ -105,6 +105,9 @@ describe('the month-0 memo', () => {
     const aDecided = fresh('baseline-involution', {}, decisions);
     const b = fresh('full-prevention');
     const bDecided = fresh('full-prevention', {}, decisions);
+    // Four years, and a decision in the last: it needs a longer table than the 30-month runs'.
+    const late: Decision[] = [{ year: 3, district: 1, purchaseShare: 0.4, grain: 0.2, demand: 0.1 }];
+    const longer = fresh('partnership', { ticks: 48 }, late);
     emptyMemo();
     const run = (id: string, d: Decision[] = []) => {
       let sim: Sim | undefined;
@@ -127,6 +130,11 @@ describe('the month-0 memo', () => {
     const fourth = run('baseline-involution');
     expect(fourth.used).toEqual({ hits: 1, misses: 0 });
     expectSame(fourth.state, a);
+    // A run of another length starts from the same kept world, with a table of decisions of its own.
+    let fifth: Sim | undefined;
+    expect(memoDelta(() => (fifth = start('partnership', SEED, { ticks: 48 }, late)))).toEqual({ hits: 1, misses: 0 });
+    runSim(fifth!);
+    expectSame(everything(fifth!), longer);
   });
 
   it('hands every run its own copy: what one run does to its world never reaches another', () => {
@@ -170,7 +178,7 @@ describe('the month-0 memo', () => {
     expect(used('baseline-involution', SEED, { citizens: 2500 })).toEqual({ hits: 0, misses: 1 });
     expect(used('baseline-involution', SEED + 1)).toEqual({ hits: 0, misses: 1 });
     expect(used('baseline-involution', SEED, { spinUpYears: 2 })).toEqual({ hits: 0, misses: 1 });
-    expect(used('baseline-involution', SEED, { ticks: 36 }), 'the decisions table is sized by the run').toEqual({ hits: 0, misses: 1 });
+    expect(used('baseline-involution', SEED, { ticks: 36 }), "the run's length is not part of month 0").toEqual({ hits: 1, misses: 0 });
     expect(used('baseline-involution', SEED, { fixedCostBase: 0.05 }), 'a model constant').toEqual({ hits: 0, misses: 1 });
     // With traditionalYears 0 the inherited years run under the run's own levers.
     expect(used('baseline-involution', SEED, { traditionalYears: 0 })).toEqual({ hits: 0, misses: 1 });
