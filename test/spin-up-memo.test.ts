@@ -109,32 +109,23 @@ describe('the month-0 memo', () => {
     const late: Decision[] = [{ year: 3, district: 1, purchaseShare: 0.4, grain: 0.2, demand: 0.1 }];
     const longer = fresh('partnership', { ticks: 48 }, late);
     emptyMemo();
-    const run = (id: string, d: Decision[] = []) => {
+    const HIT = { hits: 1, misses: 0 };
+    /** Run from the memo's side and hold it to the memo-off reference: its use of the memo, then its whole state. */
+    const expectRun = (id: string, used: { hits: number; misses: number }, reference: Record<string, unknown>, d: Decision[] = [], set: Overrides = {}) => {
       let sim: Sim | undefined;
-      const used = memoDelta(() => (sim = start(id, SEED, {}, d)));
+      expect(memoDelta(() => (sim = start(id, SEED, set, d)))).toEqual(used);
       runSim(sim!);
-      return { used, state: everything(sim!) };
+      expectSame(everything(sim!), reference);
     };
     // The world is kept before a person's decisions are put in: they stay the run's own.
-    const first = run('baseline-involution', decisions);
-    expect(first.used).toEqual({ hits: 0, misses: 1 });
-    expectSame(first.state, aDecided);
+    expectRun('baseline-involution', { hits: 0, misses: 1 }, aDecided, decisions);
     // Another scenario of the seed starts from the kept world.
-    const second = run('full-prevention');
-    expect(second.used).toEqual({ hits: 1, misses: 0 });
-    expectSame(second.state, b);
-    const third = run('full-prevention', decisions);
-    expect(third.used).toEqual({ hits: 1, misses: 0 });
-    expectSame(third.state, bDecided);
+    expectRun('full-prevention', HIT, b);
+    expectRun('full-prevention', HIT, bDecided, decisions);
     // The first scenario again, after two runs started from the same kept world.
-    const fourth = run('baseline-involution');
-    expect(fourth.used).toEqual({ hits: 1, misses: 0 });
-    expectSame(fourth.state, a);
+    expectRun('baseline-involution', HIT, a);
     // A run of another length starts from the same kept world, with a table of decisions of its own.
-    let fifth: Sim | undefined;
-    expect(memoDelta(() => (fifth = start('partnership', SEED, { ticks: 48 }, late)))).toEqual({ hits: 1, misses: 0 });
-    runSim(fifth!);
-    expectSame(everything(fifth!), longer);
+    expectRun('partnership', HIT, longer, late, { ticks: 48 });
   });
 
   it('hands every run its own copy: what one run does to its world never reaches another', () => {
