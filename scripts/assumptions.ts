@@ -24,8 +24,8 @@ interface Assumption {
   from?: string;
   to?: string;
   set?: Record<string, number>;
-  /** The effect it directs: a scenario and overrides against the baseline. */
-  effect: [string, string, Record<string, number>];
+  /** The effects it directs: each a label, a scenario and overrides against the baseline. */
+  effects: [string, string, Record<string, number>][];
 }
 const ASSUMPTIONS: Assumption[] = [
   {
@@ -33,38 +33,49 @@ const ASSUMPTIONS: Assumption[] = [
     file: 'sim/effective.ts',
     from: 'const altAccess = 1 - p.asymmetricDependence * (1 - p.altRevenueSupport);',
     to: 'const altAccess = 1 - 0.8 * (1 - p.altRevenueSupport);',
-    effect: ['asymmetricDependence 0.2', 'baseline-involution', { asymmetricDependence: 0.2 }],
+    effects: [['asymmetricDependence 0.2', 'baseline-involution', { asymmetricDependence: 0.2 }]],
   },
   {
     name: 'A2 partnership sets the autonomy target (neutral: autonomy follows dependence whether or not it is exploited)',
     file: 'sim/adaptation.ts',
     from: 'const target = (1 - dependence(s, so) * exploit) * ceiling;',
     to: 'const target = (1 - dependence(s, so)) * ceiling;',
-    effect: ['partnership', 'partnership', {}],
+    effects: [['partnership', 'partnership', {}]],
   },
   {
     name: 'A3 the evaluation weighs outcomes by a closed form of π and measurability (neutral: a fixed weight of one half)',
     file: 'sim/evaluation.ts',
     from: 'const outcome = (1 - piEval) * (m + (1 - m) * s.params.wholeProcessSupervision);',
     to: 'const outcome = 0.5 + 0 * piEval * m;',
-    effect: ['politicalRationality 0.2', 'baseline-involution', { politicalRationality: 0.2 }],
+    effects: [['politicalRationality 0.2', 'baseline-involution', { politicalRationality: 0.2 }]],
   },
   {
     name: 'A4 officials are rewarded per project shown upward (neutral: shown by its money, in standard contracts)',
     file: 'sim/supervision.ts',
     from: 'shown[d * K + k]++;',
     to: 'shown[d * K + k] += c.payment[i] / p.fullTeamMoney;',
-    effect: ['politicalRationality 0.2', 'baseline-involution', { politicalRationality: 0.2 }],
+    effects: [['politicalRationality 0.2', 'baseline-involution', { politicalRationality: 0.2 }]],
   },
   {
     name: 'A5 each project an SO holds adds fixed paperwork (neutral: projectReporting 0)',
     set: { projectReporting: 0 },
-    effect: ['politicalRationality 0.2', 'baseline-involution', { politicalRationality: 0.2 }],
+    effects: [['politicalRationality 0.2', 'baseline-involution', { politicalRationality: 0.2 }]],
   },
   {
-    name: "A6 a sponsor caps its SO's autonomy, which only the function-transfer weight reads (neutral: sponsoredAutonomy 1)",
+    name: "A6 a sponsor caps its SO's autonomy (neutral: sponsoredAutonomy 1)",
     set: { sponsoredAutonomy: 1 },
-    effect: ['dualManagement 0.2', 'baseline-involution', { dualManagement: 0.2 }],
+    effects: [['dualManagement 0.2', 'baseline-involution', { dualManagement: 0.2 }]],
+  },
+  {
+    name: 'A7 autonomy sets how far an SO keeps to its mission when it learns its effort (neutral: every SO weighs its mission at missionWeight)',
+    file: 'sim/adaptation.ts',
+    from: 'const w = p.missionWeight * s.sos.autonomy[so];',
+    to: 'const w = p.missionWeight;',
+    effects: [
+      ['dualManagement 0.2', 'baseline-involution', { dualManagement: 0.2 }],
+      ['partnership', 'partnership', {}],
+      ['asymmetricDependence 0.2', 'baseline-involution', { asymmetricDependence: 0.2 }],
+    ],
   },
 ];
 
@@ -106,14 +117,15 @@ try {
   for (const [i, a] of ASSUMPTIONS.entries()) {
     const neutral = a.file ? await copyWith(work, `a${i}`, a) : built;
     const extra = a.set ?? {};
-    const [label, id, set] = a.effect;
     const nBase = index(neutral, 'baseline-involution', extra);
-    const builtEffect = index(built, id, set);
-    const nEffect = index(neutral, id, { ...extra, ...set });
     const row = (reading: string, f: (m: number) => number[]) => console.log(`| ${a.name} | ${reading} | ${HORIZONS.map((m) => cell(f(m))).join(' | ')} |`);
     row('baseline index, neutral − built', (m) => nBase.map((s, j) => s[m - 1] - base[j][m - 1]));
-    row(`${label}: effect as built`, (m) => builtEffect.map((s, j) => s[m - 1] - base[j][m - 1]));
-    row(`${label}: effect with the link neutral`, (m) => nEffect.map((s, j) => s[m - 1] - nBase[j][m - 1]));
+    for (const [label, id, set] of a.effects) {
+      const builtEffect = index(built, id, set);
+      const nEffect = index(neutral, id, { ...extra, ...set });
+      row(`${label}: effect as built`, (m) => builtEffect.map((s, j) => s[m - 1] - base[j][m - 1]));
+      row(`${label}: effect with the link neutral`, (m) => nEffect.map((s, j) => s[m - 1] - nBase[j][m - 1]));
+    }
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

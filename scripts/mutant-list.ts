@@ -33,8 +33,8 @@ export const MUTANTS: Mutant[] = [
   { name: "officials: no yardstick (absolute reward)", file: "sim/officials.ts",
     from: "return n > 0 ? own - peers / n : own;",
     to: "return own + peers * 0;" },
-  { name: "paperwork response: SOs meet all demand whatever their dependence", file: "sim/delivery.ts",
-    from: "const response = dc + Math.max(0, demand[so] - dc) * dependence(s, so) * exploit;",
+  { name: "paperwork response: SOs meet all demand whatever their autonomy", file: "sim/delivery.ts",
+    from: "const response = dc + Math.max(0, demand[so] - dc) * (1 - t.autonomy[so]);",
     to: "const response = dc + Math.max(0, demand[so] - dc);" },
   { name: "autonomy: not driven by dependence", file: "sim/adaptation.ts",
     from: "const target = (1 - dependence(s, so) * exploit) * ceiling;",
@@ -117,4 +117,7 @@ export const MUTANTS: Mutant[] = [
   { name: "dual management: a sponsored SO leaves its sponsor whatever the rule (it wears off by itself)", file: "sim/entry.ts",
     from: "if (!covered && rng() < p.lateRegistration) t.sponsored[so] = 0;",
     to: "if (rng() < p.lateRegistration * (1 - p.dualManagement)) t.sponsored[so] = 0;" },
+  { name: "effort learning: the mission weighed alike whatever the autonomy", file: "sim/adaptation.ts",
+    from: "const w = p.missionWeight * s.sos.autonomy[so];",
+    to: "const w = p.missionWeight;" },
 ];

@@ -98,15 +98,22 @@ function training(s: State): Float64Array {
   return out;
 }
 
-/** Reinforcement toward whatever won contracts and scores this year: service, compliance, relations. */
-function learnEffort(s: State, so: number): void {
+/**
+ * Reinforcement toward whatever won contracts and scores this year (service, compliance, relations),
+ * held back by the SO's own mission as far as it is autonomous: `missionWeight` is the mission's weight
+ * for a fully autonomous SO, and an SO that depends on its buyers, or answers to a sponsor or the
+ * department that founded it, drifts toward what they reward (goal displacement; Froelich 1999,
+ * Ebrahim, Battilana & Mair 2014; [LW] asymmetric dependence).
+ */
+export function learnEffort(s: State, so: number): void {
   const p = s.params;
   const e = s.sos.effort;
   const cr = s.sos.credit;
   const total = cr[so * EFFORT_SLOTS + EFFORT.service] + cr[so * EFFORT_SLOTS + EFFORT.compliance] + cr[so * EFFORT_SLOTS + EFFORT.relations];
   if (total <= 0) return;
+  const w = p.missionWeight * s.sos.autonomy[so];
   for (let j = 0; j < 3; j++) {
-    const goal = p.missionWeight * MISSION[j] + (1 - p.missionWeight) * (cr[so * EFFORT_SLOTS + j] / total);
+    const goal = w * MISSION[j] + (1 - w) * (cr[so * EFFORT_SLOTS + j] / total);
     e[so * EFFORT_SLOTS + j] += p.effortLearning * (goal - e[so * EFFORT_SLOTS + j]);
     cr[so * EFFORT_SLOTS + j] = 0;
   }

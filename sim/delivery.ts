@@ -2,7 +2,6 @@
 // supply are filled by the needy of each (community, category), best quality first. One pass over
 // the citizens: each first gains, keeps or resolves her need (sim/needs.ts), then is served.
 import { COST_WEIGHT, K, Q_GOV } from './constants.ts';
-import { dependence } from './contracts.ts';
 import { effective } from './effective.ts';
 import { monthHazards, updateNeed } from './needs.ts';
 import { EFFORT, EFFORT_SLOTS, PROVIDER, PROVIDER_KINDS, type State } from './state.ts';
@@ -19,22 +18,22 @@ export function transferWeight(autonomy: number, start: number, width: number): 
 }
 
 /**
- * Each SO's effort split and its quality. Paperwork is the buyers' demand and the SO's response: it
- * meets the most demanding of its contracts as far as it depends on government money (Pfeffer &
- * Salancik) and the buyer uses that dependence (1 − partnership), beyond its own compliance
- * orientation; every project also asks for reports of its own.
+ * Each SO's effort split and its quality. Paperwork is the buyers' demand and the SO's response: beyond
+ * its own compliance orientation, it meets the most demanding of its contracts as far as it lacks
+ * autonomy — autonomy follows its dependence on government money as far as buyers use it (Pfeffer &
+ * Salancik; 1 − partnership) and is capped by a sponsor or a founding department (§7.8); every
+ * project also asks for reports of its own.
  */
 export function soQuality(s: State): void {
   const t = s.sos;
   const c = s.contracts;
   const p = s.params;
-  const { exploit } = effective(p);
   const demand = new Float64Array(t.n);
   for (let i = 0; i < c.n; i++) if (c.active[i]) demand[c.so[i]] = Math.max(demand[c.so[i]], c.compliance[i]);
   for (let so = 0; so < t.n; so++) {
     if (!t.alive[so]) continue;
     const ds = t.effort[so * EFFORT_SLOTS + EFFORT.service], dc = t.effort[so * EFFORT_SLOTS + EFFORT.compliance], dr = t.effort[so * EFFORT_SLOTS + EFFORT.relations];
-    const response = dc + Math.max(0, demand[so] - dc) * dependence(s, so) * exploit;
+    const response = dc + Math.max(0, demand[so] - dc) * (1 - t.autonomy[so]);
     const compliance = Math.min(p.complianceCap, response + p.projectReporting * t.contracts[so]);
     const service = ((1 - compliance) * ds) / Math.max(1e-9, ds + dr);
     t.complianceEffort[so] = compliance;

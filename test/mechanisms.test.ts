@@ -9,8 +9,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createSim, resolveParams, runScenario, type Series } from '../sim/index.ts';
 import { dependence, renewalChance } from '../sim/contracts.ts';
 import { soQuality } from '../sim/delivery.ts';
+import { learnEffort } from '../sim/adaptation.ts';
+import { MISSION } from '../sim/constants.ts';
 import { award } from '../sim/award.ts';
-import { MODE } from '../sim/state.ts';
+import { EFFORT, EFFORT_SLOTS, MODE } from '../sim/state.ts';
 import { mean, scenario, sd } from './helpers.ts';
 import { cachedSeries } from './run-cache.ts';
 
@@ -126,33 +128,66 @@ describe('mechanism knock-outs', { timeout: 600_000 }, () => {
     expect(effect('baseline-involution', {}, { nicheMoney: 3 }, 'independentSOs')).toBeLessThan(-5);
   });
 
-  it('SOs meet paperwork demanded beyond their own orientation only as far as they depend on government money and the buyer exploits it', () => {
+  it('SOs meet paperwork demanded beyond their own orientation only as far as they lack autonomy', () => {
     // The paperwork response (docs/model.md §7.6), read off the state: an SO whose own compliance
-    // effort is below its buyer's demand. In the scenarios SOs judged on process learn compliance above
-    // the demand, so the response rarely binds; here it is set up to bind.
+    // effort is below its buyer's demand yields the rest as far as it lacks autonomy (1 − autonomy).
+    // Here it is set up to bind: SOs of every kind, their orientation 0.05 against a demand of 0.6.
     const sim = createSim(resolveParams(scenario('baseline-involution').params, {}), 1);
     for (let m = 0; m < 13; m++) sim.tick();
     const s = sim.state;
     const t = s.sos, c = s.contracts;
-    const sos = range(t.n).filter((so) => t.alive[so] && t.contracts[so] > 0 && dependence(s, so) > 0.3).slice(0, 10);
+    const sos = range(t.n).filter((so) => t.alive[so] && t.contracts[so] > 0).slice(0, 12);
     for (const so of sos) t.effort[so * 3 + 1] = 0.05;
     for (let i = 0; i < c.n; i++) if (c.active[i]) c.compliance[i] = 0.6;
     const reporting = s.params.projectReporting;
-    s.params = resolveParams(s.params, { partnership: 0 });
+    const read = (autonomy: number) => {
+      for (const so of sos) t.autonomy[so] = autonomy;
+      soQuality(s);
+      return sos.map((so) => t.complianceEffort[so]);
+    };
+    const own = sos.map((so) => t.autonomy[so]);
+    const free = read(1);
+    const bound = read(0);
+    for (const [j, so] of sos.entries()) t.autonomy[so] = own[j];
     soQuality(s);
-    const exploited = sos.map((so) => t.complianceEffort[so]);
-    s.params = resolveParams(s.params, { partnership: 1 });
-    soQuality(s);
-    const partners = sos.map((so) => t.complianceEffort[so]);
-    expect(sos.length).toBeGreaterThan(3);
+    expect(sos.length).toBeGreaterThan(5);
+    expect(new Set(sos.map((so) => t.affiliated[so])).size).toBe(2);
     sos.forEach((so, j) => {
       const reports = reporting * t.contracts[so];
-      // Not exploited: its own orientation and each contract's reports only.
-      expect(partners[j]).toBeCloseTo(Math.min(s.params.complianceCap, 0.05 + reports), 10);
-      // Exploited: and the demand beyond its orientation, times its dependence.
-      expect(exploited[j]).toBeCloseTo(Math.min(s.params.complianceCap, 0.05 + (0.6 - 0.05) * dependence(s, so) + reports), 10);
-      expect(exploited[j] - partners[j]).toBeGreaterThan(0.15);
+      // Fully autonomous: its own orientation and each contract's reports only.
+      expect(free[j]).toBeCloseTo(Math.min(s.params.complianceCap, 0.05 + reports), 10);
+      // Without autonomy: all of the demand.
+      expect(bound[j]).toBeCloseTo(Math.min(s.params.complianceCap, 0.6 + reports), 10);
+      // At its own autonomy: the demand beyond its orientation, times what it lacks of autonomy.
+      expect(t.complianceEffort[so]).toBeCloseTo(Math.min(s.params.complianceCap, 0.05 + 0.55 * (1 - own[j]) + reports), 10);
     });
+    // So the affiliated SOs, held near their founders, do more of it than the independent ones.
+    const of = (affiliated: number) => mean(sos.filter((so) => t.affiliated[so] === affiliated).map((so) => t.complianceEffort[so] - reporting * t.contracts[so]));
+    expect(of(1) - of(0)).toBeGreaterThan(0.05);
+  });
+
+  it('an SO keeps to its mission as far as it is autonomous: with the same rewards, a dependent SO drifts further toward them', () => {
+    // Effort learning (docs/model.md §7.8): goal = w mission + (1 − w) credit shares, w = missionWeight × autonomy.
+    const sim = createSim(resolveParams(scenario('baseline-involution').params, {}), 1);
+    for (let m = 0; m < 13; m++) sim.tick();
+    const s = sim.state;
+    const t = s.sos;
+    const p = s.params;
+    const so = range(t.n).find((x) => t.alive[x])!;
+    const learn = (autonomy: number) => {
+      t.autonomy[so] = autonomy;
+      for (let j = 0; j < EFFORT_SLOTS; j++) t.effort[so * EFFORT_SLOTS + j] = MISSION[j];
+      // A year whose contracts and scores rewarded relations only.
+      for (let j = 0; j < EFFORT_SLOTS; j++) t.credit[so * EFFORT_SLOTS + j] = j === EFFORT.relations ? 3 : 0;
+      learnEffort(s, so);
+      return t.effort[so * EFFORT_SLOTS + EFFORT.relations];
+    };
+    const expected = (autonomy: number) => {
+      const w = p.missionWeight * autonomy;
+      return MISSION[EFFORT.relations] + p.effortLearning * (w * MISSION[EFFORT.relations] + (1 - w) - MISSION[EFFORT.relations]);
+    };
+    for (const a of [0.1, 0.5, 1]) expect(learn(a)).toBeCloseTo(expected(a), 12);
+    expect(learn(0.1) - learn(1)).toBeGreaterThan(0.3 * p.effortLearning * p.missionWeight);
   });
 
   it('SOs exit at about the assumed closure hazard: a reported exit rate of 0.5–1.5 × 1 − (1 − closureHazard)^12 a year', () => {

@@ -106,10 +106,10 @@ export const ADAPTATION = [
     max: 1,
     default: 0.5,
     basis: 'assumed',
-    source: 'Model design',
+    source: 'Model design; scaled by autonomy: Froelich 1999, Ebrahim, Battilana & Mair 2014 (goal displacement)',
     unit: 'weight',
-    en: "Weight of an SO's own mission against what it is rewarded for.",
-    zh: '社会组织自身使命相对外部奖励的权重。',
+    en: "Weight of a fully autonomous SO's own mission against what it is rewarded for; an SO weighs its mission at this times its autonomy.",
+    zh: '完全自主的社会组织自身使命相对外部奖励的权重；社会组织对使命的权重为此值乘以其自主性。',
   },
   {
     name: 'minServiceEffort',
