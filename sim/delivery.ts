@@ -1,10 +1,11 @@
 // Process 3 — needs and delivery (docs/model.md §7.1, §7.6): slots of every contract and of in-house
 // supply are filled by the needy of each (community, category), best quality first. One pass over
-// the citizens: each first gains, keeps or resolves her need (sim/needs.ts), then is served.
+// the citizens: each first gains, keeps or resolves her need (sim/needs.ts), then is served. The pass
+// visits only the needy and those whose draw of the month is low enough to start a need (sim/needs.ts).
 import { COST_WEIGHT, K, Q_GOV } from './constants.ts';
 import { effective } from './effective.ts';
-import { monthHazards, updateNeed } from './needs.ts';
-import { EFFORT, EFFORT_SLOTS, PROVIDER, PROVIDER_KINDS, type State } from './state.ts';
+import { coarse, drawLevel, fine, lowDraws, monthHazards, onset, resolve, wordHash, type NeedHazards } from './needs.ts';
+import { EFFORT, EFFORT_SLOTS, PROVIDER, PROVIDER_KINDS, type Citizens, type State } from './state.ts';
 
 const { none: NONE, inHouse: IN_HOUSE, affiliated: AFFILIATED, independent: INDEPENDENT } = PROVIDER;
 const KINDS = PROVIDER_KINDS.length;
@@ -106,22 +107,92 @@ export function delivery(s: State): void {
   t.served.fill(0);
   com.servedBy.fill(0);
   const citizens = s.citizens;
-  const { needCat, need, quality: received, satisfaction } = citizens;
   const hazards = monthHazards(s);
   const rate = P.satisfactionRate;
-  const draw = s.rng.needs;
   const ptr = new Int32Array(K);
+  const sums = new Float64Array(SUMS);
+  const served = t.served, affiliated = t.affiliated, autonomy = t.autonomy;
   for (let cm = 0; cm < com.count; cm++) {
     const d = com.district[cm];
     for (let k = 0; k < K; k++) ptr[k] = offset[cm * K + k];
-    let needSum = 0, unmet = 0, transfer = 0, transferValue = 0, units = 0, sat = 0;
-    let boughtQ = 0, boughtN = 0, inQ = 0, inN = 0;
-    for (let i = com.start[cm], end = com.start[cm + 1]; i < end; i++) {
-      updateNeed(citizens, i, draw(), hazards);
+    sums.fill(0);
+    serveCommunity(citizens, com.start[cm], com.start[cm + 1], hazards, offset.subarray(cm * K, cm * K + K + 1), ptr, slots, quality, owner, served, affiliated, autonomy, rampStart, rampWidth, rate, sums, dist.needy.subarray(d * K, d * K + K), com.servedBy.subarray(cm * KINDS, cm * KINDS + KINDS));
+    const needSum = sums[NEED], unmet = sums[UNMET];
+    dist.needSum[d] += needSum;
+    dist.unmetSum[d] += unmet;
+    dist.transferSum[d] += sums[TRANSFER];
+    dist.transferValue[d] += sums[TRANSFER_VALUE];
+    dist.metUnits[d] += sums[UNITS];
+    dist.satisfactionSum[d] += sums[SAT];
+    dist.served[d] += sums[BOUGHT_N] + sums[IN_N];
+    dist.qualitySum[d] += sums[BOUGHT_Q] + sums[IN_Q];
+    com.needsMet[cm] = needSum > 0 ? 1 - unmet / needSum : 1;
+  }
+  // No one served this month received more than the best quality on offer: next month's bound of
+  // the chance of resolution.
+  let best = 0;
+  for (let j = 0; j < size; j++) best = Math.max(best, quality[j]);
+  s.servedQuality = best;
+}
+
+const NEED = 0, UNMET = 1, TRANSFER = 2, TRANSFER_VALUE = 3, UNITS = 4, SAT = 5, BOUGHT_Q = 6, BOUGHT_N = 7, IN_Q = 8, IN_N = 9, SUMS = 10;
+
+/**
+ * One community's citizens, 32 at a time (a word of the needy bits): those whose draw of the month
+ * can decide something gain or resolve a need (sim/needs.ts), then the needy, first to last, take
+ * the first open slot of their category's providers. The rest have no need and keep having none.
+ * `offset` is the community's K + 1 bounds of provider lists, `needy` its district's K counts,
+ * `servedBy` its KINDS counts; the month's sums are added into `sums`.
+ */
+function serveCommunity(
+  citizens: Citizens, first: number, end: number, hazards: NeedHazards, offset: Int32Array, ptr: Int32Array,
+  slots: Float64Array, quality: Float64Array, owner: Int32Array, served: Float64Array, affiliated: Uint8Array, autonomy: Float64Array,
+  rampStart: number, rampWidth: number, rate: number, sums: Float64Array, needy: Float64Array, servedBy: Float64Array,
+): void {
+  const { needCat, need, quality: received, satisfaction, needy: needyBits } = citizens;
+  const { keyA, keyB, keyC, keyD, total: onsetTotal, base: resolveBase, quality: resolveQuality, servedQuality } = hazards;
+  // Each citizen's draw is u = (c + fine) / 16 (sim/needs.ts, citizenDraw): an event of chance p
+  // happens when u < p, and no one whose coarse part c is at least 16p can have it. So only the
+  // citizens of c below 2^level(p) are looked at: for onsets, level of the month's hazard; for
+  // resolutions, of the highest chance any needy citizen has (at the best quality served last month).
+  const onsetLevel = drawLevel(onsetTotal);
+  const resolveLevel = drawLevel(resolveBase + resolveQuality * servedQuality);
+  let needSum = 0, unmet = 0, transfer = 0, transferValue = 0, units = 0, sat = 0;
+  let boughtQ = 0, boughtN = 0, inQ = 0, inN = 0;
+  for (let w = first >>> 5, last = (end - 1) >>> 5; first < end && w <= last; w++) {
+    const at = w << 5;
+    let range = -1;
+    if (at < first) range &= -1 << (first - at);
+    if (end - at < 32) range &= (1 << (end - at)) - 1;
+    const w0 = wordHash(w, 0, keyC, keyD), w1 = wordHash(w, 1, keyC, keyD), w2 = wordHash(w, 2, keyC, keyD), w3 = wordHash(w, 3, keyC, keyD);
+    // First the needs of the word's citizens change (each from her own draw and state alone), then
+    // its needy are served in order, as if each were served just after her own change.
+    const wasNeedy = needyBits[w] & range;
+    let needyNow = wasNeedy;
+    // One pass over those whose draw can decide something: the needy of low enough draw (a need may
+    // resolve) and the others of low enough draw (one may start).
+    const look = (wasNeedy & lowDraws(resolveLevel, w0, w1, w2, w3)) | (~wasNeedy & range & lowDraws(onsetLevel, w0, w1, w2, w3));
+    for (let m = look; m !== 0; m &= m - 1) {
+      const b = 31 - Math.clz32(m & -m);
+      const i = at + b;
+      const c = coarse(b, w0, w1, w2, w3) * 0.0625;
+      const chance = (wasNeedy >>> b) & 1 ? resolveBase + resolveQuality * received[i] : onsetTotal;
+      if (!(c < chance)) continue;
+      const u = c + fine(i, keyA, keyB) * 0.0625;
+      if (!(u < chance)) continue;
+      if ((wasNeedy >>> b) & 1) {
+        resolve(citizens, i);
+        needyNow &= ~(1 << b);
+      } else {
+        onset(citizens, i, u, hazards);
+        needyNow |= 1 << b;
+      }
+    }
+    for (let m = needyNow; m !== 0; m &= m - 1) {
+      const i = at + 31 - Math.clz32(m & -m);
       const k = needCat[i];
-      if (k < 0) continue;
       const n = need[i];
-      const stop = offset[cm * K + k + 1];
+      const stop = offset[k + 1];
       let p = ptr[k];
       while (p < stop && slots[p] < 1) p++;
       ptr[k] = p;
@@ -136,14 +207,14 @@ export function delivery(s: State): void {
           inQ += q;
           inN++;
         } else {
-          t.served[so]++;
+          served[so]++;
           boughtQ += q;
           boughtN++;
-          kind = t.affiliated[so] ? AFFILIATED : INDEPENDENT;
+          kind = affiliated[so] ? AFFILIATED : INDEPENDENT;
           if (kind === INDEPENDENT) {
-            const w = n * q * transferWeight(t.autonomy[so], rampStart, rampWidth);
-            transfer += w;
-            transferValue += w * COST_WEIGHT[k];
+            const weight = n * q * transferWeight(autonomy[so], rampStart, rampWidth);
+            transfer += weight;
+            transferValue += weight * COST_WEIGHT[k];
           }
         }
       }
@@ -155,19 +226,20 @@ export function delivery(s: State): void {
       sat += satisfaction[i] = before < 0 ? q : before + rate * (q - before);
       needSum += n;
       unmet += n * (1 - q);
-      dist.needy[d * K + k]++;
-      com.servedBy[cm * KINDS + kind]++;
+      needy[k]++;
+      servedBy[kind]++;
     }
-    dist.needSum[d] += needSum;
-    dist.unmetSum[d] += unmet;
-    dist.transferSum[d] += transfer;
-    dist.transferValue[d] += transferValue;
-    dist.metUnits[d] += units;
-    dist.satisfactionSum[d] += sat;
-    dist.served[d] += boughtN + inN;
-    dist.qualitySum[d] += boughtQ + inQ;
-    com.needsMet[cm] = needSum > 0 ? 1 - unmet / needSum : 1;
   }
+  sums[NEED] += needSum;
+  sums[UNMET] += unmet;
+  sums[TRANSFER] += transfer;
+  sums[TRANSFER_VALUE] += transferValue;
+  sums[UNITS] += units;
+  sums[SAT] += sat;
+  sums[BOUGHT_Q] += boughtQ;
+  sums[BOUGHT_N] += boughtN;
+  sums[IN_Q] += inQ;
+  sums[IN_N] += inN;
 }
 
 /**

@@ -240,6 +240,7 @@ function createState(params: Params, seed: number): State {
     sos: createSOs(Math.max(64, params.initialSOs * 2), D),
     unitCost: unitCosts(params.citizens / D, DISTRICT_BUDGET, params.budgetCoverage),
     ageing: 1,
+    servedQuality: 0,
     ledger: { paid: 0, received: 0, entered: 0, exited: 0, newAffiliates: 0, tenders: 0, bidders: 0, failedTenders: 0, reserved: 0, bonuses: 0 },
     initialSOs: params.initialSOs,
     takenDecisions: decisionsTable(params),

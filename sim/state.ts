@@ -1,5 +1,5 @@
 // All state as structure-of-arrays typed arrays. Citizens are stored by community (contiguous
-// ranges), so a citizen's community is implicit: 13 bytes of state per citizen.
+// ranges), so a citizen's community is implicit: 13⅛ bytes of state per citizen.
 import { K } from './constants.ts';
 import type { Params } from './params.ts';
 import type { Streams } from './rng.ts';
@@ -8,6 +8,8 @@ export interface Citizens {
   readonly n: number;
   /** -1 for no need, else the category. */
   readonly needCat: Int8Array;
+  /** The needy as bits: bit i & 31 of word i >> 5 is set when needCat[i] ≥ 0 (so delivery's pass visits only them; sim/needs.ts keeps both). */
+  readonly needy: Int32Array;
   readonly need: Float32Array;
   /** Quality received last month (0 when unserved). */
   readonly quality: Float32Array;
@@ -201,6 +203,8 @@ export interface State {
   readonly unitCost: Float64Array;
   /** Eldercare prevalence multiplier from ageing. */
   ageing: number;
+  /** The best quality a provider offered last month (0 before any): no citizen received more (sim/delivery.ts; it bounds the chance of resolution). */
+  servedQuality: number;
   /** Running totals since month 0: money booked both ways, SOs founded and closed, competitive tenders and their eligible bidders. */
   /** Running totals since month 0; `reserved` and `bonuses`: the purchase money set aside for performance bonuses, and the bonuses paid from it. */
   readonly ledger: {
@@ -268,6 +272,7 @@ export function createCitizens(n: number): Citizens {
   return {
     n,
     needCat: new Int8Array(n).fill(-1),
+    needy: new Int32Array((n + 31) >>> 5),
     need: new Float32Array(n),
     quality: new Float32Array(n),
     satisfaction: new Float32Array(n).fill(-1),
