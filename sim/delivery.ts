@@ -3,7 +3,6 @@
 // the citizens: each first gains, keeps or resolves her need (sim/needs.ts), then is served. The pass
 // visits only the needy and those whose draw of the month is low enough to start a need (sim/needs.ts).
 import { COST_WEIGHT, K, Q_GOV } from './constants.ts';
-import { effective } from './effective.ts';
 import { coarse, drawLevel, fine, lowDraws, monthHazards, onset, resolve, wordHash, type NeedHazards } from './needs.ts';
 import { EFFORT, EFFORT_SLOTS, PROVIDER, PROVIDER_KINDS, type Citizens, type State } from './state.ts';
 

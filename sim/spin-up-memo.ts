@@ -10,7 +10,7 @@ import type { State } from './state.ts';
 /** At most this many worlds are kept, and this many bytes of their typed arrays in all. */
 export const MEMO_ENTRIES = 32;
 export const MEMO_BYTES = 64 * 1024 * 1024;
-/** A world larger than this is not kept (about 1.3 million citizens: a kept world takes 12.7 bytes a citizen and ~35 kB besides). */
+/** A world larger than this is not kept (about 1.3 million citizens: a kept world takes 12.8 bytes a citizen and ~35 kB besides). */
 export const MEMO_ENTRY_BYTES = MEMO_BYTES / 4;
 
 interface Entry {

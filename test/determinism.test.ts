@@ -100,15 +100,24 @@ describe('common random numbers', () => {
     const b = createSim(resolveParams(scenario('full-prevention').params), 11);
     expect(a.state.citizens.needCat).toEqual(b.state.citizens.needCat);
     expect(a.state.citizens.need).toEqual(b.state.citizens.need);
+    // Policies differ, yet a citizen without a need in both runs gains the same need in both: her
+    // draw of the month depends on the seed, the month and her alone (sim/needs.ts).
+    let onsets = 0;
     for (let t = 0; t < 48; t++) {
+      const free = Array.from(a.state.citizens.needCat, (k, i) => k < 0 && b.state.citizens.needCat[i] < 0);
       a.tick();
       b.tick();
+      for (const [i, both] of free.entries()) {
+        if (!both) continue;
+        expect(a.state.citizens.needCat[i]).toBe(b.state.citizens.needCat[i]);
+        if (a.state.citizens.needCat[i] >= 0) {
+          expect(a.state.citizens.need[i]).toBe(b.state.citizens.need[i]);
+          onsets++;
+        }
+      }
     }
-    // Policies differ, yet the needs stream has been drawn exactly as often, in the same order.
     expect(a.series.serviceQuality).not.toEqual(b.series.serviceQuality);
-    const nextA = Array.from({ length: 5 }, () => a.state.rng.needs());
-    const nextB = Array.from({ length: 5 }, () => b.state.rng.needs());
-    expect(nextA).toEqual(nextB);
+    expect(onsets).toBeGreaterThan(1000);
   });
 
   it('draws different needs for different seeds', () => {

@@ -7,7 +7,7 @@
 import { range } from 'd3-array';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSim, resolveParams, runScenario, type Series } from '../sim/index.ts';
-import { dependence, renewalChance } from '../sim/contracts.ts';
+import { renewalChance } from '../sim/contracts.ts';
 import { soQuality } from '../sim/delivery.ts';
 import { learnEffort } from '../sim/adaptation.ts';
 import { MISSION } from '../sim/constants.ts';
