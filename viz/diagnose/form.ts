@@ -71,6 +71,7 @@ export function calibrationForm(root: HTMLElement, changed: () => void): SpecFor
       const name = labelled(row, 'input', `diag-target-name-${i}`, t('diag.targetName'));
       name.type = 'text';
       name.spellcheck = false;
+      name.className = 'diag-name';
       name.value = r.name ?? '';
       name.placeholder = r.metric;
       const taken = el(box, 'p', undefined, 'note diag-name-taken');
