@@ -282,6 +282,67 @@ describe('the Diagnose tab and involution-lab calibrate', () => {
     await page.close();
   });
 
+  it('one indicator over two windows: the form adds it again, each with its name; the spec exported and loaded again keeps them', async () => {
+    const { page, errors } = await openTab('en');
+    const type = async (id: string, value: string) => {
+      await page.fill(id, value);
+      await page.dispatchEvent(id, 'change');
+    };
+    const problems = () => page.locator('#diag-problems li').allTextContents();
+    // The model's own calibration observes soGrowthRate once; it is offered again, for another window.
+    expect(await page.textContent('#diag-add-metric option[value="soGrowthRate"]')).toBe('SO growth rate (soGrowthRate): once more, over another window');
+    await page.selectOption('#diag-add-metric', 'soGrowthRate');
+    await page.click('#diag-add-target');
+    expect(await page.locator('#diag-targets .diag-target').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.target))).toEqual([
+      'soGrowthRate',
+      'failedTenderShare',
+      'soGrowthRate-2',
+    ]);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('diag-target-name-2');
+    await type('#diag-target-name-0', 'growth2012to2013');
+    await type('#diag-target-tick-0', '35');
+    // A name another indicator holds is refused where it is typed; the draft keeps both.
+    await type('#diag-target-name-2', 'growth2012to2013');
+    expect(await page.isVisible('#diag-target-name-taken-2')).toBe(true);
+    expect(await page.textContent('#diag-target-name-taken-2')).toContain('Another indicator is already called growth2012to2013');
+    await type('#diag-target-name-2', 'growth2014to2015');
+    expect(await page.isVisible('#diag-target-name-taken-2')).toBe(false);
+    // The same window twice is the check's problem, named as the CLI names it.
+    await type('#diag-target-from-2', '12');
+    await type('#diag-target-tick-2', '35');
+    await page.waitForSelector('#diag-problems');
+    expect(await problems()).toEqual([
+      'field targets.growth2014to2015 is not allowed: it duplicates targets.growth2012to2013 (the same metric "soGrowthRate" over the same months 12–35); give it another window or remove one',
+    ]);
+    await type('#diag-target-from-2', '36');
+    await type('#diag-target-tick-2', '59');
+    await page.waitForFunction(() => document.getElementById('diag-count')?.textContent?.startsWith('3 parameters from 3 indicators'));
+    const spec = JSON.parse((await downloaded(page, () => page.click('#diag-export-spec-draft'))).text);
+    expect(spec.targets).toEqual({
+      growth2012to2013: { metric: 'soGrowthRate', range: [0.07, 0.105], tick: 35, from: 12 },
+      failedTenderShare: { range: [0.25, 0.5], tick: 71, from: 36 },
+      growth2014to2015: { metric: 'soGrowthRate', range: [0.07, 0.105], tick: 59, from: 36 },
+    });
+    // Loaded back (as a file would be), each target is shown under its name, with its metric.
+    await page.setInputFiles('#diag-spec-file', [json('windows.json', { ...spec, particles: 30 })]);
+    await page.waitForFunction(() => (document.getElementById('diag-particles') as HTMLInputElement).value === '30');
+    expect(
+      await page
+        .locator('#diag-targets .diag-target')
+        .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.target, (e as HTMLElement).dataset.metric])),
+    ).toEqual([
+      ['growth2012to2013', 'soGrowthRate'],
+      ['failedTenderShare', 'failedTenderShare'],
+      ['growth2014to2015', 'soGrowthRate'],
+    ]);
+    expect(await page.inputValue('#diag-target-name-2')).toBe('growth2014to2015');
+    expect(await page.inputValue('#diag-target-name-1')).toBe('');
+    expect(await page.textContent('#diag-count')).toMatch(/^3 parameters from 3 indicators/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("a bad spec: the CLI's problems, each naming the field, the value and what is allowed; nothing stored", async () => {
     const bad = {
       scenario: 'no-such-scenario',

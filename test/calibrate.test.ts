@@ -219,6 +219,72 @@ describe('targets over several months', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('field targets.govRevenueShare.from = 25 is not allowed: must be an integer month in [0, 20] (at most the target\'s tick)');
   });
+
+  it('one metric over two windows: two targets named by their keys in the files, the tables, the report and the manifest', () => {
+    const two = write({
+      ...SPEC,
+      particles: 10,
+      generations: 1,
+      predictive: { draws: 2, seeds: 1 },
+      targets: {
+        'share@0-14': { metric: 'govRevenueShare', range: [0.6, 0.9], from: 0, tick: 14 },
+        'share@15-29': { metric: 'govRevenueShare', range: [0.6, 0.9], from: 15, tick: 29 },
+        paperworkShare: { value: 0.3, sd: 0.03 },
+      },
+    });
+    const dir = join(tmp, 'two-windows');
+    const r = cli('calibrate', two, '--out', dir, '--workers', '1');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('from 3 targets (share@0-14, share@15-29, paperworkShare)');
+    expect(read(dir, 'posterior.csv').split('\n')[0]).toBe('generation,particle,weight,distance,politicalRationality,asymmetricDependence,share@0-14,share@15-29,paperworkShare');
+    expect(read(dir, 'predictive.csv').split('\n')[0]).toBe('draw,replicate,seed,politicalRationality,asymmetricDependence,share@0-14,share@15-29,paperworkShare');
+    expect(r.stdout).toMatch(/^share@0-14 +0–14 +\[0\.6, 0\.9\]/m);
+    expect(r.stdout).toMatch(/^share@15-29 +15–29 +\[0\.6, 0\.9\]/m);
+    // The two windows are two values of the one metric: each the mean of its own months.
+    const rows = read(dir, 'posterior.csv').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+    expect(rows.some((x) => x[6] !== x[7])).toBe(true);
+    const m = JSON.parse(read(dir, 'manifest.json'));
+    expect(m.targets.map((t: { name?: string; metric: string }) => [t.name, t.metric])).toEqual([['share@0-14', 'govRevenueShare'], ['share@15-29', 'govRevenueShare'], [undefined, 'paperworkShare']]);
+    expect(m.predictive.map((c: { name?: string }) => c.name)).toEqual(['share@0-14', 'share@15-29', undefined]);
+    const report = cli('report', dir);
+    expect(report.status, report.stderr).toBe(0);
+    const html = read(dir, 'report.html');
+    expect(html).toContain('share@0-14 (govRevenueShare), mean over months 0–14: observed against posterior predictive');
+    expect(html).toContain('share@15-29 (govRevenueShare), mean over months 15–29: observed against posterior predictive');
+    // Its directory is found again as this calibration: --resume says it is complete.
+    const again = cli('calibrate', two, '--out', dir, '--resume');
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toContain('already holds this calibration, complete');
+  });
+
+  it('refuses a bad "metric", a bad name and one metric twice over one window, each naming its field and value', () => {
+    const bad = write({
+      ...SPEC,
+      targets: {
+        early: { metric: 'govRevenueShare', range: [0.6, 0.9], from: 0, tick: 14 },
+        again: { metric: 'govRevenueShare', range: [0.5, 0.9], from: 0, tick: 14 },
+        'no spaces': { metric: 'govRevenueShare', range: [0.6, 0.9], tick: 20 },
+        [`n${'x'.repeat(64)}`]: { metric: 'govRevenueShare', range: [0.6, 0.9], tick: 21 },
+        paperworkShare: { metric: 'govRevenueShare', range: [0.6, 0.9], tick: 22 },
+        typo: { metric: 'govRevenueShares', range: [0.6, 0.9] },
+        number: { metric: 7, value: 1, sd: 1 },
+      },
+    });
+    const out = join(tmp, 'never-named');
+    const r = cli('calibrate', bad, '--out', out);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+    const problems = r.stderr.trim().split('\n').slice(1).map((l) => l.trim());
+    expect(problems).toEqual([
+      'field targets.again is not allowed: it duplicates targets.early (the same metric "govRevenueShare" over the same months 0–14); give it another window or remove one',
+      'field targets.no spaces: the target\'s name "no spaces" is not allowed: must be a short name: 1 to 64 letters, digits, _, -, @ or .',
+      `field targets.n${'x'.repeat(59)}…: the target's name "n${'x'.repeat(59)}"… (65 characters) is not allowed: must be a short name: 1 to 64 letters, digits, _, -, @ or .`,
+      'field targets.paperworkShare: the target\'s name "paperworkShare" is not allowed: it is another metric\'s name; name it otherwise (or drop "metric")',
+      expect.stringMatching(/^field targets\.typo\.metric = "govRevenueShares" is not allowed: unknown metric; allowed: involutionIndex, /),
+      'field targets.number.metric = 7 is not allowed: must be a metric name (a string); the target\'s key is then its own name',
+    ]);
+  });
 });
 const tmp = mkdtempSync(join(tmpdir(), 'involution-calibrate-'));
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');

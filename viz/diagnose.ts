@@ -43,8 +43,15 @@ const browserMachine = () => ({ browser: navigator.userAgent, cpus: navigator.ha
 function titleOf(x: { spec: unknown }): string {
   const spec = isObject(x.spec) ? x.spec : {};
   if (typeof spec.description === 'string' && spec.description) return spec.description.length > 90 ? `${spec.description.slice(0, 88)}…` : spec.description;
-  const targets = isObject(spec.targets) ? Object.keys(spec.targets) : [];
-  return targets.length ? t('diag.titleTargets', { targets: targets.map(metricLabel).join(t('listSep')) }) : t('diag.untitled');
+  // A target with a name of its own (its metric in field "metric") is shown by that name, its metric beside.
+  const targets = isObject(spec.targets)
+    ? Object.entries(spec.targets).map(([key, o]) =>
+        isObject(o) && typeof o.metric === 'string' && o.metric !== key
+          ? t('report.calibration.namedTarget', { name: key, metric: metricLabel(o.metric) })
+          : metricLabel(key),
+      )
+    : [];
+  return targets.length ? t('diag.titleTargets', { targets: targets.join(t('listSep')) }) : t('diag.untitled');
 }
 
 export function createDiagnose(root: HTMLElement) {

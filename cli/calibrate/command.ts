@@ -14,6 +14,7 @@ import { checkCalibrationDir, manifestOf, type CalibrationManifest } from './man
 import { runCalibrationSession } from './session.ts';
 import { loadCalibration } from './spec.ts';
 import { calibrationRuns, type Calibration } from '../../lab/abc/spec.ts';
+import { targetName } from '../../lab/abc/targets.ts';
 import { runScenario } from '../../sim/index.ts';
 
 export interface CalibrateArgs {
@@ -98,7 +99,7 @@ export function calibrateCommand(args: CalibrateArgs, io: CommandIo): number | P
   }
   if (!previous) {
     const s = c.settings;
-    io.stderr(`calibrate ${specFile}: ${c.scenario.id}, ${c.ticks} months; ${plural(c.prior.names.length, 'parameter')} (${c.prior.names.join(', ')}) from ${plural(c.targets.length, 'target')} (${c.targets.map((t) => t.metric).join(', ')}); ${s.particles} particles, at most ${plural(s.generations, 'generation')}, ${plural(s.replicates, 'replicate')} a particle\n`);
+    io.stderr(`calibrate ${specFile}: ${c.scenario.id}, ${c.ticks} months; ${plural(c.prior.names.length, 'parameter')} (${c.prior.names.join(', ')}) from ${plural(c.targets.length, 'target')} (${c.targets.map(targetName).join(', ')}); ${s.particles} particles, at most ${plural(s.generations, 'generation')}, ${plural(s.replicates, 'replicate')} a particle\n`);
   }
   let session: Promise<number>;
   try {

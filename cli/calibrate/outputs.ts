@@ -2,7 +2,7 @@
 // predictive.csv, are lab/abc/files.ts's).
 import type { ParameterSummary, PredictiveSummary } from '../../lab/abc/report.ts';
 import type { Population } from '../../lab/abc/smc.ts';
-import { describeObservation, targetMonths } from '../../lab/abc/targets.ts';
+import { describeObservation, targetMonths, targetName } from '../../lab/abc/targets.ts';
 import { fmt } from '../../lab/charts/style.ts';
 
 export { POSTERIOR_CSV, PREDICTIVE_CSV, posteriorCsv, predictiveCsv } from '../../lab/abc/files.ts';
@@ -32,7 +32,7 @@ export function predictiveTable(check: readonly PredictiveSummary[]): string {
   return table(
     ['target', 'month', 'observed', 'predicted median', '90 % interval', 'observation at', 'verdict'],
     check.map((c) => [
-      c.metric,
+      targetName(c),
       targetMonths(c),
       describeObservation(c.observed),
       fmt(c.q50),

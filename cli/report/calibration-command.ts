@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Population } from '../../lab/abc/smc.ts';
 import { effectiveSampleSize } from '../../lab/abc/stats.ts';
+import { targetName } from '../../lab/abc/targets.ts';
 import { POSTERIOR_CSV, PREDICTIVE_CSV } from '../calibrate/outputs.ts';
 import type { CalibrationManifest } from '../calibrate/manifest.ts';
 import { UsageError } from '../common/errors.ts';
@@ -30,7 +31,7 @@ function numbers(t: Table, names: string[], file: string): number[][] {
 
 export function calibrationReport(dir: string, m: CalibrationManifest, io: { stdout: (t: string) => void }): number {
   if (m.status !== 'complete') throw new UsageError(`the calibration in ${dir} is not complete (${m.status}); finish it with involution-lab calibrate ${m.specFile} --out ${dir} --resume`);
-  const names = m.posterior.map((p) => p.name), metrics = m.targets.map((t) => t.metric);
+  const names = m.posterior.map((p) => p.name), metrics = m.targets.map(targetName);
   const posterior = readTable(dir, POSTERIOR_CSV);
   const rows = numbers(posterior, ['generation', 'weight', 'distance', ...names, ...metrics], join(dir, POSTERIOR_CSV));
   const pops: Population[] = m.generations.map((g) => {

@@ -3,7 +3,7 @@
 // writes them into its directory; the browser's Diagnose tab offers them as downloads, the same
 // bytes. Numbers are written in JavaScript's shortest round-trip form, so the CSVs hold the exact doubles.
 import type { Population, Prior } from './smc.ts';
-import type { Target } from './targets.ts';
+import { targetName, type Target } from './targets.ts';
 
 export const POSTERIOR_CSV = 'posterior.csv';
 export const PREDICTIVE_CSV = 'predictive.csv';
@@ -19,7 +19,7 @@ export interface Simulated {
 }
 
 export function posteriorCsv(populations: readonly Population[], prior: Prior, targets: readonly Target[]): string {
-  const header = ['generation', 'particle', 'weight', 'distance', ...prior.names, ...targets.map((t) => t.metric)].join(',') + '\n';
+  const header = ['generation', 'particle', 'weight', 'distance', ...prior.names, ...targets.map(targetName)].join(',') + '\n';
   const rows = populations.flatMap((pop) =>
     pop.particles.map((theta, i) => [pop.generation, i, pop.weights[i], pop.distances[i], ...theta, ...pop.simulated[i]].map(String).join(',') + '\n'),
   );
@@ -28,7 +28,7 @@ export function posteriorCsv(populations: readonly Population[], prior: Prior, t
 
 /** The predictive runs, a row per draw and replicate (the draws in order). */
 export function predictiveCsv(draws: readonly Simulated[], prior: Prior, targets: readonly Target[]): string {
-  const header = ['draw', 'replicate', 'seed', ...prior.names, ...targets.map((t) => t.metric)].join(',') + '\n';
+  const header = ['draw', 'replicate', 'seed', ...prior.names, ...targets.map(targetName)].join(',') + '\n';
   const rows = draws.flatMap((e) => e.values.map((v, r) => [e.k, r, e.seeds[r], ...e.theta, ...v].map(String).join(',') + '\n'));
   return header + rows.join('');
 }

@@ -48,6 +48,8 @@ export function correlation(pop: Population, a: number, b: number): number {
 }
 
 export interface PredictiveSummary {
+  /** The target's own name, when it has one (lab/abc/targets.ts). */
+  name?: string;
   metric: string;
   tick: number;
   /** The first month of a target that is a mean over months. */
@@ -71,6 +73,6 @@ export function predictiveCheck(values: readonly number[][], targets: readonly T
     const o = t.observed;
     const position = 'value' in o ? xs.filter((x) => x <= o.value).length / xs.length : xs.filter((x) => x >= o.range[0] && x <= o.range[1]).length / xs.length;
     const consistent = 'value' in o ? o.value >= q05 && o.value <= q95 : o.range[1] >= q05 && o.range[0] <= q95;
-    return { metric: t.metric, tick: t.tick, ...(t.from !== undefined ? { from: t.from } : {}), observed: o, mean: xs.reduce((s, x) => s + x, 0) / xs.length, q05, q50, q95, position, consistent };
+    return { ...(t.name !== undefined ? { name: t.name } : {}), metric: t.metric, tick: t.tick, ...(t.from !== undefined ? { from: t.from } : {}), observed: o, mean: xs.reduce((s, x) => s + x, 0) / xs.length, q05, q50, q95, position, consistent };
   });
 }

@@ -23,10 +23,19 @@ const tick = z
   .min(0)
   .max(TICKS.max - 1)
   .optional();
+// Any value: one that is not a string is refused in resolveChecked, by its own field (a union's
+// error would name only the whole target).
+const metric = z.unknown().optional();
 const target = z.union([
-  z.strictObject({ value: z.number(), sd: z.number().positive(), tick, from: tick }),
-  z.strictObject({ range: z.tuple([z.number(), z.number()]), tick, from: tick }),
+  z.strictObject({ metric, value: z.number(), sd: z.number().positive(), tick, from: tick }),
+  z.strictObject({ metric, range: z.tuple([z.number(), z.number()]), tick, from: tick }),
 ]);
+
+/** A target's own name (its key when it gives its metric in field "metric"). */
+export const TARGET_NAME = /^[A-Za-z0-9_@.-]{1,64}$/;
+const TARGET_NAME_ALLOWED = 'a short name: 1 to 64 letters, digits, _, -, @ or .';
+/** Columns of posterior.csv and predictive.csv besides the parameters and the targets. */
+const CSV_COLUMNS = ['generation', 'particle', 'weight', 'distance', 'draw', 'replicate', 'seed'];
 
 export const calibrationSchema = z.strictObject({
   description: z.string().optional(),
@@ -59,8 +68,10 @@ const ALLOWED: Record<string, string> = {
   priors: 'an object mapping parameter names to [low, high] (uniform priors)',
   'priors.*': 'a pair of numbers [low, high]',
   'priors.*.*': 'a number',
-  targets: 'an object mapping metric names to {"value": x, "sd": s} or {"range": [low, high]}, each with an optional "tick" and "from"',
-  'targets.*': '{"value": x, "sd": s} or {"range": [low, high]}, with an optional "tick" and "from"',
+  targets:
+    'an object mapping metric names to {"value": x, "sd": s} or {"range": [low, high]}, each with an optional "tick" and "from"; or mapping a name of the target to the same with its metric in "metric"',
+  'targets.*': '{"value": x, "sd": s} or {"range": [low, high]}, with an optional "metric", "tick" and "from"',
+  'targets.*.metric': "a metric name (a string); the target's key is then its own name",
   'targets.*.value': 'a number',
   'targets.*.sd': 'a positive number',
   'targets.*.range': 'a pair of numbers [low, high]',
@@ -86,7 +97,7 @@ const VOCABULARY: SpecVocabulary = {
   knownFields: (path) => {
     if (path.length === 0) return Object.keys(calibrationSchema.shape);
     if (path[0] === 'predictive') return ['draws', 'seeds'];
-    if (path[0] === 'targets') return ['value', 'sd', 'tick', 'from', 'or range'];
+    if (path[0] === 'targets') return ['metric', 'value', 'sd', 'tick', 'from', 'or range'];
     return [];
   },
 };
@@ -133,21 +144,48 @@ function resolveChecked(spec: CalibrationSpec, resolve: ScenarioResolver, proble
   const metrics = metricNames(params?.districts ?? DEFAULTS.districts);
   const targets: Target[] = [];
   if (Object.keys(spec.targets).length === 0) problems.push('field targets is empty: give at least one observed metric');
-  for (const [metric, t] of Object.entries(spec.targets)) {
-    if (!metrics.includes(metric) || metric === 'tick')
-      problems.push(
-        `field targets.${cut(metric)}: unknown metric ${echo(metric)}; allowed: ${metricNames(1)
-          .filter((m) => m !== 'tick')
-          .join(', ')} (per district: name.d0, name.d1, …)`,
-      );
+  const allowedMetrics = () =>
+    `${metricNames(1)
+      .filter((m) => m !== 'tick')
+      .join(', ')} (per district: name.d0, name.d1, …)`;
+  const windows = new Map<string, string>();
+  for (const [key, t] of Object.entries(spec.targets)) {
+    const field = `field targets.${cut(key)}`;
+    const named = t.metric !== undefined;
+    if (named && typeof t.metric !== 'string') {
+      problems.push(`${field}.metric = ${shown(t.metric)} is not allowed: must be ${ALLOWED['targets.*.metric']}`);
+      continue;
+    }
+    const metric = typeof t.metric === 'string' ? t.metric : key;
+    const known = metrics.includes(metric) && metric !== 'tick';
+    if (!named && !known) problems.push(`${field}: unknown metric ${echo(metric)}; allowed: ${allowedMetrics()}`);
+    if (named && !known) problems.push(`${field}.metric = ${echo(metric)} is not allowed: unknown metric; allowed: ${allowedMetrics()}`);
+    if (named && key !== metric) {
+      // The key names the target in the files' columns and tables: a name, and no other column's.
+      if (!TARGET_NAME.test(key)) problems.push(`${field}: the target's name ${echo(key)} is not allowed: must be ${TARGET_NAME_ALLOWED}`);
+      else if (metrics.includes(key) || key === 'tick')
+        problems.push(`${field}: the target's name ${echo(key)} is not allowed: it is another metric's name; name it otherwise (or drop "metric")`);
+      else if (CSV_COLUMNS.includes(key) || key in spec.priors)
+        problems.push(
+          `${field}: the target's name ${echo(key)} is not allowed: it is a column of posterior.csv or predictive.csv (${[...CSV_COLUMNS, ...names].join(', ')}); name it otherwise`,
+        );
+    }
     const at = t.tick ?? ticks - 1;
-    if (at > ticks - 1)
-      problems.push(`field targets.${cut(metric)}.tick = ${at} is not allowed: must be an integer month in [0, ${ticks - 1}] (the run has ${ticks} months)`);
+    if (at > ticks - 1) problems.push(`${field}.tick = ${at} is not allowed: must be an integer month in [0, ${ticks - 1}] (the run has ${ticks} months)`);
     if (t.from !== undefined && t.from > at)
-      problems.push(`field targets.${cut(metric)}.from = ${t.from} is not allowed: must be an integer month in [0, ${at}] (at most the target's tick)`);
-    if ('range' in t && !(t.range[0] < t.range[1]))
-      problems.push(`field targets.${cut(metric)}.range = ${shown(t.range)} is not allowed: must be [low, high] with low < high`);
+      problems.push(`${field}.from = ${t.from} is not allowed: must be an integer month in [0, ${at}] (at most the target's tick)`);
+    if ('range' in t && !(t.range[0] < t.range[1])) problems.push(`${field}.range = ${shown(t.range)} is not allowed: must be [low, high] with low < high`);
+    // One metric over one window is one target: twice, it would count twice in the distance.
+    const months = t.from === undefined ? `month ${at}` : `months ${t.from}–${at}`;
+    const window = `${metric} ${months}`;
+    const first = windows.get(window);
+    if (first !== undefined)
+      problems.push(
+        `${field} is not allowed: it duplicates targets.${cut(first)} (the same metric ${echo(metric)} over the same ${months}); give it another window or remove one`,
+      );
+    else windows.set(window, key);
     targets.push({
+      ...(named && key !== metric ? { name: key } : {}),
       metric,
       tick: at,
       ...(t.from !== undefined ? { from: t.from } : {}),

@@ -5,6 +5,12 @@
 export type Observation = { value: number; sd: number } | { range: [number, number] };
 
 export interface Target {
+  /**
+   * The target's own name, when the spec names its metric in field "metric" (then its key in
+   * "targets" is this name): one metric may so be observed over several windows. Absent, the key is
+   * the metric, and the metric is the target's name.
+   */
+  name?: string;
   /** A model metric (a column of the run's series). */
   metric: string;
   /** The month it is observed at (0-based series index). */
@@ -13,6 +19,9 @@ export interface Target {
   from?: number;
   observed: Observation;
 }
+
+/** The target's name as files, tables and progress show it: its own name, or its metric's. */
+export const targetName = (t: { name?: string; metric: string }): string => t.name ?? t.metric;
 
 /**
  * How far a simulated value is from the observation, in units of the observation's spread: (x − value)/sd,

@@ -202,6 +202,7 @@ export const REPORT_MESSAGES = {
   'report.calibration.observedRange': 'observed (range)',
   'report.calibration.runs': 'runs',
   // A calibration's report (lab/report/calibration.ts)
+  'report.calibration.namedTarget': '{name} ({metric})',
   'report.calibration.predictiveTitle': '{metric}, {months}: observed against posterior predictive',
   'report.calibration.atMonth': 'month {tick}',
   'report.calibration.overMonths': 'mean over months {from}–{tick}',

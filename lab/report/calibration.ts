@@ -82,8 +82,10 @@ export function calibrationSections(input: CalibrationReportInput): Section[] {
     points: final.particles.map((p, i) => ({ x: p[a], y: p[b], w: final.weights[i] })),
     r: correlation(final, a, b),
   }, ctx)));
+  // A target with a name of its own (one metric over several windows) is shown by it, its metric beside.
+  const named = (t: { name?: string; metric: string }) => (t.name === undefined ? w.metric(t.metric) : w.say('report.calibration.namedTarget', { name: t.name, metric: w.metric(t.metric) }));
   const checks = m.targets.map((t, j) => markup(predictiveChart({
-    title: w.say('report.calibration.predictiveTitle', { metric: w.metric(t.metric), months: months(t, w) }),
+    title: w.say('report.calibration.predictiveTitle', { metric: named(t), months: months(t, w) }),
     subtitle: w.say('report.calibration.predictiveSubtitle', { observed: observed(t.observed, w), inside: m.predictive[j].consistent ? 'yes' : 'no' }),
     xLabel: w.metricAxis(t.metric),
     values: predictive.map((v) => v[j]),
@@ -92,7 +94,7 @@ export function calibrationSections(input: CalibrationReportInput): Section[] {
   const checkTable = htmlTable(
     ['target', 'month', 'observed', 'median', 'interval', 'position', 'verdict'].map(col),
     m.predictive.map((c) => [
-      w.metric(c.metric),
+      named(c),
       c.from === undefined ? String(c.tick) : `${c.from}–${c.tick}`,
       observed(c.observed, w),
       fmt(c.q50),

@@ -11,14 +11,29 @@ export type { Draft };
 /** The shipped calibration spec, with the published values of its targets. */
 export const publishedDraft = (): Draft => structuredClone(shipped) as Draft;
 
-/** The published value of each target of the shipped spec, by metric. */
+/** The published value of each target of the shipped spec, by metric (its targets are keyed by their metric). */
 export const PUBLISHED_TARGETS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = shipped.targets;
+
+/** A name for one more target of `metric` not among `keys`: the metric, or "metric-2", "metric-3", … */
+export function freeTargetName(metric: string, keys: readonly string[]): string {
+  if (!keys.includes(metric)) return metric;
+  let n = 2;
+  while (keys.includes(`${metric}-${n}`)) n++;
+  return `${metric}-${n}`;
+}
 
 export type TargetKind = 'range' | 'value';
 
 /** One observed indicator as the form shows it: what is typed is kept as typed (the check names a bad value). */
 export interface TargetRow {
+  /**
+   * The target's own name (its key, with the metric in field "metric"): one metric may so be a
+   * target over several windows. Undefined: the key is the metric.
+   */
+  name?: string;
   metric: string;
+  /** Field "metric" as loaded when it is not a string: kept so that the check names it. */
+  badMetric?: unknown;
   kind: TargetKind;
   low?: unknown;
   high?: unknown;
@@ -30,27 +45,40 @@ export interface TargetRow {
 
 export function targetRows(d: Draft): TargetRow[] {
   if (!isObject(d.targets)) return [];
-  return Object.entries(d.targets).map(([metric, t]) => {
+  return Object.entries(d.targets).map(([key, t]): TargetRow => {
     const o = isObject(t) ? t : {};
     const range = Array.isArray(o.range) ? o.range : [];
+    const who =
+      o.metric === undefined
+        ? { metric: key }
+        : typeof o.metric === 'string'
+          ? { name: key, metric: o.metric }
+          : { name: key, metric: key, badMetric: o.metric };
     return 'range' in o || !('value' in o || 'sd' in o)
-      ? { metric, kind: 'range', low: range[0], high: range[1], tick: o.tick, from: o.from }
-      : { metric, kind: 'value', value: o.value, sd: o.sd, tick: o.tick, from: o.from };
+      ? { ...who, kind: 'range', low: range[0], high: range[1], tick: o.tick, from: o.from }
+      : { ...who, kind: 'value', value: o.value, sd: o.sd, tick: o.tick, from: o.from };
   });
 }
 
-/** The rows back into `targets`, in their order: {"range": [low, high]} or {"value": x, "sd": s}, then tick and from if given. */
+/** A row's key in `targets`: its name, or its metric. */
+export const targetKey = (r: TargetRow): string => r.name ?? r.metric;
+
+/**
+ * The rows back into `targets`, in their order: a named one with its "metric" first, then
+ * {"range": [low, high]} or {"value": x, "sd": s}, then tick and from if given.
+ */
 export function setTargets(d: Draft, rows: readonly TargetRow[]): void {
   d.targets = Object.fromEntries(
     rows.map((r) => {
-      const t: Record<string, unknown> = r.kind === 'range' ? { range: [r.low ?? null, r.high ?? null] } : {};
+      const t: Record<string, unknown> = r.name === undefined ? {} : { metric: r.badMetric !== undefined ? r.badMetric : r.metric };
+      if (r.kind === 'range') t.range = [r.low ?? null, r.high ?? null];
       if (r.kind === 'value') {
         put(t, 'value', r.value);
         put(t, 'sd', r.sd);
       }
       put(t, 'tick', r.tick);
       put(t, 'from', r.from);
-      return [r.metric, t];
+      return [targetKey(r), t];
     }),
   );
 }

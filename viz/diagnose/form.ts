@@ -11,7 +11,7 @@ import { button, el, labelled, numberBox, paramSelect, SPEC_PARAMS } from '../ex
 import { isObject, num, put, setRows, setSet } from '../experiment/draft.ts';
 import { basename } from '../experiment/files.ts';
 import { formOpening, type SpecForm } from '../experiment/skeleton.ts';
-import { priorRows, PUBLISHED_TARGETS, putIn, setPriors, setTargets, targetRows, type Draft, type TargetRow } from './draft.ts';
+import { freeTargetName, priorRows, PUBLISHED_TARGETS, putIn, setPriors, setTargets, targetKey, targetRows, type Draft, type TargetRow } from './draft.ts';
 
 const CITY_METRICS = METRICS.filter((m) => m !== 'tick');
 /** Parameters a prior may be put on: continuous ones (integer and world-size parameters are fixed, in `set`). */
@@ -58,6 +58,7 @@ export function calibrationForm(root: HTMLElement, changed: () => void): SpecFor
     rows.forEach((r, i) => {
       const box = el(fs, 'div', undefined, 'diag-target');
       box.dataset.metric = r.metric;
+      box.dataset.target = targetKey(r);
       const head = el(box, 'div', undefined, 'diag-target-head');
       metricName(head, r.metric);
       button(head, t('diag.remove'), `diag-target-remove-${i}`).addEventListener('click', () => {
@@ -66,6 +67,29 @@ export function calibrationForm(root: HTMLElement, changed: () => void): SpecFor
         targets(fs);
       });
       const row = el(box, 'div', undefined, 'row');
+      // The target's own name: needed when its metric is observed over more than one window.
+      const name = labelled(row, 'input', `diag-target-name-${i}`, t('diag.targetName'));
+      name.type = 'text';
+      name.spellcheck = false;
+      name.className = 'diag-name';
+      name.value = r.name ?? '';
+      name.placeholder = r.metric;
+      const taken = el(box, 'p', undefined, 'note diag-name-taken');
+      taken.id = `diag-target-name-taken-${i}`;
+      taken.hidden = true;
+      name.addEventListener('change', () => {
+        const typed = name.value.trim();
+        const key = typed || r.metric;
+        // Two targets under one key would be one: refused here, before the draft loses either.
+        const clash = rows.some((o, j) => j !== i && targetKey(o) === key);
+        taken.hidden = !clash;
+        taken.textContent = clash ? t('diag.nameTaken', { name: key }) : '';
+        name.setAttribute('aria-invalid', String(clash));
+        if (clash) return;
+        r.name = key === r.metric ? undefined : key;
+        box.dataset.target = key;
+        write();
+      });
       const kind = labelled(row, 'select', `diag-target-kind-${i}`, t('diag.kind'));
       kind.append(new Option(t('diag.kindRange'), 'range', false, r.kind === 'range'), new Option(t('diag.kindValue'), 'value', false, r.kind === 'value'));
       kind.addEventListener('change', () => {
@@ -75,7 +99,9 @@ export function calibrationForm(root: HTMLElement, changed: () => void): SpecFor
         const next: TargetRow =
           kind.value === 'value'
             ? {
+                name: r.name,
                 metric: r.metric,
+                badMetric: r.badMetric,
                 kind: 'value',
                 value: Number.isFinite(lo + hi) ? (lo + hi) / 2 : undefined,
                 sd: Number.isFinite(hi - lo) ? (hi - lo) / 4 : undefined,
@@ -83,7 +109,9 @@ export function calibrationForm(root: HTMLElement, changed: () => void): SpecFor
                 from: r.from,
               }
             : {
+                name: r.name,
                 metric: r.metric,
+                badMetric: r.badMetric,
                 kind: 'range',
                 low: Number.isFinite(v - sd) ? v - 2 * sd : undefined,
                 high: Number.isFinite(v + sd) ? v + 2 * sd : undefined,
@@ -123,18 +151,21 @@ export function calibrationForm(root: HTMLElement, changed: () => void): SpecFor
         note.id = `diag-source-${i}`;
       }
     });
+    // A metric already observed may be added again, for another window, under a name of its own.
     const used = new Set(rows.map((r) => r.metric));
     const add = el(fs, 'div', undefined, 'row');
     const which = labelled(add, 'select', 'diag-add-metric', t('diag.addWhich'));
-    for (const m of CITY_METRICS.filter((x) => !used.has(x))) which.append(new Option(`${metricLabel(m)} (${m})`, m));
+    for (const m of CITY_METRICS)
+      which.append(new Option(used.has(m) ? t('diag.addAgain', { metric: `${metricLabel(m)} (${m})` }) : `${metricLabel(m)} (${m})`, m));
     button(add, t('diag.addTarget'), 'diag-add-target').addEventListener('click', () => {
       if (!which.value) return;
       const p = PUBLISHED_TARGETS[which.value];
       const range = p && Array.isArray(p.range) ? p.range : [undefined, undefined];
-      rows.push({ metric: which.value, kind: 'range', low: range[0], high: range[1] });
+      const key = freeTargetName(which.value, rows.map(targetKey));
+      rows.push({ ...(key === which.value ? {} : { name: key }), metric: which.value, kind: 'range', low: range[0], high: range[1] });
       write();
       targets(fs);
-      fs.querySelector<HTMLElement>(`#diag-target-low-${rows.length - 1}`)?.focus();
+      fs.querySelector<HTMLElement>(`#diag-target-${key === which.value ? 'low' : 'name'}-${rows.length - 1}`)?.focus();
     });
   }
 
