@@ -53,7 +53,7 @@ const hazard = new Float64Array(K);
 
 /** A draw's coarse part counts in sixteenths; its fine part in steps of 2⁻³². Definitions, not behaviour. */
 export const COARSE_STEP = 1 / 16;
-const FINE_STEP = 2 ** -32;
+const FINE_STEP = 1 / 4294967296;
 
 /** Ageing to date, and this month's hazards and keys (once a month, before the pass over the citizens). */
 export function monthHazards(s: State): NeedHazards {
