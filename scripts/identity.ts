@@ -26,7 +26,7 @@ const specAt = args.indexOf('--spec');
 const specFile = specAt >= 0 ? args[specAt + 1] : new URL('../calibration/model.json', import.meta.url).pathname;
 const draws = option('draws', 120);
 const first = option('first', 31001);
-let spec: { scenario: string; ticks: number; priors: Record<string, [number, number]>; targets: Record<string, { tick?: number; from?: number }> } | undefined;
+let spec: { scenario: string; ticks: number; priors: Record<string, [number, number]>; targets: Record<string, { metric?: string; tick?: number; from?: number }> } | undefined;
 try {
   spec = JSON.parse(readFileSync(specFile ?? '', 'utf8'));
 } catch (err) {

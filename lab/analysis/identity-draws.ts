@@ -21,13 +21,13 @@ export const IDENTITY_INPUTS: Record<string, [number, number]> = {
 interface SpecLike {
   ticks: number;
   priors: Record<string, [number, number]>;
-  targets: Record<string, { tick?: number; from?: number }>;
+  targets: Record<string, { metric?: string; tick?: number; from?: number }>;
 }
 
 export interface IdentityDraws {
   scenarios: string[];
   inputs: Params[];
-  /** Each target's value per draw and seed ([first seed's, second seed's]), then `govRevenueShare` (months 48–71) if it is not a target. */
+  /** Each target's value by its name, per draw and seed ([first seed's, second seed's]), then `govRevenueShare` (months 48–71) if it is not a target. */
   values: Record<string, [number[], number[]]>;
 }
 
@@ -40,9 +40,15 @@ export function identityDraws(
 ): IdentityDraws {
   const rng = createRng(firstSeed);
   const last = spec.ticks - 1;
-  const reads: [string, number, number][] = Object.entries(spec.targets).map(([m, t]) => [m, t.from ?? t.tick ?? last, t.tick ?? last]);
-  if (!('govRevenueShare' in spec.targets)) reads.push(['govRevenueShare', Math.min(48, last), last]);
-  const values: Record<string, [number[], number[]]> = Object.fromEntries(reads.map(([m]) => [m, [[], []]]));
+  // Each target by its name (its key), read from its metric (the key, unless it names one in "metric").
+  const reads: [string, string, number, number][] = Object.entries(spec.targets).map(([name, t]) => [
+    name,
+    t.metric ?? name,
+    t.from ?? t.tick ?? last,
+    t.tick ?? last,
+  ]);
+  if (!('govRevenueShare' in spec.targets)) reads.push(['govRevenueShare', 'govRevenueShare', Math.min(48, last), last]);
+  const values: Record<string, [number[], number[]]> = Object.fromEntries(reads.map(([name]) => [name, [[], []]]));
   const ranges = { ...IDENTITY_INPUTS, ...spec.priors };
   const inputs: Params[] = [];
   for (let i = 0; i < draws; i++) {
@@ -51,9 +57,9 @@ export function identityDraws(
     inputs.push(resolveParams(scenario.params, { ...set, ticks: spec.ticks }));
     for (const j of [0, 1]) {
       const { series } = runScenario(scenario, firstSeed + 2 * i + j, { ticks: spec.ticks, set });
-      for (const [m, from, tick] of reads) {
+      for (const [name, m, from, tick] of reads) {
         const xs = series[m].slice(from, tick + 1);
-        values[m][j].push(xs.reduce((a, b) => a + b, 0) / xs.length);
+        values[name][j].push(xs.reduce((a, b) => a + b, 0) / xs.length);
       }
     }
   }
