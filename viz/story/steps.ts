@@ -165,8 +165,8 @@ export const STEPS: readonly Step[] = [
     id: 'reports',
     title: { en: 'SOs that learn to write reports', zh: '学会写报告的社会组织' },
     idea: {
-      en: "An SO splits its staff's time between service, paperwork and relations with the buyer. Where evaluators cannot see results, they check the reports instead, and each year SOs move some of their time toward what was rewarded. Every project an SO holds also asks for reports of its own.",
-      zh: '社会组织把员工的时间分配在服务、文牍和与购买方的关系上。评估者看不到成效的地方就改查报告，社会组织每年都把一部分时间转向受到奖励的事情。它们承接的每个项目还各自要求报告。',
+      en: "An SO splits its staff's time between service, paperwork and relations with the buyer. Where evaluators cannot see results, they check the reports instead, and each year SOs move some of their time toward what was rewarded — the further, the less autonomous they are. Every project an SO holds also asks for reports of its own.",
+      zh: '社会组织把员工的时间分配在服务、文牍和与购买方的关系上。评估者看不到成效的地方就改查报告，社会组织每年都把一部分时间转向受到奖励的事情——越缺乏自主性，转得越多。它们承接的每个项目还各自要求报告。',
     },
     control: slider(
       'effortLearning',
