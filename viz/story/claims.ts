@@ -92,12 +92,12 @@ export const PREVENTIONS: readonly { scenario: string; text: Text; claims: Claim
   {
     scenario: 'release-resources',
     text: {
-      en: 'Tenders open to every SO, and the city stops keeping money for its own affiliates. On every one of the 20 seeds fewer contracts end inside the system and the independent SOs can serve more; the index ends lower on average.',
-      zh: '招标向所有社会组织开放，市级不再为自己的挂靠型组织留钱。在全部 20 个种子上，体制内承接的合同都更少，独立社会组织能提供的服务更多；指数平均而言更低。',
+      en: 'Tenders open to every SO, and the city stops keeping money for its own affiliates. On every one of the 20 seeds fewer contracts end inside the system; on average the independent SOs can serve more and the index ends lower.',
+      zh: '招标向所有社会组织开放，市级不再为自己的挂靠型组织留钱。在全部 20 个种子上，体制内承接的合同都更少；平均而言，独立社会组织能提供的服务更多，指数更低。',
     },
     claims: [
       { metric: 'insideShare', is: 'lower', on: 'every' },
-      { metric: 'soCapability', is: 'higher', on: 'every' },
+      { metric: 'soCapability', is: 'higher', on: 'average' },
       { metric: 'involutionIndex', is: 'lower', on: 'average' },
     ],
   },
@@ -154,13 +154,13 @@ export const PREVENTIONS: readonly { scenario: string; text: Text; claims: Claim
 /** Changsha's mechanisms on, against the baseline. */
 export const CHANGSHA: { text: Text; claims: Claim[] } = {
   text: {
-    en: 'With them, on every one of the 20 seeds the SOs end more skilled, service quality is higher and more of the need is met than without, and the index ends lower on average. But on every seed the SOs still get 60–70 % of their revenue from government, about as much as without them: the problem the paper leaves open.',
-    zh: '有了这些机制，在全部 20 个种子上，社会组织最终都更专业，服务质量更高，满足的需求更多；指数平均而言更低。但在每个种子上，社会组织仍有 60–70 % 的收入来自政府，和没有这些机制时差不多：这正是论文留下的问题。',
+    en: 'With them, on every one of the 20 seeds the SOs end more skilled than without; on average service quality is higher, more of the need is met and the index ends lower. But on every seed the SOs still get 60–70 % of their revenue from government, about as much as without them: the problem the paper leaves open.',
+    zh: '有了这些机制，在全部 20 个种子上，社会组织最终都比没有时更专业；平均而言，服务质量更高，满足的需求更多，指数更低。但在每个种子上，社会组织仍有 60–70 % 的收入来自政府，和没有这些机制时差不多：这正是论文留下的问题。',
   },
   claims: [
     { metric: 'soCapacity', is: 'higher', on: 'every' },
-    { metric: 'serviceQuality', is: 'higher', on: 'every' },
-    { metric: 'needsMet', is: 'higher', on: 'every' },
+    { metric: 'serviceQuality', is: 'higher', on: 'average' },
+    { metric: 'needsMet', is: 'higher', on: 'average' },
     { metric: 'govRevenueShare', is: 'within', range: [0.6, 0.7] },
     { metric: 'govRevenueShare', is: 'same' },
     { metric: 'involutionIndex', is: 'lower', on: 'average' },

@@ -165,8 +165,8 @@ export const STEPS: readonly Step[] = [
     id: 'reports',
     title: { en: 'SOs that learn to write reports', zh: '学会写报告的社会组织' },
     idea: {
-      en: "An SO splits its staff's time between service, paperwork and relations with the buyer. Where evaluators cannot see results, they check the reports instead, and each year SOs move some of their time toward what was rewarded. Every project an SO holds also asks for reports of its own.",
-      zh: '社会组织把员工的时间分配在服务、文牍和与购买方的关系上。评估者看不到成效的地方就改查报告，社会组织每年都把一部分时间转向受到奖励的事情。它们承接的每个项目还各自要求报告。',
+      en: "An SO splits its staff's time between service, paperwork and relations with the buyer. Where evaluators cannot see results, they check the reports instead, and each year SOs move some of their time toward what was rewarded — the further, the less autonomous they are. Every project an SO holds also asks for reports of its own.",
+      zh: '社会组织把员工的时间分配在服务、文牍和与购买方的关系上。评估者看不到成效的地方就改查报告，社会组织每年都把一部分时间转向受到奖励的事情——越缺乏自主性，转得越多。它们承接的每个项目还各自要求报告。',
     },
     control: slider(
       'effortLearning',
@@ -184,13 +184,13 @@ export const STEPS: readonly Step[] = [
       {
         value: 0,
         text: {
-          en: 'At 0 — SOs keep the split they started with — on every one of the 20 seeds they end spending less of their time on paperwork than at 0.3 and more of the need is met; yet the index ends about the same: paperwork is only one of its six figures.',
-          zh: '设为 0——社会组织保持最初的时间分配——在全部 20 个种子上，它们最终花在文牍上的时间都比 0.3 时少，满足的需求更多；但指数大致不变：文牍只是它的六个数字之一。',
+          en: 'At 0 — SOs keep the split they started with — on every one of the 20 seeds they end spending less of their time on paperwork than at 0.3 and more of the need is met, and the index ends lower on average: SOs that do not learn what buyers reward keep their time for service.',
+          zh: '设为 0——社会组织保持最初的时间分配——在全部 20 个种子上，它们最终花在文牍上的时间都比 0.3 时少，满足的需求更多；指数平均而言也更低：不去学购买方奖励什么的社会组织，把时间留给了服务。',
         },
         claims: [
           { metric: 'paperworkShare', is: 'lower', on: 'every' },
           { metric: 'needsMet', is: 'higher', on: 'every' },
-          { metric: 'involutionIndex', is: 'same' },
+          { metric: 'involutionIndex', is: 'lower', on: 'average' },
         ],
       },
     ],
@@ -225,14 +225,14 @@ export const STEPS: readonly Step[] = [
       {
         value: 0,
         text: {
-          en: 'At 0, on every one of the 20 seeds fewer contracts end with affiliated SOs than at 0.8, more are won in open competition, more of the need is met by autonomous SOs, and the index ends lower.',
-          zh: '设为 0 时，在全部 20 个种子上，最终由挂靠型组织承接的合同都比 0.8 时少，通过公开竞争获得的更多，由自主社会组织满足的需求更多，指数也更低。',
+          en: 'At 0, on every one of the 20 seeds fewer contracts end with affiliated SOs than at 0.8, more are won in open competition and more of the need is met by autonomous SOs; the index ends lower on average.',
+          zh: '设为 0 时，在全部 20 个种子上，最终由挂靠型组织承接的合同都比 0.8 时少，通过公开竞争获得的更多，由自主社会组织满足的需求更多；指数平均而言更低。',
         },
         claims: [
           { metric: 'insideShare', is: 'lower', on: 'every' },
           { metric: 'competitiveShare', is: 'higher', on: 'every' },
           { metric: 'transferVolume', is: 'higher', on: 'every' },
-          { metric: 'involutionIndex', is: 'lower', on: 'every' },
+          { metric: 'involutionIndex', is: 'lower', on: 'average' },
         ],
       },
     ],
