@@ -120,7 +120,7 @@ describe('"How it works": things to notice', () => {
     }
   });
 
-  it('a reform at year 3: the index is still small at the reform (about +0.1), below zero within a few months of it, and ends even lower than full prevention (about −1.75 against −1.2), though meeting a little less need', () => {
+  it('a reform at year 3: the index is still small at the reform (about +0.1), below zero within a few months of it, and ends even lower than full prevention (about −1.75 against −1.2), though meeting a little less need on most seeds', () => {
     for (const s of runs.get('reform')!) {
       const index = s[INDEX];
       // "Still small when the reform comes": −0.04 to +0.23 at month 36 on seeds 31001–31020, +0.04 to +0.38 here
@@ -140,7 +140,9 @@ describe('"How it works": things to notice', () => {
     expect(diff(at('prevention', INDEX, 120), at('reform', INDEX, 120))).toBeLessThan(-0.3);
     // "Only because it counts growth from the baseline's first year, when substance was smaller: it meets a little less need."
     expect(mean(year('reform', 'soCapability', 1))).toBeLessThan(mean(year('prevention', 'soCapability', 1)));
+    // On 18 of seeds 31001–31020 (18 here), by 1.3 points (1.5 here).
     expect(diff(year('prevention', 'needsMet', 10), year('reform', 'needsMet', 10))).toBeLessThan(0);
+    expect(year('reform', 'needsMet', 10).filter((v, i) => v < year('prevention', 'needsMet', 10)[i]).length).toBeGreaterThanOrEqual(15);
   });
 
   it('Changsha: need met, quality and satisfaction a little higher than the baseline, coverage not; the index lower on nearly every seed (about −0.25), above zero on every seed; SOs get about two thirds of their money from government', () => {
