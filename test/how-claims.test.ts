@@ -3,7 +3,8 @@
 // (9001–9020, never used in development) and its runs (the same cache keys as
 // test/validation.test.ts: a warm cache reads them back). The page's numbers were measured on
 // another block of seeds (31001–31020, with the command line); here each is held to a range around
-// it, as an effect size, and each "on every seed" to every seed.
+// it, as an effect size, and each "on every seed" to every seed. Numbers quoted in comments are of
+// Model 2.1 (autonomy drives the SOs' effort and paperwork response; counter-based needs draws).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Series } from '../sim/index.ts';
 import { sketchRange } from '../viz/views/timeseries.ts';
@@ -40,94 +41,111 @@ const diff = (a: number[], b: number[]) => mean(b.map((v, i) => v - a[i]));
 const INDEX = 'involutionIndex';
 
 describe('"How it works": things to notice', () => {
-  it('the baseline is involution: money doubles, projects nearly triple, paperwork two and a half times; need met hardly moves, quality falls; the index near zero for three years, then rising every year, about +0.6 after ten years and above zero on every seed', () => {
+  it('the baseline is involution: money doubles, projects nearly triple, paperwork more than doubles; need met hardly moves, quality falls; the index at zero in the first year, then rising every year, still small in the third (about +0.1), about +0.75 after ten years and above zero on every seed', () => {
     const growth = (m: string) => mean(year('baseline', m, 10)) / mean(year('baseline', m, 1));
     expect(growth('purchaseSpending')).toBeGreaterThan(1.7);
     expect(growth('purchaseSpending')).toBeLessThan(2.5);
     expect(growth('projectsActive')).toBeGreaterThan(2.5);
     expect(growth('projectsActive')).toBeLessThan(3.2);
+    // "More than doubles": 2.35 times on seeds 31001–31020 (2.27 here).
     expect(growth('paperworkLoad')).toBeGreaterThan(2);
-    expect(growth('paperworkLoad')).toBeLessThan(3);
-    // "from about 17 % to 19 %"
+    expect(growth('paperworkLoad')).toBeLessThan(2.7);
+    // "From about 16 % to 17 %": 16.4 % to 17.0 % on seeds 31001–31020 (16.3 % to 17.1 % here).
     expect(mean(year('baseline', 'needsMet', 1))).toBeGreaterThan(0.15);
-    expect(mean(year('baseline', 'needsMet', 1))).toBeLessThan(0.19);
-    expect(mean(year('baseline', 'needsMet', 10)) - mean(year('baseline', 'needsMet', 1))).toBeLessThan(0.04);
+    expect(mean(year('baseline', 'needsMet', 1))).toBeLessThan(0.175);
+    expect(mean(year('baseline', 'needsMet', 10)) - mean(year('baseline', 'needsMet', 1))).toBeLessThan(0.025);
     expect(mean(year('baseline', 'serviceQuality', 10))).toBeLessThan(mean(year('baseline', 'serviceQuality', 1)));
     const yearly = Array.from({ length: 10 }, (_, y) => mean(year('baseline', INDEX, y + 1)));
-    // "For about three years the index stays close to zero" (+0.00, +0.05, +0.07 on seeds 31001–31020), "then it rises every year".
-    yearly.slice(0, 3).forEach((v, y) => expect(Math.abs(v), `year ${y + 1}`).toBeLessThan(0.1));
-    yearly.slice(3).forEach((v, y) => expect(v, `year ${y + 4}`).toBeGreaterThan(yearly[y + 2]));
+    // "At zero in the first year; from then on it rises every year": −0.00, +0.08, +0.13, +0.23, … +0.76
+    // by year on seeds 31001–31020 (−0.00, +0.06, +0.13, +0.24, … +0.69 here).
+    expect(Math.abs(yearly[0])).toBeLessThan(0.04);
+    yearly.slice(1).forEach((v, y) => expect(v, `year ${y + 2}`).toBeGreaterThan(yearly[y]));
+    // "Still small in the third year (about +0.1)": +0.13 on both blocks of seeds.
+    expect(yearly[2]).toBeGreaterThan(0.05);
+    expect(yearly[2]).toBeLessThan(0.2);
     for (const v of at('baseline', INDEX, 120)) expect(v).toBeGreaterThan(0);
-    // "About +0.6": +0.59 on seeds 31001–31020.
-    expect(mean(at('baseline', INDEX, 120))).toBeGreaterThan(0.5);
-    expect(mean(at('baseline', INDEX, 120))).toBeLessThan(0.72);
+    // "About +0.75": +0.79 on seeds 31001–31020 (+0.72 here).
+    expect(mean(at('baseline', INDEX, 120))).toBeGreaterThan(0.62);
+    expect(mean(at('baseline', INDEX, 120))).toBeLessThan(0.9);
   });
 
-  it('the index rises because form grows faster than substance: about +0.95 against +0.36 after ten years', () => {
+  it('the index rises because form grows faster than substance: about +0.9 against only +0.15 after ten years', () => {
+    // +0.94 on seeds 31001–31020 (+0.90 here).
     expect(mean(at('baseline', 'formGrowth', 120))).toBeGreaterThan(0.75);
-    expect(mean(at('baseline', 'formGrowth', 120))).toBeLessThan(1.15);
-    // +0.36 on seeds 31001–31020 (+0.35 here).
-    expect(mean(at('baseline', 'substanceGrowth', 120))).toBeGreaterThan(0.28);
-    expect(mean(at('baseline', 'substanceGrowth', 120))).toBeLessThan(0.44);
+    expect(mean(at('baseline', 'formGrowth', 120))).toBeLessThan(1.1);
+    // +0.14 on seeds 31001–31020 (+0.19 here); Model 2.0 grew it by +0.36.
+    expect(mean(at('baseline', 'substanceGrowth', 120))).toBeGreaterThan(0.05);
+    expect(mean(at('baseline', 'substanceGrowth', 120))).toBeLessThan(0.27);
   });
 
-  it('all five preventions: as much money, fewer projects, about half the paperwork, twice as many independent SOs, more need met, better; the index below zero on every seed, about −1.0', () => {
+  it('all five preventions: as much money, fewer projects, little more than a third of the paperwork, more than twice as many independent SOs, more need met, better; the index below zero on every seed, about −1.2', () => {
     const d = (m: string) => diff(year('baseline', m, 10), year('prevention', m, 10));
     expect(Math.abs(d('purchaseSpending')) / mean(year('baseline', 'purchaseSpending', 10))).toBeLessThan(0.1);
     expect(d('projectsActive')).toBeLessThan(0);
-    // "About half as much paperwork": −54 % on seeds 31001–31020.
-    expect(d('paperworkLoad') / mean(year('baseline', 'paperworkLoad', 10))).toBeLessThan(-0.4);
-    expect(d('paperworkLoad') / mean(year('baseline', 'paperworkLoad', 10))).toBeGreaterThan(-0.65);
-    // "Twice as many independent SOs": 2.0 times on seeds 31001–31020.
-    expect(mean(year('prevention', 'independentSOs', 10)) / mean(year('baseline', 'independentSOs', 10))).toBeGreaterThan(1.6);
-    expect(mean(year('prevention', 'independentSOs', 10)) / mean(year('baseline', 'independentSOs', 10))).toBeLessThan(2.5);
+    // "Little more than a third as much paperwork": −64 % on seeds 31001–31020 (−61 % here).
+    expect(d('paperworkLoad') / mean(year('baseline', 'paperworkLoad', 10))).toBeLessThan(-0.52);
+    expect(d('paperworkLoad') / mean(year('baseline', 'paperworkLoad', 10))).toBeGreaterThan(-0.72);
+    // "More than twice as many independent SOs": 2.33 times on seeds 31001–31020 (2.44 here).
+    expect(mean(year('prevention', 'independentSOs', 10)) / mean(year('baseline', 'independentSOs', 10))).toBeGreaterThan(2.05);
+    expect(mean(year('prevention', 'independentSOs', 10)) / mean(year('baseline', 'independentSOs', 10))).toBeLessThan(3);
     expect(d('needsMet')).toBeGreaterThan(0.03);
     expect(d('serviceQuality')).toBeGreaterThan(0.05);
     for (const v of at('prevention', INDEX, 120)) expect(v).toBeLessThan(0);
-    // "About −1.0": −1.05 on seeds 31001–31020.
-    expect(mean(at('prevention', INDEX, 120))).toBeGreaterThan(-1.25);
-    expect(mean(at('prevention', INDEX, 120))).toBeLessThan(-0.8);
+    // "About −1.2": −1.20 on seeds 31001–31020 (−1.19 here).
+    expect(mean(at('prevention', INDEX, 120))).toBeGreaterThan(-1.45);
+    expect(mean(at('prevention', INDEX, 120))).toBeLessThan(-1.05);
   });
 
-  it('one prevention alone: service orientation ends below zero on nearly every seed (about −0.2); each other one leaves the index above zero on average, partnership, release and supervision each lowering it by about 0.2; clarifying alone hardly changes it', () => {
+  it('one prevention alone: service orientation ends below zero on every seed (about −0.45); each other one leaves the index above zero on average, partnership and supervision each lowering it by about 0.45, release and clarifying by only about 0.1 to 0.2', () => {
     const final = (k: string) => mean(at(k, INDEX, 120));
     const drop = (k: string) => diff(at('baseline', INDEX, 120), at(k, INDEX, 120));
     const singles = ['clarify-applicability', 'release-resources', 'service-orientation', 'partnership', 'whole-process-supervision'];
-    // "Below zero on nearly every seed": 20 of 20 on seeds 31001–31020, 19 here; "about −0.2": −0.23 on both.
-    expect(at('service-orientation', INDEX, 120).filter((v) => v < 0).length).toBeGreaterThanOrEqual(18);
-    expect(final('service-orientation')).toBeGreaterThan(-0.33);
-    expect(final('service-orientation')).toBeLessThan(-0.12);
+    // "Below zero on every seed": 20 of 20 on both blocks; "about −0.45": −0.43 on seeds 31001–31020 (−0.49 here).
+    for (const v of at('service-orientation', INDEX, 120)) expect(v).toBeLessThan(0);
+    expect(final('service-orientation')).toBeGreaterThan(-0.65);
+    expect(final('service-orientation')).toBeLessThan(-0.3);
     for (const k of singles.filter((k) => k !== 'service-orientation')) expect(final(k), k).toBeGreaterThan(0);
     const ranked = [...singles].sort((a, b) => final(a) - final(b));
     expect(ranked[0]).toBe('service-orientation');
-    // "By about 0.2": partnership −0.27, release −0.15, supervision −0.15 on seeds 31001–31020 (−0.22, −0.18, −0.21 here).
-    for (const k of ['partnership', 'release-resources', 'whole-process-supervision']) {
-      expect(drop(k), k).toBeLessThan(-0.08);
-      expect(drop(k), k).toBeGreaterThan(-0.35);
+    // "By about 0.45": partnership −0.53, supervision −0.42 on seeds 31001–31020 (−0.45, −0.41 here).
+    for (const k of ['partnership', 'whole-process-supervision']) {
+      expect(drop(k), k).toBeLessThan(-0.3);
+      expect(drop(k), k).toBeGreaterThan(-0.65);
     }
-    // "Hardly changes it": −0.03 on seeds 31001–31020 (+0.01 here), a third or less of the others' effect.
-    expect(Math.abs(drop('clarify-applicability'))).toBeLessThan(0.08);
+    // "Only about 0.1 to 0.2": release −0.21, clarify −0.13 on seeds 31001–31020 (−0.13, −0.08 here), each less than either of the two above.
+    for (const k of ['release-resources', 'clarify-applicability']) {
+      expect(drop(k), k).toBeLessThan(-0.03);
+      expect(drop(k), k).toBeGreaterThan(-0.28);
+      expect(drop(k), k).toBeGreaterThan(Math.max(drop('partnership'), drop('whole-process-supervision')));
+    }
   });
 
-  it('a reform at year 3: the index is still close to zero at the reform, below zero within a year of it, and ends close to where full prevention ends (about −1.1 against −1.0)', () => {
+  it('a reform at year 3: the index is still small at the reform (about +0.1), below zero within a few months of it, and ends even lower than full prevention (about −1.75 against −1.2), though meeting a little less need on most seeds', () => {
     for (const s of runs.get('reform')!) {
       const index = s[INDEX];
-      // "Still close to zero when the reform comes": −0.09 to +0.24 at month 36 on seeds 31001–31020, −0.01 to +0.16 here.
-      expect(Math.abs(index[35])).toBeLessThan(0.3);
+      // "Still small when the reform comes": −0.04 to +0.23 at month 36 on seeds 31001–31020, +0.04 to +0.38 here
+      // (the mean +0.13 on both, against +0.79 and +0.72 at the baseline's end).
+      expect(index[35]).toBeLessThan(0.45);
       const below = index.findIndex((v, i) => i >= 36 && v <= 0) + 1;
-      // "Below zero within a year": 1 to 9 months after the reform on seeds 31001–31020, 1 to 11 here.
+      // "Below zero within a few months": 1 to 4 months after the reform on both blocks of seeds.
       expect(below).toBeGreaterThan(36);
-      expect(below).toBeLessThanOrEqual(36 + 12);
+      expect(below).toBeLessThanOrEqual(36 + 6);
     }
-    // "Ends close to where full prevention ends": −0.09 on seeds 31001–31020, −0.05 here, against −1.6 from the baseline;
-    // "about −1.1": −1.13 on seeds 31001–31020.
+    expect(mean(at('reform', INDEX, 36))).toBeGreaterThan(0.05);
+    expect(mean(at('reform', INDEX, 36))).toBeLessThan(0.2);
+    // "Even lower than full prevention": −0.55 on seeds 31001–31020 (−0.59 here); "about −1.75": −1.75 (−1.78 here).
     for (const v of at('reform', INDEX, 120)) expect(v).toBeLessThan(0);
-    expect(mean(at('reform', INDEX, 120))).toBeGreaterThan(-1.35);
-    expect(mean(at('reform', INDEX, 120))).toBeLessThan(-0.9);
-    expect(Math.abs(diff(at('prevention', INDEX, 120), at('reform', INDEX, 120)))).toBeLessThan(0.2);
+    expect(mean(at('reform', INDEX, 120))).toBeGreaterThan(-2.05);
+    expect(mean(at('reform', INDEX, 120))).toBeLessThan(-1.5);
+    expect(diff(at('prevention', INDEX, 120), at('reform', INDEX, 120))).toBeLessThan(-0.3);
+    // "Only because it counts growth from the baseline's first year, when substance was smaller: it meets a little less need."
+    expect(mean(year('reform', 'soCapability', 1))).toBeLessThan(mean(year('prevention', 'soCapability', 1)));
+    // On 18 of seeds 31001–31020 (18 here), by 1.3 points (1.5 here).
+    expect(diff(year('prevention', 'needsMet', 10), year('reform', 'needsMet', 10))).toBeLessThan(0);
+    expect(year('reform', 'needsMet', 10).filter((v, i) => v < year('prevention', 'needsMet', 10)[i]).length).toBeGreaterThanOrEqual(15);
   });
 
-  it('Changsha: need met, quality and satisfaction a little higher than the baseline, coverage not; the index a little lower on most seeds (about −0.15), above zero on average; SOs get about two thirds of their money from government', () => {
+  it('Changsha: need met, quality and satisfaction a little higher than the baseline, coverage not; the index lower on nearly every seed (about −0.25), above zero on every seed; SOs get about two thirds of their money from government', () => {
     const d = (m: string) => diff(year('baseline', m, 10), year('changsha', m, 10));
     for (const m of ['needsMet', 'serviceQuality', 'satisfaction']) {
       expect(d(m), m).toBeGreaterThan(0);
@@ -136,35 +154,36 @@ describe('"How it works": things to notice', () => {
     expect(d('coverage')).toBeLessThanOrEqual(0);
     expect(mean(year('changsha', 'govRevenueShare', 10))).toBeGreaterThan(0.58);
     expect(mean(year('changsha', 'govRevenueShare', 10))).toBeLessThan(0.75);
-    // "A little lower on most seeds": −0.17 in year 10 on 17 of seeds 31001–31020 (−0.18 on 17 here).
-    expect(d(INDEX)).toBeLessThan(-0.07);
-    expect(d(INDEX)).toBeGreaterThan(-0.3);
+    // "Lower on nearly every seed, by about 0.25": −0.32 in year 10 on 20 of seeds 31001–31020 (−0.21 on 19 here).
+    expect(d(INDEX)).toBeLessThan(-0.12);
+    expect(d(INDEX)).toBeGreaterThan(-0.4);
     const lower = year('changsha', INDEX, 10).filter((v, i) => v < year('baseline', INDEX, 10)[i]).length;
-    expect(lower).toBeGreaterThan(10);
-    expect(mean(at('changsha', INDEX, 120))).toBeGreaterThan(0.1);
+    expect(lower).toBeGreaterThanOrEqual(17);
+    // "Still above zero on every seed": +0.48 on seeds 31001–31020 (+0.51 here), 20 of 20 on both.
+    for (const v of at('changsha', INDEX, 120)) expect(v).toBeGreaterThan(0);
   });
 
-  it('direct registration: more independent SOs after month 24 (about 73 against 63), more autonomous, more service handed over to them; the index lower on nearly every seed (about −0.2), still above zero', () => {
-    // "About 73 against 63": 72.7 and 63.3 on seeds 31001–31020 (72.3 and 63.8 here).
+  it('direct registration: more independent SOs after month 24 (about 72 against 63), more autonomous, more service handed over to them; the index lower on nearly every seed (about −0.3), still above zero', () => {
+    // "About 72 against 63": 73.8 and 63.4 on seeds 31001–31020 (71.8 and 62.4 here).
     expect(diff(at('baseline', 'independentSOs', 120), at('registration', 'independentSOs', 120))).toBeGreaterThan(4);
     expect(mean(at('registration', 'independentSOs', 120))).toBeGreaterThan(66);
     expect(mean(at('registration', 'independentSOs', 120))).toBeLessThan(80);
     expect(mean(at('baseline', 'independentSOs', 120))).toBeGreaterThan(57);
     expect(mean(at('baseline', 'independentSOs', 120))).toBeLessThan(70);
-    // Freed from their sponsors: autonomy +0.14, transfer volume +4.2 on seeds 31001–31020.
+    // Freed from their sponsors: autonomy +0.15, transfer volume +2.8 on seeds 31001–31020 (+0.15, +2.2 here).
     expect(diff(at('baseline', 'soAutonomy', 120), at('registration', 'soAutonomy', 120))).toBeGreaterThan(0.05);
     expect(diff(at('baseline', 'transferVolume', 120), at('registration', 'transferVolume', 120))).toBeGreaterThan(1);
-    // "On nearly every seed the index ends lower (by about 0.2)": −0.19 on 20 of seeds 31001–31020 (−0.20 on 19 here).
+    // "On nearly every seed the index ends lower (by about 0.3)": −0.30 on 20 of seeds 31001–31020 (−0.25 on 19 here).
     const drop = diff(at('baseline', INDEX, 120), at('registration', INDEX, 120));
-    expect(drop).toBeLessThan(-0.1);
-    expect(drop).toBeGreaterThan(-0.35);
+    expect(drop).toBeLessThan(-0.15);
+    expect(drop).toBeGreaterThan(-0.45);
     expect(at('registration', INDEX, 120).filter((v, i) => v < at('baseline', INDEX, 120)[i]).length).toBeGreaterThanOrEqual(18);
     for (const v of at('registration', INDEX, 120)) expect(v).toBeGreaterThan(0);
   });
 
   it('proportional growth: form and substance grow alike; the index stays near zero, the mean of the seeds within ±0.07 in every month (±0.1 here), each seed within about ±0.35 (±0.45 here)', () => {
-    // Measured: substance − form at month 120 +0.033 (31001–31020) and +0.023 (9001–9020); the mean
-    // within 0.064 and 0.057, each seed within 0.34 and 0.33.
+    // Measured: substance − form at month 120 +0.034 (31001–31020) and −0.007 (9001–9020); the mean
+    // within 0.047 and 0.046, each seed within 0.27 and 0.34.
     const gap = mean(at('proportional', 'substanceGrowth', 120)) - mean(at('proportional', 'formGrowth', 120));
     expect(Math.abs(gap)).toBeLessThan(0.1);
     expect(mean(at('proportional', 'formGrowth', 120))).toBeGreaterThan(0.2);
@@ -174,13 +193,13 @@ describe('"How it works": things to notice', () => {
 });
 
 describe('"How it works": the answers things to try give away', () => {
-  it('lowering one cause to 0.2: political rationality lowers the index most by far, each of the other three by about 0.2', () => {
+  it('lowering one cause to 0.2: political rationality lowers the index most by far, each of the other three by about 0.25', () => {
     const drop = (c: string) => diff(at('baseline', INDEX, 120), at(c, INDEX, 120));
     const others = ['pathDependence', 'dualManagement', 'asymmetricDependence'];
-    // −0.61 against −0.24, −0.19, −0.19 on seeds 31001–31020 (−0.53 against −0.20, −0.18, −0.16 here).
+    // −0.91 against −0.28, −0.30, −0.31 on seeds 31001–31020 (−0.90 against −0.24, −0.23, −0.26 here).
     for (const c of others) {
-      expect(drop(c), c).toBeLessThan(-0.08);
-      expect(drop(c), c).toBeGreaterThan(-0.35);
+      expect(drop(c), c).toBeLessThan(-0.15);
+      expect(drop(c), c).toBeGreaterThan(-0.4);
     }
     expect(drop('politicalRationality')).toBeLessThan(2 * Math.min(...others.map(drop)));
   });
@@ -193,12 +212,12 @@ describe('"How it works": the answers things to try give away', () => {
   it('over 240 months the baseline keeps rising; money alone ends with a larger purchase share, more money and more projects than it, no more need met and an index no lower', () => {
     expect(mean(at('baseline', INDEX, 240))).toBeGreaterThan(mean(at('baseline', INDEX, 120)) + 0.3);
     const d = (m: string) => diff(at('baseline', m, 240), at('money', m, 240));
-    // +1.7 points, +18 money a month, +56 projects on seeds 31001–31020.
+    // +2.1 points, +22 money a month, +61 projects on seeds 31001–31020 (+2.5, +26, +124 here).
     expect(d('purchaseShare')).toBeGreaterThan(0.01);
     expect(d('purchaseSpending')).toBeGreaterThan(0);
     expect(d('projectsActive')).toBeGreaterThan(0);
     expect(d('needsMet')).toBeLessThan(0.002);
-    // "No lower": +0.03 on seeds 31001–31020, its 95 % interval holding zero.
+    // "No lower": +0.04 on seeds 31001–31020, its 95 % interval holding zero (+0.12 here).
     expect(d(INDEX)).toBeGreaterThan(0);
   });
 });
