@@ -12,21 +12,24 @@ import { findScenario } from '../scenarios/index.ts';
 
 const args = process.argv.slice(2);
 const problems: string[] = [];
-const option = (name: string, fallback: number) => {
+const option = (name: string, fallback: number, min: number, max: number) => {
   const i = args.indexOf(`--${name}`);
   if (i < 0) return fallback;
   const v = args[i + 1];
-  if (v === undefined || !/^\d+$/.test(v) || Number(v) < 20 || Number(v) > 100_000) {
-    problems.push(`--${name} must be a whole number from 20 to 100000, got ${JSON.stringify((v ?? '').slice(0, 60))}`);
+  if (v === undefined || !/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+    problems.push(`--${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify((v ?? '').slice(0, 60))}`);
     return fallback;
   }
   return Number(v);
 };
 const specAt = args.indexOf('--spec');
 const specFile = specAt >= 0 ? args[specAt + 1] : new URL('../calibration/model.json', import.meta.url).pathname;
-const draws = option('draws', 120);
-const first = option('first', 31001);
-let spec: { scenario: string; ticks: number; priors: Record<string, [number, number]>; targets: Record<string, { metric?: string; tick?: number; from?: number }> } | undefined;
+const draws = option('draws', 120, 20, 100_000);
+// Seeds first … first + 2 × draws − 1, within the 32-bit seeds the streams read.
+const first = option('first', 31001, 1, 2_000_000_000);
+let spec:
+  | { scenario: string; ticks: number; priors: Record<string, [number, number]>; targets: Record<string, { metric?: string; tick?: number; from?: number }> }
+  | undefined;
 try {
   spec = JSON.parse(readFileSync(specFile ?? '', 'utf8'));
 } catch (err) {

@@ -145,7 +145,8 @@ export const ENTRY = [
     max: 1,
     default: 0.3,
     basis: 'calibrated',
-    source: 'Li & Wang 2017 (dual management); calibrated on registered-SO growth before and after the 2014 reform (posterior 0.52, 90 %: 0.19–0.92; the registry keeps 0.3, inside it)',
+    source:
+      'Li & Wang 2017 (dual management); calibrated on registered-SO growth before and after the 2014 reform (posterior 0.52, 90 %: 0.19–0.92; the registry keeps 0.3, inside it)',
     unit: 'probability',
     en: 'Chance an SO that needs a sponsoring agency finds one, at founding and at each later try.',
     zh: '需要业务主管单位的社会组织在成立时及之后每次尝试中找到主管单位的概率。',
@@ -193,7 +194,8 @@ export const ENTRY = [
     max: 0.2,
     default: 0.05,
     basis: 'calibrated',
-    source: 'Calibrated on registered-SO growth before and after the 2014 reform: not identified (posterior 0.097, 90 %: 0.014–0.19, the prior); the registry keeps 0.05',
+    source:
+      'Calibrated on registered-SO growth before and after the 2014 reform: not identified (posterior 0.097, 90 %: 0.014–0.19, the prior); the registry keeps 0.05',
     unit: 'probability per month',
     en: 'Monthly chance an unregistered SO tries again to register (directly, or through a sponsor it must find), and that a sponsored SO the rule no longer covers leaves its sponsor.',
     zh: '未登记社会组织每月再次尝试登记（直接登记，或须先找到主管单位）的概率；也是不再受该规定约束的挂靠社会组织每月脱离主管单位的概率。',
