@@ -204,6 +204,17 @@ describe('"How it works": the answers things to try give away', () => {
     expect(drop('politicalRationality')).toBeLessThan(2 * Math.min(...others.map(drop)));
   });
 
+  it('lowering one cause to 0.2: the need met hardly moves for the other three (the index falls through the autonomous share and what SOs can serve); political rationality also raises it', () => {
+    // Need met at 120 months, paired on seeds 9001–9020: −0.000 / −0.000 / +0.001 for path, dual and
+    // asymmetric dependence; +0.024 for political rationality (npm run validate).
+    const met = (c: string) => diff(at('baseline', 'needsMet', 120), at(c, 'needsMet', 120));
+    for (const c of ['pathDependence', 'dualManagement', 'asymmetricDependence']) expect(Math.abs(met(c)), c).toBeLessThan(0.005);
+    expect(met('politicalRationality')).toBeGreaterThan(0.01);
+    const gain = (c: string, m: string) => diff(at('baseline', m, 120), at(c, m, 120));
+    for (const c of ['pathDependence', 'dualManagement', 'asymmetricDependence'])
+      expect(gain(c, 'transferVolume') + gain(c, 'soCapability'), c).toBeGreaterThan(0);
+  });
+
   it("Changsha with support for SOs' own revenue at 0.8: more independent SOs, more autonomous", () => {
     expect(diff(at('changsha', 'independentSOs', 120), at('changshaOwnRevenue', 'independentSOs', 120))).toBeGreaterThan(20);
     expect(diff(at('changsha', 'soAutonomy', 120), at('changshaOwnRevenue', 'soAutonomy', 120))).toBeGreaterThan(0.1);
