@@ -127,10 +127,10 @@ export function delivery(s: State): void {
     dist.qualitySum[d] += sums[BOUGHT_Q] + sums[IN_Q];
     com.needsMet[cm] = needSum > 0 ? 1 - unmet / needSum : 1;
   }
-  // No one served this month received more than the best quality on offer: next month's bound of
-  // the chance of resolution.
+  // No one served this month received more than the best quality on offer, as a citizen keeps it
+  // (single precision, which may round up): next month's bound of the chance of resolution.
   let best = 0;
-  for (let j = 0; j < size; j++) best = Math.max(best, quality[j]);
+  for (let j = 0; j < size; j++) best = Math.max(best, Math.fround(quality[j]));
   s.servedQuality = best;
 }
 
