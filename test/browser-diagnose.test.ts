@@ -181,17 +181,23 @@ describe('the Diagnose tab and involution-lab calibrate', () => {
   it("runs a spec to the CLI's files and report; it opens on the model's own calibration with its published values and sources", async () => {
     const { page, errors } = await openTab('en');
     // The model's own calibration, its targets' published values and their sources.
-    expect(await page.locator('#diag-targets .diag-target').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.metric))).toEqual([
-      'soGrowthRate',
-      'failedTenderShare',
+    expect(
+      await page
+        .locator('#diag-targets .diag-target')
+        .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.target, (e as HTMLElement).dataset.metric])),
+    ).toEqual([
+      ['growth2012to2013', 'soGrowthRate'],
+      ['growth2014to2015', 'soGrowthRate'],
+      ['failedTenderShare', 'failedTenderShare'],
     ]);
-    expect(await page.inputValue('#diag-target-low-0')).toBe('0.07');
+    expect(await page.inputValue('#diag-target-low-0')).toBe('0.0735');
     expect(await page.textContent('#diag-source-0')).toBe(
-      'Published: [0.07, 0.105]. Registered SOs grew 8.1, 9.6, 10.8, 9.2, 6.0 and 8.5 % a year in 2012–2017 (Ministry of Civil Affairs statistical bulletins).',
+      'Published: [0.0735, 0.1035]. Registered SOs grew 8.1 and 9.6 % a year in 2012 and 2013, before the registration reform (Ministry of Civil Affairs statistical bulletins).',
     );
-    expect(await page.textContent('#diag-source-1')).toContain('Nanjing');
+    expect(await page.textContent('#diag-source-1')).toContain('10.8 and 9.2 %');
+    expect(await page.textContent('#diag-source-2')).toContain('Nanjing');
     expect(await page.textContent('#diag-count')).toBe(
-      '3 parameters from 2 indicators; 200 particles × at most 6 generations: at least 3720 runs, about 6720 at 50 % acceptance, at most 150720.',
+      '5 parameters from 3 indicators; 200 particles × at most 6 generations: at least 3720 runs, about 6720 at 50 % acceptance, at most 150720.',
     );
     expect(await axeViolations(page), 'the form').toEqual([]);
     await load(page);
@@ -289,39 +295,41 @@ describe('the Diagnose tab and involution-lab calibrate', () => {
       await page.dispatchEvent(id, 'change');
     };
     const problems = () => page.locator('#diag-problems li').allTextContents();
-    // The model's own calibration observes soGrowthRate once; it is offered again, for another window.
-    expect(await page.textContent('#diag-add-metric option[value="soGrowthRate"]')).toBe('SO growth rate (soGrowthRate): once more, over another window');
-    await page.selectOption('#diag-add-metric', 'soGrowthRate');
+    // The model's own calibration observes failedTenderShare once; it is offered again, for another window.
+    expect(await page.textContent('#diag-add-metric option[value="failedTenderShare"]')).toMatch(/\(failedTenderShare\): once more, over another window$/);
+    await page.selectOption('#diag-add-metric', 'failedTenderShare');
     await page.click('#diag-add-target');
     expect(await page.locator('#diag-targets .diag-target').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.target))).toEqual([
-      'soGrowthRate',
+      'growth2012to2013',
+      'growth2014to2015',
       'failedTenderShare',
-      'soGrowthRate-2',
+      'failedTenderShare-2',
     ]);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('diag-target-name-2');
-    await type('#diag-target-name-0', 'growth2012to2013');
-    await type('#diag-target-tick-0', '35');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('diag-target-name-3');
+    await type('#diag-target-name-2', 'failed2015to2016');
+    await type('#diag-target-tick-2', '59');
     // A name another indicator holds is refused where it is typed; the draft keeps both.
-    await type('#diag-target-name-2', 'growth2012to2013');
-    expect(await page.isVisible('#diag-target-name-taken-2')).toBe(true);
-    expect(await page.textContent('#diag-target-name-taken-2')).toContain('Another indicator is already called growth2012to2013');
-    await type('#diag-target-name-2', 'growth2014to2015');
-    expect(await page.isVisible('#diag-target-name-taken-2')).toBe(false);
+    await type('#diag-target-name-3', 'failed2015to2016');
+    expect(await page.isVisible('#diag-target-name-taken-3')).toBe(true);
+    expect(await page.textContent('#diag-target-name-taken-3')).toContain('Another indicator is already called failed2015to2016');
+    await type('#diag-target-name-3', 'failed2016to2017');
+    expect(await page.isVisible('#diag-target-name-taken-3')).toBe(false);
     // The same window twice is the check's problem, named as the CLI names it.
-    await type('#diag-target-from-2', '12');
-    await type('#diag-target-tick-2', '35');
+    await type('#diag-target-from-3', '36');
+    await type('#diag-target-tick-3', '59');
     await page.waitForSelector('#diag-problems');
     expect(await problems()).toEqual([
-      'field targets.growth2014to2015 is not allowed: it duplicates targets.growth2012to2013 (the same metric "soGrowthRate" over the same months 12–35); give it another window or remove one',
+      'field targets.failed2016to2017 is not allowed: it duplicates targets.failed2015to2016 (the same metric "failedTenderShare" over the same months 36–59); give it another window or remove one',
     ]);
-    await type('#diag-target-from-2', '36');
-    await type('#diag-target-tick-2', '59');
-    await page.waitForFunction(() => document.getElementById('diag-count')?.textContent?.startsWith('3 parameters from 3 indicators'));
+    await type('#diag-target-from-3', '48');
+    await type('#diag-target-tick-3', '71');
+    await page.waitForFunction(() => document.getElementById('diag-count')?.textContent?.startsWith('5 parameters from 4 indicators'));
     const spec = JSON.parse((await downloaded(page, () => page.click('#diag-export-spec-draft'))).text);
     expect(spec.targets).toEqual({
-      growth2012to2013: { metric: 'soGrowthRate', range: [0.07, 0.105], tick: 35, from: 12 },
-      failedTenderShare: { range: [0.25, 0.5], tick: 71, from: 36 },
-      growth2014to2015: { metric: 'soGrowthRate', range: [0.07, 0.105], tick: 59, from: 36 },
+      growth2012to2013: { metric: 'soGrowthRate', range: [0.0735, 0.1035], from: 11, tick: 23 },
+      growth2014to2015: { metric: 'soGrowthRate', range: [0.085, 0.115], from: 35, tick: 47 },
+      failed2015to2016: { metric: 'failedTenderShare', range: [0.25, 0.5], tick: 59, from: 36 },
+      failed2016to2017: { metric: 'failedTenderShare', range: [0.25, 0.5], tick: 71, from: 48 },
     });
     // Loaded back (as a file would be), each target is shown under its name, with its metric.
     await page.setInputFiles('#diag-spec-file', [json('windows.json', { ...spec, particles: 30 })]);
@@ -332,12 +340,13 @@ describe('the Diagnose tab and involution-lab calibrate', () => {
         .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.target, (e as HTMLElement).dataset.metric])),
     ).toEqual([
       ['growth2012to2013', 'soGrowthRate'],
-      ['failedTenderShare', 'failedTenderShare'],
       ['growth2014to2015', 'soGrowthRate'],
+      ['failed2015to2016', 'failedTenderShare'],
+      ['failed2016to2017', 'failedTenderShare'],
     ]);
-    expect(await page.inputValue('#diag-target-name-2')).toBe('growth2014to2015');
-    expect(await page.inputValue('#diag-target-name-1')).toBe('');
-    expect(await page.textContent('#diag-count')).toMatch(/^3 parameters from 3 indicators/);
+    expect(await page.inputValue('#diag-target-name-3')).toBe('failed2016to2017');
+    expect(await page.inputValue('#diag-target-name-0')).toBe('growth2012to2013');
+    expect(await page.textContent('#diag-count')).toMatch(/^5 parameters from 4 indicators/);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

@@ -2,7 +2,7 @@
 // invalid; lab/abc/spec.ts says what is wrong with it). The form reads and writes its fields here;
 // a field the form has no control for is kept as it is. The tab opens on the model's own declared
 // calibration, calibration/model.json: its targets are published magnitudes (their sources: the
-// messages diag.source.<metric>).
+// messages diag.source.<target name>).
 import shipped from '../../calibration/model.json';
 import { isObject, put, type Draft } from '../experiment/draft.ts';
 
@@ -11,8 +11,24 @@ export type { Draft };
 /** The shipped calibration spec, with the published values of its targets. */
 export const publishedDraft = (): Draft => structuredClone(shipped) as Draft;
 
-/** The published value of each target of the shipped spec, by metric (its targets are keyed by their metric). */
-export const PUBLISHED_TARGETS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = shipped.targets;
+type Published = Readonly<Record<string, unknown>> & { readonly metric: string };
+
+/** The published value of each target of the shipped spec, by the target's name, with its metric (its key, unless it names one). */
+export const PUBLISHED_TARGETS: Readonly<Record<string, Published>> = Object.fromEntries(
+  Object.entries(shipped.targets as Record<string, Record<string, unknown>>).map(([name, t]) => [
+    name,
+    { ...t, metric: typeof t.metric === 'string' ? t.metric : name },
+  ]),
+);
+
+/** The shipped target a row shows: the one of its name, if it observes the same metric. */
+export const publishedFor = (name: string, metric: string): Published | undefined => {
+  const p = PUBLISHED_TARGETS[name];
+  return p && p.metric === metric ? p : undefined;
+};
+
+/** The first shipped target of a metric: where a new row of it starts. */
+export const firstPublished = (metric: string): Published | undefined => Object.values(PUBLISHED_TARGETS).find((p) => p.metric === metric);
 
 /** A name for one more target of `metric` not among `keys`: the metric, or "metric-2", "metric-3", … */
 export function freeTargetName(metric: string, keys: readonly string[]): string {

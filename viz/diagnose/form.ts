@@ -11,7 +11,19 @@ import { button, el, labelled, numberBox, paramSelect, SPEC_PARAMS } from '../ex
 import { isObject, num, put, setRows, setSet } from '../experiment/draft.ts';
 import { basename } from '../experiment/files.ts';
 import { formOpening, type SpecForm } from '../experiment/skeleton.ts';
-import { freeTargetName, priorRows, PUBLISHED_TARGETS, putIn, setPriors, setTargets, targetKey, targetRows, type Draft, type TargetRow } from './draft.ts';
+import {
+  firstPublished,
+  freeTargetName,
+  priorRows,
+  publishedFor,
+  putIn,
+  setPriors,
+  setTargets,
+  targetKey,
+  targetRows,
+  type Draft,
+  type TargetRow,
+} from './draft.ts';
 
 const CITY_METRICS = METRICS.filter((m) => m !== 'tick');
 /** Parameters a prior may be put on: continuous ones (integer and world-size parameters are fixed, in `set`). */
@@ -140,12 +152,12 @@ export function calibrationForm(root: HTMLElement, changed: () => void): SpecFor
           write();
         });
       }
-      const published = PUBLISHED_TARGETS[r.metric];
+      const published = publishedFor(targetKey(r), r.metric);
       if (published) {
         const note = el(
           box,
           'p',
-          t('diag.published', { value: describeObservation(published as Observation), source: t(`diag.source.${r.metric}` as MessageKey) }),
+          t('diag.published', { value: describeObservation(published as unknown as Observation), source: t(`diag.source.${targetKey(r)}` as MessageKey) }),
           'note diag-source',
         );
         note.id = `diag-source-${i}`;
@@ -159,7 +171,7 @@ export function calibrationForm(root: HTMLElement, changed: () => void): SpecFor
       which.append(new Option(used.has(m) ? t('diag.addAgain', { metric: `${metricLabel(m)} (${m})` }) : `${metricLabel(m)} (${m})`, m));
     button(add, t('diag.addTarget'), 'diag-add-target').addEventListener('click', () => {
       if (!which.value) return;
-      const p = PUBLISHED_TARGETS[which.value];
+      const p = firstPublished(which.value);
       const range = p && Array.isArray(p.range) ? p.range : [undefined, undefined];
       const key = freeTargetName(which.value, rows.map(targetKey));
       rows.push({ ...(key === which.value ? {} : { name: key }), metric: which.value, kind: 'range', low: range[0], high: range[1] });
