@@ -23,5 +23,5 @@ export { PROVIDER_KINDS, PROVIDER, AWARD_MODES, EFFORT, EFFORT_SLOTS, DECISIONS,
 export { stream, createStreams, STREAMS } from './rng.ts';
 export { LESSON_VIEWS, parseScenario, scenarioRunText, lateWarnings, scenarioSchema, ScenarioError, type Scenario } from './scenario.ts';
 export { runScenario, manifestOf, type RunResult, type Manifest } from './run.ts';
-export { setSpinUpMemo, spinUpMemoStats } from './spin-up-memo.ts';
+export { setSpinUpMemo, setSpinUpMemoLimits, spinUpMemoStats } from './spin-up-memo.ts';
 export { unitIn, missingUnits } from './units.ts';

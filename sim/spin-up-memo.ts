@@ -7,11 +7,13 @@ import type { Params } from './params.ts';
 import { copyStream } from './rng.ts';
 import type { State } from './state.ts';
 
-/** At most this many worlds are kept, and this many bytes of their typed arrays in all. */
+/** By default at most this many worlds are kept, and this many bytes of their typed arrays in all. */
 export const MEMO_ENTRIES = 32;
 export const MEMO_BYTES = 64 * 1024 * 1024;
-/** A world larger than this is not kept (about 1.3 million citizens: a kept world takes 12.8 bytes a citizen and ~35 kB besides). */
-export const MEMO_ENTRY_BYTES = MEMO_BYTES / 4;
+// A world larger than a quarter of the bytes is not kept (at the default, about 1.3 million citizens:
+// a kept world takes 12.8 bytes a citizen and ~35 kB besides).
+let maxEntries = MEMO_ENTRIES;
+let maxBytes = MEMO_BYTES;
 
 interface Entry {
   readonly state: State;
@@ -30,6 +32,28 @@ export function setSpinUpMemo(on: boolean): void {
   if (!on) {
     memo.clear();
     bytes = 0;
+  }
+}
+
+/**
+ * Bound the memo otherwise (a batch's worker: an experiment of several scenarios runs every seed of one
+ * before the next, so with more seeds than worlds kept, least recently used out keeps none it needs);
+ * what no longer fits goes at once. Called without limits, the defaults come back.
+ */
+export function setSpinUpMemoLimits(limits: { entries?: number; bytes?: number } = {}): void {
+  const { entries = MEMO_ENTRIES, bytes: total = MEMO_BYTES } = limits;
+  if (!(Number.isInteger(entries) && entries >= 0 && total >= 0))
+    throw new Error(`spin-up memo limits: entries must be a whole number ≥ 0 and bytes ≥ 0, got ${entries} and ${total}`);
+  maxEntries = entries;
+  maxBytes = total;
+  evict();
+}
+
+function evict(): void {
+  for (const [k, e] of memo) {
+    if (memo.size <= maxEntries && bytes <= maxBytes) break;
+    memo.delete(k);
+    bytes -= e.bytes;
   }
 }
 
@@ -76,7 +100,7 @@ export function recallMonthZero(key: string, blank: () => State): State | undefi
 export function rememberMonthZero(key: string, state: State): void {
   if (!enabled) return;
   const copy = copyState(state);
-  if (copy.bytes > MEMO_ENTRY_BYTES) return;
+  if (copy.bytes > maxBytes / 4) return;
   const old = memo.get(key);
   if (old) {
     memo.delete(key);
@@ -84,11 +108,7 @@ export function rememberMonthZero(key: string, state: State): void {
   }
   memo.set(key, copy);
   bytes += copy.bytes;
-  for (const [k, e] of memo) {
-    if (memo.size <= MEMO_ENTRIES && bytes <= MEMO_BYTES) break;
-    memo.delete(k);
-    bytes -= e.bytes;
-  }
+  evict();
 }
 
 /**

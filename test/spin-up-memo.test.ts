@@ -8,6 +8,7 @@ import {
   resolveParams,
   runSim,
   setSpinUpMemo,
+  setSpinUpMemoLimits,
   spinUpMemoStats,
   STREAMS,
   type Decision,
@@ -80,7 +81,10 @@ function emptyMemo(): void {
   setSpinUpMemo(true);
 }
 
-afterEach(() => setSpinUpMemo(true));
+afterEach(() => {
+  setSpinUpMemoLimits();
+  setSpinUpMemo(true);
+});
 
 describe('the month-0 memo', () => {
   it('copies a random stream to the bit: the copy draws what the original would, and neither moves the other', () => {
@@ -179,5 +183,27 @@ describe('the month-0 memo', () => {
     setSpinUpMemo(false);
     expect(used('baseline-involution', SEED)).toEqual({ hits: 0, misses: 0 });
     expect(spinUpMemoStats().entries).toBe(0);
+  });
+
+  it('keeps as many worlds as it is allowed, the least recently used out; tighter limits put out at once what no longer fits', () => {
+    emptyMemo();
+    setSpinUpMemoLimits({ entries: 3 });
+    const used = (seed: number) => memoDelta(() => start('baseline-involution', seed));
+    for (const seed of [1, 2, 3]) expect(used(seed)).toEqual({ hits: 0, misses: 1 });
+    expect(used(1)).toEqual({ hits: 1, misses: 0 });
+    // Seed 4 puts out seed 2, the least recently used; seed 2 is then grown again and puts out 3.
+    expect(used(4)).toEqual({ hits: 0, misses: 1 });
+    expect(used(2)).toEqual({ hits: 0, misses: 1 });
+    expect(used(1)).toEqual({ hits: 1, misses: 0 });
+    expect(spinUpMemoStats().entries).toBe(3);
+    // With room for four (a batch's worker allows more), the memo grows to four.
+    setSpinUpMemoLimits({ entries: 4 });
+    for (const seed of [5, 6, 7]) used(seed);
+    expect(spinUpMemoStats().entries).toBe(4);
+    setSpinUpMemoLimits({ entries: 1 });
+    expect(spinUpMemoStats().entries).toBe(1);
+    setSpinUpMemoLimits({ bytes: 0 });
+    expect(spinUpMemoStats()).toMatchObject({ entries: 0, bytes: 0 });
+    expect(() => setSpinUpMemoLimits({ entries: 1.5 })).toThrow(/whole number/);
   });
 });
