@@ -60,6 +60,10 @@ const reference = (async () => {
 })();
 // Said where it is awaited, not as an unhandled rejection.
 reference.catch(() => {});
+/** The form's target rows, each as [its name, its metric]. */
+const targetRows = (page: Page) =>
+  page.locator('#diag-targets .diag-target').evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.target, (e as HTMLElement).dataset.metric]));
+
 const read = async (file: string) => {
   await reference;
   return readFileSync(join(ref, file), 'utf8');
@@ -181,11 +185,7 @@ describe('the Diagnose tab and involution-lab calibrate', () => {
   it("runs a spec to the CLI's files and report; it opens on the model's own calibration with its published values and sources", async () => {
     const { page, errors } = await openTab('en');
     // The model's own calibration, its targets' published values and their sources.
-    expect(
-      await page
-        .locator('#diag-targets .diag-target')
-        .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.target, (e as HTMLElement).dataset.metric])),
-    ).toEqual([
+    expect(await targetRows(page)).toEqual([
       ['growth2012to2013', 'soGrowthRate'],
       ['growth2014to2015', 'soGrowthRate'],
       ['failedTenderShare', 'failedTenderShare'],
@@ -334,11 +334,7 @@ describe('the Diagnose tab and involution-lab calibrate', () => {
     // Loaded back (as a file would be), each target is shown under its name, with its metric.
     await page.setInputFiles('#diag-spec-file', [json('windows.json', { ...spec, particles: 30 })]);
     await page.waitForFunction(() => (document.getElementById('diag-particles') as HTMLInputElement).value === '30');
-    expect(
-      await page
-        .locator('#diag-targets .diag-target')
-        .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.target, (e as HTMLElement).dataset.metric])),
-    ).toEqual([
+    expect(await targetRows(page)).toEqual([
       ['growth2012to2013', 'soGrowthRate'],
       ['growth2014to2015', 'soGrowthRate'],
       ['failed2015to2016', 'failedTenderShare'],

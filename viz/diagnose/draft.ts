@@ -14,7 +14,7 @@ export const publishedDraft = (): Draft => structuredClone(shipped) as Draft;
 type Published = Readonly<Record<string, unknown>> & { readonly metric: string };
 
 /** The published value of each target of the shipped spec, by the target's name, with its metric (its key, unless it names one). */
-export const PUBLISHED_TARGETS: Readonly<Record<string, Published>> = Object.fromEntries(
+const PUBLISHED_TARGETS: Readonly<Record<string, Published>> = Object.fromEntries(
   Object.entries(shipped.targets as Record<string, Record<string, unknown>>).map(([name, t]) => [
     name,
     { ...t, metric: typeof t.metric === 'string' ? t.metric : name },
