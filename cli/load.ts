@@ -50,7 +50,7 @@ export function loadScenarioFile(path: string): Scenario {
   // Counted before the schema looks at them: every run scans the schedule each month.
   const schedule = (data as { schedule?: unknown } | null)?.schedule;
   if (Array.isArray(schedule) && schedule.length > MAX_CHANGES) throw new ScenarioError(`scenario file ${path}: field schedule lists ${schedule.length.toLocaleString('en-US')} changes; at most ${MAX_CHANGES}`);
-  const result = scenarioSchema.safeParse(data);
+  const result = scenarioSchema().safeParse(data);
   if (result.success) return result.data as Scenario;
   throw new ScenarioError(problemList(`scenario file ${path}`, result.error.issues.map((i) => describe(i, data))));
 }

@@ -1,5 +1,6 @@
-// The bundled scenarios, validated on load. Files are data: teaching text, source, overrides, schedule.
-import { parseScenario, type Scenario } from '../sim/scenario.ts';
+// The bundled scenarios. Files are data: teaching text, source, overrides, schedule; each is checked
+// against the scenario schema by test/scenarios.test.ts, and read here without building it.
+import { bundledScenario, type Scenario } from '../sim/scenario.ts';
 import baselineInvolution from './baseline-involution.json';
 import moneyAlone from './money-alone.json';
 import clarifyApplicability from './clarify-applicability.json';
@@ -27,7 +28,7 @@ export const SCENARIOS: readonly Scenario[] = [
   directRegistration_2012,
   reformAtYear3,
   proportionalGrowth,
-].map((s, i) => parseScenario(s, `scenario #${i}`));
+].map(bundledScenario);
 
 export const DEFAULT_SCENARIO = 'baseline-involution';
 

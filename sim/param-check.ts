@@ -41,9 +41,15 @@ function fieldSchema(p: ParamSpec) {
   return base.min(p.min).max(p.max).describe(p.en);
 }
 
-const shape = Object.fromEntries(PARAMS.map((p) => [p.name, fieldSchema(p)]));
-/** Partial parameter sets (overrides): unknown names are refused. */
-export const overridesSchema = z.strictObject(shape).partial();
+const buildOverridesSchema = () => z.strictObject(Object.fromEntries(PARAMS.map((p) => [p.name, fieldSchema(p)]))).partial();
+let overrides: ReturnType<typeof buildOverridesSchema> | undefined;
+/**
+ * Partial parameter sets (overrides): unknown names are refused. Built when first asked for, not
+ * when the module loads: a page that checks no overrides at start does not build it.
+ */
+export function overridesSchema(): ReturnType<typeof buildOverridesSchema> {
+  return (overrides ??= buildOverridesSchema());
+}
 
 export class ParamError extends Error {
   constructor(message: string) {
@@ -65,16 +71,35 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown, where = '
 }
 
 export function validateOverrides(input: unknown, where = 'parameter'): Overrides {
-  const result = overridesSchema.safeParse(input);
+  const result = overridesSchema().safeParse(input);
   if (!result.success) throw new ParamError(describeIssue(result.error.issues[0], input, where));
   return result.data as Overrides;
+}
+
+/**
+ * Is this plainly a valid set of overrides: a plain object whose every key is a parameter with a
+ * finite number in its range (an integer where it must be)? Only says yes where the schema would;
+ * anything else goes to the schema, which accepts it or says what is wrong. This spares building
+ * and running the schema for the overrides every run and every page passes.
+ */
+export function plainlyValid(input: unknown): input is Overrides {
+  if (typeof input !== 'object' || input === null) return false;
+  const proto = Object.getPrototypeOf(input);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key of Object.keys(input)) {
+    const spec = PARAM_BY_NAME.get(key);
+    const v = (input as Record<string, unknown>)[key];
+    if (!spec || typeof v !== 'number' || !Number.isFinite(v) || v < spec.min || v > spec.max) return false;
+    if (spec.integer && !Number.isSafeInteger(v)) return false;
+  }
+  return true;
 }
 
 /** Defaults, then each layer of overrides in turn; every layer is validated. */
 export function resolveParams(...layers: unknown[]): Params {
   const out: Record<string, number> = { ...DEFAULTS };
   for (const layer of layers) {
-    const o = validateOverrides(layer);
+    const o = plainlyValid(layer) ? layer : validateOverrides(layer);
     for (const [k, v] of Object.entries(o)) if (isModelParam(k) && v !== undefined) out[k] = v;
   }
   return out as Params;

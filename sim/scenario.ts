@@ -1,6 +1,6 @@
 // Scenarios are data: teaching text, source and a lesson beside parameter overrides and a schedule.
 import { z } from 'zod';
-import type { Overrides } from './params.ts';
+import { PARAMS, type Overrides } from './params.ts';
 import { describeIssue, overridesSchema } from './param-check.ts';
 import { MIN_DECIDED_SHARE, SEED } from './limits.ts';
 import { METRIC_BY_NAME } from './metric-registry.ts';
@@ -29,56 +29,63 @@ const prediction = z
     message: 'only a growth (the index, form or substance growth) is read against zero; compare other metrics against the baseline',
   });
 
-export const scenarioSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by "-"'),
-  title: text,
-  teaching: text,
-  source: z.string().min(1),
-  params: overridesSchema.default({}),
-  schedule: z
-    .array(z.strictObject({ tick: z.number().int().min(0), set: overridesSchema, note: text.optional() }))
-    .default([]),
-  /**
-   * The seed the scenario was played with (a classroom game's): what \`run\` and the explorer use
-   * when no other seed is given.
-   */
-  seed: z.number().int().min(SEED.min).max(SEED.max).optional(),
-  /** Officials' decisions taken by people, year by year (sim/officials.ts, Decision): a classroom game's. */
-  decisions: z
-    .array(
-      z.strictObject({
-        year: z.number().int().min(0),
-        district: z.number().int().min(0),
-        purchaseShare: z.number().min(MIN_DECIDED_SHARE).max(1),
-        grain: z.number().min(0).max(1),
-        demand: z.number().min(0).max(1),
-      }),
-    )
-    .max(MAX_DECISIONS)
-    .default([]),
-  /**
-   * A short lesson (viz, Lesson tab): a question, the predictions it asks for, what to look for, and
-   * what it shows while the run plays. Optional: a scenario without one has no lesson. What a field
-   * left out means (the index against zero, the index and form-against-substance views) is in
-   * viz/lessons.ts.
-   */
-  lesson: z
-    .strictObject({
-      question: text,
-      lookFor: text,
-      /** What the student predicts: each a metric at the run's end, against zero or against the baseline on the same seeds, with the symmetric threshold of "about the same". */
-      predict: z.array(prediction).min(1).max(3).optional(),
-      /** The explorer's views the lesson shows, besides a chart for each prediction. */
-      views: z.array(z.enum(LESSON_VIEWS)).max(4).optional(),
-      /** The metrics shown as live monitors. */
-      monitors: z.array(metricName).max(4).optional(),
-      /** The scenario predictions "against the baseline" are compared with (a bundled scenario's id). */
-      baseline: z.string().min(1).optional(),
-    })
-    .optional(),
-});
+const buildScenarioSchema = () =>
+  z.strictObject({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by "-"'),
+    title: text,
+    teaching: text,
+    source: z.string().min(1),
+    params: overridesSchema().default({}),
+    schedule: z
+      .array(z.strictObject({ tick: z.number().int().min(0), set: overridesSchema(), note: text.optional() }))
+      .default([]),
+    /**
+     * The seed the scenario was played with (a classroom game's): what \`run\` and the explorer use
+     * when no other seed is given.
+     */
+    seed: z.number().int().min(SEED.min).max(SEED.max).optional(),
+    /** Officials' decisions taken by people, year by year (sim/officials.ts, Decision): a classroom game's. */
+    decisions: z
+      .array(
+        z.strictObject({
+          year: z.number().int().min(0),
+          district: z.number().int().min(0),
+          purchaseShare: z.number().min(MIN_DECIDED_SHARE).max(1),
+          grain: z.number().min(0).max(1),
+          demand: z.number().min(0).max(1),
+        }),
+      )
+      .max(MAX_DECISIONS)
+      .default([]),
+    /**
+     * A short lesson (viz, Lesson tab): a question, the predictions it asks for, what to look for, and
+     * what it shows while the run plays. Optional: a scenario without one has no lesson. What a field
+     * left out means (the index against zero, the index and form-against-substance views) is in
+     * viz/lessons.ts.
+     */
+    lesson: z
+      .strictObject({
+        question: text,
+        lookFor: text,
+        /** What the student predicts: each a metric at the run's end, against zero or against the baseline on the same seeds, with the symmetric threshold of "about the same". */
+        predict: z.array(prediction).min(1).max(3).optional(),
+        /** The explorer's views the lesson shows, besides a chart for each prediction. */
+        views: z.array(z.enum(LESSON_VIEWS)).max(4).optional(),
+        /** The metrics shown as live monitors. */
+        monitors: z.array(metricName).max(4).optional(),
+        /** The scenario predictions "against the baseline" are compared with (a bundled scenario's id). */
+        baseline: z.string().min(1).optional(),
+      })
+      .optional(),
+  });
 
-export type Scenario = z.infer<typeof scenarioSchema> & {
+let schema: ReturnType<typeof buildScenarioSchema> | undefined;
+/** The scenario file's schema, built when first asked for (a page that parses no file at start does not build it). */
+export function scenarioSchema(): ReturnType<typeof buildScenarioSchema> {
+  return (schema ??= buildScenarioSchema());
+}
+
+export type Scenario = z.infer<ReturnType<typeof buildScenarioSchema>> & {
   params: Overrides;
   schedule: (Change & { note?: { en: string; zh: string } })[];
   decisions: Decision[];
@@ -91,9 +98,51 @@ export class ScenarioError extends Error {
   }
 }
 
+type Fields = Record<string, unknown>;
+
+/** The fields of `o` named in `keys` that it has, in that order (the order the schema gives them). */
+function inOrder(o: Fields, keys: readonly string[], each: Record<string, (v: never) => unknown> = {}): Fields {
+  const out: Fields = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = each[k] ? each[k](o[k] as never) : o[k];
+  return out;
+}
+
+const TEXT = ['en', 'zh'];
+const text_ = (v: Fields) => inOrder(v, TEXT);
+const overrides_ = (v: Fields) => inOrder(v, PARAMS.map((p) => p.name));
+
+/**
+ * A bundled scenario file as the schema would give it, without building the schema: its defaults
+ * filled in and its fields in the schema's order. Bundled files are part of the build, and
+ * test/scenarios.test.ts checks that each is valid and that this equals its parse field for field
+ * and in order; so the page does not build and run the schema to start (the files a user loads are
+ * checked by `parseScenario`).
+ */
+export function bundledScenario(file: object): Scenario {
+  const f = file as Fields;
+  const scenario = inOrder(
+    { params: {}, schedule: [], decisions: [], ...f },
+    ['id', 'title', 'teaching', 'source', 'params', 'schedule', 'seed', 'decisions', 'lesson'],
+    {
+      title: text_,
+      teaching: text_,
+      params: overrides_,
+      schedule: (v: Fields[]) => v.map((c) => inOrder(c, ['tick', 'set', 'note'], { set: overrides_, note: text_ })),
+      decisions: (v: Fields[]) => v.map((d) => inOrder(d, ['year', 'district', 'purchaseShare', 'grain', 'demand'])),
+      lesson: (v: Fields) =>
+        inOrder(v, ['question', 'lookFor', 'predict', 'views', 'monitors', 'baseline'], {
+          question: text_,
+          lookFor: text_,
+          predict: (p: Fields[]) => p.map((x) => inOrder(x, ['metric', 'against', 'within'])),
+        }),
+    },
+  );
+  return scenario as Scenario;
+}
+
 /** Validate a parsed scenario; the error names the file, the field, the value and what is allowed. */
 export function parseScenario(input: unknown, origin = 'scenario'): Scenario {
-  const result = scenarioSchema.safeParse(input);
+  const result = scenarioSchema().safeParse(input);
   if (result.success) return result.data as Scenario;
   const issue = result.error.issues[0];
   const path = issue.path.map(String);

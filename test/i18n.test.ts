@@ -74,6 +74,19 @@ describe('message catalogs', () => {
     expect(catalogs.fr.appTitle).toBe('Laboratoire de l’involution');
   });
 
+  it('show a message without arguments or quoting as the formatter would: every such message of every catalog', () => {
+    let plain = 0;
+    for (const f of FILES) {
+      const lang = f.replace('.json', '');
+      for (const [key, message] of Object.entries(read(f))) {
+        if (/[{}]|''/.test(message)) continue;
+        plain++;
+        expect(tIn(lang as (typeof LANGS)[number], key as MessageKey), `${f} ${key}`).toBe(String(new IntlMessageFormat(message, locale(lang as (typeof LANGS)[number]), undefined, { ignoreTag: true }).format()));
+      }
+    }
+    expect(plain).toBeGreaterThan(500);
+  });
+
   it('count in plurals and fill arguments as given, numbers unformatted', () => {
     expect(tIn('en', 'compareProgress', { done: 0, total: 1 })).toBe('0 of 1 run finished');
     expect(tIn('en', 'compareProgress', { done: 3, total: 4 })).toBe('3 of 4 runs finished');

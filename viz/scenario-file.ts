@@ -75,7 +75,7 @@ export function readScenarioFile(file: string, text: string): Scenario {
     checkValues(file, 'params', d.params, false);
     if (Array.isArray(d.schedule)) d.schedule.forEach((c: { set?: unknown }, i) => checkValues(file, `schedule[${i}].set`, c?.set, true));
   }
-  const checked = scenarioSchema.safeParse(data);
+  const checked = scenarioSchema().safeParse(data);
   if (!checked.success) throw new FileProblem(shapeProblem(file, data, checked.error.issues[0]));
   return parseScenario(data, file);
 }

@@ -4,7 +4,7 @@
 // file: `_language` (its own name, for the switch), `_locale` (BCP 47, for plurals and <html lang>),
 // `_minExplanationChars` (how long a one-sentence explanation is, in characters, for the lesson).
 /// <reference types="vite/client" />
-import { IntlMessageFormat } from 'intl-messageformat';
+import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import { metricSpec } from '../../sim/metric-registry.ts';
 import { PARAM_BY_NAME } from '../../sim/params.ts';
 import type { MessageKey } from './keys.ts';
@@ -51,16 +51,42 @@ export function langSetting(name: `_${string}`): string {
 
 const formats = new Map<string, IntlMessageFormat>();
 
+/** A function of JSON-able arguments, computed once for each. */
+function once<A extends unknown[], R>(make: (...args: A) => R): (...args: A) => R {
+  const made = new Map<string, R>();
+  return (...args: A) => {
+    const key = JSON.stringify(args);
+    let r = made.get(key);
+    if (r === undefined) made.set(key, (r = make(...args)));
+    return r;
+  };
+}
+
+// The formatter resolves its locale and makes its own Intl formatters for every message it is built
+// for; both depend on the language alone, so each is made once for the page (they were its main
+// cost at start: about 0.1 s on a phone).
+const resolveLocale = IntlMessageFormat.resolveLocale;
+IntlMessageFormat.resolveLocale = once((locales: string | string[]) => resolveLocale(locales));
+const FORMATTERS: Formatters = {
+  getNumberFormat: once((locales?: string | string[], opts?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locales, opts)),
+  getDateTimeFormat: once((...args: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...args)),
+  getPluralRules: once((...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args)),
+};
+
 /** A message in a given language (English where that language has none), its arguments filled in. */
 export function tIn(l: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const from = CATALOGS[l]?.[key] !== undefined ? l : FALLBACK;
   // A key built from a name (`unit.${unit}`, `monitor.${metric}`) may have no message: its name
   // is shown, rather than the page failing.
   if (CATALOGS[from][key] === undefined) return key.slice(key.lastIndexOf('.') + 1);
+  const message = CATALOGS[from][key];
+  // A message with no argument and no quoting (ICU's '' and '{…}') is its own text: no formatter is
+  // built for it (building one resolves its locale, the page's main cost at start).
+  if (!/[{}]|''/.test(message)) return message;
   const id = `${from}\u0000${key}`;
   let format = formats.get(id);
   if (!format) {
-    format = new IntlMessageFormat(CATALOGS[from][key], locale(from), undefined, { ignoreTag: true });
+    format = new IntlMessageFormat(message, locale(from), undefined, { ignoreTag: true, formatters: FORMATTERS });
     formats.set(id, format);
   }
   try {
