@@ -1,7 +1,7 @@
 // Checking parameter values against the registry (sim/params.ts): the overrides schema, the
 // one-line messages naming parameter, value and what is allowed, "did you mean", and resolving
 // layers of overrides over the defaults.
-import { z } from 'zod';
+import { z } from './schema.ts';
 import { DEFAULTS, isModelParam, PARAM_BY_NAME, PARAMS, type Overrides, type ParamSpec, type Params } from './params.ts';
 
 /** Edit distance, for "did you mean" (names are short). */

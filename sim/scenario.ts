@@ -1,5 +1,5 @@
 // Scenarios are data: teaching text, source and a lesson beside parameter overrides and a schedule.
-import { z } from 'zod';
+import { z } from './schema.ts';
 import { PARAMS, type Overrides } from './params.ts';
 import { describeIssue, overridesSchema } from './param-check.ts';
 import { MIN_DECIDED_SHARE, SEED } from './limits.ts';

@@ -3,7 +3,7 @@
 // acts on it: a malformed, oversized or hostile one is refused with an error naming the field, the
 // value and what is allowed, and changes nothing. Errors travel as codes with their details, so each
 // page says them in its own language.
-import { z } from 'zod';
+import { z } from '../../sim/schema.ts';
 import type { CityYear, DistrictYear, SeatDecision } from './game.ts';
 
 /** Largest message a page may send, in bytes (the server's socket refuses larger frames). */

@@ -1,5 +1,5 @@
 // The experiment spec (JSON): its shape, and what each field allows, for one-line error messages.
-import { z } from 'zod';
+import { z } from '../../sim/schema.ts';
 import { SEED, TICKS } from '../../sim/limits.ts';
 
 /** Most changes a spec's interventions (or a scenario file's schedule) may list: every run scans them each month. */
