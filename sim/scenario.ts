@@ -10,27 +10,27 @@ import type { Change } from './sim.ts';
 /** At most this many decisions in a scenario: 32 districts for 200 years (the longest run). */
 export const MAX_DECISIONS = 6_400;
 
-const text = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
-
 /** The explorer's views a lesson can show (viz/views/list.ts names the same). */
 export const LESSON_VIEWS = ['index', 'form-substance', 'sos', 'network', 'map'] as const;
 
-/** A city-level metric of the registry (not the clock). */
-const metricName = z.string().refine((m) => METRIC_BY_NAME.has(m) && m !== 'tick', 'must be a metric of the registry (involution-lab params lists them; docs/model.md §7.10)');
+const buildScenarioSchema = () => {
+  const text = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
 
-const prediction = z
-  .strictObject({
-    metric: metricName,
-    against: z.enum(['zero', 'baseline']),
-    /** Symmetric: a result within ±within of the reference is "about the same"; in the metric's units, a share's in points of 0–1, a count's or an amount's relative to the baseline. */
-    within: z.number().positive(),
-  })
-  .refine((p) => p.against === 'baseline' || METRIC_BY_NAME.get(p.metric)?.kind === 'growth', {
-    message: 'only a growth (the index, form or substance growth) is read against zero; compare other metrics against the baseline',
-  });
+  /** A city-level metric of the registry (not the clock). */
+  const metricName = z.string().refine((m) => METRIC_BY_NAME.has(m) && m !== 'tick', 'must be a metric of the registry (involution-lab params lists them; docs/model.md §7.10)');
 
-const buildScenarioSchema = () =>
-  z.strictObject({
+  const prediction = z
+    .strictObject({
+      metric: metricName,
+      against: z.enum(['zero', 'baseline']),
+      /** Symmetric: a result within ±within of the reference is "about the same"; in the metric's units, a share's in points of 0–1, a count's or an amount's relative to the baseline. */
+      within: z.number().positive(),
+    })
+    .refine((p) => p.against === 'baseline' || METRIC_BY_NAME.get(p.metric)?.kind === 'growth', {
+      message: 'only a growth (the index, form or substance growth) is read against zero; compare other metrics against the baseline',
+    });
+
+  return z.strictObject({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by "-"'),
     title: text,
     teaching: text,
@@ -78,6 +78,7 @@ const buildScenarioSchema = () =>
       })
       .optional(),
   });
+};
 
 let schema: ReturnType<typeof buildScenarioSchema> | undefined;
 /** The scenario file's schema, built when first asked for (a page that parses no file at start does not build it). */

@@ -154,6 +154,7 @@ const lesson = createLesson($('lesson'), $('handout'), {
 });
 const presentation = createPresentation($('present') as HTMLButtonElement, $('present-exit') as HTMLButtonElement, {
   togglePlay: () => $('play').click(), reset: () => $('reset').click(), step: () => $('step').click(), stepBack: () => void stepBack(),
+  changed: () => { if (exploreStale && exploreShown()) render(); },
 });
 let activeTab = 'tab-explore';
 let endWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
@@ -217,10 +218,18 @@ function apply(snap: Snapshot | null): void {
   }
 }
 
+/** Explore's views have data they have not drawn: they are drawn only while they are shown. */
+let exploreStale = false;
+/** Explore's panel is shown: its tab, or presentation mode from any tab but the lesson's (style.css). */
+const exploreShown = () => activeTab === 'tab-explore' || (document.body.classList.contains('presenting') && activeTab !== 'tab-lesson');
+
 function render(): void {
   const v = view();
   if (!v) return;
-  explore.render(v, !app.playing, app.playing);
+  // A page opened on another tab does not draw Explore's charts (on a phone, most of its start);
+  // they are drawn when Explore is chosen.
+  exploreStale = !exploreShown();
+  if (!exploreStale) explore.render(v, !app.playing, app.playing);
   monitors.update(app.series);
   if (activeTab === 'tab-lesson') lesson.update();
   $('clock').textContent = t('clock', { tick: v.snap.tick, ticks: v.snap.ticks });
@@ -472,6 +481,10 @@ function selectTab(id: string, focus = true): void {
   }
   activeTab = id;
   document.body.dataset.tab = id.replace('tab-', '');
+  if (exploreShown()) {
+    if (exploreStale) render();
+    else if (!app.snap) drawEmpty();
+  }
   if (id === 'tab-lesson') lesson.render();
   if (id === 'tab-compare' || id === 'tab-experiment' || id === 'tab-diagnose') warmPool();
   if (id === 'tab-compare') {
@@ -686,7 +699,7 @@ wire();
 relabel();
 if (initial.tab && initial.tab !== 'explore') selectTab(`tab-${initial.tab}`, false);
 Object.assign($('seed') as HTMLInputElement, { min: String(SEED.min), max: String(SEED.max), value: String(app.seed) });
-drawEmpty();
+if (exploreShown()) drawEmpty();
 document.documentElement.classList.remove('booting');
 // A district beyond the run's is said and dropped, as any bad value of the link.
 if (app.inspect?.kind === 'district' && app.inspect.d >= params().districts) {

@@ -10,6 +10,8 @@ export interface Stage {
   reset(): void;
   step(): void;
   stepBack(): void;
+  /** Presentation mode was entered or left (what the page shows changed). */
+  changed(): void;
 }
 
 export function createPresentation(button: HTMLButtonElement, exit: HTMLButtonElement, stage: Stage) {
@@ -26,6 +28,7 @@ export function createPresentation(button: HTMLButtonElement, exit: HTMLButtonEl
       if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
       button.focus();
     }
+    stage.changed();
   }
 
   button.addEventListener('click', () => set(!on()));

@@ -17,47 +17,55 @@ import { echo, ECHO_CHARS } from '../numbers.ts';
 /** A key in a field's path: at most ECHO_CHARS characters. */
 const cut = (key: string): string => (key.length > ECHO_CHARS ? `${key.slice(0, ECHO_CHARS)}…` : key);
 
-const tick = z
-  .number()
-  .int()
-  .min(0)
-  .max(TICKS.max - 1)
-  .optional();
-// Any value: one that is not a string is refused in resolveChecked, by its own field (a union's
-// error would name only the whole target).
-const metric = z.unknown().optional();
-const target = z.union([
-  z.strictObject({ metric, value: z.number(), sd: z.number().positive(), tick, from: tick }),
-  z.strictObject({ metric, range: z.tuple([z.number(), z.number()]), tick, from: tick }),
-]);
-
 /** A target's own name (its key when it gives its metric in field "metric"). */
 export const TARGET_NAME = /^[A-Za-z0-9_@.-]{1,64}$/;
 const TARGET_NAME_ALLOWED = 'a short name: 1 to 64 letters, digits, _, -, @ or .';
 /** Columns of posterior.csv and predictive.csv besides the parameters and the targets. */
 const CSV_COLUMNS = ['generation', 'particle', 'weight', 'distance', 'draw', 'replicate', 'seed'];
 
-export const calibrationSchema = z.strictObject({
-  description: z.string().optional(),
-  scenario: z.string().min(1),
-  ticks: z.number().int().min(TICKS.min).max(TICKS.max).optional(),
-  set: z.record(z.string(), z.number()).default({}),
-  priors: z.record(z.string(), z.tuple([z.number(), z.number()])),
-  targets: z.record(z.string(), target),
-  particles: z.number().int().min(10).max(100_000).default(200),
-  generations: z.number().int().min(1).max(100).default(10),
-  replicates: z.number().int().min(1).max(100).default(1),
-  seed: z.number().int().min(SEED.min).max(SEED.max).default(1),
-  quantile: z.number().gt(0).lt(1).default(0.5),
-  minAcceptance: z.number().gt(0).max(1).default(0.02),
-  minTolerance: z.number().min(0).default(0),
-  kernel: z.enum(['olcm', 'twice-covariance']).default('olcm'),
-  predictive: z
-    .strictObject({ draws: z.number().int().min(1).max(100_000).default(100), seeds: z.number().int().min(1).max(100).default(1) })
-    .default({ draws: 100, seeds: 1 }),
-});
+/** The calibration spec's schema, built when first asked for (a page that checks no spec at start does not build it). */
+const buildCalibrationSchema = () => {
+  const tick = z
+    .number()
+    .int()
+    .min(0)
+    .max(TICKS.max - 1)
+    .optional();
+  // Any value: one that is not a string is refused in resolveChecked, by its own field (a union's
+  // error would name only the whole target).
+  const metric = z.unknown().optional();
+  const target = z.union([
+    z.strictObject({ metric, value: z.number(), sd: z.number().positive(), tick, from: tick }),
+    z.strictObject({ metric, range: z.tuple([z.number(), z.number()]), tick, from: tick }),
+  ]);
 
-export type CalibrationSpec = z.infer<typeof calibrationSchema>;
+  return z.strictObject({
+    description: z.string().optional(),
+    scenario: z.string().min(1),
+    ticks: z.number().int().min(TICKS.min).max(TICKS.max).optional(),
+    set: z.record(z.string(), z.number()).default({}),
+    priors: z.record(z.string(), z.tuple([z.number(), z.number()])),
+    targets: z.record(z.string(), target),
+    particles: z.number().int().min(10).max(100_000).default(200),
+    generations: z.number().int().min(1).max(100).default(10),
+    replicates: z.number().int().min(1).max(100).default(1),
+    seed: z.number().int().min(SEED.min).max(SEED.max).default(1),
+    quantile: z.number().gt(0).lt(1).default(0.5),
+    minAcceptance: z.number().gt(0).max(1).default(0.02),
+    minTolerance: z.number().min(0).default(0),
+    kernel: z.enum(['olcm', 'twice-covariance']).default('olcm'),
+    predictive: z
+      .strictObject({ draws: z.number().int().min(1).max(100_000).default(100), seeds: z.number().int().min(1).max(100).default(1) })
+      .default({ draws: 100, seeds: 1 }),
+  });
+};
+
+let built: ReturnType<typeof buildCalibrationSchema> | undefined;
+export function calibrationSchema(): ReturnType<typeof buildCalibrationSchema> {
+  return (built ??= buildCalibrationSchema());
+}
+
+export type CalibrationSpec = z.infer<ReturnType<typeof buildCalibrationSchema>>;
 
 const ALLOWED: Record<string, string> = {
   description: 'a string',
@@ -95,7 +103,7 @@ const VOCABULARY: SpecVocabulary = {
   allowed: ALLOWED,
   records: new Set(['set', 'priors', 'targets']),
   knownFields: (path) => {
-    if (path.length === 0) return Object.keys(calibrationSchema.shape);
+    if (path.length === 0) return Object.keys(calibrationSchema().shape);
     if (path[0] === 'predictive') return ['draws', 'seeds'];
     if (path[0] === 'targets') return ['metric', 'value', 'sd', 'tick', 'from', 'or range'];
     return [];
@@ -222,14 +230,14 @@ export function resolveCalibration(input: unknown, resolve: ScenarioResolver = b
   // Too deep, or with keys such as __proto__: refused before any schema sees it.
   const shape = shapeProblems(input);
   if (shape.length) throw new SpecError(shape);
-  const parsed = calibrationSchema.safeParse(input);
+  const parsed = calibrationSchema().safeParse(input);
   const problems: string[] = [];
   if (!parsed.success) {
     problems.push(...parsed.error.issues.map((i) => describeIssue(VOCABULARY, i, input)));
     // What is well formed is checked for its meaning too, so that every problem is listed at once.
     const fallbacks = { scenario: 'baseline-involution', priors: {}, targets: {} };
     problems.push(
-      ...meaningOfRest(input, parsed.error.issues, { records: VOCABULARY.records, fallbacks }, calibrationSchema, (data, found) =>
+      ...meaningOfRest(input, parsed.error.issues, { records: VOCABULARY.records, fallbacks }, calibrationSchema(), (data, found) =>
         resolveChecked(data, resolve, found),
       ),
     );

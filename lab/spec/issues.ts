@@ -2,7 +2,7 @@
 // the experiment and calibration specs, each with its own table of what its fields allow.
 import type { z } from 'zod';
 import { holdsInfinity, shown } from '../problems.ts';
-import { ALLOWED, FIELDS, specSchema } from './schema.ts';
+import { ALLOWED, specSchema } from './schema.ts';
 
 /** How one kind of spec describes itself. */
 export interface SpecVocabulary {
@@ -85,11 +85,13 @@ const EXPERIMENT: SpecVocabulary = {
   records: SPEC_RECORDS,
   knownFields: (path, input) => {
     const where = path.join('.');
-    if (where === '') return FIELDS;
+    if (where === '') return Object.keys(specSchema().shape);
     if (where === 'record') return ['every'];
     if (path[0] === 'interventions') return ['tick', 'set'];
     const type = valueAt(input, ['design', 'type']);
-    const option = specSchema.shape.design.unwrap().options.find((o) => o.shape.type.value === type);
+    const option = specSchema()
+      .shape.design.unwrap()
+      .options.find((o) => o.shape.type.value === type);
     return option ? Object.keys(option.shape) : [];
   },
 };

@@ -185,12 +185,12 @@ function resolveSpec(spec: Spec, resolve: ScenarioResolver, problems: string[]):
 export function resolveExperiment(input: unknown, options: ResolveOptions = {}): Experiment {
   const shape = shapeProblems(input);
   if (shape.length) throw new SpecError(shape);
-  const parsed = specSchema.safeParse(input);
+  const parsed = specSchema().safeParse(input);
   const problems: string[] = [];
   if (!parsed.success) {
     problems.push(...parsed.error.issues.map((i) => describeSpecIssue(i, input)));
     // What is well formed is checked for its meaning too, so that every problem is listed at once.
-    problems.push(...meaningOfRest(input, parsed.error.issues, { records: SPEC_RECORDS, fallbacks: SPEC_FALLBACKS }, specSchema, (data, found) => resolveSpec(data, resolverOf(options), found)));
+    problems.push(...meaningOfRest(input, parsed.error.issues, { records: SPEC_RECORDS, fallbacks: SPEC_FALLBACKS }, specSchema(), (data, found) => resolveSpec(data, resolverOf(options), found)));
     throw new SpecError(problems);
   }
   const e = resolveSpec(parsed.data, resolverOf(options), problems);

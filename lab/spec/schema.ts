@@ -6,44 +6,52 @@ import { SEED, TICKS } from '../../sim/limits.ts';
 export const MAX_CHANGES = 1000;
 const SEED_MAX = SEED.max;
 const TICKS_MAX = TICKS.max;
-const seed = z.number().int().min(0).max(SEED_MAX);
-const ranges = z.record(z.string(), z.tuple([z.number(), z.number()]));
-const samples = z.number().int().min(2).max(1_000_000);
+/** The spec's schema, built when first asked for (a page that checks no spec at start does not build it). */
+const buildSpecSchema = () => {
+  const seed = z.number().int().min(0).max(SEED_MAX);
+  const ranges = z.record(z.string(), z.tuple([z.number(), z.number()]));
+  const samples = z.number().int().min(2).max(1_000_000);
 
-const design = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('lhs'), samples, ranges, seed: seed.default(1) }),
-  z.strictObject({ type: z.literal('sobol'), samples, ranges }),
-  z.strictObject({
-    type: z.literal('morris'),
-    samples,
-    ranges,
-    levels: z.number().int().min(2).max(100).multipleOf(2).default(4),
-    candidates: z.number().int().min(2).max(1000).optional(),
-    seed: seed.default(1),
-  }),
-]);
+  const design = z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('lhs'), samples, ranges, seed: seed.default(1) }),
+    z.strictObject({ type: z.literal('sobol'), samples, ranges }),
+    z.strictObject({
+      type: z.literal('morris'),
+      samples,
+      ranges,
+      levels: z.number().int().min(2).max(100).multipleOf(2).default(4),
+      candidates: z.number().int().min(2).max(1000).optional(),
+      seed: seed.default(1),
+    }),
+  ]);
 
-export const specSchema = z.strictObject({
-  description: z.string().optional(),
-  scenario: z.string().min(1).optional(),
-  scenarios: z.array(z.string().min(1)).min(1).optional(),
-  ticks: z.number().int().min(1).max(TICKS_MAX).optional(),
-  seeds: z.union([z.number().int().min(1).max(100_000), z.array(seed).min(1)]),
-  baseSeed: seed.optional(),
-  record: z.union([z.literal('final'), z.strictObject({ every: z.number().int().min(1).max(TICKS_MAX) })]).default('final'),
-  metrics: z.array(z.string()).min(1),
-  set: z.record(z.string(), z.number()).default({}),
-  vary: z.record(z.string(), z.array(z.number()).min(1)).optional(),
-  design: design.optional(),
-  /** Changes at given months, applied to every scenario after its own schedule: the explorer's interventions. */
-  interventions: z
-    .array(z.strictObject({ tick: z.number().int().min(0).max(TICKS_MAX), set: z.record(z.string(), z.number()) }))
-    .max(MAX_CHANGES)
-    .optional(),
-  format: z.enum(['csv', 'parquet']).optional(),
-});
+  return z.strictObject({
+    description: z.string().optional(),
+    scenario: z.string().min(1).optional(),
+    scenarios: z.array(z.string().min(1)).min(1).optional(),
+    ticks: z.number().int().min(1).max(TICKS_MAX).optional(),
+    seeds: z.union([z.number().int().min(1).max(100_000), z.array(seed).min(1)]),
+    baseSeed: seed.optional(),
+    record: z.union([z.literal('final'), z.strictObject({ every: z.number().int().min(1).max(TICKS_MAX) })]).default('final'),
+    metrics: z.array(z.string()).min(1),
+    set: z.record(z.string(), z.number()).default({}),
+    vary: z.record(z.string(), z.array(z.number()).min(1)).optional(),
+    design: design.optional(),
+    /** Changes at given months, applied to every scenario after its own schedule: the explorer's interventions. */
+    interventions: z
+      .array(z.strictObject({ tick: z.number().int().min(0).max(TICKS_MAX), set: z.record(z.string(), z.number()) }))
+      .max(MAX_CHANGES)
+      .optional(),
+    format: z.enum(['csv', 'parquet']).optional(),
+  });
+};
 
-export type Spec = z.infer<typeof specSchema>;
+let built: ReturnType<typeof buildSpecSchema> | undefined;
+export function specSchema(): ReturnType<typeof buildSpecSchema> {
+  return (built ??= buildSpecSchema());
+}
+
+export type Spec = z.infer<ReturnType<typeof buildSpecSchema>>;
 export type DesignSpec = NonNullable<Spec['design']>;
 
 /** What each field allows, keyed by its path with list positions and parameter names as `*`. */
@@ -81,5 +89,3 @@ export const ALLOWED: Record<string, string> = {
   'interventions.*.set.*': 'a number',
   format: '"csv" (the default) or "parquet": the format of runs and summary',
 };
-
-export const FIELDS = Object.keys(specSchema.shape);
