@@ -402,7 +402,10 @@ export function createDiagnose(root: HTMLElement) {
     await refreshSaved();
   }
 
+  // The first labels: relabel() without the form's, which show() draws (drawing it twice was most of the tab's start).
+  frame.relabel();
   form.show(draft, []);
-  relabel();
+  renderFiles();
+  render();
   return { open, relabel };
 }

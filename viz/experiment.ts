@@ -288,7 +288,10 @@ export function createExperiment(root: HTMLElement) {
     await refreshSaved();
   }
 
+  // The first labels: relabel() without the form's, which show() draws (drawing it twice was most of the tab's start).
+  frame.relabel();
   form.show(draft, []);
-  relabel();
+  renderFiles();
+  render();
   return { open, relabel };
 }

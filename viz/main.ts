@@ -465,6 +465,12 @@ function relabel(): void {
   showScenarioNote();
 }
 
+/** Run `fn` when the page is idle (at the latest in 2 s; at once where the browser cannot say). */
+function whenIdle(fn: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 0);
+}
+
 function selectTab(id: string, focus = true): void {
   for (const tab of document.querySelectorAll<HTMLElement>('[role=tab]')) {
     const on = tab.id === id;
@@ -486,7 +492,8 @@ function selectTab(id: string, focus = true): void {
     else if (!app.snap) drawEmpty();
   }
   if (id === 'tab-lesson') lesson.render();
-  if (id === 'tab-compare' || id === 'tab-experiment' || id === 'tab-diagnose') warmPool();
+  // The pool is warmed when the page is idle, not in the tab's first task (a run asked before then starts it at once).
+  if (id === 'tab-compare' || id === 'tab-experiment' || id === 'tab-diagnose') whenIdle(warmPool);
   if (id === 'tab-compare') {
     compare.open();
     if (linkRun) {
