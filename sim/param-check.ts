@@ -1,7 +1,7 @@
 // Checking parameter values against the registry (sim/params.ts): the overrides schema, the
 // one-line messages naming parameter, value and what is allowed, "did you mean", and resolving
 // layers of overrides over the defaults.
-import { z } from './schema.ts';
+import { lazySchema, z } from './schema.ts';
 import { DEFAULTS, isModelParam, PARAM_BY_NAME, PARAMS, type Overrides, type ParamSpec, type Params } from './params.ts';
 
 /** Edit distance, for "did you mean" (names are short). */
@@ -42,14 +42,8 @@ function fieldSchema(p: ParamSpec) {
 }
 
 const buildOverridesSchema = () => z.strictObject(Object.fromEntries(PARAMS.map((p) => [p.name, fieldSchema(p)]))).partial();
-let overrides: ReturnType<typeof buildOverridesSchema> | undefined;
-/**
- * Partial parameter sets (overrides): unknown names are refused. Built when first asked for, not
- * when the module loads: a page that checks no overrides at start does not build it.
- */
-export function overridesSchema(): ReturnType<typeof buildOverridesSchema> {
-  return (overrides ??= buildOverridesSchema());
-}
+/** Partial parameter sets (overrides): unknown names are refused. */
+export const overridesSchema = lazySchema(buildOverridesSchema);
 
 export class ParamError extends Error {
   constructor(message: string) {

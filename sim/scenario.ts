@@ -1,5 +1,5 @@
 // Scenarios are data: teaching text, source and a lesson beside parameter overrides and a schedule.
-import { z } from './schema.ts';
+import { lazySchema, z } from './schema.ts';
 import { PARAMS, type Overrides } from './params.ts';
 import { describeIssue, overridesSchema } from './param-check.ts';
 import { MIN_DECIDED_SHARE, SEED } from './limits.ts';
@@ -80,11 +80,8 @@ const buildScenarioSchema = () => {
   });
 };
 
-let schema: ReturnType<typeof buildScenarioSchema> | undefined;
-/** The scenario file's schema, built when first asked for (a page that parses no file at start does not build it). */
-export function scenarioSchema(): ReturnType<typeof buildScenarioSchema> {
-  return (schema ??= buildScenarioSchema());
-}
+/** The scenario file's schema. */
+export const scenarioSchema = lazySchema(buildScenarioSchema);
 
 export type Scenario = z.infer<ReturnType<typeof buildScenarioSchema>> & {
   params: Overrides;

@@ -9,3 +9,12 @@ import { config, z } from 'zod';
 config({ jitless: true });
 
 export { z };
+
+/**
+ * A schema built when first asked for, then kept: a module that defines one does not build it when it
+ * loads (a page that checks no file or spec at start never does).
+ */
+export function lazySchema<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => (built ??= build());
+}

@@ -2,7 +2,7 @@
 // algorithm needs. Every problem is found and listed, one line each, before anything runs. No file is
 // read: the scenario the spec names is a bundled one, or what the caller's resolver makes of it (the
 // CLI reads a .json path beside the spec; the browser looks it up among the scenario files given).
-import { z } from '../../sim/schema.ts';
+import { lazySchema, z } from '../../sim/schema.ts';
 import { DEFAULTS, metricNames, PARAM_BY_NAME, resolveParams, SEED, TICKS, type Scenario } from '../../sim/index.ts';
 import type { ModelSetup } from './model.ts';
 import type { Prior, SmcSettings } from './smc.ts';
@@ -60,10 +60,7 @@ const buildCalibrationSchema = () => {
   });
 };
 
-let built: ReturnType<typeof buildCalibrationSchema> | undefined;
-export function calibrationSchema(): ReturnType<typeof buildCalibrationSchema> {
-  return (built ??= buildCalibrationSchema());
-}
+export const calibrationSchema = lazySchema(buildCalibrationSchema);
 
 export type CalibrationSpec = z.infer<ReturnType<typeof buildCalibrationSchema>>;
 

@@ -1,5 +1,5 @@
 // The experiment spec (JSON): its shape, and what each field allows, for one-line error messages.
-import { z } from '../../sim/schema.ts';
+import { lazySchema, z } from '../../sim/schema.ts';
 import { SEED, TICKS } from '../../sim/limits.ts';
 
 /** Most changes a spec's interventions (or a scenario file's schedule) may list: every run scans them each month. */
@@ -46,10 +46,7 @@ const buildSpecSchema = () => {
   });
 };
 
-let built: ReturnType<typeof buildSpecSchema> | undefined;
-export function specSchema(): ReturnType<typeof buildSpecSchema> {
-  return (built ??= buildSpecSchema());
-}
+export const specSchema = lazySchema(buildSpecSchema);
 
 export type Spec = z.infer<ReturnType<typeof buildSpecSchema>>;
 export type DesignSpec = NonNullable<Spec['design']>;
