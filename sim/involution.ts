@@ -2,9 +2,10 @@
 // form volumes minus that of three substance volumes, against the mean of the first 12 months.
 // Geertz's involution: input grows, output per unit of input does not. Form is what goes in and what
 // is shown — money, projects, procedure (SO staff time on paperwork, in money) — and substance is
-// what comes out — quality-weighted need-units served, the part of them served by autonomous
-// independent SOs, and the skill of the independent SO sector. All six are volumes, so when money
-// and real service grow in proportion the index stays at zero.
+// what comes out — quality-weighted need-units met by all supply, the part of them met by autonomous
+// independent SOs, and the need met valued at the independent SOs' service per money (capability).
+// All six are volumes, so when money and real service grow in proportion the index stays at zero;
+// money itself cancels out, and the index reads what a unit of it buys.
 import { log } from './math.ts';
 import { REF_MONTHS } from './constants.ts';
 

@@ -2,7 +2,7 @@
 // tick 0 into columnar series, for the whole city and per district. The reporter only reads the
 // model's state (the month is closed by sim/settlement.ts); it writes only its own series and trackers. What each column is, and their order,
 // is the registry's (sim/metric-registry.ts); the rows below are typed by its names.
-import { COST_WEIGHT, DISTRICT_BUDGET, K } from './constants.ts';
+import { DISTRICT_BUDGET, K } from './constants.ts';
 import { productivity } from './contracts.ts';
 import type { Params } from './params.ts';
 import { IndexTracker, inFigureOrder } from './involution.ts';
@@ -54,30 +54,29 @@ type ScaleParams = Pick<Params, 'districts' | 'citizens' | 'initialPurchaseShare
  * Natural scales of the index's six figures (FORM, then SUBSTANCE), for the whole city or a part of
  * it (a district: 1/D): the first year's purchase money, the standard contracts it buys, a fifth of
  * it in staff time on paperwork; the citizens the whole first budget serves a month at half a
- * need-unit each (need met); the citizens the purchase money serves, alike (the autonomous share, and
- * the SO sector's capacity, volumes of the same kind).
+ * need-unit each (need met, and capability: the need met at the SO sector's service per money); the
+ * citizens the purchase money serves, alike (the autonomous share of the need met).
  */
 export function indexScales(p: ScaleParams, part = 1): number[] {
   const money = p.initialPurchaseShare * DISTRICT_BUDGET * p.districts * part;
   const units = 0.5 * p.budgetCoverage * p.citizens * part;
   const bought = p.initialPurchaseShare * units;
-    return inFigureOrder({ purchaseSpending: money, projectsActive: money / p.fullTeamMoney, paperworkLoad: 0.2 * money, needUnitsServed: units, transferVolume: bought, soCapability: bought });
+    return inFigureOrder({ purchaseSpending: money, projectsActive: money / p.fullTeamMoney, paperworkLoad: 0.2 * money, needUnitsServed: units, transferVolume: bought, soCapability: units });
 }
 
 /**
- * An SO's service capacity, in the need-units of `needUnitsServed`: the quality-weighted need its
- * present team could meet in a month — the contract money it is staffed for (what it holds, or the
- * core an idle SO keeps), less overhead, at its productivity and present quality, for a need of mean
- * level. A volume of the same kind as the need it meets, so that a sector of more SOs with no more
- * staff, skill or quality is no more capable.
+ * An SO's professional level: the standard need-units a unit of the money it is staffed for meets,
+ * at standard cost — (1 − overhead) × productivity × present quality. Capability is the need met at
+ * the level of the independent SOs (`soCapability`, docs/model.md §7.11): a sector that grows in
+ * number, staff or money without serving better per yuan is no more capable.
  */
-export function serviceCapacity(s: State, so: number): number {
-  const p = s.params;
-  const t = s.sos;
-  const staffed = Math.max(t.held[so], p.idleStaff * p.fullTeamMoney);
-  const base = s.unitCost[0] / COST_WEIGHT[0];
-  const meanNeed = (1 + p.needMin) / 2;
-  return (staffed * (1 - p.projectOverhead) * productivity(p, t.skill[so]) * t.quality[so] * meanNeed) / base;
+export function serviceLevel(p: Params, skill: number, quality: number): number {
+  return (1 - p.projectOverhead) * productivity(p, skill) * quality;
+}
+
+/** The money an SO's present team is staffed for: what it holds, or the core an idle SO keeps. */
+function staffedMoney(p: Params, held: number): number {
+  return Math.max(held, p.idleStaff * p.fullTeamMoney);
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
@@ -190,7 +189,9 @@ export function record(s: State, r: Recorder): void {
   let independent = 0, affiliated = 0, unregistered = 0, skill = 0, autonomy = 0, gov = 0, all = 0, received = 0;
   let diversity = 0;
   const development = new Float64Array(D);
-  const capability = new Float64Array(D);
+  // Per district, Σ staffed money × level and Σ staffed money over its registered independent SOs.
+  const levelSum = new Float64Array(D);
+  const staffed = new Float64Array(D);
   let paperShare = 0, withContracts = 0, alive = 0;
   const govShares: number[] = [];
   for (let so = 0; so < t.n; so++) {
@@ -202,7 +203,9 @@ export function record(s: State, r: Recorder): void {
     else {
       independent++;
       development[t.home[so]] += t.skill[so] * t.autonomy[so];
-      capability[t.home[so]] += serviceCapacity(s, so);
+      const money = staffedMoney(s.params, t.held[so]);
+      levelSum[t.home[so]] += money * serviceLevel(s.params, t.skill[so], t.quality[so]);
+      staffed[t.home[so]] += money;
       // Revenue diversity: 1 − Herfindahl index over funders.
       let total = 0, hhi = 0;
       for (let j = 0; j < F; j++) total += t.funding[so * F + j];
@@ -232,6 +235,9 @@ export function record(s: State, r: Recorder): void {
   const transfer = ratio(sum(dist.transferSum), needSum);
   const devAll = sum(development) / s.initialSOs;
   const needsMet = needSum > 0 ? 1 - sum(dist.unmetSum) / needSum : 1;
+  // Capability: each district's need met at the staffed-money-weighted level of its independent SOs.
+  const capability = new Float64Array(D);
+  for (let d = 0; d < D; d++) capability[d] = dist.metUnits[d] * ratio(levelSum[d], staffed[d]);
   const unitsAll = sum(dist.metUnits), transferAll = sum(dist.transferValue), capabilityAll = sum(capability);
     const g = r.city.push(inFigureOrder({ purchaseSpending: spendAll, projectsActive: projectsAll, paperworkLoad: paperworkAll, needUnitsServed: unitsAll, transferVolume: transferAll, soCapability: capabilityAll }));
   let budgetAll = 0, purchaseAll = 0;

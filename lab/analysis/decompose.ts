@@ -2,12 +2,14 @@
 // index"). With g the smoothed log growth of each of the six figures — spending S, projects P,
 // paperwork W, need-units met U, transfer volume T, capability C —
 //   I = (g_S + g_P + g_W)/3 − (g_U + g_T + g_C)/3
-//     = g_S/3 + (g_P − g_S)/3 + (g_W − g_S)/3 − 2(g_U − g_S)/3 − (g_T − g_U)/3 − g_C/3,
-// each term a figure of its own kind: money, project size (projects per money), the paperwork share
-// (paperwork per money), need met per money, the autonomous share of need met, and capability.
+//     = (g_P − g_S)/3 + (g_W − g_S)/3 − (g_U − g_S) − (g_T − g_U)/3 − (g_C − g_U)/3,
+// each term a ratio of its own kind: project size (projects per money), the paperwork share
+// (paperwork per money), need met per money, the autonomous share of the need met, and the
+// independent SOs' service per money (capability per need met). Money itself has no term: it enters
+// only as the yardstick of what it buys.
 import { FIGURES, growthSeries, indexScales, type Figure, type Params } from '../../sim/index.ts';
 
-export const TERMS = ['money', 'projectsPerMoney', 'paperworkPerMoney', 'needMetPerMoney', 'autonomousShare', 'capability'] as const;
+export const TERMS = ['projectsPerMoney', 'paperworkPerMoney', 'needMetPerMoney', 'autonomousShare', 'serviceLevel'] as const;
 export type Term = (typeof TERMS)[number];
 
 export interface FigureGrowth {
@@ -19,15 +21,14 @@ export interface FigureGrowth {
   capability: number;
 }
 
-/** The six terms of the index; they add up to it exactly (up to rounding). */
+/** The five terms of the index; they add up to it exactly (up to rounding). */
 export function decompose(g: FigureGrowth): Record<Term, number> {
   return {
-    money: g.spending / 3,
     projectsPerMoney: (g.projects - g.spending) / 3,
     paperworkPerMoney: (g.paperwork - g.spending) / 3,
-    needMetPerMoney: (-2 * (g.needUnits - g.spending)) / 3,
+    needMetPerMoney: -(g.needUnits - g.spending),
     autonomousShare: -(g.transfer - g.needUnits) / 3,
-    capability: -g.capability / 3,
+    serviceLevel: -(g.capability - g.needUnits) / 3,
   };
 }
 
