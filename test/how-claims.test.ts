@@ -41,7 +41,7 @@ const diff = (a: number[], b: number[]) => mean(b.map((v, i) => v - a[i]));
 const INDEX = 'involutionIndex';
 
 describe('"How it works": things to notice', () => {
-  it('the baseline is involution: money doubles, projects nearly triple, paperwork more than doubles; need met hardly moves, quality falls; the index at zero in the first year, then rising every year, still small in the third (about +0.1), about +0.75 after ten years and above zero on every seed', () => {
+  it('the baseline is involution: money doubles, projects nearly triple, paperwork more than doubles; need met hardly moves, quality falls; the index at zero in the first year, then rising every year, still small in the third (about +0.15), about +0.9 after ten years and above zero on every seed', () => {
     const growth = (m: string) => mean(year('baseline', m, 10)) / mean(year('baseline', m, 1));
     expect(growth('purchaseSpending')).toBeGreaterThan(1.7);
     expect(growth('purchaseSpending')).toBeLessThan(2.5);
@@ -56,29 +56,29 @@ describe('"How it works": things to notice', () => {
     expect(mean(year('baseline', 'needsMet', 10)) - mean(year('baseline', 'needsMet', 1))).toBeLessThan(0.025);
     expect(mean(year('baseline', 'serviceQuality', 10))).toBeLessThan(mean(year('baseline', 'serviceQuality', 1)));
     const yearly = Array.from({ length: 10 }, (_, y) => mean(year('baseline', INDEX, y + 1)));
-    // "At zero in the first year; from then on it rises every year": −0.00, +0.08, +0.13, +0.23, … +0.76
-    // by year on seeds 31001–31020 (−0.00, +0.06, +0.13, +0.24, … +0.69 here).
+    // "At zero in the first year; from then on it rises every year": −0.00, +0.10, +0.16, +0.29, … +0.88
+    // by year on seeds 31001–31020 (−0.00, +0.08, +0.16, +0.30, … +0.80 here).
     expect(Math.abs(yearly[0])).toBeLessThan(0.04);
     yearly.slice(1).forEach((v, y) => expect(v, `year ${y + 2}`).toBeGreaterThan(yearly[y]));
-    // "Still small in the third year (about +0.1)": +0.13 on both blocks of seeds.
+    // "Still small in the third year (about +0.15)": +0.16 on both blocks of seeds.
     expect(yearly[2]).toBeGreaterThan(0.05);
-    expect(yearly[2]).toBeLessThan(0.2);
+    expect(yearly[2]).toBeLessThan(0.25);
     for (const v of at('baseline', INDEX, 120)) expect(v).toBeGreaterThan(0);
-    // "About +0.75": +0.79 on seeds 31001–31020 (+0.72 here).
-    expect(mean(at('baseline', INDEX, 120))).toBeGreaterThan(0.62);
-    expect(mean(at('baseline', INDEX, 120))).toBeLessThan(0.9);
+    // "About +0.9": +0.93 on seeds 31001–31020 (+0.84 here).
+    expect(mean(at('baseline', INDEX, 120))).toBeGreaterThan(0.7);
+    expect(mean(at('baseline', INDEX, 120))).toBeLessThan(1.1);
   });
 
-  it('the index rises because form grows faster than substance: about +0.9 against only +0.15 after ten years', () => {
+  it('the index rises because form grows faster than substance: about +0.9 against about 0 after ten years', () => {
     // +0.94 on seeds 31001–31020 (+0.90 here).
     expect(mean(at('baseline', 'formGrowth', 120))).toBeGreaterThan(0.75);
     expect(mean(at('baseline', 'formGrowth', 120))).toBeLessThan(1.1);
-    // +0.14 on seeds 31001–31020 (+0.19 here); Model 2.0 grew it by +0.36.
-    expect(mean(at('baseline', 'substanceGrowth', 120))).toBeGreaterThan(0.05);
-    expect(mean(at('baseline', 'substanceGrowth', 120))).toBeLessThan(0.27);
+    // +0.01 on seeds 31001–31020 (+0.06 here): the need met grows a little, the SOs' service per yuan
+    // falls (with capability as staffed capacity, Model 2.1 read +0.14, Model 2.0 +0.36).
+    expect(Math.abs(mean(at('baseline', 'substanceGrowth', 120)))).toBeLessThan(0.15);
   });
 
-  it('all five preventions: as much money, fewer projects, little more than a third of the paperwork, more than twice as many independent SOs, more need met, better; the index below zero on every seed, about −1.2', () => {
+  it('all five preventions: as much money, fewer projects, little more than a third of the paperwork, more than twice as many independent SOs, more need met, better; the index below zero on every seed, about −0.9', () => {
     const d = (m: string) => diff(year('baseline', m, 10), year('prevention', m, 10));
     expect(Math.abs(d('purchaseSpending')) / mean(year('baseline', 'purchaseSpending', 10))).toBeLessThan(0.1);
     expect(d('projectsActive')).toBeLessThan(0);
@@ -91,40 +91,45 @@ describe('"How it works": things to notice', () => {
     expect(d('needsMet')).toBeGreaterThan(0.03);
     expect(d('serviceQuality')).toBeGreaterThan(0.05);
     for (const v of at('prevention', INDEX, 120)) expect(v).toBeLessThan(0);
-    // "About −1.2": −1.20 on seeds 31001–31020 (−1.19 here).
-    expect(mean(at('prevention', INDEX, 120))).toBeGreaterThan(-1.45);
-    expect(mean(at('prevention', INDEX, 120))).toBeLessThan(-1.05);
+    // "About −0.9": −0.92 on seeds 31001–31020 (−0.90 here).
+    expect(mean(at('prevention', INDEX, 120))).toBeGreaterThan(-1.15);
+    expect(mean(at('prevention', INDEX, 120))).toBeLessThan(-0.7);
   });
 
-  it('one prevention alone: service orientation ends below zero on every seed (about −0.45); each other one leaves the index above zero on average, partnership and supervision each lowering it by about 0.45, release and clarifying by only about 0.1 to 0.2', () => {
+  it('one prevention alone: service orientation ends below zero on nearly every seed (about −0.3); each other one leaves the index above zero on average, partnership and supervision each lowering it by about 0.45, clarifying by about 0.1, releasing resources hardly at all in ten years though it brings many more independent SOs', () => {
     const final = (k: string) => mean(at(k, INDEX, 120));
     const drop = (k: string) => diff(at('baseline', INDEX, 120), at(k, INDEX, 120));
     const singles = ['clarify-applicability', 'release-resources', 'service-orientation', 'partnership', 'whole-process-supervision'];
-    // "Below zero on every seed": 20 of 20 on both blocks; "about −0.45": −0.43 on seeds 31001–31020 (−0.49 here).
-    for (const v of at('service-orientation', INDEX, 120)) expect(v).toBeLessThan(0);
-    expect(final('service-orientation')).toBeGreaterThan(-0.65);
-    expect(final('service-orientation')).toBeLessThan(-0.3);
+    // "Below zero on nearly every seed": 20 of 20 on seeds 31001–31020 (19 here); "about −0.3": −0.26 (−0.30 here).
+    expect(at('service-orientation', INDEX, 120).filter((v) => v < 0).length).toBeGreaterThanOrEqual(18);
+    expect(final('service-orientation')).toBeGreaterThan(-0.5);
+    expect(final('service-orientation')).toBeLessThan(-0.1);
     for (const k of singles.filter((k) => k !== 'service-orientation')) expect(final(k), k).toBeGreaterThan(0);
     const ranked = [...singles].sort((a, b) => final(a) - final(b));
     expect(ranked[0]).toBe('service-orientation');
-    // "By about 0.45": partnership −0.53, supervision −0.42 on seeds 31001–31020 (−0.45, −0.41 here).
+    // "By about 0.45": partnership −0.52, supervision −0.50 on seeds 31001–31020 (−0.43, −0.46 here).
     for (const k of ['partnership', 'whole-process-supervision']) {
       expect(drop(k), k).toBeLessThan(-0.3);
       expect(drop(k), k).toBeGreaterThan(-0.65);
     }
-    // "Only about 0.1 to 0.2": release −0.21, clarify −0.13 on seeds 31001–31020 (−0.13, −0.08 here), each less than either of the two above.
-    for (const k of ['release-resources', 'clarify-applicability']) {
-      expect(drop(k), k).toBeLessThan(-0.03);
-      expect(drop(k), k).toBeGreaterThan(-0.28);
+    // "Clarifying by about 0.1": −0.12 on seeds 31001–31020 (−0.08 here).
+    expect(drop('clarify-applicability')).toBeLessThan(-0.03);
+    expect(drop('clarify-applicability')).toBeGreaterThan(-0.25);
+    // "Releasing resources hardly at all": −0.04 on seeds 31001–31020 (+0.06 here), with +15 (+17)
+    // independent SOs; each of the two far less than partnership or supervision.
+    expect(Math.abs(drop('release-resources'))).toBeLessThan(0.15);
+    expect(diff(at('baseline', 'independentSOs', 120), at('release-resources', 'independentSOs', 120))).toBeGreaterThan(8);
+    for (const k of ['release-resources', 'clarify-applicability'])
       expect(drop(k), k).toBeGreaterThan(Math.max(drop('partnership'), drop('whole-process-supervision')));
-    }
+    // "It lowers the index only later": at 240 months, −0.16 here.
+    expect(diff(at('baseline', INDEX, 240), at('release-resources', INDEX, 240))).toBeLessThan(-0.05);
   });
 
-  it('a reform at year 3: the index is still small at the reform (about +0.1), below zero within a few months of it, and ends even lower than full prevention (about −1.75 against −1.2), though meeting a little less need on most seeds', () => {
+  it('a reform at year 3: the index is still small at the reform (about +0.15), below zero within a few months of it, and ends even lower than full prevention (about −1.4 against −0.9), though meeting a little less need on most seeds', () => {
     for (const s of runs.get('reform')!) {
       const index = s[INDEX];
-      // "Still small when the reform comes": −0.04 to +0.23 at month 36 on seeds 31001–31020, +0.04 to +0.38 here
-      // (the mean +0.13 on both, against +0.79 and +0.72 at the baseline's end).
+      // "Still small when the reform comes": −0.03 to +0.25 at month 36 on seeds 31001–31020, +0.08 to +0.36 here
+      // (the mean +0.16 and +0.17, against +0.93 and +0.84 at the baseline's end).
       expect(index[35]).toBeLessThan(0.45);
       const below = index.findIndex((v, i) => i >= 36 && v <= 0) + 1;
       // "Below zero within a few months": 1 to 4 months after the reform on both blocks of seeds.
@@ -132,11 +137,11 @@ describe('"How it works": things to notice', () => {
       expect(below).toBeLessThanOrEqual(36 + 6);
     }
     expect(mean(at('reform', INDEX, 36))).toBeGreaterThan(0.05);
-    expect(mean(at('reform', INDEX, 36))).toBeLessThan(0.2);
-    // "Even lower than full prevention": −0.55 on seeds 31001–31020 (−0.59 here); "about −1.75": −1.75 (−1.78 here).
+    expect(mean(at('reform', INDEX, 36))).toBeLessThan(0.25);
+    // "Even lower than full prevention": −0.45 on seeds 31001–31020 (−0.49 here); "about −1.4": −1.37 (−1.39 here).
     for (const v of at('reform', INDEX, 120)) expect(v).toBeLessThan(0);
-    expect(mean(at('reform', INDEX, 120))).toBeGreaterThan(-2.05);
-    expect(mean(at('reform', INDEX, 120))).toBeLessThan(-1.5);
+    expect(mean(at('reform', INDEX, 120))).toBeGreaterThan(-1.7);
+    expect(mean(at('reform', INDEX, 120))).toBeLessThan(-1.1);
     expect(diff(at('prevention', INDEX, 120), at('reform', INDEX, 120))).toBeLessThan(-0.3);
     // "Only because it counts growth from the baseline's first year, when substance was smaller: it meets a little less need."
     expect(mean(year('reform', 'soCapability', 1))).toBeLessThan(mean(year('prevention', 'soCapability', 1)));
@@ -145,7 +150,7 @@ describe('"How it works": things to notice', () => {
     expect(year('reform', 'needsMet', 10).filter((v, i) => v < year('prevention', 'needsMet', 10)[i]).length).toBeGreaterThanOrEqual(15);
   });
 
-  it('Changsha: need met, quality and satisfaction a little higher than the baseline, coverage not; the index lower on nearly every seed (about −0.25), above zero on every seed; SOs get about two thirds of their money from government', () => {
+  it('Changsha: need met, quality and satisfaction a little higher than the baseline, coverage not; the index lower on nearly every seed (about −0.3), above zero on every seed; SOs get about two thirds of their money from government', () => {
     const d = (m: string) => diff(year('baseline', m, 10), year('changsha', m, 10));
     for (const m of ['needsMet', 'serviceQuality', 'satisfaction']) {
       expect(d(m), m).toBeGreaterThan(0);
@@ -154,16 +159,16 @@ describe('"How it works": things to notice', () => {
     expect(d('coverage')).toBeLessThanOrEqual(0);
     expect(mean(year('changsha', 'govRevenueShare', 10))).toBeGreaterThan(0.58);
     expect(mean(year('changsha', 'govRevenueShare', 10))).toBeLessThan(0.75);
-    // "Lower on nearly every seed, by about 0.25": −0.32 in year 10 on 20 of seeds 31001–31020 (−0.21 on 19 here).
+    // "Lower on nearly every seed, by about 0.3": −0.34 in year 10 on 20 of seeds 31001–31020 (−0.23 on 19 here).
     expect(d(INDEX)).toBeLessThan(-0.12);
     expect(d(INDEX)).toBeGreaterThan(-0.4);
     const lower = year('changsha', INDEX, 10).filter((v, i) => v < year('baseline', INDEX, 10)[i]).length;
     expect(lower).toBeGreaterThanOrEqual(17);
-    // "Still above zero on every seed": +0.48 on seeds 31001–31020 (+0.51 here), 20 of 20 on both.
+    // "Still above zero on every seed": +0.58 on seeds 31001–31020 (+0.61 here), 20 of 20 on both.
     for (const v of at('changsha', INDEX, 120)) expect(v).toBeGreaterThan(0);
   });
 
-  it('direct registration: more independent SOs after month 24 (about 72 against 63), more autonomous, more service handed over to them; the index lower on nearly every seed (about −0.3), still above zero', () => {
+  it('direct registration: more independent SOs after month 24 (about 72 against 63), more autonomous, more service handed over to them; the index lower on nearly every seed (about −0.25), still above zero', () => {
     // "About 72 against 63": 73.8 and 63.4 on seeds 31001–31020 (71.8 and 62.4 here).
     expect(diff(at('baseline', 'independentSOs', 120), at('registration', 'independentSOs', 120))).toBeGreaterThan(4);
     expect(mean(at('registration', 'independentSOs', 120))).toBeGreaterThan(66);
@@ -173,7 +178,7 @@ describe('"How it works": things to notice', () => {
     // Freed from their sponsors: autonomy +0.15, transfer volume +2.8 on seeds 31001–31020 (+0.15, +2.2 here).
     expect(diff(at('baseline', 'soAutonomy', 120), at('registration', 'soAutonomy', 120))).toBeGreaterThan(0.05);
     expect(diff(at('baseline', 'transferVolume', 120), at('registration', 'transferVolume', 120))).toBeGreaterThan(1);
-    // "On nearly every seed the index ends lower (by about 0.3)": −0.30 on 20 of seeds 31001–31020 (−0.25 on 19 here).
+    // "On nearly every seed the index ends lower (by about 0.25)": −0.28 on 20 of seeds 31001–31020 (−0.22 on 19 here).
     const drop = diff(at('baseline', INDEX, 120), at('registration', INDEX, 120));
     expect(drop).toBeLessThan(-0.15);
     expect(drop).toBeGreaterThan(-0.45);
@@ -182,8 +187,8 @@ describe('"How it works": things to notice', () => {
   });
 
   it('proportional growth: form and substance grow alike; the index stays near zero, the mean of the seeds within ±0.07 in every month (±0.1 here), each seed within about ±0.35 (±0.45 here)', () => {
-    // Measured: substance − form at month 120 +0.034 (31001–31020) and −0.007 (9001–9020); the mean
-    // within 0.047 and 0.046, each seed within 0.27 and 0.34.
+    // Measured: substance − form at month 120 +0.025 (31001–31020) and −0.028 (9001–9020); the mean
+    // within 0.036 and 0.047, each seed within 0.26 and 0.33.
     const gap = mean(at('proportional', 'substanceGrowth', 120)) - mean(at('proportional', 'formGrowth', 120));
     expect(Math.abs(gap)).toBeLessThan(0.1);
     expect(mean(at('proportional', 'formGrowth', 120))).toBeGreaterThan(0.2);
@@ -193,12 +198,12 @@ describe('"How it works": things to notice', () => {
 });
 
 describe('"How it works": the involution index', () => {
-  it('moving money from in-house services to purchase (budget flat, share 10 % → 40 % over 20 years) meets more need than keeping the share, on every seed (about 18 % against 14 %), yet the index ends near +0.7 against near −0.3', () => {
+  it('moving money from in-house services to purchase (budget flat, share 10 % → 40 % over 20 years) meets more need than keeping the share, on every seed (about 18 % against 14 %), yet the index ends near +1.0 against near −0.2', () => {
     // Officials' decisions imposed (the classroom's), as a referee of Model 2.1 built it: the same
     // granularity and paperwork demand in both arms, SO effort learning off, the budget flat, so the
     // arms differ only in the share purchased. Measured on 31001–31020: need met 0.180 against 0.141
-    // (every seed higher by at least 0.024), the index +0.71 against −0.30 (9001–9020: 0.182 against
-    // 0.142, +0.65 against −0.31).
+    // (every seed higher by at least 0.024), the index +1.00 against −0.22 (9001–9020: 0.182 against
+    // 0.142, +0.95 against −0.22).
     const base = scenario('baseline-involution');
     const arm = (share: (y: number) => number) => ({
       ...base,
@@ -217,34 +222,35 @@ describe('"How it works": the involution index', () => {
     expect(mean(last(kept, 'needsMet'))).toBeLessThan(0.16);
     expect(mean(last(moved, 'needsMet'))).toBeGreaterThan(0.16);
     expect(mean(last(moved, 'needsMet'))).toBeLessThan(0.2);
-    expect(mean(last(moved, INDEX))).toBeGreaterThan(0.45);
-    expect(mean(last(moved, INDEX))).toBeLessThan(0.95);
-    expect(mean(last(kept, INDEX))).toBeGreaterThan(-0.55);
+    expect(mean(last(moved, INDEX))).toBeGreaterThan(0.7);
+    expect(mean(last(moved, INDEX))).toBeLessThan(1.3);
+    expect(mean(last(kept, INDEX))).toBeGreaterThan(-0.45);
     expect(mean(last(kept, INDEX))).toBeLessThan(-0.05);
   });
 });
 
 describe('"How it works": the answers things to try give away', () => {
-  it('lowering one cause to 0.2: political rationality lowers the index most by far, each of the other three by about 0.25', () => {
+  it('lowering one cause to 0.2: political rationality lowers the index most by far, each of the other three by about 0.1 to 0.25', () => {
     const drop = (c: string) => diff(at('baseline', INDEX, 120), at(c, INDEX, 120));
     const others = ['pathDependence', 'dualManagement', 'asymmetricDependence'];
-    // −0.91 against −0.28, −0.30, −0.31 on seeds 31001–31020 (−0.90 against −0.24, −0.23, −0.26 here).
+    // −0.87 against −0.14, −0.25, −0.16 on seeds 31001–31020 (−0.82 against −0.08, −0.20, −0.10 here).
     for (const c of others) {
-      expect(drop(c), c).toBeLessThan(-0.15);
+      expect(drop(c), c).toBeLessThan(-0.05);
       expect(drop(c), c).toBeGreaterThan(-0.4);
     }
     expect(drop('politicalRationality')).toBeLessThan(2 * Math.min(...others.map(drop)));
   });
 
-  it('lowering one cause to 0.2: the need met hardly moves for the other three (the index falls through the autonomous share and what SOs can serve); political rationality also raises it', () => {
+  it('lowering one cause to 0.2: the need met hardly moves for the other three (the index falls through the service handed to SOs that run their own affairs); political rationality also raises it', () => {
     // Need met at 120 months, paired on seeds 9001–9020: −0.000 / −0.000 / +0.001 for path, dual and
     // asymmetric dependence; +0.024 for political rationality (npm run validate).
     const met = (c: string) => diff(at('baseline', 'needsMet', 120), at(c, 'needsMet', 120));
     for (const c of ['pathDependence', 'dualManagement', 'asymmetricDependence']) expect(Math.abs(met(c)), c).toBeLessThan(0.005);
     expect(met('politicalRationality')).toBeGreaterThan(0.01);
     const gain = (c: string, m: string) => diff(at('baseline', m, 120), at(c, m, 120));
-    for (const c of ['pathDependence', 'dualManagement', 'asymmetricDependence'])
-      expect(gain(c, 'transferVolume') + gain(c, 'soCapability'), c).toBeGreaterThan(0);
+    // Service by autonomous SOs +1.1 / +2.7 / +2.7 need-units here, while capability moves both ways
+    // (−0.5 / +6.8 / −2.7).
+    for (const c of ['pathDependence', 'dualManagement', 'asymmetricDependence']) expect(gain(c, 'transferVolume'), c).toBeGreaterThan(0);
   });
 
   it("Changsha with support for SOs' own revenue at 0.8: more independent SOs, more autonomous", () => {
@@ -260,7 +266,7 @@ describe('"How it works": the answers things to try give away', () => {
     expect(d('purchaseSpending')).toBeGreaterThan(0);
     expect(d('projectsActive')).toBeGreaterThan(0);
     expect(d('needsMet')).toBeLessThan(0.002);
-    // "No lower": +0.04 on seeds 31001–31020, its 95 % interval holding zero (+0.12 here).
+    // "No lower": +0.05 on seeds 31001–31020, its 95 % interval holding zero (+0.15 here).
     expect(d(INDEX)).toBeGreaterThan(0);
   });
 });

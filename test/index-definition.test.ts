@@ -63,17 +63,30 @@ describe('substance is the service citizens get', () => {
     }
   });
 
-  it('SO capability is a service capacity: twice the SOs sharing the same contract money are not twice as capable (a head count would double)', () => {
-    const run = (initialSOs: number) => {
-      // In the world's first month (no inherited years), where the number of SOs is the one dealt out.
-      const sim = createSim(resolveParams({ citizens: 4000, initialSOs, ticks: 1, spinUpYears: 0 }), 3);
+  it("SO capability is the need met at the independent SOs' service per yuan: more money in their hands, or twice the SOs, is not more capability", () => {
+    // In the world's first month (no inherited years), where the number of SOs and the purchase
+    // share are the ones dealt out.
+    const run = (initialSOs: number, initialPurchaseShare: number) => {
+      const sim = createSim(resolveParams({ citizens: 4000, initialSOs, initialPurchaseShare, shareStep: 0, ticks: 1, spinUpYears: 0 }), 3);
       sim.tick();
-      return { capability: sim.series.soCapability[0], independent: sim.series.independentSOs[0] };
+      const t = sim.state.sos;
+      let held = 0;
+      for (let so = 0; so < t.n; so++) if (t.alive[so] && t.registered[so] && !t.affiliated[so]) held += t.held[so];
+      const s = sim.series;
+      return { capability: s.soCapability[0], level: s.soCapability[0] / s.needUnitsServed[0], independent: s.independentSOs[0], held };
     };
-    const few = run(40),
-      many = run(80);
-    // Per independent SO, Σ skill × autonomy would stay about the same; the capacity per SO falls.
-    expect(many.independent).toBeGreaterThan(1.5 * few.independent);
-    expect(many.capability / many.independent).toBeLessThan(0.75 * (few.capability / few.independent));
+    // Substitution: three times the purchase share puts over three times the contract money in the
+    // independent SOs' hands (29.5 → 98.8); capability does not rise (25.2 → 20.1, the level 0.362 →
+    // 0.357). Counted as staffed capacity it rose with the money.
+    const low = run(40, 0.1),
+      high = run(40, 0.3);
+    expect(high.held).toBeGreaterThan(2.5 * low.held);
+    expect(high.capability).toBeLessThanOrEqual(low.capability);
+    expect(Math.abs(high.level / low.level - 1)).toBeLessThan(0.05);
+    // Twice the SOs dealt out, the same money: a head count would nearly double; capability moves by
+    // a tenth (20.1 → 22.0, the level 0.357 → 0.387).
+    const many = run(80, 0.3);
+    expect(many.independent).toBeGreaterThan(1.5 * high.independent);
+    expect(many.capability).toBeLessThan(1.2 * high.capability);
   });
 });

@@ -46,7 +46,7 @@ const EXPECTED: Record<string, Answer[]> = {
   'baseline-involution': ['rise'],
   'money-alone': ['rise', 'flat'],
   'clarify-applicability': ['rise', 'rise'],
-  'release-resources': ['fall', 'fall'],
+  'release-resources': ['rise', 'fall'],
   'service-orientation': ['fall', 'fall'],
   partnership: ['rise', 'fall'],
   'whole-process-supervision': ['fall', 'flat', 'rise'],

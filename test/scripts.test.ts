@@ -63,12 +63,12 @@ describe('npm run validate --posterior', () => {
   it("runs each seed with its own draw from the posterior's last generation", () => {
     const file = join(dir, 'posterior.csv');
     // Generation 0 is not drawn from; of generation 1, only the particle with weight carries.
-    writeFileSync(file, 'generation,particle,weight,distance,entryRate,nicheMoney,soGrowthRate\n0,0,1,0.5,0.05,3,0.01\n1,0,0,0.1,0.05,3,0.02\n1,1,1,0.1,2,1.2,0.08\n');
+    writeFileSync(file, 'generation,particle,weight,distance,entryRate,nicheMoney,soGrowthRate\n0,0,1,0.5,0.05,3,0.01\n1,0,0,0.1,0.05,3,0.02\n1,1,1,0.1,2,2.5,0.08\n');
     const r = run('--posterior', file);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Each seed runs with its own draw of entryRate, nicheMoney');
-    // Every seed draws the one particle with weight (entryRate 2, nicheMoney 1.2): the baseline row's
+    // Every seed draws the one particle with weight (entryRate 2, nicheMoney 2.5): the baseline row's
     // level at 60 months is that of those constants, not the registry's.
     const level = (set: Record<string, number>) => {
       const x = [9001, 9002].map((seed) => runScenario(findScenario('baseline-involution')!, seed, { ticks: 60, set }).series.involutionIndex[59]);
@@ -77,8 +77,8 @@ describe('npm run validate --posterior', () => {
     };
     const row = r.stdout.split('\n').find((l) => l.startsWith('| baseline |'))!;
     const cell = row.split('|')[2].trim().split(' ')[0];
-    expect(cell).toBe(level({ entryRate: 2, nicheMoney: 1.2 }));
-    expect(level({ entryRate: 2, nicheMoney: 1.2 })).not.toBe(level({}));
+    expect(cell).toBe(level({ entryRate: 2, nicheMoney: 2.5 }));
+    expect(level({ entryRate: 2, nicheMoney: 2.5 })).not.toBe(level({}));
   }, 120_000);
 });
 

@@ -108,19 +108,20 @@ describe('pattern 3: prevention works as a package, at least half through substa
 
 describe('pattern 4: each cause matters, through its mechanism', () => {
   // Each cause at 0.2 (a reform at month 0: the inherited years keep the traditional regime) lowers the
-  // index. Measured on these seeds (npm run validate, paired over 20 seeds): path dependence
-  // −0.15/−0.20/−0.23, political rationality −0.35/−0.53/−1.15, dual management −0.19/−0.18/−0.23,
-  // asymmetric dependence −0.17/−0.16/−0.25 at 60/120/240 months, each interval below zero. The
-  // thresholds are effect sizes below what was measured.
-  const drops: Record<(typeof CAUSES)[number], [number, number, number]> = {
-    politicalRationality: [-0.1, -0.1, -0.1],
-    asymmetricDependence: [-0.1, -0.1, -0.1],
-    dualManagement: [-0.1, -0.1, -0.1],
-    pathDependence: [-0.1, -0.1, -0.1],
+  // index with the paired 95 % interval below zero, the criterion on the index's own scale (issue 19,
+  // item 4; the 0.1 of Model 2.0 is withdrawn). Measured on these seeds (npm run validate, the index
+  // of Model 2.1 with capability at the SOs' service per money): path dependence −0.12 / −0.08 /
+  // −0.12, political rationality −0.55 / −0.82 / −1.30, dual management −0.16 / −0.20 / −0.21,
+  // asymmetric dependence −0.13 / −0.10 / −0.17 at 60 / 120 / 240 months.
+  /** The upper end of the paired 95 % t interval of b − a (20 seeds: t = 2.093). */
+  const upper = (a: string, b: string, metric: string, m: number) => {
+    const x = at(a, metric, m), y = at(b, metric, m);
+    const d = y.map((v, i) => v - x[i]);
+    return mean(d) + (2.093 * sd(d)) / Math.sqrt(d.length);
   };
   for (const c of CAUSES) {
-    it(`${c} at 0.2 lowers the index (by more than ${drops[c].map((x) => -x).join(' / ')} at 60 / 120 / 240 months)`, () => {
-      HORIZONS.forEach((m, j) => expect(diff('baseline', c, 'involutionIndex', m), `month ${m}`).toBeLessThan(drops[c][j]));
+    it(`${c} at 0.2 lowers the index at 60, 120 and 240 months, the paired 95 % interval below zero`, () => {
+      HORIZONS.forEach((m) => expect(upper('baseline', c, 'involutionIndex', m), `month ${m}`).toBeLessThan(0));
     });
   }
 
@@ -154,12 +155,14 @@ describe('pattern 4: each cause matters, through its mechanism', () => {
 });
 
 describe('single preventions', () => {
-  // Four of the five lower the index at every horizon on these seeds. Clarifying applicability moves
-  // money between fields toward need: the need met rises at every horizon (need-units served +0.018 /
-  // +0.029 / +0.043 in log at 60 / 120 / 240 months), which alone would lower the index by a third of
-  // that; its paired index change (−0.015 / +0.008 / +0.029 here, about −0.05 to −0.09 over 60 seeds
-  // of a referee) is within the noise of the other figures on twenty seeds (docs/model.md §Known limits).
-  for (const p of PREVENTIONS.filter((p) => p !== 'clarify-applicability')) {
+  // Three of the five lower the index at every horizon on these seeds. Clarifying applicability moves
+  // money between fields toward need: the need met rises at every horizon, which alone lowers the
+  // index; its paired change (−0.03 / −0.08 / −0.04 here) is within the noise of the other figures on
+  // twenty seeds at some horizons (docs/model.md §Known limits). Releasing resources multiplies
+  // independent SOs of entrants' skill: the sector grows in number, not in what it does with a yuan,
+  // so it reads no lower in ten years and lower from twenty, as the service handed to autonomous SOs
+  // grows (the test below).
+  for (const p of PREVENTIONS.filter((p) => p !== 'clarify-applicability' && p !== 'release-resources')) {
     it(`${p} lowers the index (paired mean change < 0 at 60, 120 and 240 months)`, () => {
       HORIZONS.forEach((m) => expect(diff('baseline', p, 'involutionIndex', m), `month ${m}`).toBeLessThan(0));
     });
@@ -174,12 +177,18 @@ describe('single preventions', () => {
     at('clarify-applicability', 'needsMet', 120).forEach((v, i) => expect(v, `seed ${i}`).toBeGreaterThan(base[i]));
   });
 
-  it('resource release alone lowers the index by at least 0.1, with more competitive awards and bidders, at both levels', () => {
-    for (const m of [120, 240]) expect(diff('baseline', 'release-resources', 'involutionIndex', m), `month ${m}`).toBeLessThan(-0.1);
+  it('resource release alone: more competitive awards, bidders and independent SOs at once, but not better service per yuan; the index lower by 0.1 only at 20 years, through the function handed over', () => {
     expect(diff('baseline', 'release-resources', 'competitiveShare', 120)).toBeGreaterThan(0.05);
     expect(diff('baseline', 'release-resources', 'biddersPerTender', 120)).toBeGreaterThan(2);
     // Devolution works without clarity: the city's money no longer goes to its own SOs.
     expect(diff('baseline', 'release-resources', 'insideShare', 120)).toBeLessThan(-0.3);
+    // +17 independent SOs at 120 months, entrants of lower skill: capability per need met no higher.
+    expect(diff('baseline', 'release-resources', 'independentSOs', 120)).toBeGreaterThan(8);
+    const level = (key: string) => at(key, 'soCapability', 120).map((c, i) => c / at(key, 'needUnitsServed', 120)[i]);
+    expect(mean(level('release-resources'))).toBeLessThanOrEqual(mean(level('baseline')));
+    // −0.16 at 240 months (+0.06 at 120), with the service by autonomous SOs +1.0 in log.
+    expect(diff('baseline', 'release-resources', 'involutionIndex', 240)).toBeLessThan(-0.1);
+    expect(diff('baseline', 'release-resources', 'transferVolume', 240)).toBeGreaterThan(0);
   });
 
   it('service orientation works through the officials: larger projects', () => {

@@ -62,9 +62,13 @@ export const FIGURES: Partial<Record<MetricName, { label: Text; format: Format }
   transferVolume: { label: { en: 'Need met by autonomous SOs (need-units a month)', zh: '自主社会组织满足的需求（每月需求单位）' }, format: 'amount' },
   govRevenueShare: { label: { en: "Government share of SOs' revenue", zh: '政府资金占社会组织收入的比例' }, format: 'percent' },
   soAutonomy: { label: { en: 'SO autonomy (0–1)', zh: '社会组织自主性（0–1）' }, format: 'level' },
-  soCapability: { label: { en: "Independent SOs' capacity to serve (need-units a month)", zh: '独立社会组织的服务能力（每月需求单位）' }, format: 'amount' },
+  soCapability: {
+    label: { en: "Need met at independent SOs' service per yuan (need-units a month)", zh: '按独立社会组织每元服务水平折算的需求满足（每月需求单位）' },
+    format: 'amount',
+  },
   serviceQuality: { label: { en: 'Service quality (0–1)', zh: '服务质量（0–1）' }, format: 'level' },
   soCapacity: { label: { en: 'SO skill (0–1)', zh: '社会组织的专业能力（0–1）' }, format: 'level' },
+  independentSOs: { label: { en: 'Independent SOs', zh: '独立社会组织' }, format: 'count' },
 };
 
 /** The choices of the prevention step: none (the baseline), each of the five, all five; what each changes. */
@@ -92,13 +96,13 @@ export const PREVENTIONS: readonly { scenario: string; text: Text; claims: Claim
   {
     scenario: 'release-resources',
     text: {
-      en: 'Tenders open to every SO, and the city stops keeping money for its own affiliates. On every one of the 20 seeds fewer contracts end inside the system; on average the independent SOs can serve more and the index ends lower.',
-      zh: '招标向所有社会组织开放，市级不再为自己的挂靠型组织留钱。在全部 20 个种子上，体制内承接的合同都更少；平均而言，独立社会组织能提供的服务更多，指数更低。',
+      en: 'Tenders open to every SO, and the city stops keeping money for its own affiliates. On every one of the 20 seeds fewer contracts end inside the system and more independent SOs work; but the newcomers serve no better per yuan than the SOs already there, and after ten years the index ends about where the baseline’s does. More SOs is not more capability.',
+      zh: '招标向所有社会组织开放，市级不再为自己的挂靠型组织留钱。在全部 20 个种子上，体制内承接的合同都更少，工作着的独立社会组织更多；但新组织每一元钱的服务并不比原有的组织好，十年后指数与基线大致相当。组织更多不等于能力更强。',
     },
     claims: [
       { metric: 'insideShare', is: 'lower', on: 'every' },
-      { metric: 'soCapability', is: 'higher', on: 'average' },
-      { metric: 'involutionIndex', is: 'lower', on: 'average' },
+      { metric: 'independentSOs', is: 'higher', on: 'every' },
+      { metric: 'involutionIndex', is: 'same' },
     ],
   },
   {

@@ -73,8 +73,8 @@ export const STEPS: readonly Step[] = [
     id: 'buys',
     title: { en: 'A government that buys', zh: '一个购买服务的政府' },
     idea: {
-      en: "Six district governments each have a service budget that grows every year, and each district's official decides how much of it to buy from social organizations (SOs) instead of the government's own units. The chart follows form — purchase money, projects, paperwork — and substance — citizens' need met, the part met by autonomous SOs, the SOs' capacity. The gap between the two is the involution index.",
-      zh: '六个区政府各有一笔逐年增长的服务预算，每个区的官员决定拿出其中多少向社会组织购买服务，而不是交给政府自己的单位。图中跟踪形式——购买资金、项目、文牍——和实质——满足的居民需求、其中由自主社会组织满足的部分、社会组织的服务能力。两者之间的差距就是内卷化指数。',
+      en: "Six district governments each have a service budget that grows every year, and each district's official decides how much of it to buy from social organizations (SOs) instead of the government's own units. The chart follows form — purchase money, projects, paperwork — and substance — citizens' need met, the part met by autonomous SOs, the need met at the SOs' service per yuan. The gap between the two is the involution index.",
+      zh: '六个区政府各有一笔逐年增长的服务预算，每个区的官员决定拿出其中多少向社会组织购买服务，而不是交给政府自己的单位。图中跟踪形式——购买资金、项目、文牍——和实质——满足的居民需求、其中由自主社会组织满足的部分、按社会组织每元服务水平折算的需求满足。两者之间的差距就是内卷化指数。',
     },
     source: {
       text: {
@@ -99,13 +99,13 @@ export const STEPS: readonly Step[] = [
       {
         value: 0.06,
         text: {
-          en: 'At 6 % a year, purchase spending and the need met end higher than at 3 % on every one of the 20 seeds — but form grows faster still, and the index ends higher on average.',
-          zh: '每年增长 6 % 时，在全部 20 个种子上，购买支出和满足的需求最终都比 3 % 时高——但形式增长得更快，指数平均而言更高。',
+          en: 'At 6 % a year, purchase spending and the need met end higher than at 3 % on every one of the 20 seeds, and the index ends about where it was: the index reads what each yuan buys, so more money is not in itself involution.',
+          zh: '每年增长 6 % 时，在全部 20 个种子上，购买支出和满足的需求最终都比 3 % 时高，指数则与原来大致相当：指数衡量的是每一元钱买到了什么，所以钱多本身并不是内卷。',
         },
         claims: [
           { metric: 'purchaseSpending', is: 'higher', on: 'every' },
           { metric: 'needUnitsServed', is: 'higher', on: 'every' },
-          { metric: 'involutionIndex', is: 'higher', on: 'average' },
+          { metric: 'involutionIndex', is: 'same' },
         ],
       },
       {

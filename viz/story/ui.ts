@@ -67,8 +67,8 @@ export const UI = {
     zh: '每次运行都是模型的默认世界——6 个区、20 000 名居民、10 年——种子为 {seed}：同一个种子在这里、在探索器里和在命令行上给出完全相同的运行。',
   },
   aboutIndex: {
-    en: 'The involution index is the log growth of form (purchase spending, projects, paperwork) minus the log growth of substance (need met, need met by autonomous SOs, independent SOs’ capacity), each against its mean in the first year. 0: form and substance grew alike. +0.69: form grew twice as much as substance (e^0.69 = 2). Below 0: substance outgrew form.',
-    zh: '内卷化指数 = 形式（购买支出、项目、文牍）的对数增长 − 实质（满足的需求、自主社会组织满足的需求、独立社会组织的服务能力）的对数增长，各自相对第一年的均值。0：形式与实质增长相同。+0.69：形式的增长是实质的两倍（e^0.69 = 2）。低于 0：实质比形式增长得更多。',
+    en: 'The involution index is the log growth of form (purchase spending, projects, paperwork) minus the log growth of substance (need met, need met by autonomous SOs, need met at independent SOs’ service per yuan), each against its mean in the first year. 0: form and substance grew alike. +0.69: form grew twice as much as substance (e^0.69 = 2). Below 0: substance outgrew form.',
+    zh: '内卷化指数 = 形式（购买支出、项目、文牍）的对数增长 − 实质（满足的需求、自主社会组织满足的需求、按独立社会组织每元服务水平折算的需求满足）的对数增长，各自相对第一年的均值。0：形式与实质增长相同。+0.69：形式的增长是实质的两倍（e^0.69 = 2）。低于 0：实质比形式增长得更多。',
   },
   cli: { en: 'The same run on the command line:', zh: '命令行上的同一次运行：' },
   openRun: { en: 'Open this run in the explorer', zh: '在探索器中打开这次运行' },
