@@ -59,7 +59,7 @@ export const METRIC_SPECS = [
     about: 'Share of active contracts held by affiliated SOs (per district: of the projects the district itself let, where its own path dependence shows).' },
   { name: 'functionTransfer', group: 'substance', kind: 'share', unit: SHARE, label: { en: 'function transfer', zh: '职能转移' },
     about: 'The sum of `transferVolume` without the cost weights, over Σ *n* of the needy.' },
-  { name: 'soDevelopment', group: 'substance', kind: 'amount', unit: 'capacity × autonomy per initial SO', label: { en: 'SO development', zh: '社会组织发展' },
+  { name: 'soDevelopment', group: 'substance', kind: 'amount', unit: 'skill × autonomy per initial SO', label: { en: 'SO development', zh: '社会组织发展' },
     about: 'Σ skill × autonomy over registered independent SOs, over `initialSOs`.' },
   { name: 'independentSOs', group: 'substance', kind: 'count', unit: SOS, label: { en: 'independent SOs', zh: '独立社会组织' },
     about: 'Registered independent SOs.' },

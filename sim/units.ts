@@ -50,7 +50,7 @@ const ZH: Readonly<Record<string, string>> = {
   'money units a month of SO staff time on paperwork': '社会组织人员每月用于文牍的资金单位',
   'share, 0–1': '比例，0–1',
   'award modes in use': '在用的授标方式数',
-  'capacity × autonomy per initial SO': '每个初始社会组织的能力 × 自主性',
+  'skill × autonomy per initial SO': '每个初始社会组织的能力 × 自主性',
   'relative growth a year': '每年的相对增长',
   'share a year': '每年的比例',
   'p90 − p10 of a share': '比例的 p90 − p10',

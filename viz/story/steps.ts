@@ -111,8 +111,8 @@ export const STEPS: readonly Step[] = [
       {
         value: 0,
         text: {
-          en: 'With a budget that does not grow (0 %), both end lower on every seed, and the index ends lower on average: growing money feeds form a little faster than substance. Yet the index still ends above zero on every seed: the next steps look at how the money is spent.',
-          zh: '预算不增长（0 %）时，两者在每个种子上都更低，指数平均而言也更低：增长的资金喂大形式比喂大实质稍快。但指数在每个种子上仍高于零：接下来几步看钱是怎么花的。',
+          en: 'With a budget that does not grow (0 %), both end lower on every seed, and the index ends lower on average: with more people in need and the money flat, each yuan meets more need. Yet the index still ends above zero on every seed: the next steps look at how the money is spent.',
+          zh: '预算不增长（0 %）时，两者在每个种子上都更低，指数平均而言也更低：需要服务的人更多而资金不变，每一元钱满足的需求更多。但指数在每个种子上仍高于零：接下来几步看钱是怎么花的。',
         },
         claims: [
           { metric: 'purchaseSpending', is: 'lower', on: 'every' },
