@@ -4,6 +4,7 @@
 // size stated beside its assertion, not a significance level.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { figureGrowth, FORM, growthSeries, indexScales, SUBSTANCE, type Series } from '../sim/index.ts';
+import { pairedDifference } from '../lab/analysis/paired.ts';
 import { mean, sd } from './helpers.ts';
 import { cachedSeries } from './run-cache.ts';
 
@@ -113,15 +114,9 @@ describe('pattern 4: each cause matters, through its mechanism', () => {
   // of Model 2.1 with capability at the SOs' service per money): path dependence −0.12 / −0.08 /
   // −0.12, political rationality −0.55 / −0.82 / −1.30, dual management −0.16 / −0.20 / −0.21,
   // asymmetric dependence −0.13 / −0.10 / −0.17 at 60 / 120 / 240 months.
-  /** The upper end of the paired 95 % t interval of b − a (20 seeds: t = 2.093). */
-  const upper = (a: string, b: string, metric: string, m: number) => {
-    const x = at(a, metric, m), y = at(b, metric, m);
-    const d = y.map((v, i) => v - x[i]);
-    return mean(d) + (2.093 * sd(d)) / Math.sqrt(d.length);
-  };
   for (const c of CAUSES) {
     it(`${c} at 0.2 lowers the index at 60, 120 and 240 months, the paired 95 % interval below zero`, () => {
-      HORIZONS.forEach((m) => expect(upper('baseline', c, 'involutionIndex', m), `month ${m}`).toBeLessThan(0));
+      HORIZONS.forEach((m) => expect(pairedDifference(at('baseline', 'involutionIndex', m), at(c, 'involutionIndex', m)).high, `month ${m}`).toBeLessThan(0));
     });
   }
 
