@@ -5,11 +5,20 @@ import { Marked } from 'marked';
 import { howPage, slug } from './scripts/how-page.ts';
 
 /**
- * The model's documentation (docs/model.md) as a page of the app, `model.html` beside index.html,
- * so that "How it works" (how.html) links to it on any host. Links to files outside the app become
- * plain text. Its way back to the explorer keeps the link it was opened with (language, scenario, run).
+ * The model's documentation for researchers as pages of the app, beside index.html, so that "How it
+ * works" (how.html) links to it on any host: the ODD (docs/model.md → model.html) and the pages it
+ * points to — calibration, validation, what changed. Links between these pages lead to each other;
+ * links to other files become plain text. The way back to the explorer keeps the link the page was
+ * opened with (language, scenario, run).
  */
-function modelPage(): string {
+const DOC_PAGES: Record<string, string> = {
+  model: 'the model',
+  calibration: 'calibration',
+  validation: 'validation',
+  'model-changes': 'what changed in the model',
+};
+
+function docPage(name: string): string {
   const md = new Marked({
     renderer: {
       heading({ tokens, depth }) {
@@ -18,14 +27,17 @@ function modelPage(): string {
       },
       link({ href, tokens }) {
         const text = this.parser.parseInline(tokens);
-        return href.startsWith('#') || /^https?:/.test(href) ? `<a href="${href}">${text}</a>` : `<span class="file" title="${href}">${text}</span>`;
+        if (href.startsWith('#') || /^https?:/.test(href)) return `<a href="${href}">${text}</a>`;
+        const doc = /^([a-z-]+)\.md(#.*)?$/.exec(href);
+        if (doc && doc[1] in DOC_PAGES) return `<a href="${doc[1]}.html${doc[2] ?? ''}">${text}</a>`;
+        return `<span class="file" title="${href}">${text}</span>`;
       },
     },
   });
-  const body = md.parse(readFileSync(join(import.meta.dirname, 'docs', 'model.md'), 'utf8')) as string;
+  const body = md.parse(readFileSync(join(import.meta.dirname, 'docs', `${name}.md`), 'utf8')) as string;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-<title>Involution Lab — the model</title>
+<title>Involution Lab — ${DOC_PAGES[name]}</title>
 <style>body{font:16px/1.55 system-ui,"Noto Sans SC",sans-serif;max-width:52rem;margin:0 auto;padding:1rem 1.2rem 3rem;color:#1b1b1b}table{border-collapse:collapse;display:block;overflow-x:auto;font-size:.9rem}td,th{border:1px solid #ccc;padding:.2rem .4rem;vertical-align:top}code{font-size:.88em;background:#f3f3f3;padding:0 .2em}pre{overflow-x:auto;background:#f3f3f3;padding:.6rem}.back{display:inline-block;margin:.5rem 0}</style>
 </head><body><a class="back" href="./">← Involution Lab / 内卷实验室</a>
 <main>${body}</main>
@@ -35,7 +47,10 @@ function modelPage(): string {
 }
 
 /** The pages written from the docs: the model's documentation, and "How it works" for a class (scripts/how-page.ts). */
-const PAGES: Record<string, () => string> = { 'model.html': modelPage, 'how.html': () => howPage(import.meta.dirname) };
+const PAGES: Record<string, () => string> = {
+  ...Object.fromEntries(Object.keys(DOC_PAGES).map((name) => [`${name}.html`, () => docPage(name)])),
+  'how.html': () => howPage(import.meta.dirname),
+};
 
 /** Serves the docs' pages in development and writes them into the build. */
 function modelDocs(): Plugin {

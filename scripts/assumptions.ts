@@ -1,4 +1,4 @@
-// The assumptions that fix the sign of an effect (docs/model.md §Known limits), each made neutral in
+// The assumptions that fix the sign of an effect (docs/validation.md §Known limits), each made neutral in
 // a copy of sim/ (the project itself is never changed), to show what remains of the effect it
 // carries. For each: the baseline index as built and with the link neutral, and the effect the
 // assumption directs (a cause or prevention against the baseline), as built and neutral, at 60, 120

@@ -1,5 +1,5 @@
 // Each cause at 0.2 against the baseline at both ends of the calibrated constants' 90 % posterior
-// intervals (docs/model.md §Calibration's table; the "posterior ends" column of §Domain of validity):
+// intervals (docs/calibration.md's posterior table; the "posterior ends" column of docs/validation.md §Domain of validity):
 // the paired change of the index at 60, 120, 240 and 360 months with its 95 % t interval, and how many
 // intervals lie below 0. Issue 19's criterion for the causes, at the calibration's uncertainty.
 // Usage: npm run causes-at-ends [-- count first]   (defaults: 20 seeds from 181001; about 4 min on 2 cores)
@@ -10,7 +10,7 @@ import { wholeArg } from './args.ts';
 
 const n = wholeArg('causes-at-ends', 2, 'the number of seeds', 20, 2, 1000);
 const first = wholeArg('causes-at-ends', 3, 'the first seed', 181001, 1, 2 ** 31 - 1000);
-/** The 90 % posterior intervals of docs/model.md §Calibration. */
+/** The 90 % posterior intervals of docs/calibration.md §The calibration of the model. */
 const ENDS: Record<string, [number, number]> = {
   nicheMoney: [0.49, 1.22],
   entryRate: [0.27, 2.91],

@@ -1,4 +1,4 @@
-// Is a calibration target an identity of inputs? (docs/model.md §Calibration.) Draws the calibration
+// Is a calibration target an identity of inputs? (docs/calibration.md §The calibration of the model.) Draws the calibration
 // spec's free constants from its priors, and the other inputs a closed form could contain over
 // declared ranges, across scenarios; runs each draw on two seeds for the spec's months, and prints for
 // each target, and for the government share of SO revenue, the adjusted R² of its fit against

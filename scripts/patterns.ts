@@ -1,5 +1,5 @@
 // Runs every scenario and the one-cause-weaker variants over seeds and prints the final (month 120)
-// means and standard deviations as Markdown: the table of docs/model.md §Patterns.
+// means and standard deviations as Markdown: the table of docs/validation.md §Patterns.
 import { runScenario } from '../sim/index.ts';
 import { SCENARIOS, findScenario } from '../scenarios/index.ts';
 

@@ -11,7 +11,7 @@ const KINDS = PROVIDER_KINDS.length;
 
 /**
  * Weight of an SO in function transfer: a linear ramp in autonomy from `start` over `width`
- * (transferAutonomy ∓ transferRamp: 0.2 to 0.8, centred on the design's hard 0.5: docs/model.md §Departures, 14).
+ * (transferAutonomy ∓ transferRamp: 0.2 to 0.8, centred on the design's hard 0.5: docs/model-changes.md §Departures, 14).
  */
 export function transferWeight(autonomy: number, start: number, width: number): number {
   return Math.min(1, Math.max(0, (autonomy - start) / width));

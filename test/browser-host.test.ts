@@ -60,7 +60,16 @@ describe('the built app on any host', () => {
     expect(await how.text()).toContain('<h1 id="en-how-involution-lab-works">How Involution Lab works</h1>');
     const docs = await page.request.get(new URL('model.html', page.url()).href);
     expect(docs.status()).toBe(200);
-    expect(await docs.text()).toMatch(/<h1 id="[^"]*">Involution Lab — the model as built/);
+    const odd = await docs.text();
+    expect(odd).toMatch(/<h1 id="[^"]*">Involution Lab — the model as built/);
+    // The ODD's pointers lead to the pages that hold the rest, built beside it.
+    expect(odd).toContain('<a href="calibration.html#the-calibration-of-the-model">');
+    for (const [name, heading] of [['calibration', 'The calibration of the model'], ['validation', 'Known limits'], ['model-changes', 'What changed in 2.1 and why']]) {
+      expect(odd).toContain(`<a href="${name}.html`);
+      const other = await page.request.get(new URL(`${name}.html`, page.url()).href);
+      expect(other.status()).toBe(200);
+      expect(await other.text()).toContain(heading);
+    }
     await page.close();
   });
 

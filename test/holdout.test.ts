@@ -12,7 +12,7 @@ import {
 } from '../lab/analysis/holdout.ts';
 import { scenario } from './helpers.ts';
 
-// The calibration's Chinese patterns (docs/model.md §Calibration), read on seeds no calibration or
+// The calibration's Chinese patterns (docs/calibration.md), read on seeds no calibration or
 // validation uses, in the calibration's own world (direct registration in 2014): held out, never
 // fitted, the register's age in 2021 and growth in 2016–2017; fitted since Model 2.1, growth in
 // 2012–2013 and 2014–2015 (two targets), read here at the registry's values.
@@ -33,7 +33,7 @@ describe('held out: the age of registered SOs in January 2021', () => {
     expect(model.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 
-  it('fails on the oldest band, as docs/model.md §Calibration reports: more SOs over 10 years old than in the register (26.8 %) (old SOs survive more in the model)', () => {
+  it('fails on the oldest band, as docs/calibration.md reports: more SOs over 10 years old than in the register (26.8 %) (old SOs survive more in the model)', () => {
     expect(model[4] - PUBLISHED_AGES_2021[4]).toBeGreaterThan(0.1);
   });
 
@@ -71,7 +71,7 @@ describe('fitted: registered-SO growth around direct registration (2012–2015)'
     expect(gains.reduce((a, b) => a + b, 0) / gains.length).toBeGreaterThan(0.02);
   });
 
-  it("fails on the size of the response, as docs/model.md §Calibration reports: more than 2 points above the bulletins' +1.15 (nationwide, where provinces reformed at different times)", () => {
+  it("fails on the size of the response, as docs/calibration.md reports: more than 2 points above the bulletins' +1.15 (nationwide, where provinces reformed at different times)", () => {
     const response = withReform.map(reformResponse).reduce((a, b) => a + b, 0) / withReform.length;
     expect(PUBLISHED_REFORM_RESPONSE).toBeCloseTo(0.0115, 10);
     expect(response - PUBLISHED_REFORM_RESPONSE).toBeGreaterThan(0.02);
@@ -82,7 +82,7 @@ describe('fitted: registered-SO growth around direct registration (2012–2015)'
       expect(Math.abs(year(withReform, j) - PUBLISHED_GROWTH_2012_2015[j]), `${2012 + j}: model ${year(withReform, j).toFixed(3)}`).toBeLessThan(0.03);
   });
 
-  it('fails on the two years before it, as docs/model.md §Calibration reports: 2012–2013 grow more slowly than the bulletins (8.1 and 9.6 %) by more than 0.015 (the nation had reforming provinces; the model city has none)', () => {
+  it('fails on the two years before it, as docs/calibration.md reports: 2012–2013 grow more slowly than the bulletins (8.1 and 9.6 %) by more than 0.015 (the nation had reforming provinces; the model city has none)', () => {
     const model = (year(withReform, 0) + year(withReform, 1)) / 2;
     const published = (PUBLISHED_GROWTH_2012_2015[0] + PUBLISHED_GROWTH_2012_2015[1]) / 2;
     expect(published - model).toBeGreaterThan(0.015);

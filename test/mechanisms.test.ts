@@ -191,7 +191,7 @@ describe('mechanism knock-outs', { timeout: 600_000 }, () => {
   });
 
   it('SOs exit at about the assumed closure hazard: a reported exit rate of 0.5–1.5 × 1 − (1 − closureHazard)^12 a year', () => {
-    // Nearly every closure comes from the hazard (docs/model.md §Known limits: SOs rarely run out of
+    // Nearly every closure comes from the hazard (docs/validation.md §Known limits: SOs rarely run out of
     // money), so the exit rate reads the assumption back (2.36 % against 2.37 % here); the band is for
     // the noise of about two closures a seed and year. Mean over the seeds of the rate over months
     // 109–120 in the baseline.

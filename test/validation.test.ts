@@ -75,7 +75,7 @@ describe('pattern 2: money alone deepens involution', () => {
   // one trial in three years: measured −0.01 / +0.02 / +0.15 at 60 / 120 / 240 months (+0.16 at 360,
   // npm run validate), so the early horizons hold it only as "not below the baseline".
   // With the inherited years it is weaker still: −0.003 / +0.028 / +0.044 / +0.089 at 60 / 120 / 240 /
-  // 360 months, no interval excluding 0 (docs/model.md §Known limits). So the test holds "not below
+  // 360 months, no interval excluding 0 (docs/validation.md §Known limits). So the test holds "not below
   // the baseline" and "more form than substance", not a rise of a given size.
   it('buys more, never reads below the baseline, and adds more form than substance by 20 years', () => {
     for (const m of [120, 240]) expect(diff('baseline', 'money', 'purchaseShare', m), `month ${m}`).toBeGreaterThan(0);
@@ -152,7 +152,7 @@ describe('pattern 4: each cause matters, through its mechanism', () => {
 describe('single preventions', () => {
   // Four of the five lower the index at every horizon on these seeds. Clarifying applicability moves
   // money between fields toward need: the need met rises at every horizon, and the index falls
-  // (−0.03 / −0.08 / −0.04 here, the interval below 0 at 120 months; docs/model.md §Known limits).
+  // (−0.03 / −0.08 / −0.04 here, the interval below 0 at 120 months; docs/validation.md §Known limits).
   // Releasing resources multiplies independent SOs of entrants' skill: the sector grows in number,
   // not in what it does with a yuan, so it reads no lower in ten years and lower from twenty, as the
   // service handed to autonomous SOs grows (the test below).

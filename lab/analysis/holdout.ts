@@ -1,4 +1,4 @@
-// Chinese patterns read against the model (docs/model.md §Calibration): held out, never fitted, the age
+// Chinese patterns read against the model (docs/calibration.md §The calibration of the model): held out, never fitted, the age
 // distribution of registered SOs in January 2021 and registered-SO growth in 2016–2017; fitted since
 // Model 2.1's two-window calibration, growth before and after direct registration in 2014.
 // Read by test/holdout.test.ts.

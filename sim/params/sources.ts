@@ -18,14 +18,15 @@ export const SOURCES = {
   charityDonationsYears:
     'China Charity Donation Reports: donations grew fast from 2012 (about 82 bn yuan) to 2017 (about 150 bn), and were about as large in 2021 (about 145 bn), the pandemic year 2020 aside (approximate; to be checked against the reports)',
   soRevenueShare:
-    "Model 2.0's fitted value, kept (docs/model.md §Calibration): the government share of contracted SOs' revenue is an identity of it, and reads 0.63 there, inside the published 0.6–0.9; it is a measured input, not a target",
+    "Model 2.0's fitted value, kept (docs/calibration.md §The calibration of the model): the government share of contracted SOs' revenue is an identity of it, and reads 0.63 there, inside the published 0.6–0.9; it is a measured input, not a target",
   soRegistrations:
-    'calibrate (docs/model.md §Calibration): registered SOs grew 8.1–10.8 %/yr in 2012–2017 (Ministry of Civil Affairs bulletins); not identified (the posterior is nearly its prior), the registry keeps a value near the posterior mean',
+    'calibrate (docs/calibration.md §The calibration of the model): registered SOs grew 8.1–10.8 %/yr in 2012–2017 (Ministry of Civil Affairs bulletins); not identified (the posterior is nearly its prior), the registry keeps a value near the posterior mean',
   failedTenders:
-    'calibrate (docs/model.md §Calibration): registered SOs grew 8.1–10.8 %/yr in 2012–2017 (Ministry of Civil Affairs bulletins), and over 30 % of Nanjing’s 65 civil-affairs service tenders of 2016 failed for want of bidders; the posterior mean, rounded (identified, contraction 0.92)',
+    'calibrate (docs/calibration.md §The calibration of the model): registered SOs grew 8.1–10.8 %/yr in 2012–2017 (Ministry of Civil Affairs bulletins), and over 30 % of Nanjing’s 65 civil-affairs service tenders of 2016 failed for want of bidders; the posterior mean, rounded (identified, contraction 0.92)',
   crowdingIn:
-    'Published: central funding crowds in other revenue of SOs (Public Performance & Management Review 2019, 2 058 questionnaires, 2013–2017); its size is not identified by the calibration (the posterior is its prior, docs/model.md §Calibration), so the prior’s mean is assumed',
+    'Published: central funding crowds in other revenue of SOs (Public Performance & Management Review 2019, 2 058 questionnaires, 2013–2017); its size is not identified by the calibration (the posterior is its prior, docs/calibration.md §The calibration of the model), so the prior’s mean is assumed',
   soDeregistrations:
     'Ministry of Civil Affairs figures: 762 000 registered SOs at the end of 2017, 816 000 at the end of 2018 (China Philanthropy Times, 16 July 2019), with about 70 000–80 000 new registrations a year before 2020 (China Social Organisation Network, reported by China Development Brief, January 2021), so about 16 000–26 000 deregistrations, 2.1–3.4 % of the stock a year; 0.2 % a month is 2.4 % a year',
-  transferRamp: 'Model design: the first design counted function transfer above autonomy 0.5; a ramp replaces the threshold (docs/model.md §Departures 14)',
+  transferRamp:
+    'Model design: the first design counted function transfer above autonomy 0.5; a ramp replaces the threshold (docs/model-changes.md §Departures 14)',
 } as const;
