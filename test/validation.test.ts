@@ -150,15 +150,17 @@ describe('pattern 4: each cause matters, through its mechanism', () => {
 });
 
 describe('single preventions', () => {
-  // Four of the five lower the index at every horizon on these seeds. Clarifying applicability moves
-  // money between fields toward need: the need met rises at every horizon, and the index falls
-  // (−0.03 / −0.08 / −0.04 here, the interval below 0 at 120 months; docs/validation.md §Known limits).
-  // Releasing resources multiplies independent SOs of entrants' skill: the sector grows in number,
-  // not in what it does with a yuan, so it reads no lower in ten years and lower from twenty, as the
-  // service handed to autonomous SOs grows (the test below).
+  // Three of the five lower the index at every horizon. Clarifying applicability moves money between
+  // fields toward need: the need met rises at every horizon, and the index falls from ten years
+  // (−0.03 / −0.08 / −0.04 here, the interval below 0 at 120 months); at five years its sign differs
+  // between blocks of seeds (+0.003 on a referee's 211101–211120), so it is held from ten years
+  // (docs/validation.md §Known limits). Releasing resources multiplies independent SOs of entrants'
+  // skill: the sector grows in number, not in what it does with a yuan, so it reads no lower in ten
+  // years and lower from twenty, as the service handed to autonomous SOs grows (the test below).
   for (const p of PREVENTIONS.filter((p) => p !== 'release-resources')) {
-    it(`${p} lowers the index (paired mean change < 0 at 60, 120 and 240 months)`, () => {
-      HORIZONS.forEach((m) => expect(diff('baseline', p, 'involutionIndex', m), `month ${m}`).toBeLessThan(0));
+    const horizons = p === 'clarify-applicability' ? HORIZONS.filter((m) => m >= 120) : HORIZONS;
+    it(`${p} lowers the index (paired mean change < 0 at ${horizons.join(', ')} months)`, () => {
+      horizons.forEach((m) => expect(diff('baseline', p, 'involutionIndex', m), `month ${m}`).toBeLessThan(0));
     });
   }
 

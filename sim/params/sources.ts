@@ -18,7 +18,7 @@ export const SOURCES = {
   charityDonationsYears:
     'China Charity Donation Reports: donations grew fast from 2012 (about 82 bn yuan) to 2017 (about 150 bn), and were about as large in 2021 (about 145 bn), the pandemic year 2020 aside (approximate; to be checked against the reports)',
   soRevenueShare:
-    "Model 2.0's fitted value, kept (docs/calibration.md §The calibration of the model): the government share of contracted SOs' revenue is an identity of it, and reads 0.63 there, inside the published 0.6–0.9; it is a measured input, not a target",
+    "Model 2.0's fitted value, kept (docs/calibration.md §The calibration of the model): the government share of contracted SOs' revenue is an identity of it, and reads about 0.62 there (0.61–0.63 on fresh seeds), inside the published 0.6–0.9; it is a measured input, not a target",
   soRegistrations:
     'calibrate (docs/calibration.md §The calibration of the model): registered SOs grew 8.1–10.8 %/yr in 2012–2017 (Ministry of Civil Affairs bulletins); not identified (the posterior is nearly its prior), the registry keeps a value near the posterior mean',
   failedTenders:
