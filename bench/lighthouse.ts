@@ -9,11 +9,17 @@
 // last that runs on Node 20; it needs network access once). It drives /usr/bin/chromium, as the
 // browser tests do. `npm run bench:lighthouse [-- --runs N]` builds the app first.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startPreview } from '../test/browser-setup.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  console.error(`bench:lighthouse drives Chromium at ${CHROMIUM}, which is not there: install it (apt-get install chromium) and run again.`);
+  process.exit(2);
+}
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
 const runs = Number(values.runs);
@@ -59,7 +65,7 @@ function measure(url: string, i: number): Result {
       '--quiet',
       '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
     ],
-    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
+    { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
   );
   if (r.status !== 0) throw new Error(`lighthouse failed on ${url} (exit ${r.status}): ${r.stderr.slice(-600)}`);
   const report = JSON.parse(readFileSync(out, 'utf8'));
